@@ -1,0 +1,235 @@
+//! The crate's front door: analyse a report (or JSON Lines of reports) and
+//! print the facts as JSON. The interface is documented in README.md.
+//!
+//! ```text
+//! cargo run --release --example analyze -- [OPTIONS] [FILE]
+//! ```
+
+use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
+use std::process::ExitCode;
+use textfacts::{Analyzer, Gazetteer, Layer};
+
+const SAMPLE: &str = include_str!("sample-report.txt");
+
+const USAGE: &str = "usage: analyze [--jsonl] [--only LIST] [--gazetteer PATH]... \
+[--no-default-gazetteer] [--pretty] [--html] [FILE]
+  LIST: comma-separated subset of tokens,sentences,entities,numbers,casualties";
+
+struct Options {
+    jsonl: bool,
+    pretty: bool,
+    html: bool,
+    only: Vec<Layer>,
+    gazetteers: Vec<String>,
+    default_gazetteer: bool,
+    file: Option<String>,
+}
+
+fn parse_args() -> Result<Options, String> {
+    let mut opts = Options {
+        jsonl: false,
+        pretty: false,
+        html: false,
+        only: Layer::ALL.to_vec(),
+        gazetteers: Vec::new(),
+        default_gazetteer: true,
+        file: None,
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--jsonl" => opts.jsonl = true,
+            "--pretty" => opts.pretty = true,
+            "--html" => opts.html = true,
+            "--no-default-gazetteer" => opts.default_gazetteer = false,
+            "--only" => {
+                let list = args.next().ok_or("--only needs a list")?;
+                opts.only = list
+                    .split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(|name| {
+                        Layer::from_name(name).ok_or(format!("--only: unknown layer `{name}`"))
+                    })
+                    .collect::<Result<_, _>>()?;
+            }
+            "--gazetteer" => opts.gazetteers.push(args.next().ok_or("--gazetteer needs a path")?),
+            "-h" | "--help" => return Err(USAGE.to_string()),
+            "-" => opts.file = None,
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option `{flag}`\n{USAGE}"))
+            }
+            path => {
+                if opts.file.is_some() {
+                    return Err(format!("more than one input file given\n{USAGE}"));
+                }
+                opts.file = Some(path.to_string());
+            }
+        }
+    }
+    Ok(opts)
+}
+
+fn build_analyzer(opts: &Options) -> Result<Analyzer, textfacts::Error> {
+    let mut builder = Analyzer::builder();
+    builder.layers(&opts.only).default_gazetteer(opts.default_gazetteer);
+    if !opts.gazetteers.is_empty() {
+        let mut g = Gazetteer::builder();
+        g.include_default(opts.default_gazetteer);
+        for path in &opts.gazetteers {
+            g.add_tsv_file(path)?;
+        }
+        builder.gazetteer(g.build()?);
+    }
+    Ok(builder.build())
+}
+
+/// One output object: the input's id (if any) followed by the document's layers.
+#[derive(serde::Serialize)]
+struct Output<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a serde_json::Value>,
+    #[serde(flatten)]
+    doc: &'a textfacts::Document,
+}
+
+fn write_doc(
+    out: &mut impl Write,
+    pretty: bool,
+    id: Option<&serde_json::Value>,
+    doc: &textfacts::Document,
+) -> io::Result<()> {
+    let record = Output { id, doc };
+    if pretty {
+        serde_json::to_writer_pretty(&mut *out, &record)?;
+    } else {
+        serde_json::to_writer(&mut *out, &record)?;
+    }
+    out.write_all(b"\n")
+}
+
+fn main() -> ExitCode {
+    let opts = match parse_args() {
+        Ok(opts) => opts,
+        Err(msg) => {
+            eprintln!("analyze: {msg}");
+            return ExitCode::from(2);
+        }
+    };
+    if opts.html {
+        eprintln!("analyze: --html is not available yet");
+        return ExitCode::from(2);
+    }
+    let analyzer = match build_analyzer(&opts) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("analyze: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let source = opts.file.clone().unwrap_or_else(|| "<stdin>".to_string());
+    let use_sample = opts.file.is_none() && io::stdin().is_terminal();
+    let input: Box<dyn BufRead> = if use_sample {
+        eprintln!("analyze: no input given; analysing the bundled sample report");
+        Box::new(SAMPLE.as_bytes())
+    } else if let Some(path) = &opts.file {
+        match std::fs::File::open(path) {
+            Ok(f) => Box::new(io::BufReader::with_capacity(1 << 16, f)),
+            Err(e) => {
+                eprintln!("analyze: {path}: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        Box::new(io::BufReader::with_capacity(1 << 16, io::stdin()))
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let result = if opts.jsonl && !use_sample {
+        run_jsonl(&analyzer, &opts, &source, input, &mut out)
+    } else {
+        run_plain(&analyzer, &opts, &source, input, &mut out)
+    };
+    let flushed = out.flush();
+    match (result, flushed) {
+        (Ok(code), Ok(())) => code,
+        (Err(e), _) | (_, Err(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("analyze: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_plain(
+    analyzer: &Analyzer,
+    opts: &Options,
+    source: &str,
+    mut input: Box<dyn BufRead>,
+    out: &mut impl Write,
+) -> io::Result<ExitCode> {
+    let mut bytes = Vec::new();
+    if let Err(e) = input.read_to_end(&mut bytes) {
+        eprintln!("analyze: {source}: {e}");
+        return Ok(ExitCode::from(2));
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("analyze: {source}: invalid UTF-8 at byte {}", e.utf8_error().valid_up_to());
+            return Ok(ExitCode::from(2));
+        }
+    };
+    write_doc(out, opts.pretty, None, &analyzer.analyze(&text))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_jsonl(
+    analyzer: &Analyzer,
+    opts: &Options,
+    source: &str,
+    mut input: Box<dyn BufRead>,
+    out: &mut impl Write,
+) -> io::Result<ExitCode> {
+    let mut failures = 0usize;
+    let mut line = Vec::new();
+    let mut line_no = 0usize;
+    loop {
+        line.clear();
+        match input.read_until(b'\n', &mut line) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                eprintln!("analyze: {source}: line {}: {e}", line_no + 1);
+                return Ok(ExitCode::from(2));
+            }
+        }
+        line_no += 1;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let record: serde_json::Value = match std::str::from_utf8(&line)
+            .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))
+            .and_then(|s| serde_json::from_str(s).map_err(|e| format!("not JSON: {e}")))
+        {
+            Ok(v) => v,
+            Err(msg) => {
+                eprintln!("analyze: {source}: line {line_no}: {msg}; skipped");
+                failures += 1;
+                continue;
+            }
+        };
+        let Some(text) = record.get("text").and_then(serde_json::Value::as_str) else {
+            eprintln!(
+                "analyze: {source}: line {line_no}: not an object with a string \"text\"; skipped"
+            );
+            failures += 1;
+            continue;
+        };
+        write_doc(out, opts.pretty, record.get("id"), &analyzer.analyze(text))?;
+    }
+    if failures > 0 {
+        eprintln!("analyze: {failures} input line(s) skipped");
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,9 @@
+//! The one integration-test binary (one link step): a module per capability.
+
+mod common;
+
+mod analyze_example;
+mod auto_traits;
+mod gazetteer;
+mod numbers;
+mod tokenize;
