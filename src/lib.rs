@@ -43,6 +43,7 @@ mod document;
 mod error;
 mod gazetteer;
 mod numbers;
+mod offsets;
 mod span;
 mod text;
 
@@ -60,6 +61,7 @@ pub use gazetteer::{
 pub use numbers::{
     number_phrases, parse_number, Interval, NumberKind, NumberPhrase, NumberPhrases,
 };
+pub use offsets::OffsetConverter;
 pub use span::Span;
 pub use text::{sentences, tokens, Sentence, Sentences, Token, TokenKind, Tokens};
 
