@@ -7,7 +7,7 @@
 
 use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
 use std::process::ExitCode;
-use textfacts::{Analyzer, Gazetteer, Layer};
+use textfacts::{Analyzer, Document, Gazetteer, HtmlPage, Layer};
 
 const SAMPLE: &str = include_str!("sample-report.txt");
 
@@ -83,6 +83,44 @@ fn build_analyzer(opts: &Options) -> Result<Analyzer, textfacts::Error> {
     Ok(builder.build())
 }
 
+/// Where analysed documents go: JSON objects written as they come, or
+/// sections of one HTML page written at the end.
+enum Sink {
+    Json { pretty: bool },
+    Html(HtmlPage),
+}
+
+impl Sink {
+    fn emit(
+        &mut self,
+        out: &mut impl Write,
+        heading: &str,
+        id: Option<&serde_json::Value>,
+        text: &str,
+        doc: &Document,
+    ) -> io::Result<()> {
+        match self {
+            Sink::Json { pretty } => write_doc(out, *pretty, id, doc),
+            Sink::Html(page) => {
+                let heading = match id {
+                    Some(serde_json::Value::String(s)) => s.clone(),
+                    Some(other) => other.to_string(),
+                    None => heading.to_string(),
+                };
+                page.add_document(&heading, text, doc);
+                Ok(())
+            }
+        }
+    }
+
+    fn finish(self, out: &mut impl Write) -> io::Result<()> {
+        match self {
+            Sink::Json { .. } => Ok(()),
+            Sink::Html(page) => out.write_all(page.finish().as_bytes()),
+        }
+    }
+}
+
 /// One output object: the input's id (if any) followed by the document's layers.
 #[derive(serde::Serialize)]
 struct Output<'a> {
@@ -115,10 +153,6 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if opts.html {
-        eprintln!("analyze: --html is not available yet");
-        return ExitCode::from(2);
-    }
     let analyzer = match build_analyzer(&opts) {
         Ok(a) => a,
         Err(e) => {
@@ -144,11 +178,20 @@ fn main() -> ExitCode {
     };
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-    let result = if opts.jsonl && !use_sample {
-        run_jsonl(&analyzer, &opts, &source, input, &mut out)
+    let mut sink = if opts.html {
+        Sink::Html(HtmlPage::new(&format!(
+            "textfacts: {}",
+            if use_sample { "sample report" } else { &source }
+        )))
     } else {
-        run_plain(&analyzer, &opts, &source, input, &mut out)
+        Sink::Json { pretty: opts.pretty }
     };
+    let result = if opts.jsonl && !use_sample {
+        run_jsonl(&analyzer, &mut sink, &source, input, &mut out)
+    } else {
+        run_plain(&analyzer, &mut sink, &source, input, &mut out)
+    };
+    let result = result.and_then(|code| sink.finish(&mut out).map(|()| code));
     let flushed = out.flush();
     match (result, flushed) {
         (Ok(code), Ok(())) => code,
@@ -162,7 +205,7 @@ fn main() -> ExitCode {
 
 fn run_plain(
     analyzer: &Analyzer,
-    opts: &Options,
+    sink: &mut Sink,
     source: &str,
     mut input: Box<dyn BufRead>,
     out: &mut impl Write,
@@ -179,7 +222,7 @@ fn run_plain(
             return Ok(ExitCode::from(2));
         }
     };
-    write_doc(out, opts.pretty, None, &analyzer.analyze(&text))?;
+    sink.emit(out, source, None, &text, &analyzer.analyze(&text))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -190,7 +233,7 @@ const CHUNK_BYTES: usize = 4 << 20;
 
 fn run_jsonl(
     analyzer: &Analyzer,
-    opts: &Options,
+    sink: &mut Sink,
     source: &str,
     mut input: Box<dyn BufRead>,
     out: &mut impl Write,
@@ -221,8 +264,9 @@ fn run_jsonl(
             }
         }
         if at_end || texts.len() >= CHUNK_DOCS || chunk_bytes >= CHUNK_BYTES {
-            for (id, doc) in ids.iter().zip(analyzer.analyze_batch(&texts)) {
-                write_doc(out, opts.pretty, id.as_ref(), &doc)?;
+            let docs = analyzer.analyze_batch(&texts);
+            for ((id, text), doc) in ids.iter().zip(&texts).zip(&docs) {
+                sink.emit(out, "document", id.as_ref(), text, doc)?;
             }
             ids.clear();
             texts.clear();

@@ -8,33 +8,7 @@
 //! Without an argument it reads the bundled sample report.
 
 use std::process::ExitCode;
-use textfacts::{Analyzer, Interval};
-
-/// An interval in words: "at least 27", "more than 100", "between 20 and 30".
-fn describe(interval: &Interval) -> String {
-    let num = |x: f64| {
-        if x.fract() == 0.0 && x.abs() < 1e15 {
-            format!("{}", x as i64)
-        } else {
-            format!("{x}")
-        }
-    };
-    match (interval.low(), interval.high()) {
-        (Some(lo), Some(hi)) if lo == hi => num(lo),
-        (Some(lo), Some(hi)) => format!(
-            "{} {} and {} {}",
-            if interval.low_inclusive() { "from" } else { "above" },
-            num(lo),
-            if interval.high_inclusive() { "up to" } else { "below" },
-            num(hi)
-        ),
-        (Some(lo), None) if interval.low_inclusive() => format!("at least {}", num(lo)),
-        (Some(lo), None) => format!("more than {}", num(lo)),
-        (None, Some(hi)) if interval.high_inclusive() => format!("at most {}", num(hi)),
-        (None, Some(hi)) => format!("fewer than {}", num(hi)),
-        (None, None) => "any number".to_string(),
-    }
-}
+use textfacts::Analyzer;
 
 fn main() -> ExitCode {
     let text = match std::env::args().nth(1) {
@@ -63,7 +37,7 @@ fn main() -> ExitCode {
         println!(
             "  {:<22} {:<34} {:<7} {:<8} {}",
             n.text,
-            describe(&n.interval),
+            n.interval.to_string(),
             approx,
             n.kind.as_str(),
             noun
@@ -82,7 +56,7 @@ fn main() -> ExitCode {
             "  {:<10} {:<22} {:<24} {:<14} {:<16} {}",
             f.outcome.as_str(),
             f.count.text,
-            describe(&f.count.interval),
+            f.count.interval.to_string(),
             victims,
             place,
             if f.hedged { "yes" } else { "no" }

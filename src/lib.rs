@@ -42,6 +42,7 @@ mod casualties;
 mod document;
 mod error;
 mod gazetteer;
+mod html;
 mod numbers;
 mod offsets;
 mod span;
@@ -58,6 +59,7 @@ pub use gazetteer::{
     default_gazetteer, CaseMode, Entity, EntityId, EntityMatch, FindIter, Gazetteer,
     GazetteerBuilder,
 };
+pub use html::HtmlPage;
 pub use numbers::{
     number_phrases, parse_number, Interval, NumberKind, NumberPhrase, NumberPhrases,
 };

@@ -5,5 +5,6 @@ mod common;
 mod analyze_example;
 mod auto_traits;
 mod gazetteer;
+mod html;
 mod numbers;
 mod tokenize;
