@@ -5,6 +5,7 @@ mod common;
 mod analyze_example;
 mod auto_traits;
 mod gazetteer;
+mod golden;
 mod html;
 mod numbers;
 mod tokenize;
