@@ -2,6 +2,7 @@
 
 mod common;
 
+mod adversarial;
 mod analyze_example;
 mod auto_traits;
 mod gazetteer;
