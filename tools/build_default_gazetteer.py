@@ -159,6 +159,11 @@ class Builder:
                 names.append(bare)
         if canon.startswith("Saint "):
             names += ["St. " + canon[6:], "St " + canon[6:]]
+        if canon.startswith("The "):
+            names.append(canon[4:])  # smart case never matches "The" mid-sentence
+        soft = canon.replace("’", "").replace("ʹ", "")  # Russian soft signs: "Ryazan’"
+        if soft != canon:
+            names.append(soft)
         return [x for x in names if key(x) not in self.excluded]
 
     def build(self):
