@@ -5,6 +5,7 @@ mod common;
 mod adversarial;
 mod analyze_example;
 mod auto_traits;
+mod default_gazetteer;
 mod gazetteer;
 mod golden;
 mod html;
