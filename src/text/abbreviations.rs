@@ -42,6 +42,10 @@ const LOWERCASE: &[&str] = &[
 
 /// Classifies `word` (the text before a period) as an abbreviation, if it is one.
 pub(crate) fn abbreviation(word: &str) -> Option<Abbreviation> {
+    // Every listed word is short; longer ones can only be initialisms.
+    if word.len() > 6 && !word.contains('.') {
+        return None;
+    }
     if matches!(word, "No" | "no" | "Nos" | "nos" | "NO") {
         return Some(Abbreviation::Numero);
     }
