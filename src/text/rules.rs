@@ -228,6 +228,7 @@ fn clitic_split(piece: &str) -> Option<usize> {
 
 /// Contractions written without an apostrophe, split as UD does ("gon|na",
 /// "can|not", "do|nt"). Returns the byte length of the first word.
+#[inline]
 fn contraction_split(piece: &[u8]) -> Option<usize> {
     if piece.len() > 8 || piece.len() < 2 || !piece.is_ascii() {
         return None;
