@@ -382,6 +382,15 @@ mod tests {
     }
 
     #[test]
+    fn missing_space_after_a_period() {
+        assert_eq!(words("president.In the"), ["president", ".", "In", "the"]);
+        assert_eq!(
+            words("Ph.D. bbc.co.uk www.Example.com"),
+            ["Ph.D.", "bbc.co.uk", "www.Example.com"]
+        );
+    }
+
+    #[test]
     fn other_shapes() {
         assert_eq!(words("AT&T and R&D"), ["AT&T", "and", "R&D"]);
         assert_eq!(words("great :) ok"), ["great", ":)", "ok"]);

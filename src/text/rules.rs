@@ -139,7 +139,10 @@ fn word(text: &str, scope: &str, start: usize, end: usize, first: char, fast: bo
             return Found { end: start + digits, kind: TokenKind::Number };
         }
     }
-    if let Some(cut) = clitic_split(piece).or_else(|| contraction_split(piece.as_bytes())) {
+    if let Some(cut) = clitic_split(piece)
+        .or_else(|| contraction_split(piece.as_bytes()))
+        .or_else(|| missing_space_split(piece.as_bytes()))
+    {
         return Found { end: start + cut, kind };
     }
     match bytes.get(end) {
@@ -224,6 +227,19 @@ fn clitic_split(piece: &str) -> Option<usize> {
         return (host > 0 && n.eq_ignore_ascii_case(&b'n')).then_some(host);
     }
     Some(apos)
+}
+
+/// A sentence period with the space after it missing, "president.In the":
+/// lowercase letters, a period, then a capitalised word. Initialisms
+/// ("Ph.D") and domains ("bbc.co.uk") do not have that shape.
+fn missing_space_split(piece: &[u8]) -> Option<usize> {
+    let dot = piece.iter().position(|&b| b == b'.')?;
+    let (before, after) = (piece.get(..dot)?, piece.get(dot + 1..)?);
+    let lower_word = before.len() >= 2 && before.iter().all(u8::is_ascii_lowercase);
+    let capitalised = after.first().is_some_and(u8::is_ascii_uppercase)
+        && after.get(1).is_some_and(u8::is_ascii_lowercase)
+        && after.iter().all(u8::is_ascii_alphabetic);
+    (lower_word && capitalised && before != b"www").then_some(dot)
 }
 
 /// Contractions written without an apostrophe, split as UD does ("gon|na",
@@ -533,6 +549,15 @@ pub(crate) fn mark_kind(c: char) -> TokenKind {
         '\u{a1}' | '\u{a7}' | '\u{ab}' | '\u{b6}' | '\u{b7}' | '\u{bb}' | '\u{bf}' => {
             TokenKind::Punct
         }
+        // Arabic comma, semicolon, question mark, percent, full stop;
+        // Devanagari danda and double danda.
+        '\u{60c}'
+        | '\u{61b}'
+        | '\u{61f}'
+        | '\u{66a}'..='\u{66d}'
+        | '\u{6d4}'
+        | '\u{964}'
+        | '\u{965}' => TokenKind::Punct,
         // General punctuation (dashes, quotes, ellipsis, daggers, primes).
         '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}' => TokenKind::Punct,
         // Supplemental and CJK punctuation, small and fullwidth forms.

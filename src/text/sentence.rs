@@ -144,8 +144,14 @@ impl<'h> Iterator for Sentences<'h> {
                     || (end != End::No && newlines == 0 && is_emoticon(&next));
                 let stop = if newlines >= 2 {
                     true
-                } else if attached || gap.is_empty() {
+                } else if attached {
                     false
+                } else if gap.is_empty() {
+                    // "president.In the": a period missing its space.
+                    end == End::Full
+                        && next.kind() == TokenKind::Word
+                        && word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+                        && word.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase)
                 } else {
                     match end {
                         End::Full => {
@@ -189,6 +195,10 @@ impl<'h> Iterator for Sentences<'h> {
             if next.kind() == TokenKind::Symbol && is_emoticon(&next) {
                 end = End::Ellipsis;
             }
+            if tokens_len <= 4 && is_mark(word, b',') && is_greeting(first.as_str()) {
+                // "Dear Mr. Horton," / "Hi Kay," opening a letter.
+                end = End::Url;
+            }
             if tokens_len <= 2 && is_mark(word, b',') && is_sign_off(first.as_str()) {
                 // "Regards," / "Thanks," closing a letter, before the name.
                 end = End::Url;
@@ -217,7 +227,7 @@ impl FusedIterator for Sentences<'_> {}
 fn end_kind(token: &Token<'_>) -> End {
     let s = token.as_str();
     match token.kind() {
-        TokenKind::Punct if s.chars().all(|c| matches!(c, '.' | '!' | '?' | '…')) => {
+        TokenKind::Punct if s.chars().all(is_terminal) => {
             if s.contains("..") || s.contains('…') {
                 End::Ellipsis
             } else {
@@ -237,6 +247,11 @@ fn end_kind(token: &Token<'_>) -> End {
     }
 }
 
+/// Marks that end a sentence: Latin, Devanagari danda, Arabic, CJK.
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '।' | '॥' | '؟' | '۔' | '。' | '！' | '？')
+}
+
 /// End of a bracketed reference number such as "[12]" starting at `at`, or 0.
 fn citation_end(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
@@ -247,6 +262,11 @@ fn citation_end(text: &str, at: usize) -> usize {
     } else {
         0
     }
+}
+
+/// Words that open a letter's salutation.
+fn is_greeting(s: &str) -> bool {
+    ["Dear", "Hello"].iter().any(|w| s.eq_ignore_ascii_case(w))
 }
 
 /// Formulas that close a letter or message: a sentence of their own.
@@ -393,6 +413,8 @@ mod tests {
         assert_eq!(split("“Go!” He went."), ["“Go!”", "He went."]);
         assert_eq!(split("It rose.[12] Later it fell."), ["It rose.[12]", "Later it fell."]);
         assert_eq!(split("\"Why?\" she asked."), ["\"Why?\" she asked."]);
+        assert_eq!(split("He won.In 2019 he lost."), ["He won.", "In 2019 he lost."]);
+        assert_eq!(split("वह आया। फिर गया।"), ["वह आया।", "फिर गया।"]);
     }
 
     #[test]
