@@ -400,6 +400,17 @@ mod tests {
     }
 
     #[test]
+    fn long_chunks_stay_linear() {
+        // Each would take minutes if any rule rescanned the chunk per token.
+        for unit in ["1-", "a.", "a-", "x@", "-.", "'s", "http://a.b/", "((", ":)", "a'", "1/"] {
+            let text = unit.repeat(10_000);
+            let n = tokens(&text).count();
+            assert!(n > 0 && n <= text.len(), "{unit}");
+            assert!(sentences(&text).count() <= n);
+        }
+    }
+
+    #[test]
     fn token_kinds_have_json_names() {
         let all = [
             TokenKind::Word,

@@ -32,8 +32,11 @@ pub(crate) fn token_at(text: &str, chunk_end: usize, start: usize, fast: bool) -
         }
     }
     if first.is_ascii_alphanumeric() {
-        let local =
-            bytes.get(start..).map_or(0, |r| r.iter().take_while(|&&b| is_local_part(b)).count());
+        // A local part has at most 64 bytes (RFC 5321); the bound also keeps
+        // chunks like "1-1-1-1-..." linear.
+        let local = bytes.get(start..).map_or(0, |r| {
+            r.iter().take(MAX_LOCAL_PART + 1).take_while(|&&b| is_local_part(b)).count()
+        });
         if bytes.get(start + local) == Some(&b'@') {
             if let Some(end) = email_end(bytes, start, start + local) {
                 return Found { end, kind: TokenKind::Email };
@@ -429,6 +432,9 @@ fn url_end(bytes: &[u8], start: usize) -> Option<usize> {
     }
     (end > start + 4).then_some(end)
 }
+
+/// Longest e-mail local part (before the `@`).
+const MAX_LOCAL_PART: usize = 64;
 
 /// Bytes of an e-mail address before the `@`.
 #[inline]
