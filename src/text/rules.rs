@@ -62,11 +62,9 @@ pub(crate) fn token_at(text: &str, chunk_end: usize, start: usize, fast: bool) -
 #[inline]
 pub(crate) fn common_token(bytes: &[u8], start: usize) -> Option<Found> {
     let first = *bytes.get(start)?;
-    let run = |pred: fn(&u8) -> bool| {
-        bytes.get(start..).map_or(0, |r| r.iter().take_while(|b| pred(b)).count())
-    };
+    let rest = bytes.get(start..)?;
     if first.is_ascii_alphabetic() {
-        let end = start + run(u8::is_ascii_alphabetic);
+        let end = start + rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
         let word = bytes.get(start..end)?;
         let plain = match bytes.get(end) {
             None => true,
@@ -87,7 +85,7 @@ pub(crate) fn common_token(bytes: &[u8], start: usize) -> Option<Found> {
         };
         (plain && contraction_split(word).is_none()).then_some(Found { end, kind: TokenKind::Word })
     } else if first.is_ascii_digit() {
-        let end = start + run(u8::is_ascii_digit);
+        let end = start + rest.iter().take_while(|b| b.is_ascii_digit()).count();
         let plain = match bytes.get(end) {
             None => true,
             // Not a separator: nothing after it joins ("27, 28", "in 2019.").
