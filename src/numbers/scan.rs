@@ -107,6 +107,9 @@ struct Scan<'a, 'h> {
     mode: Mode,
 }
 
+/// How far before its number a phrase may start, in atoms.
+const WINDOW: usize = 8;
+
 /// Finds every number phrase of `text`.
 pub(crate) fn find(text: &str) -> Vec<Found> {
     let atoms = atomize(text);
@@ -115,21 +118,29 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
     let mode = if content <= 1 { Mode::Whole } else { Mode::Text };
     let scan = Scan { a: &atoms, mode };
     let mut phrases: Vec<Phrase> = Vec::new();
-    let mut i = 0;
-    while i < atoms.len() {
-        if !scan.can_start(i) {
-            i += 1;
+    // Every phrase holds a number (digits or a number word), its anchor; the
+    // phrase starts at most WINDOW atoms before it ("greater than or equal to
+    // US$ 5"). Looking only around anchors keeps the scan fast.
+    let mut free = 0;
+    let mut n = 0;
+    while n < atoms.len() {
+        if !atoms.get(n).is_some_and(Atom::is_anchor) {
+            n += 1;
             continue;
         }
-        match scan.phrase_at(i) {
+        let hit = (n.saturating_sub(WINDOW).max(free)..=n)
+            .filter(|&s| scan.can_start(s))
+            .find_map(|s| scan.phrase_at(s).filter(|p| p.last >= n));
+        match hit {
             Some(p) => {
-                i = p.last + 1;
+                free = p.last + 1;
+                n = free;
                 match phrases.last_mut() {
                     Some(prev) if scan.joins(prev, &p) => *prev = merge(prev, &p),
                     _ => phrases.push(p),
                 }
             }
-            None => i += 1,
+            None => n += 1,
         }
     }
     phrases.iter().filter_map(|p| scan.found(p)).collect()
@@ -138,7 +149,8 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
 /// Parses `text` as one whole phrase.
 pub(crate) fn parse_whole(text: &str) -> Option<Interval> {
     let atoms = atomize(text);
-    let last_content = atoms.iter().rposition(|a| a.class != Class::Mark || !is_trailing_punct(a))?;
+    let last_content =
+        atoms.iter().rposition(|a| a.class != Class::Mark || !is_trailing_punct(a))?;
     let scan = Scan { a: &atoms, mode: Mode::Whole };
     let p = scan.phrase_at(0)?;
     if p.last != last_content {
@@ -188,7 +200,7 @@ impl<'h> Scan<'_, 'h> {
     }
 
     fn role(&self, j: usize) -> Option<Role> {
-        self.at(j).and_then(|a| a.entry).map(|e| e.role)
+        self.at(j).and_then(Atom::entry).map(|e| e.role)
     }
 
     fn glued(&self, j: usize) -> Option<&Atom<'h>> {
@@ -205,10 +217,12 @@ impl<'h> Scan<'_, 'h> {
         let Some(a) = self.at(i) else { return false };
         match a.class {
             // Not the tail of a range we did not take ("2015-16").
-            Class::Digits => !(a.glued
-                && self.before(i, 1).is_some_and(|p| p.is_any(&["-", "\u{2013}"]) && p.glued)
-                && self.before(i, 2).is_some_and(|q| q.class == Class::Digits)),
-            Class::Word => a.entry.is_some_and(|e| e.starts),
+            Class::Digits => {
+                !(a.glued
+                    && self.before(i, 1).is_some_and(|p| p.is_any(&["-", "\u{2013}"]) && p.glued)
+                    && self.before(i, 2).is_some_and(|q| q.class == Class::Digits))
+            }
+            Class::Word => a.starts_phrase(),
             Class::Mark => {
                 matches!(a.text, "-" | "\u{2212}" | "." | ">" | "<" | "\u{2265}" | "\u{2264}")
                     || CURRENCY_SIGNS.iter().any(|(s, _)| *s == a.text)
@@ -229,7 +243,17 @@ impl<'h> Scan<'_, 'h> {
 
     fn prefix_at(&self, i: usize) -> Option<(Prefix, usize)> {
         let mut best: Option<(Prefix, usize)> = None;
-        for p in PREFIXES {
+        let a = self.at(i)?;
+        let candidates: &[u16] = match a.class {
+            Class::Word => a.entry().map_or(&[], |e| e.prefixes.as_slice()),
+            Class::Mark => &[],
+            Class::Digits => return None,
+        };
+        let by_mark =
+            PREFIXES.iter().filter(|p| a.class == Class::Mark && p.words.first() == Some(&a.text));
+        let by_word = candidates.iter().filter_map(|&x| PREFIXES.get(usize::from(x)));
+        let rows = by_word.chain(by_mark);
+        for p in rows {
             let n = p.words.len();
             if best.is_some_and(|(b, _)| b.words.len() >= n) {
                 continue;
@@ -269,44 +293,62 @@ impl<'h> Scan<'_, 'h> {
                     return None;
                 }
                 let (c1, c2) = self.core_or_range(j, true)?;
-                let mut p = match c2 {
-                    Some(c2) => self.range_phrase(i, &c1, &c2, prefix.approximate),
-                    None => self.bounded(i, &c1, bound, prefix.approximate),
-                };
-                p.noun = self.noun_for(&p, &c2.unwrap_or(c1));
-                self.money_from_noun(&mut p);
+                let p = self.finish(i, c1, c2, bound, prefix.approximate)?;
                 if prefix.words == ["over"]
                     && p.noun.and_then(|n| self.at(n)).is_some_and(|a| a.is_any(TIME_UNITS))
                     && !self.before(i, 1).is_some_and(|a| a.is_any(OVER_DURATION_KEEPERS))
                 {
                     return None;
                 }
-                let cores = [c1, c2.unwrap_or(c1)];
-                self.checked(p, &cores, Some(bound))
+                Some(p)
             }
         }
     }
 
     fn plain(&self, i: usize) -> Option<Phrase> {
         let (c1, c2) = self.core_or_range(i, false)?;
+        self.finish(i, c1, c2, Bound::Point, false)
+    }
+
+    /// Adds the suffix qualifier, the noun and the checks to a value or range.
+    fn finish(
+        &self,
+        i: usize,
+        c1: Core,
+        c2: Option<Core>,
+        bound: Bound,
+        hedge: bool,
+    ) -> Option<Phrase> {
         let mut p = match c2 {
-            Some(c2) => self.range_phrase(i, &c1, &c2, false),
+            Some(c2) => self.range_phrase(i, &c1, &c2, hedge),
+            None if bound != Bound::Point => self.bounded(i, &c1, bound, hedge),
             None => match self.suffix_at(c1.last + 1) {
                 Some((s, last)) => {
-                    let mut p = self.bounded(i, &c1, s.bound, s.approximate);
+                    let mut p = self.bounded(i, &c1, s.bound, s.approximate || hedge);
                     p.last = last;
                     p
                 }
-                None => self.bounded(i, &c1, Bound::Point, false),
+                None => self.bounded(i, &c1, Bound::Point, hedge),
             },
         };
         p.noun = self.noun_for(&p, &c2.unwrap_or(c1));
         self.money_from_noun(&mut p);
         let cores = [c1, c2.unwrap_or(c1)];
-        let bound = if p.lo == p.hi { None } else { Some(Bound::Between) };
-        if c2.is_none() && c1.bare_one && p.last == c1.last && !self.one_is_number(c1.first) {
+        let qualified = i != c1.first;
+        if !qualified
+            && c2.is_none()
+            && c1.bare_one
+            && p.last == c1.last
+            && !(self.one_is_number(c1.first) && (p.noun.is_some() || self.mode == Mode::Whole))
+        {
             return None;
         }
+        let bound = match (p.lo, p.hi) {
+            (Some(lo), Some(hi)) if lo == hi => None,
+            (Some(_), None) => Some(Bound::AtLeast),
+            (None, Some(_)) => Some(Bound::AtMost),
+            _ => Some(Bound::Between),
+        };
         self.checked(p, &cores, bound)
     }
 
@@ -376,13 +418,21 @@ impl<'h> Scan<'_, 'h> {
             return Some((c1, None));
         }
         // "rose from 12 to 19": two values.
-        if self.before(j, 1).is_some_and(|a| a.is("from")) && j >= 1 && self.change_verb_before(j - 1)
+        if self.before(j, 1).is_some_and(|a| a.is("from"))
+            && j >= 1
+            && self.change_verb_before(j - 1)
         {
             return Some((c1, None));
         }
         match self.core(k + 1, true).and_then(|c2| range_pair(c1, c2)) {
             Some((c1, c2)) => {
                 if c1.is_year_like() && c2.plain_int.is_some() {
+                    return None;
+                }
+                // "+1-222-2222-2222": a chain of numbers is an identifier.
+                if self.glued(c2.last + 1).is_some_and(|m| m.is_any(&["-", "/", "\u{2013}"]))
+                    && self.glued(c2.last + 2).is_some_and(|d| d.class == Class::Digits)
+                {
                     return None;
                 }
                 Some((c1, Some(c2)))
@@ -430,7 +480,8 @@ impl<'h> Scan<'_, 'h> {
                 if prev.is_capitalized() && prev.is_any(DESIGNATORS) {
                     return None;
                 }
-                if prev.is(".") && self.before(p.first, 2).is_some_and(|a| a.is_any(&["no", "nos"])) {
+                if prev.is(".") && self.before(p.first, 2).is_some_and(|a| a.is_any(&["no", "nos"]))
+                {
                     return None;
                 }
                 if prev.is_any(&["is", "was", ":"])
@@ -443,13 +494,17 @@ impl<'h> Scan<'_, 'h> {
                 }
             }
         }
-        // Ages: "12 years old".
-        if self.is_any(p.last + 1, &["year", "years"]) && self.is(p.last + 2, "old") {
+        // Ages: "12 years old" (a bound on an age, "more than thirty years old", stays).
+        if bound.is_none()
+            && self.is_any(p.last + 1, &["year", "years"])
+            && self.is(p.last + 2, "old")
+        {
             return None;
         }
         // Dates: "March 3", "12 January".
         if first_core.plain_int.is_some_and(|(v, _)| (1..=31).contains(&v)) {
-            let month = |a: Option<&Atom<'_>>| a.is_some_and(|a| a.is_capitalized() && a.is_any(MONTHS));
+            let month =
+                |a: Option<&Atom<'_>>| a.is_some_and(|a| a.is_capitalized() && a.is_any(MONTHS));
             if month(self.before(first_core.first, 1))
                 || month(self.at(p.last + 1))
                 || (self.is(p.last + 1, "of") && month(self.at(p.last + 2)))
@@ -541,6 +596,7 @@ impl<'h> Scan<'_, 'h> {
             c.lo = -c.lo;
             c.hi = c.lo;
             c.plain_int = None;
+            c.bare_one = false;
         }
         if let Some(code) = money {
             c.kind = NumberKind::Money;
@@ -608,17 +664,19 @@ impl<'h> Scan<'_, 'h> {
             Class::Mark => {
                 // ".08"
                 let d = self.glued(j + 1).filter(|d| d.class == Class::Digits)?;
-                if a.text != "." || (a.glued && self.before(j, 1).is_some_and(|p| p.class != Class::Mark)) {
+                if a.text != "."
+                    || (a.glued && self.before(j, 1).is_some_and(|p| p.class != Class::Mark))
+                {
+                    return None;
+                }
+                if !d.text.bytes().all(|b| b.is_ascii_digit()) {
                     return None;
                 }
                 let x = parse_decimal(&format!("0.{}", d.text))?;
-                let mut c = self.digits(j + 1)?;
-                let m = c.scale;
-                c.lo = x * m;
-                c.hi = c.lo;
-                c.first = j;
-                c.plain_int = None;
-                Some(c)
+                if self.glued(j + 2).is_some_and(|n| n.class != Class::Mark || n.text == ".") {
+                    return None;
+                }
+                Some(Core::point(j, j + 1, x))
             }
             Class::Word => self.words(j, qualified),
         }
@@ -733,7 +791,9 @@ impl<'h> Scan<'_, 'h> {
                     last_scale = s;
                     c.scaled(s);
                 }
-                Some(Role::Dozen | Role::Vague { unit: 12.0, .. }) if last_scale.is_infinite() && !hundred => {
+                Some(Role::Dozen | Role::Vague { unit: 12.0, .. })
+                    if last_scale.is_infinite() && !hundred =>
+                {
                     c.scaled(12.0);
                     c.last = k;
                     return;
@@ -748,14 +808,21 @@ impl<'h> Scan<'_, 'h> {
     fn may_follow_hyphen(&self, k: usize) -> bool {
         matches!(
             self.role(k),
-            Some(Role::Unit(_) | Role::Tens(_) | Role::Hundred | Role::Scale(_) | Role::Denominator { .. } | Role::Half)
+            Some(
+                Role::Unit(_)
+                    | Role::Tens(_)
+                    | Role::Hundred
+                    | Role::Scale(_)
+                    | Role::Denominator { .. }
+                    | Role::Half
+            )
         ) || self.is_any(k, &["plus", "odd"])
     }
 
     /// Values written in words (and "a dozen", "several hundred", "dozens", "half").
     fn words(&self, j: usize, qualified: bool) -> Option<Core> {
         let a = self.at(j)?;
-        let entry = a.entry?;
+        let entry = a.entry()?;
         let determiner = VAGUE_DETERMINERS
             .iter()
             .find(|(w, _, _)| w.iter().enumerate().all(|(x, w)| self.is(j + x, w)));
@@ -816,7 +883,7 @@ impl<'h> Scan<'_, 'h> {
             k = j + 1;
         }
         while let Some(a) = self.at(k) {
-            let role = a.entry.map(|e| e.role);
+            let role = a.entry().map(|e| e.role);
             match (role, st) {
                 (Some(Role::Unit(n)), St::Start | St::Hundred | St::Scale | St::And) => {
                     current += f64::from(n);
@@ -839,14 +906,19 @@ impl<'h> Scan<'_, 'h> {
                     st = St::Hundred;
                     trailing = 100.0;
                 }
-                (Some(Role::Scale(s)), St::Unit | St::Teen | St::Tens | St::Hundred) if s < last_scale => {
+                (Some(Role::Scale(s)), St::Unit | St::Teen | St::Tens | St::Hundred)
+                    if s < last_scale =>
+                {
                     total += current * s;
                     current = 0.0;
                     last_scale = s;
                     st = St::Scale;
                     trailing = s;
                 }
-                (Some(Role::Dozen | Role::Vague { unit: 12.0, .. }), St::Unit | St::Teen | St::Tens) => {
+                (
+                    Some(Role::Dozen | Role::Vague { unit: 12.0, .. }),
+                    St::Unit | St::Teen | St::Tens,
+                ) => {
                     current *= 12.0;
                     trailing = 12.0;
                     last = k;
@@ -920,7 +992,9 @@ impl<'h> Scan<'_, 'h> {
         if self.is(d, "-") && self.glued(d).is_some() {
             d += 1;
         }
-        if matches!(self.role(d), Some(Role::Denominator { .. } | Role::Half)) && value.fract() == 0.0 {
+        if matches!(self.role(d), Some(Role::Denominator { .. } | Role::Half))
+            && value.fract() == 0.0
+        {
             if let Some(f) = self.fraction_of(j, d, value) {
                 return Some(f);
             }
@@ -977,7 +1051,9 @@ impl<'h> Scan<'_, 'h> {
             // "a third day" is an ordinal; "a third of", "one fifth." are fractions.
             let after_ok = match self.at(d + 1) {
                 None => true,
-                Some(n) => n.class == Class::Mark || n.is("of") || self.mode == Mode::Whole,
+                Some(n) => {
+                    n.class == Class::Mark || n.is_any(NOUN_STOPS) || self.mode == Mode::Whole
+                }
             };
             if numerator != 1.0 || !after_ok {
                 return None;
@@ -1073,9 +1149,7 @@ impl<'h> Scan<'_, 'h> {
             c.scale = s;
             return Some(c);
         }
-        let ok = qualified
-            || self.mode == Mode::Whole
-            || self.is_any(j + 1, HALF_FOLLOWERS);
+        let ok = qualified || self.mode == Mode::Whole || self.is_any(j + 1, HALF_FOLLOWERS);
         if !ok || self.is(j, "halves") {
             return None;
         }
@@ -1114,10 +1188,14 @@ impl<'h> Scan<'_, 'h> {
     fn noun_after(&self, start: usize, one: bool) -> Option<usize> {
         let mut k = start;
         if self.is(k, "of") {
-            if self.is_any(k + 1, OF_DETERMINERS) {
+            // "40 of them" counts nothing new; "three of the victims" counts victims.
+            if self.is_any(k + 1, OF_PRONOUNS) {
                 return None;
             }
             k += 1;
+            if self.is_any(k, OF_DETERMINERS) {
+                k += 1;
+            }
         }
         let mut singular = None;
         let mut nominal = None;
@@ -1125,7 +1203,8 @@ impl<'h> Scan<'_, 'h> {
         while steps < 4 {
             let Some(a) = self.at(k) else { break };
             if a.class != Class::Word {
-                if a.is("-") && a.glued && self.glued(k + 1).is_some_and(|w| w.class == Class::Word) {
+                if a.is("-") && a.glued && self.glued(k + 1).is_some_and(|w| w.class == Class::Word)
+                {
                     k += 1;
                     continue;
                 }
@@ -1140,9 +1219,9 @@ impl<'h> Scan<'_, 'h> {
             }
             if steps == 0 && a.is_any(NOMINAL_ADJECTIVES) {
                 nominal = Some(k);
-                let next_plural = self
-                    .at(k + 1)
-                    .is_some_and(|n| n.class == Class::Word && !n.is_any(NOUN_STOPS) && is_plural(n.text));
+                let next_plural = self.at(k + 1).is_some_and(|n| {
+                    n.class == Class::Word && !n.is_any(NOUN_STOPS) && is_plural(n.text)
+                });
                 if !next_plural {
                     break;
                 }
@@ -1150,10 +1229,20 @@ impl<'h> Scan<'_, 'h> {
                 steps += 1;
                 continue;
             }
-            if a.is_any(IRREGULAR_PLURALS) || a.is_any(UNIT_ABBREVIATIONS) || currency_word(a).is_some() {
-                return Some(k);
-            }
-            if is_plural(a.text) {
+            if a.is_any(IRREGULAR_PLURALS)
+                || a.is_any(UNIT_ABBREVIATIONS)
+                || currency_word(a).is_some()
+                || is_plural(a.text)
+            {
+                // "two police officers", "six crew members": the head is last.
+                let next_plural = self.at(k + 1).is_some_and(|n| {
+                    n.class == Class::Word && !n.is_any(NOUN_STOPS) && is_plural(n.text)
+                });
+                if next_plural {
+                    k += 1;
+                    steps += 1;
+                    continue;
+                }
                 return Some(k);
             }
             if is_verb_like(a.text) {
@@ -1176,7 +1265,11 @@ fn currency_word(a: &Atom<'_>) -> Option<&'static str> {
 /// Orders and completes a range: distributes a trailing scale or percent
 /// ("between two and three million", "10 to 12 percent") and requires low < high.
 fn range_pair(mut c1: Core, mut c2: Core) -> Option<(Core, Core)> {
-    if !c1.is_point() || !c2.is_point() || c1.kind == NumberKind::Fraction || c2.kind == NumberKind::Fraction {
+    if !c1.is_point()
+        || !c2.is_point()
+        || c1.kind == NumberKind::Fraction
+        || c2.kind == NumberKind::Fraction
+    {
         return None;
     }
     if c1.scale == 1.0 && c2.scale > 1.0 && c1.lo * c2.scale <= c2.lo {
@@ -1293,7 +1386,10 @@ pub(crate) fn is_plural(word: &str) -> bool {
     if upper > 1 {
         return b.last() == Some(&b's') && upper == b.len() - 1;
     }
-    ends_with_ci(b, b"s") && !ends_with_ci(b, b"ss") && !ends_with_ci(b, b"us") && !ends_with_ci(b, b"is")
+    ends_with_ci(b, b"s")
+        && !ends_with_ci(b, b"ss")
+        && !ends_with_ci(b, b"us")
+        && !ends_with_ci(b, b"is")
 }
 
 fn ends_with_ci(word: &[u8], suffix: &[u8]) -> bool {
@@ -1303,5 +1399,5 @@ fn ends_with_ci(word: &[u8], suffix: &[u8]) -> bool {
 
 fn is_verb_like(word: &str) -> bool {
     let b = word.as_bytes();
-    (b.len() > 5 && ends_with_ci(b, b"ing")) || (b.len() > 4 && ends_with_ci(b, b"ed"))
+    (b.len() > 5 && ends_with_ci(b, b"ing")) || (b.len() > 3 && ends_with_ci(b, b"ed"))
 }
