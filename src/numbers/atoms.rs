@@ -142,18 +142,15 @@ fn cut<'h>(token: &'h str, offset: usize, atoms: &mut Vec<Atom<'h>>, last_end: &
         } else if c.is_alphabetic() {
             pos += c.len_utf8();
             while let Some(d) = token.get(pos..).and_then(|rest| rest.chars().next()) {
-                if d.is_alphabetic() {
-                    pos += d.len_utf8();
-                } else if matches!(d, '.' | '\'' | '\u{2019}')
+                let inner_mark = matches!(d, '.' | '\'' | '\u{2019}')
                     && token
                         .get(pos + d.len_utf8()..)
                         .and_then(|r| r.chars().next())
-                        .is_some_and(char::is_alphabetic)
-                {
-                    pos += d.len_utf8();
-                } else {
+                        .is_some_and(char::is_alphabetic);
+                if !(d.is_alphabetic() || inner_mark) {
                     break;
                 }
+                pos += d.len_utf8();
             }
             push_slice(token, start, pos, offset, Class::Word, atoms, last_end);
         } else {

@@ -576,13 +576,13 @@ impl<'h> Scan<'_, 'h> {
         let mut negative = false;
         if money.is_none() {
             let a = self.at(j)?;
-            if a.is_any(MINUS_WORDS) && self.at(j + 1).is_some_and(|n| n.class != Class::Mark) {
-                negative = true;
-                j += 1;
-            } else if a.is_any(&["-", "\u{2212}"])
+            let minus_word =
+                a.is_any(MINUS_WORDS) && self.at(j + 1).is_some_and(|n| n.class != Class::Mark);
+            // "-1", but not the hyphen of "5-10" or "F-16".
+            let minus_sign = a.is_any(&["-", "\u{2212}"])
                 && self.glued(j + 1).is_some_and(|n| n.class == Class::Digits)
-                && !(a.glued && self.before(j, 1).is_some_and(|p| p.class != Class::Mark))
-            {
+                && !(a.glued && self.before(j, 1).is_some_and(|p| p.class != Class::Mark));
+            if minus_word || minus_sign {
                 negative = true;
                 j += 1;
             }
@@ -692,11 +692,11 @@ impl<'h> Scan<'_, 'h> {
                 Class::Digits => return None,
                 Class::Mark => match p.text {
                     "/" | ":" | "#" | "." | "_" | "@" | "&" => return None,
-                    "-" | "\u{2013}" => {
-                        // "F-16", "COVID-19"
-                        if p.glued && self.before(j, 2).is_some_and(|q| q.class == Class::Word) {
-                            return None;
-                        }
+                    // "F-16", "COVID-19"
+                    "-" | "\u{2013}"
+                        if p.glued && self.before(j, 2).is_some_and(|q| q.class == Class::Word) =>
+                    {
+                        return None;
                     }
                     _ => {}
                 },
@@ -738,15 +738,15 @@ impl<'h> Scan<'_, 'h> {
                         f.kind = NumberKind::Fraction;
                         return Some(f);
                     }
-                    ":" | "." | "," => {
-                        if self.glued(j + 2).is_some_and(|d| d.class == Class::Digits) {
-                            return None; // "3:45", "192.168.1.2"
-                        }
+                    // "3:45", "192.168.1.2"
+                    ":" | "." | ","
+                        if self.glued(j + 2).is_some_and(|d| d.class == Class::Digits) =>
+                    {
+                        return None;
                     }
-                    "'" | "\u{2019}" => {
-                        if self.glued(j + 2).is_some_and(|s| s.is("s")) {
-                            return None; // "1990's"
-                        }
+                    // "1990's"
+                    "'" | "\u{2019}" if self.glued(j + 2).is_some_and(|s| s.is("s")) => {
+                        return None
                     }
                     "-" | "\u{2013}" => {
                         if let Some(w) = self.glued(j + 2) {
@@ -1381,9 +1381,14 @@ pub(crate) fn is_plural(word: &str) -> bool {
     if b.len() < 3 || !b.iter().all(u8::is_ascii_alphabetic) {
         return false;
     }
-    // Acronyms ("US", "UN") are not plural nouns; "NGOs" is.
+    // Acronyms ("US", "UN") are not plural nouns; "NGOs" and headline
+    // capitals ("MINERS") are.
     let upper = b.iter().filter(|c| c.is_ascii_uppercase()).count();
-    if upper > 1 {
+    if upper == b.len() {
+        if b.len() < 4 {
+            return false;
+        }
+    } else if upper > 1 {
         return b.last() == Some(&b's') && upper == b.len() - 1;
     }
     ends_with_ci(b, b"s")
