@@ -417,14 +417,24 @@ impl<'h> Scan<'_, 'h> {
         if connector.is("or") && self.is_any(k + 1, &["so", "more", "less", "fewer"]) {
             return Some((c1, None));
         }
-        // "rose from 12 to 19": two values.
-        if self.before(j, 1).is_some_and(|a| a.is("from"))
-            && j >= 1
-            && self.change_verb_before(j - 1)
-        {
+        // "rose from 12 to 19", "grew by $4bn to $52bn": two values.
+        let after_change = self.change_verb_before(j)
+            || (self.before(j, 1).is_some_and(|a| a.is_any(&["from", "by"]))
+                && j >= 1
+                && self.change_verb_before(j - 1));
+        if after_change && connector.is("to") {
             return Some((c1, None));
         }
-        match self.core(k + 1, true).and_then(|c2| range_pair(c1, c2)) {
+        // "40–22", "3-2": a score or code written as one token, not a range.
+        let dash_pair = connector.glued
+            && connector.is_any(&["-", "\u{2013}", "\u{2014}"])
+            && c1.plain_int.is_some()
+            && self.glued(k + 1).is_some_and(|d| d.class == Class::Digits);
+        let range = self.core(k + 1, true).and_then(|c2| range_pair(c1, c2));
+        if dash_pair && range.is_none() {
+            return None;
+        }
+        match range {
             Some((c1, c2)) => {
                 if c1.is_year_like() && c2.plain_int.is_some() {
                     return None;
@@ -489,7 +499,23 @@ impl<'h> Scan<'_, 'h> {
                 {
                     return None;
                 }
-                if prev.is_any(AGE_WORDS) {
+                if prev.is_any(AGE_WORDS)
+                    || (prev.is("of") && self.before(p.first, 2).is_some_and(|a| a.is("age")))
+                {
+                    return None;
+                }
+                // "Falcon 9 rocket", "Windows 10": a name then a bare number
+                // that counts nothing.
+                let sentence_start = self.before(p.first, 2).is_none_or(|a| {
+                    a.class == Class::Mark && matches!(a.text, "." | "!" | "?" | "\"" | ":")
+                });
+                if prev.is_capitalized()
+                    && !sentence_start
+                    && prev.entry().is_none()
+                    && first_core.plain_int.is_some()
+                    && p.noun.is_none()
+                    && p.first == first_core.first
+                {
                     return None;
                 }
             }
@@ -505,7 +531,14 @@ impl<'h> Scan<'_, 'h> {
         if first_core.plain_int.is_some_and(|(v, _)| (1..=31).contains(&v)) {
             let month =
                 |a: Option<&Atom<'_>>| a.is_some_and(|a| a.is_capitalized() && a.is_any(MONTHS));
+            // "March 15 to 17": the second day of a date range.
+            let range_tail = self
+                .before(first_core.first, 1)
+                .is_some_and(|a| a.is_any(&["to", "-", "\u{2013}", "and", "until", "through"]))
+                && self.before(first_core.first, 2).is_some_and(|a| a.class == Class::Digits)
+                && month(self.before(first_core.first, 3));
             if month(self.before(first_core.first, 1))
+                || range_tail
                 || month(self.at(p.last + 1))
                 || (self.is(p.last + 1, "of") && month(self.at(p.last + 2)))
             {
@@ -519,9 +552,15 @@ impl<'h> Scan<'_, 'h> {
             Some(Bound::MoreThan | Bound::AtLeast | Bound::LessThan | Bound::AtMost)
         );
         if cores.iter().any(Core::is_year_like) && !comparative {
-            let counted = p.noun.and_then(|n| self.at(n)).is_some_and(|a| {
-                is_plural(a.text) || a.is_any(IRREGULAR_PLURALS) || a.is_any(NOMINAL_ADJECTIVES)
-            });
+            // Only a plain plural right after it ("2000 people"; not "the 2025
+            // Brit Awards", "2025 California wildfires").
+            let counted =
+                p.noun.filter(|&n| n == p.last + 1).and_then(|n| self.at(n)).is_some_and(|a| {
+                    !a.is_capitalized()
+                        && (is_plural(a.text)
+                            || a.is_any(IRREGULAR_PLURALS)
+                            || a.is_any(NOMINAL_ADJECTIVES))
+                });
             if !counted {
                 return None;
             }
@@ -1049,11 +1088,10 @@ impl<'h> Scan<'_, 'h> {
             }
         } else {
             // "a third day" is an ordinal; "a third of", "one fifth." are fractions.
+            // Not "a fourth and final round" either: only "of", or nothing after.
             let after_ok = match self.at(d + 1) {
                 None => true,
-                Some(n) => {
-                    n.class == Class::Mark || n.is_any(NOUN_STOPS) || self.mode == Mode::Whole
-                }
+                Some(n) => n.class == Class::Mark || n.is("of") || self.mode == Mode::Whole,
             };
             if numerator != 1.0 || !after_ok {
                 return None;
@@ -1246,7 +1284,14 @@ impl<'h> Scan<'_, 'h> {
                 return Some(k);
             }
             if is_verb_like(a.text) {
-                break;
+                // "two unidentified assailants", "the 59 remaining hostages":
+                // a participle before a plural noun modifies it.
+                let next_plural = self.at(k + 1).is_some_and(|n| {
+                    n.class == Class::Word && !n.is_any(NOUN_STOPS) && is_plural(n.text)
+                });
+                if !next_plural {
+                    break;
+                }
             }
             singular = Some(k);
             k += 1;
