@@ -45,7 +45,7 @@ pub(crate) enum Role {
     /// A plural unit read vaguely ("hundreds").
     Vague { unit: f64, needs_of: bool },
     /// A fraction denominator ("third", "thirds").
-    Denominator { d: u32, plural: bool },
+    Denominator { d: f64, plural: bool },
     /// "half" / "halves".
     Half,
 }
@@ -190,7 +190,7 @@ fn build() -> Map {
         OF_PRONOUNS,
         HALF_FOLLOWERS,
         ONE_PRONOUN_BEFORE,
-        &["of", "and", "or", "point", "in", "out", "every", "few", "s", "old", "is", "was"],
+        &["of", "and", "or", "point", "in", "out", "every", "few", "s", "e", "old", "is", "was"],
     ];
     for table in plain {
         for w in *table {

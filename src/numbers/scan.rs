@@ -42,8 +42,6 @@ struct Core {
     plain_int: Option<(u64, usize)>,
     /// The lone word "one" (a pronoun unless context says otherwise).
     bare_one: bool,
-    /// A unit glued to the digits ("5km"): the counted noun.
-    glued_unit: Option<usize>,
 }
 
 impl Core {
@@ -59,7 +57,6 @@ impl Core {
             scale: 1.0,
             plain_int: None,
             bare_one: false,
-            glued_unit: None,
         }
     }
 
@@ -753,9 +750,16 @@ impl<'h> Scan<'_, 'h> {
                     } else if let Some(Role::Scale(m)) = self.role(j + 1) {
                         c.scaled(m);
                         c.last = j + 1;
-                    } else if n.is_any(UNIT_ABBREVIATIONS) {
-                        c.glued_unit = Some(j + 1);
-                        c.plain_int = None;
+                    } else if n.is("e") && self.exponent(j + 2).is_some() {
+                        // "1e10", "12.32e+14"
+                        let (e, last) = self.exponent(j + 2)?;
+                        let v = x * 10f64.powi(e);
+                        if !v.is_finite() {
+                            return None;
+                        }
+                        let mut c = Core::point(j, last, v);
+                        c.scale = 1.0;
+                        return Some(c);
                     } else {
                         // "27th", "1990s", "10pm", "5G", "4x4"
                         return None;
@@ -802,7 +806,18 @@ impl<'h> Scan<'_, 'h> {
                 Class::Digits => {}
             }
         }
-        if c.last == j && c.glued_unit.is_none() {
+        // "2 1/4": a whole number then a digit fraction.
+        let spaced_digits = self.at(j + 1).is_some_and(|a| !a.glued && a.class == Class::Digits);
+        if c.last == j
+            && plain.is_some()
+            && spaced_digits
+            && self.glued(j + 2).is_some_and(|m| m.text == "/")
+        {
+            if let Some(frac) = self.digits(j + 1).filter(|f| f.kind == NumberKind::Fraction) {
+                return Some(Core::point(j, frac.last, x + frac.lo));
+            }
+        }
+        if c.last == j {
             let k = j + 1;
             if let Some(n) = self.at(k) {
                 if let Some(m) = scale_abbreviation(n, true).filter(|_| !n.glued) {
@@ -814,6 +829,23 @@ impl<'h> Scan<'_, 'h> {
             }
         }
         Some(c)
+    }
+
+    /// The exponent after a glued "e": digits, maybe signed, all glued.
+    fn exponent(&self, k: usize) -> Option<(i32, usize)> {
+        let mut k = k;
+        let mut sign = 1;
+        if let Some(m) = self.glued(k).filter(|m| m.class == Class::Mark) {
+            sign = match m.text {
+                "+" => 1,
+                "-" | "\u{2212}" => -1,
+                _ => return None,
+            };
+            k += 1;
+        }
+        let d = self.glued(k).filter(|d| d.class == Class::Digits)?;
+        let e: i32 = d.text.parse().ok().filter(|e: &i32| *e <= 400)?;
+        Some((sign * e, k))
     }
 
     /// Scale words after a value: "million", "hundred thousand", "dozen".
@@ -910,6 +942,8 @@ impl<'h> Scan<'_, 'h> {
         }
         let mut total = 0.0f64;
         let mut current = 0.0f64;
+        // What was added to `current` since its last "hundred" or scale.
+        let mut group = 0.0f64;
         let mut st = St::Start;
         let mut last_scale = f64::INFINITY;
         let mut trailing = 1.0f64;
@@ -918,6 +952,7 @@ impl<'h> Scan<'_, 'h> {
         let mut words = 0usize;
         if article {
             current = 1.0;
+            group = 1.0;
             st = St::Unit;
             k = j + 1;
         }
@@ -926,15 +961,18 @@ impl<'h> Scan<'_, 'h> {
             match (role, st) {
                 (Some(Role::Unit(n)), St::Start | St::Hundred | St::Scale | St::And) => {
                     current += f64::from(n);
+                    group += f64::from(n);
                     st = if n >= 10 { St::Teen } else { St::Unit };
                     trailing = 1.0;
                 }
                 (Some(Role::Unit(n)), St::Tens) if (1..=9).contains(&n) => {
                     current += f64::from(n);
+                    group += f64::from(n);
                     st = St::Unit;
                 }
                 (Some(Role::Tens(n)), St::Start | St::Hundred | St::Scale | St::And) => {
                     current += f64::from(n);
+                    group += f64::from(n);
                     st = St::Tens;
                     trailing = 1.0;
                 }
@@ -942,6 +980,7 @@ impl<'h> Scan<'_, 'h> {
                     if current > 0.0 && current % 100.0 < 100.0 && current < 100.0 =>
                 {
                     current *= 100.0;
+                    group = 0.0;
                     st = St::Hundred;
                     trailing = 100.0;
                 }
@@ -950,6 +989,7 @@ impl<'h> Scan<'_, 'h> {
                 {
                     total += current * s;
                     current = 0.0;
+                    group = 0.0;
                     last_scale = s;
                     st = St::Scale;
                     trailing = s;
@@ -958,7 +998,8 @@ impl<'h> Scan<'_, 'h> {
                     Some(Role::Dozen | Role::Vague { unit: 12.0, .. }),
                     St::Unit | St::Teen | St::Tens,
                 ) => {
-                    current *= 12.0;
+                    // "three hundred and two dozen": only the last group is dozens.
+                    current += group * 11.0;
                     trailing = 12.0;
                     last = k;
                     words += 1;
@@ -987,7 +1028,7 @@ impl<'h> Scan<'_, 'h> {
                     {
                         let d = match self.role(k + 2) {
                             Some(Role::Half) => 2.0,
-                            Some(Role::Denominator { d, plural: false }) => f64::from(d),
+                            Some(Role::Denominator { d, plural: false }) => d,
                             _ => break,
                         };
                         current += 1.0 / d;
@@ -1079,7 +1120,7 @@ impl<'h> Scan<'_, 'h> {
     fn fraction_of(&self, first: usize, d: usize, numerator: f64) -> Option<Core> {
         let (den, plural) = match self.role(d)? {
             Role::Half => (2.0, self.is(d, "halves")),
-            Role::Denominator { d, plural } => (f64::from(d), plural),
+            Role::Denominator { d, plural } => (d, plural),
             _ => return None,
         };
         if plural {
@@ -1209,9 +1250,6 @@ impl<'h> Scan<'_, 'h> {
     }
 
     fn noun_for(&self, p: &Phrase, c: &Core) -> Option<usize> {
-        if let Some(u) = c.glued_unit {
-            return Some(u);
-        }
         match p.kind {
             NumberKind::Percent | NumberKind::Fraction => return None,
             NumberKind::Money => {

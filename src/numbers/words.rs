@@ -84,18 +84,21 @@ pub(crate) const VAGUE_DETERMINERS: &[(&[&str], f64, f64)] =
     &[(&["several"], 3.0, 10.0), (&["a", "few"], 2.0, 10.0)];
 
 /// Fraction denominators (singular and plural forms). "half" is separate.
-pub(crate) const DENOMINATORS: &[(&str, &str, u32)] = &[
-    ("third", "thirds", 3),
-    ("quarter", "quarters", 4),
-    ("fourth", "fourths", 4),
-    ("fifth", "fifths", 5),
-    ("sixth", "sixths", 6),
-    ("seventh", "sevenths", 7),
-    ("eighth", "eighths", 8),
-    ("ninth", "ninths", 9),
-    ("tenth", "tenths", 10),
-    ("hundredth", "hundredths", 100),
-    ("thousandth", "thousandths", 1000),
+pub(crate) const DENOMINATORS: &[(&str, &str, f64)] = &[
+    ("third", "thirds", 3.0),
+    ("quarter", "quarters", 4.0),
+    ("fourth", "fourths", 4.0),
+    ("fifth", "fifths", 5.0),
+    ("sixth", "sixths", 6.0),
+    ("seventh", "sevenths", 7.0),
+    ("eighth", "eighths", 8.0),
+    ("ninth", "ninths", 9.0),
+    ("tenth", "tenths", 10.0),
+    ("hundredth", "hundredths", 100.0),
+    ("thousandth", "thousandths", 1000.0),
+    ("millionth", "millionths", 1e6),
+    ("billionth", "billionths", 1e9),
+    ("trillionth", "trillionths", 1e12),
 ];
 
 /// Denominators accepted in a digit fraction such as "3/4". Others ("9/11",
