@@ -321,6 +321,10 @@ impl<'h> Scan<'_, 'h> {
             None if bound != Bound::Point => self.bounded(i, &c1, bound, hedge),
             None => match self.suffix_at(c1.last + 1) {
                 Some((s, last)) => {
+                    // "about 500 or more": the hedge stays outside the bound (as RT).
+                    if hedge && i != c1.first && s.bound != Bound::Point {
+                        return None;
+                    }
                     let mut p = self.bounded(i, &c1, s.bound, s.approximate || hedge);
                     p.last = last;
                     p
@@ -359,7 +363,9 @@ impl<'h> Scan<'_, 'h> {
             if s.glued && self.glued(k).is_none() {
                 continue;
             }
-            if s.words.iter().enumerate().all(|(x, w)| self.is(k + x, w)) {
+            // "5000 or less than 6000" is two phrases.
+            if s.words.iter().enumerate().all(|(x, w)| self.is(k + x, w)) && !self.is(k + n, "than")
+            {
                 best = Some((*s, k + n - 1));
             }
         }
