@@ -190,6 +190,25 @@ fn qualifiers_hedges_and_ranges() {
             ],
         ),
         (
+            "Debt grew by $4bn to $52bn.",
+            &[
+                ("$4bn", pt(4e9), false, NumberKind::Money, None),
+                ("$52bn", pt(5.2e10), false, NumberKind::Money, None),
+            ],
+        ),
+        (
+            "Above 1000 and below 1500 units.",
+            &[(
+                "Above 1000 and below 1500",
+                (Some(1000.0), false, Some(1500.0), false),
+                false,
+                N,
+                Some("units"),
+            )],
+        ),
+        ("The final score was 40-22.", &[]),
+        ("Call +1-222-2222-2222 now.", &[]),
+        (
             "The motion passed 210 votes to 190.",
             &[("210", pt(210.0), false, N, Some("votes")), ("190", pt(190.0), false, N, None)],
         ),
@@ -355,6 +374,14 @@ fn parse_number_reads_whole_phrases() {
     );
     assert_eq!(parse_number("dozens"), Interval::new(Some(24.0), true, Some(120.0), false));
     assert_eq!(parse_number("2015"), Some(Interval::point(2015.0)));
+    assert_eq!(parse_number("1e10"), Some(Interval::point(1e10)));
+    assert_eq!(parse_number("2 1/4"), Some(Interval::point(2.25)));
+    assert_eq!(parse_number("three hundred and two dozen"), Some(Interval::point(324.0)));
+    assert_eq!(parse_number("1 in 10"), Some(Interval::point(0.1)));
+    assert_eq!(parse_number("five and a quarter"), Some(Interval::point(5.25)));
+    assert_eq!(parse_number("minus one"), Some(Interval::point(-1.0)));
+    assert_eq!(parse_number(".08"), Some(Interval::point(0.08)));
+    assert_eq!(parse_number("1e999"), None);
     assert_eq!(parse_number("60 people"), None);
     assert_eq!(parse_number(""), None);
     assert_eq!(parse_number("hello"), None);

@@ -823,6 +823,12 @@ impl<'h> Scan<'_, 'h> {
                 return Some(Core::point(j, frac.last, x + frac.lo));
             }
         }
+        // "1 in 10", "9 out of 10"
+        if c.last == j && plain.is_some() {
+            if let Some(f) = self.ratio(j, &c) {
+                return Some(f);
+            }
+        }
         if c.last == j {
             let k = j + 1;
             if let Some(n) = self.at(k) {
