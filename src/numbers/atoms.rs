@@ -49,6 +49,33 @@ impl Atom<'_> {
         self.entry().is_some_and(|e| e.starts)
     }
 
+    /// Whether this atom may stand before the number inside a phrase.
+    #[inline]
+    pub fn may_lead(&self) -> bool {
+        match self.class {
+            Class::Word => self.entry().is_some_and(|e| e.lead),
+            Class::Digits => true,
+            Class::Mark => matches!(
+                self.text,
+                "$" | "£"
+                    | "€"
+                    | "¥"
+                    | "₹"
+                    | "₽"
+                    | "-"
+                    | "\u{2212}"
+                    | "\u{2013}"
+                    | "."
+                    | ">"
+                    | "<"
+                    | "="
+                    | "\u{2265}"
+                    | "\u{2264}"
+                    | "~"
+            ),
+        }
+    }
+
     /// Whether this atom holds a number (digits or a number word); phrases
     /// are looked for only around these. A cheap filter runs before the lookup.
     #[inline]

@@ -59,6 +59,9 @@ pub(crate) struct Entry {
     pub starts: bool,
     /// A number word: the scan looks for phrases around these and digits.
     pub anchor: bool,
+    /// May stand in a phrase before its number (a qualifier word, "a", a
+    /// currency code): the scan looks back over these only.
+    pub lead: bool,
     pub prefixes: Vec<u16>,
 }
 
@@ -104,6 +107,7 @@ fn build() -> Map {
                     role: Role::Plain,
                     starts: true,
                     anchor: false,
+                    lead: false,
                     prefixes: Vec::new(),
                 })
                 .prefixes
@@ -116,6 +120,7 @@ fn build() -> Map {
             role: Role::Plain,
             starts: false,
             anchor: false,
+            lead: false,
             prefixes: Vec::new(),
         });
         if role != Role::Plain {
@@ -211,6 +216,28 @@ fn build() -> Map {
     for words in PERCENT_WORDS {
         for w in *words {
             add(w, Role::Plain, false);
+        }
+    }
+    // Words that may come before the number inside a phrase.
+    let mut leads: Vec<&'static str> = Vec::new();
+    for p in PREFIXES {
+        leads.extend(p.words.iter().copied());
+    }
+    for &(words, _, _) in VAGUE_DETERMINERS {
+        leads.extend(words.iter().copied());
+    }
+    leads.extend(DOLLAR_PREFIXES.iter().map(|r| r.0));
+    leads.extend(CURRENCY_CODES.iter().copied());
+    leads.extend(MINUS_WORDS.iter().copied());
+    leads.extend(["a", "an", "half", "and", "to", "or"]);
+    for w in leads {
+        if let Some(e) = map.get_mut(w.as_bytes()) {
+            e.lead = true;
+        }
+    }
+    for e in map.values_mut() {
+        if e.role != Role::Plain {
+            e.lead = true;
         }
     }
     // "several", "few": vague quantities without a numeric role.

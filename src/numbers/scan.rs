@@ -125,7 +125,12 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
             n += 1;
             continue;
         }
-        let hit = (n.saturating_sub(WINDOW).max(free)..=n)
+        // Look back only over words that can lead a phrase ("more than", "$").
+        let mut from = n;
+        while from > free && n - from < WINDOW && atoms.get(from - 1).is_some_and(Atom::may_lead) {
+            from -= 1;
+        }
+        let hit = (from..=n)
             .filter(|&s| scan.can_start(s))
             .find_map(|s| scan.phrase_at(s).filter(|p| p.last >= n));
         match hit {
