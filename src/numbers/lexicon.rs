@@ -72,6 +72,7 @@ pub(crate) enum Set {
     OnePronounBefore,
     Minus,
     CurrencyCode,
+    PeriodOrdinal,
 }
 
 impl Set {
@@ -102,6 +103,7 @@ const SETS: &[(Set, &[&str])] = &[
     (Set::OnePronounBefore, ONE_PRONOUN_BEFORE),
     (Set::Minus, MINUS_WORDS),
     (Set::CurrencyCode, CURRENCY_CODES),
+    (Set::PeriodOrdinal, PERIOD_ORDINALS),
 ];
 
 /// A known word: its lowercase key, role, whether a phrase may start with it,
@@ -254,6 +256,7 @@ fn build() -> Map {
         OF_PRONOUNS,
         HALF_FOLLOWERS,
         ONE_PRONOUN_BEFORE,
+        PERIOD_ORDINALS,
         &["of", "and", "or", "point", "in", "out", "every", "few", "s", "e", "old", "is", "was"],
     ];
     for table in plain {

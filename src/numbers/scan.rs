@@ -428,10 +428,9 @@ impl<'h> Scan<'_, 'h> {
             return Some((c1, None));
         }
         // "rose from 12 to 19", "grew by $4bn to $52bn": two values.
-        let after_change = self.change_verb_before(j)
-            || (self.before(j, 1).is_some_and(|a| a.is_any(&["from", "by"]))
-                && j >= 1
-                && self.change_verb_before(j - 1));
+        let after_change = self.before(j, 1).is_some_and(|a| a.is_any(&["from", "by"]))
+            && j >= 1
+            && self.change_verb_before(j - 1);
         if after_change && connector.is("to") {
             return Some((c1, None));
         }
@@ -741,8 +740,16 @@ impl<'h> Scan<'_, 'h> {
                 Class::Mark => match p.text {
                     "/" | ":" | "#" | "." | "_" | "@" | "&" => return None,
                     // "F-16", "COVID-19"
+                    // (but "2.5m-3m" is a range: the letters belong to a number)
                     "-" | "\u{2013}"
-                        if p.glued && self.before(j, 2).is_some_and(|q| q.class == Class::Word) =>
+                        if p.glued
+                            && self.before(j, 2).is_some_and(|q| {
+                                q.class == Class::Word
+                                    && !(q.glued
+                                        && self
+                                            .before(j, 3)
+                                            .is_some_and(|d| d.class == Class::Digits))
+                            }) =>
                     {
                         return None;
                     }
@@ -1245,6 +1252,10 @@ impl<'h> Scan<'_, 'h> {
             let mut c = Core::point(j, j + 1, 0.5 * s);
             c.scale = s;
             return Some(c);
+        }
+        // "the first half of 2024" is a period, not a fraction.
+        if self.before(j, 1).is_some_and(|a| a.in_set(Set::PeriodOrdinal)) {
+            return None;
         }
         let ok = qualified || self.mode == Mode::Whole || self.in_set(j + 1, Set::HalfFollower);
         if !ok || self.is(j, "halves") {
