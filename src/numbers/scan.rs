@@ -757,6 +757,13 @@ impl<'h> Scan<'_, 'h> {
                 },
             }
         }
+        // "0800", "007": codes, not quantities.
+        if a.text.len() > 1
+            && a.text.starts_with('0')
+            && a.text.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
+        {
+            return None;
+        }
         let (x, plain) = parse_number_text(a.text)?;
         let mut c = Core::point(j, j, x);
         c.plain_int = plain.map(|v| (v, a.text.len()));
