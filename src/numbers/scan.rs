@@ -70,7 +70,7 @@ impl Core {
 
     fn is_year_like(&self) -> bool {
         self.kind == NumberKind::Number
-            && matches!(self.plain_int, Some((v, 4)) if (1000..=2100).contains(&v))
+            && matches!(self.plain_int, Some((v, 4)) if (1000..2200).contains(&v))
     }
 }
 
@@ -424,6 +424,13 @@ impl<'h> Scan<'_, 'h> {
         let k = c1.last + 1;
         let connector = self.at(k).filter(|a| a.is_any(RANGE_CONNECTORS));
         let Some(connector) = connector else { return Some((c1, None)) };
+        // A dash joins a range only when spaced alike on both sides ("5-10",
+        // "5 - 10"); "7 –6" is a tennis score.
+        if connector.class == Class::Mark
+            && connector.glued != self.at(k + 1).is_some_and(|n| n.glued)
+        {
+            return Some((c1, None));
+        }
         if connector.is("or") && self.is_any(k + 1, &["so", "more", "less", "fewer"]) {
             return Some((c1, None));
         }
