@@ -22,7 +22,7 @@ const STRIDE: usize = 64;
 /// let text = "Zürich 😀 Aleppo";
 /// let conv = OffsetConverter::new(text);
 /// let aleppo = Span::new(text.find("Aleppo").unwrap(), text.len());
-/// assert_eq!(aleppo, Span::new(12, 18));
+/// assert_eq!(aleppo, Span::new(13, 19));
 /// assert_eq!(conv.char_span(aleppo), Some(Span::new(9, 15)));   // Python indices
 /// assert_eq!(conv.utf16_span(aleppo), Some(Span::new(10, 16))); // JavaScript indices
 /// ```

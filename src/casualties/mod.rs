@@ -136,7 +136,7 @@ impl From<&NumberPhrase<'_>> for Count {
 /// let text = "Airstrikes hit a hospital in Idlib, killing at least 27.";
 /// let doc = textfacts::Analyzer::new().analyze(text);
 /// for fact in doc.casualties() {
-///     println!("{} {}", fact.outcome, fact.count.text);
+///     println!("{} {}", fact.outcome.as_str(), fact.count.text);
 /// }
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
