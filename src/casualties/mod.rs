@@ -1,7 +1,16 @@
 //! Casualty facts: outcome, count interval, victims and place, read from each
 //! sentence on top of tokens, number phrases and gazetteer places.
 //!
-//! PLACEHOLDER: types final in shape; the rules land with the casualty issue.
+//! The annotation rules are those of the casualties data set's README: six
+//! outcome classes and their signal words ([`outcomes`]), counts from the
+//! number layer plus zero negators, victims nouns ([`victims`]), hedges
+//! ([`hedges`]) and the location rule ([`location`]); [`engine`] applies them.
+
+mod engine;
+mod hedges;
+mod location;
+mod outcomes;
+mod victims;
 
 use crate::{Interval, NumberPhrase, Sentence, Span, Token};
 
@@ -215,6 +224,5 @@ pub fn casualty_facts(
     numbers: &[NumberPhrase<'_>],
     places: &[Span],
 ) -> Vec<CasualtyFact> {
-    let _ = (text, tokens, sentences, numbers, places);
-    Vec::new()
+    engine::extract(text, tokens, sentences, numbers, places)
 }

@@ -1,0 +1,78 @@
+//! Hedge cues (README section 7): words by which a sentence does not assert
+//! that the outcome happened. Attribution ("said", "according to", "claimed")
+//! and estimates are no hedges and are deliberately absent.
+//!
+//! A cue hedges a fact when it stands in the fact's clause before the fact's
+//! last word (count or outcome word). Extend the tables; the engine needs no
+//! change.
+
+/// Modal, projection, hypothesis, fear/belief, threat, denial and
+/// not-yet-carried-out order cues (lowercase single tokens).
+pub(crate) static HEDGE_CUES: &[&str] = &[
+    // modal
+    "may",
+    "might",
+    "could",
+    "would",
+    "possibly",
+    // projection
+    "expect",
+    "expects",
+    "expected",
+    "expecting",
+    "projected",
+    "projects",
+    "forecast",
+    "forecasts",
+    "predicted",
+    "predicts",
+    "predict",
+    // hypothesis
+    "if",
+    "unless",
+    // fear or belief
+    "feared",
+    "fear",
+    "fears",
+    "fearing",
+    "presumed",
+    "believed",
+    "thought",
+    // threats
+    "threatened",
+    "threaten",
+    "threatens",
+    "threatening",
+    "vowed",
+    // denial
+    "denied",
+    "deny",
+    "denies",
+    "denying",
+    // orders not yet carried out
+    "ordered",
+    "urged",
+    "advised",
+];
+
+/// Words after a cue that cancel it ("could not be confirmed" is attribution).
+pub(crate) static CUE_NEGATORS: &[&str] = &["not", "n't", "never"];
+
+/// Words that start a new clause for the purpose of hedge scope.
+pub(crate) static CLAUSE_BREAKS: &[&str] = &[";", "but", "while", "whereas", "although"];
+
+/// Whether `word` (lowercase) is a hedge cue.
+pub(crate) fn is_cue(word: &str) -> bool {
+    HEDGE_CUES.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn attribution_is_no_cue() {
+        for w in ["said", "according", "claimed", "reported", "estimated"] {
+            assert!(!super::is_cue(w), "{w}");
+        }
+        assert!(super::is_cue("feared"));
+    }
+}
