@@ -7,7 +7,7 @@
 
 use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
 use std::process::ExitCode;
-use textfacts::{Analyzer, Gazetteer, Layer};
+use textfacts::{Analyzer, Document, Gazetteer, HtmlPage, Layer};
 
 const SAMPLE: &str = include_str!("sample-report.txt");
 
@@ -83,6 +83,44 @@ fn build_analyzer(opts: &Options) -> Result<Analyzer, textfacts::Error> {
     Ok(builder.build())
 }
 
+/// Where analysed documents go: JSON objects written as they come, or
+/// sections of one HTML page written at the end.
+enum Sink {
+    Json { pretty: bool },
+    Html(HtmlPage),
+}
+
+impl Sink {
+    fn emit(
+        &mut self,
+        out: &mut impl Write,
+        heading: &str,
+        id: Option<&serde_json::Value>,
+        text: &str,
+        doc: &Document,
+    ) -> io::Result<()> {
+        match self {
+            Sink::Json { pretty } => write_doc(out, *pretty, id, doc),
+            Sink::Html(page) => {
+                let heading = match id {
+                    Some(serde_json::Value::String(s)) => s.clone(),
+                    Some(other) => other.to_string(),
+                    None => heading.to_string(),
+                };
+                page.add_document(&heading, text, doc);
+                Ok(())
+            }
+        }
+    }
+
+    fn finish(self, out: &mut impl Write) -> io::Result<()> {
+        match self {
+            Sink::Json { .. } => Ok(()),
+            Sink::Html(page) => out.write_all(page.finish().as_bytes()),
+        }
+    }
+}
+
 /// One output object: the input's id (if any) followed by the document's layers.
 #[derive(serde::Serialize)]
 struct Output<'a> {
@@ -115,10 +153,6 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if opts.html {
-        eprintln!("analyze: --html is not available yet");
-        return ExitCode::from(2);
-    }
     let analyzer = match build_analyzer(&opts) {
         Ok(a) => a,
         Err(e) => {
@@ -144,11 +178,20 @@ fn main() -> ExitCode {
     };
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-    let result = if opts.jsonl && !use_sample {
-        run_jsonl(&analyzer, &opts, &source, input, &mut out)
+    let mut sink = if opts.html {
+        Sink::Html(HtmlPage::new(&format!(
+            "textfacts: {}",
+            if use_sample { "sample report" } else { &source }
+        )))
     } else {
-        run_plain(&analyzer, &opts, &source, input, &mut out)
+        Sink::Json { pretty: opts.pretty }
     };
+    let result = if opts.jsonl && !use_sample {
+        run_jsonl(&analyzer, &mut sink, &source, input, &mut out)
+    } else {
+        run_plain(&analyzer, &mut sink, &source, input, &mut out)
+    };
+    let result = result.and_then(|code| sink.finish(&mut out).map(|()| code));
     let flushed = out.flush();
     match (result, flushed) {
         (Ok(code), Ok(())) => code,
@@ -162,7 +205,7 @@ fn main() -> ExitCode {
 
 fn run_plain(
     analyzer: &Analyzer,
-    opts: &Options,
+    sink: &mut Sink,
     source: &str,
     mut input: Box<dyn BufRead>,
     out: &mut impl Write,
@@ -179,13 +222,18 @@ fn run_plain(
             return Ok(ExitCode::from(2));
         }
     };
-    write_doc(out, opts.pretty, None, &analyzer.analyze(&text))?;
+    sink.emit(out, source, None, &text, &analyzer.analyze(&text))?;
     Ok(ExitCode::SUCCESS)
 }
 
+/// Documents analysed together; with the `parallel` feature a chunk is spread
+/// over all cores. Bounded by count and bytes so memory stays flat on any input.
+const CHUNK_DOCS: usize = 256;
+const CHUNK_BYTES: usize = 4 << 20;
+
 fn run_jsonl(
     analyzer: &Analyzer,
-    opts: &Options,
+    sink: &mut Sink,
     source: &str,
     mut input: Box<dyn BufRead>,
     out: &mut impl Write,
@@ -193,43 +241,78 @@ fn run_jsonl(
     let mut failures = 0usize;
     let mut line = Vec::new();
     let mut line_no = 0usize;
+    let mut ids: Vec<Option<serde_json::Value>> = Vec::new();
+    let mut texts: Vec<String> = Vec::new();
+    let mut chunk_bytes = 0usize;
     loop {
         line.clear();
-        match input.read_until(b'\n', &mut line) {
-            Ok(0) => break,
-            Ok(_) => {}
+        let at_end = match input.read_until(b'\n', &mut line) {
+            Ok(n) => n == 0,
             Err(e) => {
                 eprintln!("analyze: {source}: line {}: {e}", line_no + 1);
                 return Ok(ExitCode::from(2));
             }
-        }
-        line_no += 1;
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let record: serde_json::Value = match std::str::from_utf8(&line)
-            .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))
-            .and_then(|s| serde_json::from_str(s).map_err(|e| format!("not JSON: {e}")))
-        {
-            Ok(v) => v,
-            Err(msg) => {
-                eprintln!("analyze: {source}: line {line_no}: {msg}; skipped");
+        };
+        if !at_end {
+            line_no += 1;
+            if let Some((id, text)) = parse_record(&line, source, line_no) {
+                chunk_bytes += text.len();
+                ids.push(id);
+                texts.push(text);
+            } else if !line.iter().all(u8::is_ascii_whitespace) {
                 failures += 1;
-                continue;
             }
-        };
-        let Some(text) = record.get("text").and_then(serde_json::Value::as_str) else {
-            eprintln!(
-                "analyze: {source}: line {line_no}: not an object with a string \"text\"; skipped"
-            );
-            failures += 1;
-            continue;
-        };
-        write_doc(out, opts.pretty, record.get("id"), &analyzer.analyze(text))?;
+        }
+        if at_end || texts.len() >= CHUNK_DOCS || chunk_bytes >= CHUNK_BYTES {
+            let docs = analyzer.analyze_batch(&texts);
+            for ((id, text), doc) in ids.iter().zip(&texts).zip(&docs) {
+                sink.emit(out, "document", id.as_ref(), text, doc)?;
+            }
+            ids.clear();
+            texts.clear();
+            chunk_bytes = 0;
+        }
+        if at_end {
+            break;
+        }
     }
     if failures > 0 {
         eprintln!("analyze: {failures} input line(s) skipped");
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One JSONL input line as `(id, text)`; blank lines give `None` silently,
+/// bad lines give `None` after a report naming the line.
+fn parse_record(
+    line: &[u8],
+    source: &str,
+    line_no: usize,
+) -> Option<(Option<serde_json::Value>, String)> {
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return None;
+    }
+    let parsed = std::str::from_utf8(line)
+        .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))
+        .and_then(|s| {
+            serde_json::from_str::<serde_json::Value>(s).map_err(|e| format!("not JSON: {e}"))
+        });
+    let mut record = match parsed {
+        Ok(v) => v,
+        Err(msg) => {
+            eprintln!("analyze: {source}: line {line_no}: {msg}; skipped");
+            return None;
+        }
+    };
+    let text = match record.get_mut("text").map(serde_json::Value::take) {
+        Some(serde_json::Value::String(text)) => text,
+        _ => {
+            eprintln!(
+                "analyze: {source}: line {line_no}: not an object with a string \"text\"; skipped"
+            );
+            return None;
+        }
+    };
+    Some((record.get_mut("id").map(serde_json::Value::take), text))
 }

@@ -214,6 +214,30 @@ impl Analyzer {
         AnalyzerBuilder::default()
     }
 
+    /// Analyses many texts, in input order. With the `parallel` feature the
+    /// texts are spread over all cores (rayon's global pool); without it they
+    /// are analysed one after another.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let docs = textfacts::Analyzer::new().analyze_batch(&["Two died.", "Five were hurt."]);
+    /// assert_eq!(docs.len(), 2);
+    /// assert_eq!(docs[1].tokens().len(), 4);
+    /// ```
+    #[must_use]
+    pub fn analyze_batch<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Document> {
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            texts.par_iter().map(|t| self.analyze(t.as_ref())).collect()
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            texts.iter().map(|t| self.analyze(t.as_ref())).collect()
+        }
+    }
+
     /// Analyses `text`. Never fails and never panics.
     ///
     /// # Examples

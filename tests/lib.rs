@@ -2,8 +2,11 @@
 
 mod common;
 
+mod adversarial;
 mod analyze_example;
 mod auto_traits;
 mod gazetteer;
+mod golden;
+mod html;
 mod numbers;
 mod tokenize;
