@@ -33,6 +33,10 @@ pub(crate) struct View<'a> {
     pub first_word: usize,
     /// For each token, the index of the signal occurrence covering it.
     trig_at: Vec<Option<usize>>,
+    /// For each token, the index of the count starting there.
+    cand_at: Vec<Option<usize>>,
+    /// For each token, whether a count covers it.
+    in_cand: Vec<bool>,
 }
 
 impl<'a> View<'a> {
@@ -53,6 +57,14 @@ impl<'a> View<'a> {
     /// Whether token `i` is part of an outcome signal.
     pub fn is_trigger_word(&self, i: usize) -> bool {
         self.trig_at.get(i).copied().flatten().is_some()
+    }
+
+    fn cand_starting(&self, i: usize) -> Option<usize> {
+        self.cand_at.get(i).copied().flatten()
+    }
+
+    fn in_cand(&self, i: usize) -> bool {
+        self.in_cand.get(i).copied().unwrap_or(false)
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -130,6 +142,30 @@ pub(crate) fn extract(
 ) -> Vec<CasualtyFact> {
     let mut facts = Vec::new();
     let mut buf = [0u8; 24];
+    // Both come in text order from the analyzer; sort a copy otherwise so
+    // that each sentence finds its own by binary search (linear overall).
+    let numbers_sorted: Vec<NumberPhrase<'_>>;
+    let numbers = if numbers.windows(2).all(|p| p[0].span().start <= p[1].span().start) {
+        numbers
+    } else {
+        numbers_sorted = {
+            let mut v = numbers.to_vec();
+            v.sort_by_key(|p| p.span().start);
+            v
+        };
+        &numbers_sorted
+    };
+    let places_sorted: Vec<Span>;
+    let places = if places.windows(2).all(|p| p[0].start <= p[1].start) {
+        places
+    } else {
+        places_sorted = {
+            let mut v = places.to_vec();
+            v.sort_by_key(|p| p.start);
+            v
+        };
+        &places_sorted
+    };
     for sent in sentences {
         let ss = sent.span();
         let a = tokens.partition_point(|t| t.span().start < ss.start);
@@ -141,7 +177,19 @@ pub(crate) fn extract(
         }
         let Some(sent_text) = ss.slice(text) else { continue };
         let lower = sent_text.to_ascii_lowercase();
-        sentence_facts(text, ss, toks, &lower, numbers, places, &mut facts);
+        let na = numbers.partition_point(|p| p.span().start < ss.start);
+        let nb = numbers.partition_point(|p| p.span().start < ss.end);
+        let pa = places.partition_point(|p| p.start < ss.start);
+        let pb = places.partition_point(|p| p.start < ss.end);
+        sentence_facts(
+            text,
+            ss,
+            toks,
+            &lower,
+            numbers.get(na..nb).unwrap_or(&[]),
+            places.get(pa..pb).unwrap_or(&[]),
+            &mut facts,
+        );
     }
     facts
 }
@@ -174,7 +222,10 @@ fn sentence_facts(
         }
     }
     let title = words >= 3 && caps * 10 >= words * 7;
-    let mut v = View { text, toks, w, title, first_word, trig_at: vec![None; toks.len()] };
+    let mut v = View { text, toks, w, title, first_word, trig_at: vec![None; toks.len()],
+        cand_at: vec![None; toks.len()],
+        in_cand: vec![false; toks.len()],
+    };
 
     let triggers = find_triggers(&mut v);
     if triggers.is_empty() {
@@ -183,6 +234,16 @@ fn sentence_facts(
     let mut cands = find_counts(&v, ss, numbers);
     if cands.is_empty() {
         return;
+    }
+    for (ci, c) in cands.iter().enumerate() {
+        if let Some(slot) = v.cand_at.get_mut(c.t0) {
+            slot.get_or_insert(ci);
+        }
+        for k in c.t0..c.t1 {
+            if let Some(slot) = v.in_cand.get_mut(k) {
+                *slot = true;
+            }
+        }
     }
     let drafts = attach(&v, &triggers, &mut cands);
     if drafts.is_empty() {
@@ -202,7 +263,7 @@ fn sentence_facts(
     spans.sort_unstable();
     spans.dedup();
     let blocked = |i: usize| {
-        v.is_trigger_word(i) || cands.iter().any(|c| c.t0 <= i && i < c.t1)
+        v.is_trigger_word(i) || v.in_cand(i)
     };
     let cands_places: Vec<Place> = location::candidates(&v, &spans, &blocked);
     let anchors: Vec<Vec<(usize, usize)>> = drafts
@@ -218,6 +279,7 @@ fn sentence_facts(
         })
         .collect();
     let chosen = location::choose(&anchors, &cands_places);
+    let hedges = HedgeIndex::new(&v);
 
     for (k, d) in drafts.iter().enumerate() {
         let (Some(c), Some(t)) = (cands.get(d.cand), triggers.get(d.trig)) else { continue };
@@ -236,7 +298,7 @@ fn sentence_facts(
             count: c.count,
             victims,
             location,
-            hedged: hedged(&v, lo, hi),
+            hedged: hedges.hedged(lo, hi),
             trigger,
             sentence: ss,
         });
@@ -315,8 +377,16 @@ fn find_counts(v: &View<'_>, ss: Span, numbers: &[NumberPhrase<'_>]) -> Vec<Cand
     }
     // Zero counts: "no one", "nobody", "none (of ...)", "no" + outcome or people noun.
     let n = v.w.len();
+    let mut covered = vec![false; n];
+    for c in &out {
+        for k in c.t0..c.t1 {
+            if let Some(slot) = covered.get_mut(k) {
+                *slot = true;
+            }
+        }
+    }
     for i in 0..n {
-        if out.iter().any(|c| c.t0 <= i && i < c.t1) {
+        if covered.get(i).copied().unwrap_or(true) {
             continue;
         }
         let (t1, noun) = match v.word(i) {
@@ -418,7 +488,7 @@ fn read_np(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand], ci: usize) ->
                     np.victims = None;
                     np.end = triggers.get(ti).map_or(k + 1, |t| t.t1);
                 }
-            } else if let Some(inner) = cands.iter().position(|d| d.t0 == k) {
+            } else if let Some(inner) = v.cand_starting(k) {
                 // "none of the 40 crew": the inner total names the victims.
                 if let Some(d) = cands.get_mut(inner) {
                     d.inner_total = true;
@@ -435,13 +505,13 @@ fn read_np(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand], ci: usize) ->
 }
 
 /// Whether a past form at `t1` (its end) is followed by an object.
-fn object_follows(v: &View<'_>, cands: &[Cand], t1: usize) -> bool {
-    OBJECT_STARTS.contains(&v.word(t1)) || cands.iter().any(|c| c.t0 == t1)
+fn object_follows(v: &View<'_>, t1: usize) -> bool {
+    OBJECT_STARTS.contains(&v.word(t1)) || v.cand_starting(t1).is_some()
 }
 
 /// Walks right from a subject count to its outcome word; returns the signal
 /// occurrences it predicates (a second one for "missing, feared dead").
-fn subject(v: &View<'_>, triggers: &[Trigger], cands: &[Cand], start: usize) -> Vec<usize> {
+fn subject(v: &View<'_>, triggers: &[Trigger], start: usize) -> Vec<usize> {
     let n = v.w.len();
     let mut i = start;
     let mut passive = false;
@@ -450,14 +520,14 @@ fn subject(v: &View<'_>, triggers: &[Trigger], cands: &[Cand], start: usize) -> 
     let mut found = None;
     while i < n && steps < CHAIN_STEPS {
         steps += 1;
-        if cands.iter().any(|c| c.t0 == i) {
+        if v.cand_starting(i).is_some() {
             return Vec::new();
         }
         if let Some(ti) = trig_starting(v, triggers, i) {
             let Some(t) = triggers.get(ti) else { break };
             let ok = match t.sig.role {
                 Role::Intransitive | Role::Adjective => true,
-                Role::Past => passive || !object_follows(v, cands, t.t1),
+                Role::Past => passive || !object_follows(v, t.t1),
                 Role::Active => i > 0 && v.word(i - 1) == "to",
                 Role::Noun | Role::Toll => false,
             };
@@ -491,7 +561,7 @@ fn subject(v: &View<'_>, triggers: &[Trigger], cands: &[Cand], start: usize) -> 
                 if !tok_ok
                     || v.is_trigger_word(j)
                     || AUX_WORDS.contains(&wj)
-                    || cands.iter().any(|c| c.t0 == j)
+                    || v.cand_starting(j).is_some()
                     || matches!(wj, "and" | "or" | "when" | "after" | "as" | "who" | "that" | "which")
                 {
                     break;
@@ -550,7 +620,7 @@ fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> Vec<Draft> 
                     let Some(t) = triggers.get(ti) else { continue };
                     let ok = match t.sig.role {
                         Role::Adjective | Role::Noun => true,
-                        Role::Past => c.noun.is_some() || !object_follows(v, cands, t.t1),
+                        Role::Past => c.noun.is_some() || !object_follows(v, t.t1),
                         _ => false,
                     };
                     if ok {
@@ -562,7 +632,7 @@ fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> Vec<Draft> 
         }
         // 2. Subject of a passive, intransitive or predicative outcome word.
         if found.is_empty() {
-            for ti in subject(v, triggers, cands, np.end) {
+            for ti in subject(v, triggers, np.end) {
                 found.push((ti, np.victims));
             }
         }
@@ -595,7 +665,9 @@ fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> Vec<Draft> 
             });
             if let Some(ti) = toll {
                 let t0 = triggers.get(ti).map_or(c.t0, |t| t.t1);
-                let clear = !cands.iter().any(|d| d.t0 >= t0 && d.t0 < c.t0 && !d.inner_total)
+                let clear = !(t0..c.t0).any(|i| {
+                    v.cand_starting(i).and_then(|k| cands.get(k)).is_some_and(|d| !d.inner_total)
+                })
                     && !(t0..c.t0).any(|i| v.word(i) == ";" || v.is_trigger_word(i));
                 if clear {
                     found.push((ti, None));
@@ -639,7 +711,13 @@ fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> Vec<Draft> 
             } else if matches!(prev, "and" | ",") {
                 if let Some(d) = last_fact {
                     let e = cands.get(d.cand).copied();
-                    let nearest_prev = cands.iter().filter(|x| x.t0 < c.t0 && !x.inner_total).map(|x| x.t0).max();
+                    let nearest_prev = cands
+                        .get(..ci)
+                        .unwrap_or(&[])
+                        .iter()
+                        .rev()
+                        .find(|x| !x.inner_total)
+                        .map(|x| x.t0);
                     if let Some(e) = e {
                         let between_clear = !(e.t1..c.t0).any(|i| v.is_trigger_word(i));
                         if nearest_prev == Some(e.t0) && between_clear && c.t0 - e.t1 <= 8 {
@@ -677,7 +755,7 @@ fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> Vec<Draft> 
             if t.sig.flags & flag::NOT_ESCAPE != 0 && vw.is_some_and(|w| ESCAPEES.contains(&w)) {
                 continue;
             }
-            if drafts.iter().any(|d| d.cand == ci && d.trig == ti) {
+            if drafts.iter().rev().take_while(|d| d.cand == ci).any(|d| d.trig == ti) {
                 continue;
             }
             drafts.push(Draft { cand: ci, trig: ti, outcome: t.sig.outcome, victims });
@@ -686,10 +764,40 @@ fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> Vec<Draft> 
     drafts
 }
 
-/// Whether a hedge cue stands in the fact's clause before its last token.
-fn hedged(v: &View<'_>, lo: usize, hi: usize) -> bool {
-    let start = (0..lo).rev().find(|&i| CLAUSE_BREAKS.contains(&v.word(i))).map_or(0, |i| i + 1);
-    (start..hi).any(|i| {
-        is_cue(v.word(i)) && !CUE_NEGATORS.contains(&v.word(i + 1)) && !v.is_trigger_word(i)
-    })
+/// Per-sentence hedge index: for each token, the start of its clause and the
+/// number of live cues before it, so that each fact's check is O(1).
+struct HedgeIndex {
+    clause_start: Vec<usize>,
+    cues_before: Vec<usize>,
+}
+
+impl HedgeIndex {
+    fn new(v: &View<'_>) -> HedgeIndex {
+        let n = v.w.len();
+        let mut clause_start = Vec::with_capacity(n + 1);
+        let mut cues_before = Vec::with_capacity(n + 1);
+        let (mut start, mut cues) = (0, 0);
+        for i in 0..n {
+            clause_start.push(start);
+            cues_before.push(cues);
+            let w = v.word(i);
+            if CLAUSE_BREAKS.contains(&w) {
+                start = i + 1;
+            }
+            if is_cue(w) && !CUE_NEGATORS.contains(&v.word(i + 1)) && !v.is_trigger_word(i) {
+                cues += 1;
+            }
+        }
+        clause_start.push(start);
+        cues_before.push(cues);
+        HedgeIndex { clause_start, cues_before }
+    }
+
+    /// Whether a cue stands in the clause of token `lo`, before token `hi`.
+    fn hedged(&self, lo: usize, hi: usize) -> bool {
+        let start = self.clause_start.get(lo).copied().unwrap_or(0);
+        let a = self.cues_before.get(start).copied().unwrap_or(0);
+        let b = self.cues_before.get(hi).or(self.cues_before.last()).copied().unwrap_or(0);
+        b > a
+    }
 }

@@ -155,14 +155,16 @@ pub(crate) fn candidates(v: &View<'_>, spans: &[(usize, usize)], blocked: &dyn F
         }
         if prev == "of" && t0 >= 2 && !v.title {
             let head = t0 - 2;
-            let head_is_place = spans.iter().any(|&(a, b)| a <= head && head < b);
+            let k = spans.partition_point(|&(a, _)| a <= head);
+            let head_is_place = k > 0 && spans.get(k - 1).is_some_and(|&(_, b)| head < b);
             if head != v.first_word && capitalised(v, head) && !head_is_place {
                 continue;
             }
         }
         // Rule 5: the larger of two nested places.
         if word(v, t1) == "'s" || word(v, t1) == "’s" {
-            if spans.iter().any(|&(a, _)| a > t1 && a <= t1 + 3) {
+            let k = spans.partition_point(|&(a, _)| a <= t1);
+            if spans.get(k).is_some_and(|&(a, _)| a <= t1 + 3) {
                 continue;
             }
         }
@@ -202,9 +204,23 @@ fn distance(anchors: &[(usize, usize)], p: &Place) -> (usize, bool) {
     (best, follows)
 }
 
+/// Places considered on each side of a fact: the nearest few always contain
+/// the answer, and the bound keeps huge sentences linear.
+const SIDE: usize = 4;
+
+/// Indices of the places near a fact (places are sorted by position).
+fn near(anchors: &[(usize, usize)], places: &[Place]) -> std::ops::Range<usize> {
+    let lo = anchors.iter().map(|a| a.0).min().unwrap_or(0);
+    let hi = anchors.iter().map(|a| a.1).max().unwrap_or(0);
+    let a = places.partition_point(|p| p.t1 <= lo).saturating_sub(SIDE);
+    let b = (places.partition_point(|p| p.t0 < hi) + SIDE).min(places.len());
+    a..b.max(a)
+}
+
 fn nearest(anchors: &[(usize, usize)], places: &[Place], allowed: &dyn Fn(usize) -> bool) -> Option<usize> {
     let mut best: Option<(usize, bool, usize)> = None;
-    for (i, p) in places.iter().enumerate() {
+    for i in near(anchors, places) {
+        let Some(p) = places.get(i) else { continue };
         if !allowed(i) {
             continue;
         }
@@ -222,24 +238,29 @@ fn nearest(anchors: &[(usize, usize)], places: &[Place], allowed: &dyn Fn(usize)
 }
 
 /// For each fact (given by its anchors: trigger, count, victims token ranges),
-/// the index of its place in `places`. A place that is another fact's nearest
-/// place and nearer to that fact is left to it (rule 6), unless no other
-/// place remains.
+/// the index of its place in `places` (sorted by position). A place that is
+/// another fact's nearest place and nearer to that fact is left to it
+/// (rule 6), unless no other place remains.
 pub(crate) fn choose(facts: &[Vec<(usize, usize)>], places: &[Place]) -> Vec<Option<usize>> {
     let own: Vec<Option<usize>> = facts.iter().map(|a| nearest(a, places, &|_| true)).collect();
+    // For each place, the smallest distance of a fact that takes it as its own.
+    let mut claim: Vec<usize> = vec![usize::MAX; places.len()];
+    for (fi, o) in own.iter().enumerate() {
+        if let (Some(pi), Some(anchors)) = (*o, facts.get(fi)) {
+            if let (Some(slot), Some(p)) = (claim.get_mut(pi), places.get(pi)) {
+                *slot = (*slot).min(distance(anchors, p).0);
+            }
+        }
+    }
     facts
         .iter()
         .enumerate()
         .map(|(fi, anchors)| {
             let claimed = |pi: usize| {
-                facts.iter().enumerate().any(|(gi, g)| {
-                    gi != fi
-                        && own.get(gi).copied().flatten() == Some(pi)
-                        && places.get(pi).is_some_and(|p| distance(g, p).0 < distance(anchors, p).0)
-                })
+                let by_other = claim.get(pi).copied().unwrap_or(usize::MAX);
+                places.get(pi).is_some_and(|p| by_other < distance(anchors, p).0)
             };
-            nearest(anchors, places, &|pi| !claimed(pi))
-                .or_else(|| own.get(fi).copied().flatten())
+            nearest(anchors, places, &|pi| !claimed(pi)).or_else(|| own.get(fi).copied().flatten())
         })
         .collect()
 }
