@@ -1,6 +1,17 @@
 //! Number phrases as intervals ("at least 27" is `[27, ∞)`), with the noun they count.
 //!
-//! PLACEHOLDER: the types are final in shape; the finder lands with the number-phrase issue.
+//! The rules are those of the project's numbers.md: what is (not) a number
+//! phrase, its span, interval, hedging, kind and counted noun. Layout:
+//! `words.rs` and `qualifiers.rs` hold the word tables (extend them there),
+//! `lexicon.rs` interns those words, `atoms.rs` re-cuts the crate's tokens so
+//! the engine is independent of how "$10bn" or "twenty-seven" were split, and
+//! `scan.rs` is the engine.
+
+mod atoms;
+mod lexicon;
+mod qualifiers;
+mod scan;
+mod words;
 
 use crate::Span;
 use std::iter::FusedIterator;
@@ -379,9 +390,23 @@ impl<'h> NumberPhrase<'h> {
 /// ```
 #[must_use]
 pub fn number_phrases(text: &str) -> NumberPhrases<'_> {
-    let _ = text;
-    NumberPhrases { inner: Vec::new().into_iter() }
+    let found: Vec<NumberPhrase<'_>> = scan::find(text)
+        .into_iter()
+        .filter_map(|f| {
+            Some(NumberPhrase {
+                text: f.span.slice(text)?,
+                span: f.span,
+                interval: f.interval,
+                approximate: f.approximate,
+                kind: f.kind,
+                unit: f.unit,
+                noun: f.noun,
+            })
+        })
+        .collect();
+    NumberPhrases { inner: found.into_iter() }
 }
+
 
 /// Parses one phrase ("twenty-seven", "more than 100", "dozens") into its
 /// interval, or `None` if the whole input is not one number phrase.
@@ -396,8 +421,7 @@ pub fn number_phrases(text: &str) -> NumberPhrases<'_> {
 /// ```
 #[must_use]
 pub fn parse_number(phrase: &str) -> Option<Interval> {
-    let _ = phrase;
-    None
+    scan::parse_whole(phrase)
 }
 
 /// Iterator over the [`NumberPhrase`]s of a text, created by [`number_phrases`].
