@@ -5,6 +5,7 @@ mod common;
 mod adversarial;
 mod analyze_example;
 mod auto_traits;
+mod casualties;
 mod gazetteer;
 mod golden;
 mod html;

@@ -18,6 +18,11 @@ use crate::{Interval, NumberKind, NumberPhrase, Outcome, Sentence, Span, Token, 
 
 /// How far (in tokens) a toll may stand before its count.
 const TOLL_WINDOW: usize = 14;
+/// Words right before a count that link it to a running total ("reached 1,300").
+const TOLL_LINKS: &[&str] = &[
+    "to", "at", "reached", "reach", "hit", "topped", "passed", "surpassed", "was", "is", "stood",
+    "stands", "as", "totalled", "totaled", "numbered", "of",
+];
 /// Longest stretch the subject chain walks from a count to its outcome word.
 const CHAIN_STEPS: usize = 16;
 
@@ -368,11 +373,15 @@ fn find_counts(v: &View<'_>, ss: Span, numbers: &[NumberPhrase<'_>]) -> Vec<Cand
         if v.text_after(t1).starts_with('-') {
             continue;
         }
-        let noun = p.noun().and_then(|n| {
-            let i = tok_at(n.start);
-            (i >= t1 && i <= t1 + 6 && toks.get(i).is_some_and(|t| t.span().start == n.start))
-                .then_some(i)
-        });
+        let noun = p
+            .noun()
+            .and_then(|n| {
+                let i = tok_at(n.start);
+                (i >= t1 && i <= t1 + 6 && toks.get(i).is_some_and(|t| t.span().start == n.start))
+                    .then_some(i)
+            })
+            .or_else(|| person_head(v, t1))
+            .map(|n| compound_head(v, n));
         out.push(Cand { t0, t1, count: Count::from(p), noun, inner_total: false });
     }
     // Zero counts: "no one", "nobody", "none (of ...)", "no" + outcome or people noun.
@@ -423,6 +432,37 @@ fn find_counts(v: &View<'_>, ss: Span, numbers: &[NumberPhrase<'_>]) -> Vec<Cand
         !RATE_WORDS.iter().any(|r| r.iter().enumerate().all(|(k, w)| v.word(end + k) == *w))
     });
     out
+}
+
+/// The head of a compound whose first part the number layer took for the
+/// head: "crew members", "police officers", "aid workers".
+fn compound_head(v: &View<'_>, mut n: usize) -> usize {
+    for _ in 0..2 {
+        let next = v.word(n + 1);
+        let lowercase = v.raw(n + 1).chars().next().is_some_and(char::is_lowercase);
+        if lowercase && is_person(next) && nounish(next) && !starts_signal(next) {
+            n += 1;
+        } else {
+            break;
+        }
+    }
+    n
+}
+
+/// A people noun right after a count, possibly behind up to two modifiers,
+/// when the number layer gave none ("Forty fishermen", "62 servicemen").
+fn person_head(v: &View<'_>, t1: usize) -> Option<usize> {
+    for k in t1..t1 + 3 {
+        let w = v.word(k);
+        let is_word = v.toks.get(k).is_some_and(|t| t.kind() == TokenKind::Word);
+        if !is_word || !nounish(w) || NP_PREPOSITIONS.contains(&w) || starts_signal(w) {
+            return None;
+        }
+        if is_person(w) {
+            return Some(k);
+        }
+    }
+    None
 }
 
 fn trig_starting(v: &View<'_>, triggers: &[Trigger], i: usize) -> Option<usize> {
@@ -659,9 +699,16 @@ fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> Vec<Draft> 
         // 4. A toll's value: "the death toll ... rose to 40", "put the toll at 30".
         if found.is_empty() {
             let lo = c.t0.saturating_sub(TOLL_WINDOW);
+            let linked = c.t0 > 0 && TOLL_LINKS.contains(&v.word(c.t0 - 1));
             let toll = (lo..c.t0).rev().find_map(|i| {
                 let ti = trig_starting(v, triggers, i)?;
-                (triggers.get(ti)?.sig.role == Role::Toll).then_some(ti)
+                let t = triggers.get(ti)?;
+                // "Deaths from the outbreak have reached 1,300": an outcome
+                // noun with no count of its own reads like a toll.
+                let noun_total = t.sig.role == Role::Noun
+                    && linked
+                    && !(t.t0.saturating_sub(3)..t.t0).any(|k| v.in_cand(k));
+                (t.sig.role == Role::Toll || noun_total).then_some(ti)
             });
             if let Some(ti) = toll {
                 let t0 = triggers.get(ti).map_or(c.t0, |t| t.t1);

@@ -166,6 +166,9 @@ pub(crate) static SIGNALS: &[Signal] = &[
     s(&["forced", "to", "flee"], Displaced, Intransitive),
     s(&["forced", "from", "their", "homes"], Displaced, Intransitive),
     s(&["driven", "from", "their", "homes"], Displaced, Intransitive),
+    // "forced 20,000 people from their homes": the frame after the object.
+    s(&["from", "their", "homes"], Displaced, Adjective),
+    s(&["out", "of", "their", "homes"], Displaced, Adjective),
     s(&["number", "of", "displaced"], Displaced, Toll),
     // arrested
     s(&["arrest"], Arrested, Active),
