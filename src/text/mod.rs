@@ -1,14 +1,19 @@
 //! Tokens and sentences: the bottom layer every other capability stands on.
 //!
-//! PLACEHOLDER: a plain UAX#29 tokenizer; the news rules land with the tokenizer issue.
+//! Tokens follow UAX#29 word boundaries (unicode-segmentation) with the rules
+//! news text needs on top (see `rules`); sentences are built from tokens.
+//! Both work on `&str` and allocate nothing per token.
 
+mod abbreviations;
+mod raw;
+mod rules;
 mod sentence;
 
 pub use sentence::{sentences, Sentence, Sentences};
 
 use crate::Span;
+use rules::Chunk;
 use std::iter::FusedIterator;
-use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 
 /// What a [`Token`] is.
 ///
@@ -122,51 +127,342 @@ impl<'h> Token<'h> {
 
 /// Splits `text` into tokens. Whitespace is never a token.
 ///
+/// Tokens follow Unicode word boundaries (UAX#29) with the rules news needs:
+/// punctuation runs ("...", "?!") stay whole; abbreviations and initials keep
+/// their period ("Mr.", "U.S."); URLs, e-mail addresses, clock times and
+/// numbers with separators ("12,400", "6.8") are one token; English clitics
+/// split as Universal Dependencies splits syntactic words ("do" + "n't",
+/// "Syria" + "'s"); a hyphen between words is its own token except after a
+/// prefix such as "non-" or "e-".
+///
 /// # Examples
 ///
 /// ```
 /// let words: Vec<&str> = textfacts::tokens("Over 60 killed").map(|t| t.as_str()).collect();
 /// assert_eq!(words, ["Over", "60", "killed"]);
+///
+/// let text = "Mr. Assad's forces didn't stop...";
+/// let words: Vec<&str> = textfacts::tokens(text).map(|t| t.as_str()).collect();
+/// assert_eq!(words, ["Mr.", "Assad", "'s", "forces", "did", "n't", "stop", "..."]);
 /// ```
 #[must_use]
 pub fn tokens(text: &str) -> Tokens<'_> {
-    Tokens { inner: text.split_word_bound_indices() }
+    Tokens { text, pos: 0, chunk: Chunk { end: 0, at: usize::MAX }, fast: true }
+}
+
+/// The same tokens as [`tokens`], computed without the ASCII fast path.
+#[cfg(test)]
+pub(crate) fn tokens_general(text: &str) -> Tokens<'_> {
+    Tokens { fast: false, ..tokens(text) }
 }
 
 /// Iterator over the [`Token`]s of a text, created by [`tokens`].
+///
+/// # Examples
+///
+/// ```
+/// let mut it = textfacts::tokens("Hi!");
+/// assert_eq!(it.next().map(|t| t.as_str()), Some("Hi"));
+/// assert_eq!(it.next().map(|t| t.as_str()), Some("!"));
+/// assert_eq!(it.next(), None);
+/// ```
 #[derive(Debug, Clone)]
 pub struct Tokens<'h> {
-    inner: UWordBoundIndices<'h>,
+    text: &'h str,
+    /// Start of the next token (or of the whitespace before it).
+    pos: usize,
+    /// The whitespace-free chunk `pos` lies in, when `pos < chunk.end`.
+    chunk: Chunk,
+    /// Whether raw pieces may come from the ASCII fast path.
+    fast: bool,
+}
+
+impl<'h> Tokens<'h> {
+    /// Skips whitespace from `pos` and measures the chunk that follows.
+    /// Returns `false` at the end of the text.
+    fn next_chunk(&mut self) -> bool {
+        let bytes = self.text.as_bytes();
+        let mut i = self.pos;
+        // Skip whitespace.
+        loop {
+            match bytes.get(i) {
+                None => {
+                    self.pos = i;
+                    return false;
+                }
+                Some(b'\t'..=b'\r' | b' ') => i += 1,
+                Some(&b) if b < 0x80 => break,
+                Some(_) => match self.text.get(i..).and_then(|s| s.chars().next()) {
+                    Some(c) if c.is_whitespace() => i += c.len_utf8(),
+                    _ => break,
+                },
+            }
+        }
+        self.pos = i;
+        let mut at = usize::MAX;
+        loop {
+            match bytes.get(i) {
+                None | Some(b'\t'..=b'\r' | b' ') => break,
+                Some(b'@') => {
+                    at = at.min(i);
+                    i += 1;
+                }
+                Some(&b) if b < 0x80 => i += 1,
+                Some(_) => match self.text.get(i..).and_then(|s| s.chars().next()) {
+                    Some(c) if c.is_whitespace() => break,
+                    Some(c) => i += c.len_utf8(),
+                    None => break,
+                },
+            }
+        }
+        self.chunk = Chunk { end: i, at };
+        true
+    }
 }
 
 impl<'h> Iterator for Tokens<'h> {
     type Item = Token<'h>;
 
+    #[inline]
     fn next(&mut self) -> Option<Token<'h>> {
-        for (start, piece) in self.inner.by_ref() {
-            if piece.chars().all(char::is_whitespace) {
-                continue;
-            }
-            let kind = classify(piece);
-            return Some(Token { text: piece, span: Span::new(start, start + piece.len()), kind });
+        if self.pos >= self.chunk.end && !self.next_chunk() {
+            return None;
         }
-        None
+        let start = self.pos;
+        let found = rules::token_at(self.text, self.chunk, start, self.fast);
+        // Always make progress and stay inside the chunk, whatever a rule said.
+        let end = found.end.max(start + 1).min(self.chunk.end);
+        let end = (end..self.chunk.end)
+            .find(|&e| self.text.is_char_boundary(e))
+            .unwrap_or(self.chunk.end);
+        self.pos = end;
+        let text = self.text.get(start..end).unwrap_or("");
+        Some(Token { text, span: Span::new(start, end), kind: found.kind })
     }
 }
 
 impl FusedIterator for Tokens<'_> {}
 
-fn classify(piece: &str) -> TokenKind {
-    let first = piece.chars().next().unwrap_or(' ');
-    if first.is_ascii_digit() {
-        TokenKind::Number
-    } else if first.is_alphanumeric() {
-        TokenKind::Word
-    } else if first.is_ascii_punctuation()
-        && !matches!(first, '$' | '%' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~')
-    {
-        TokenKind::Punct
-    } else {
-        TokenKind::Symbol
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokens(text).map(|t| t.as_str()).collect()
+    }
+
+    fn kinds(text: &str) -> Vec<(&str, TokenKind)> {
+        tokens(text).map(|t| (t.as_str(), t.kind())).collect()
+    }
+
+    #[test]
+    fn whitespace_is_not_a_token() {
+        assert!(words(" \t\n\u{a0}\u{3000} ").is_empty());
+        assert_eq!(words("a\u{a0}b"), ["a", "b"]);
+    }
+
+    #[test]
+    fn punctuation_runs_stay_whole() {
+        assert_eq!(
+            words("Wait... what?! No -- never!!!"),
+            ["Wait", "...", "what", "?!", "No", "--", "never", "!!!"]
+        );
+        assert_eq!(words("end.\" Next"), ["end", ".", "\"", "Next"]);
+        assert_eq!(words("so…"), ["so", "…"]);
+    }
+
+    #[test]
+    fn abbreviations_and_initials_keep_their_period() {
+        assert_eq!(
+            words("Mr. Smith of the U.S. met Gen. J. Doe of Acme Inc. on Oct. 5."),
+            [
+                "Mr.", "Smith", "of", "the", "U.S.", "met", "Gen.", "J.", "Doe", "of", "Acme",
+                "Inc.", "on", "Oct.", "5", "."
+            ]
+        );
+        assert_eq!(words("e.g. at 5 p.m. etc."), ["e.g.", "at", "5", "p.m.", "etc."]);
+        assert_eq!(words("No. 5 but I said no."), ["No.", "5", "but", "I", "said", "no", "."]);
+        assert_eq!(words("They left."), ["They", "left", "."]);
+    }
+
+    #[test]
+    fn urls_and_emails_are_one_token() {
+        assert_eq!(
+            kinds("See https://example.org/a?b=c(d)."),
+            [
+                ("See", TokenKind::Word),
+                ("https://example.org/a?b=c(d)", TokenKind::Url),
+                (".", TokenKind::Punct)
+            ]
+        );
+        assert_eq!(words("(www.bbc.co.uk/news)"), ["(", "www.bbc.co.uk/news", ")"]);
+        assert_eq!(
+            kinds("<jane.doe@example.com>,"),
+            [
+                ("<", TokenKind::Symbol),
+                ("jane.doe@example.com", TokenKind::Email),
+                (">", TokenKind::Symbol),
+                (",", TokenKind::Punct)
+            ]
+        );
+        assert_eq!(words("Kay Mann@ENRON"), ["Kay", "Mann@ENRON"]);
+        assert_eq!(words("me@home"), ["me", "@", "home"]);
+    }
+
+    #[test]
+    fn numbers_with_separators_are_one_token() {
+        assert_eq!(
+            kinds("12,400 and 6.8 and 1,000.5"),
+            [
+                ("12,400", TokenKind::Number),
+                ("and", TokenKind::Word),
+                ("6.8", TokenKind::Number),
+                ("and", TokenKind::Word),
+                ("1,000.5", TokenKind::Number)
+            ]
+        );
+        assert_eq!(
+            words("at 10:30, on 11/28/2000, call 713-853-1234"),
+            ["at", "10:30", ",", "on", "11/28/2000", ",", "call", "713-853-1234"]
+        );
+        assert_eq!(words("$5 or 5% or €3"), ["$", "5", "or", "5", "%", "or", "€", "3"]);
+        assert_eq!(words("5pm 10km 5th 1990s"), ["5", "pm", "10", "km", "5th", "1990s"]);
+    }
+
+    #[test]
+    fn clitics_split_like_ud() {
+        assert_eq!(words("don't"), ["do", "n't"]);
+        assert_eq!(
+            words("Syria's we're I'm they'll she'd you've"),
+            ["Syria", "'s", "we", "'re", "I", "'m", "they", "'ll", "she", "'d", "you", "'ve"]
+        );
+        assert_eq!(words("can’t won’t Assad’s"), ["ca", "n’t", "wo", "n’t", "Assad", "’s"]);
+        assert_eq!(words("O'Brien's o'clock"), ["O'Brien", "'s", "o'clock"]);
+        assert_eq!(words("gonna cannot dont"), ["gon", "na", "can", "not", "do", "nt"]);
+        assert_eq!(words("the students' 's"), ["the", "students", "'", "'s"]);
+    }
+
+    #[test]
+    fn hyphens_follow_ud() {
+        assert_eq!(words("a counter-attack"), ["a", "counter-attack"]);
+        assert_eq!(
+            words("twenty-seven well-known"),
+            ["twenty", "-", "seven", "well", "-", "known"]
+        );
+        assert_eq!(words("non-stop e-mail re-elected"), ["non-stop", "e-mail", "re-elected"]);
+        assert_eq!(words("1990-2000 and/or"), ["1990", "-", "2000", "and", "/", "or"]);
+        assert_eq!(words("th- the"), ["th-", "the"]);
+    }
+
+    #[test]
+    fn other_shapes() {
+        assert_eq!(words("AT&T and R&D"), ["AT&T", "and", "R&D"]);
+        assert_eq!(words("great :) ok"), ["great", ":)", "ok"]);
+        assert_eq!(words("«Zürich» 東京"), ["«", "Zürich", "»", "東", "京"]);
+        assert_eq!(kinds("👍"), [("👍", TokenKind::Symbol)]);
+        assert_eq!(kinds("\u{1}"), [("\u{1}", TokenKind::Other)]);
+    }
+
+    #[test]
+    fn token_kinds_have_json_names() {
+        let all = [
+            TokenKind::Word,
+            TokenKind::Number,
+            TokenKind::Punct,
+            TokenKind::Symbol,
+            TokenKind::Url,
+            TokenKind::Email,
+            TokenKind::Other,
+        ];
+        let names: Vec<&str> = all.iter().map(|k| k.as_str()).collect();
+        assert_eq!(names, ["word", "number", "punct", "symbol", "url", "email", "other"]);
+    }
+
+    fn newsy_char() -> impl Strategy<Value = char> {
+        prop_oneof![
+            6 => proptest::char::range(' ', '~'),
+            1 => proptest::sample::select(vec![
+                '\n', '\t', '’', '‘', '“', '”', '—', '–', '…', 'é', '\u{301}', '\u{200d}', '\u{a0}',
+                '€', '👍', '🇸', 'ß', '日', '@', '.', '\'', '-', '/', ':',
+            ]),
+            1 => any::<char>(),
+        ]
+    }
+
+    fn newsy_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            proptest::collection::vec(newsy_char(), 0..60).prop_map(|v| v.into_iter().collect()),
+            proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Mr.",
+                    "U.S.",
+                    "don't",
+                    "Syria's",
+                    "12,400",
+                    "6.8",
+                    "...",
+                    "?!",
+                    "http://a.b/c",
+                    "a@b.com",
+                    "non-stop",
+                    "counter-attack",
+                    "5pm",
+                    "10:30",
+                    "\"",
+                    "(",
+                    ")",
+                    " ",
+                    "\n\n",
+                    "No.",
+                    "5",
+                    "The",
+                    "he",
+                    "etc.",
+                    "J.",
+                    "’s",
+                    "—",
+                    ".",
+                ]),
+                0..30,
+            )
+            .prop_map(|v| v.concat()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn spans_are_ordered_and_cover_all_non_whitespace(text in newsy_text()) {
+            let mut covered = 0;
+            for tok in tokens(&text) {
+                let span = tok.span();
+                prop_assert!(span.start < span.end, "empty token at {}", span.start);
+                prop_assert!(span.start >= covered, "overlap at {}", span.start);
+                prop_assert_eq!(span.slice(&text), Some(tok.as_str()));
+                // The gap before a token is whitespace only.
+                let gap = text.get(covered..span.start).unwrap_or("x");
+                prop_assert!(gap.chars().all(char::is_whitespace), "gap {:?}", gap);
+                prop_assert!(!tok.as_str().starts_with(char::is_whitespace));
+                covered = span.end;
+            }
+            let tail = text.get(covered..).unwrap_or("x");
+            prop_assert!(tail.chars().all(char::is_whitespace), "uncovered tail {:?}", tail);
+        }
+
+        #[test]
+        fn ascii_fast_path_equals_general_path(text in newsy_text()) {
+            let fast: Vec<Token<'_>> = tokens(&text).collect();
+            let general: Vec<Token<'_>> = tokens_general(&text).collect();
+            prop_assert_eq!(fast, general);
+        }
+
+        #[test]
+        fn arbitrary_unicode_never_panics(text in any::<String>()) {
+            let n = tokens(&text).count();
+            prop_assert!(n <= text.len());
+            prop_assert!(sentences(&text).count() <= n);
+        }
     }
 }
