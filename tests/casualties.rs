@@ -8,10 +8,41 @@ use textfacts::{Analyzer, Document, Gazetteer};
 /// The places the table cases name, so that location rules are tested apart
 /// from the gazetteer's coverage.
 const PLACES: &[&str] = &[
-    "Maiduguri", "Chamonix", "Lampedusa", "Kherson", "Peshawar", "Leipzig", "Assam", "Minsk",
-    "Katsina", "Mogadishu", "Queensland", "Tbilisi", "Hama", "Damascus", "Indonesia", "Mina",
-    "Johannesburg", "Geneva", "Rabat", "Aden", "Kabul", "Syria", "Homs", "Lyon", "France",
-    "Texas", "Oklahoma", "Izmir", "Kyiv", "Cebu", "Dhaka", "Lagos", "Quito", "Bogotá", "Manila",
+    "Maiduguri",
+    "Chamonix",
+    "Lampedusa",
+    "Kherson",
+    "Peshawar",
+    "Leipzig",
+    "Assam",
+    "Minsk",
+    "Katsina",
+    "Mogadishu",
+    "Queensland",
+    "Tbilisi",
+    "Hama",
+    "Damascus",
+    "Indonesia",
+    "Mina",
+    "Johannesburg",
+    "Geneva",
+    "Rabat",
+    "Aden",
+    "Kabul",
+    "Syria",
+    "Homs",
+    "Lyon",
+    "France",
+    "Texas",
+    "Oklahoma",
+    "Izmir",
+    "Kyiv",
+    "Cebu",
+    "Dhaka",
+    "Lagos",
+    "Quito",
+    "Bogotá",
+    "Manila",
 ];
 
 fn analyzer() -> Analyzer {
@@ -58,27 +89,51 @@ fn outcomes_and_their_signals() {
     check(
         "outcomes",
         &[
-            ("Gunmen killed 14 villagers in Maiduguri on Sunday.", &["killed|14|villagers|Maiduguri"]),
-            ("Nine hikers perished in an avalanche near Chamonix.", &["killed|Nine|hikers|Chamonix"]),
+            (
+                "Gunmen killed 14 villagers in Maiduguri on Sunday.",
+                &["killed|14|villagers|Maiduguri"],
+            ),
+            (
+                "Nine hikers perished in an avalanche near Chamonix.",
+                &["killed|Nine|hikers|Chamonix"],
+            ),
             (
                 "At least 11 migrants drowned when their dinghy sank near Lampedusa.",
                 &["killed|At least 11|migrants|Lampedusa"],
             ),
-            ("Troops executed 6 prisoners in Kherson, witnesses said.", &["killed|6|prisoners|Kherson"]),
+            (
+                "Troops executed 6 prisoners in Kherson, witnesses said.",
+                &["killed|6|prisoners|Kherson"],
+            ),
             ("The heatwave has claimed 210 lives across Assam.", &["killed|210|-|Assam"]),
             ("Deaths from the outbreak have reached 1,300.", &["killed|1,300|-|-"]),
-            ("A bomb blast injured 23 shoppers at a market in Peshawar.", &["injured|23|shoppers|Peshawar"]),
-            ("Eight police officers were hurt during the riot in Leipzig.", &["injured|Eight|officers|Leipzig"]),
+            (
+                "A bomb blast injured 23 shoppers at a market in Peshawar.",
+                &["injured|23|shoppers|Peshawar"],
+            ),
+            (
+                "Eight police officers were hurt during the riot in Leipzig.",
+                &["injured|Eight|officers|Leipzig"],
+            ),
             ("The collapse left 40 workers injured.", &["injured|40|workers|-"]),
             (
                 "Rescuers said 17 climbers remain unaccounted for after the avalanche.",
                 &["missing|17|climbers|-"],
             ),
-            ("Floods forced 20,000 people from their homes in Assam.", &["displaced|20,000|people|Assam"]),
-            ("About 8,000 residents were evacuated from Cebu.", &["displaced|About 8,000|residents|Cebu"]),
+            (
+                "Floods forced 20,000 people from their homes in Assam.",
+                &["displaced|20,000|people|Assam"],
+            ),
+            (
+                "About 8,000 residents were evacuated from Cebu.",
+                &["displaced|About 8,000|residents|Cebu"],
+            ),
             ("Police detained 35 demonstrators in Minsk.", &["arrested|35|demonstrators|Minsk"]),
             ("Authorities have made 120 arrests since Friday.", &["arrested|120|-|-"]),
-            ("Militants abducted 30 schoolgirls in Katsina.", &["kidnapped|30|schoolgirls|Katsina"]),
+            (
+                "Militants abducted 30 schoolgirls in Katsina.",
+                &["kidnapped|30|schoolgirls|Katsina"],
+            ),
             (
                 "Four aid workers are being held hostage in Mogadishu.",
                 &["kidnapped|Four|workers|Mogadishu"],
@@ -126,7 +181,10 @@ fn zero_counts() {
             ("No one was injured in the blast.", &["injured|No one|-|-"]),
             ("There were no fatalities.", &["killed|no|-|-"]),
             ("None of the 25 passengers was hurt.", &["injured|None|passengers|-"]),
-            ("The fire destroyed 40 homes in Tbilisi, but nobody was hurt.", &["injured|nobody|-|Tbilisi"]),
+            (
+                "The fire destroyed 40 homes in Tbilisi, but nobody was hurt.",
+                &["injured|nobody|-|Tbilisi"],
+            ),
             ("There were no reports of injuries.", &[]),
         ],
     );
@@ -141,12 +199,18 @@ fn victims_partitives_and_totals_with_parts() {
                 "The attack killed 22 people, including five police officers.",
                 &["killed|22|people|-", "killed|five|officers|-"],
             ),
-            ("The crash killed 9 people, six of them tourists.", &["killed|9|people|-", "killed|six|tourists|-"]),
+            (
+                "The crash killed 9 people, six of them tourists.",
+                &["killed|9|people|-", "killed|six|tourists|-"],
+            ),
             (
                 "A mortar strike wounded 15 soldiers, three of them critically.",
                 &["injured|15|soldiers|-", "injured|three|-|-"],
             ),
-            ("The 25 injured included eight firefighters.", &["injured|25|-|-", "injured|eight|firefighters|-"]),
+            (
+                "The 25 injured included eight firefighters.",
+                &["injured|25|-|-", "injured|eight|firefighters|-"],
+            ),
             ("Two of the dead were nurses.", &["killed|Two|nurses|-"]),
             ("Four children were among those killed.", &["killed|Four|children|-"]),
             (
@@ -183,16 +247,25 @@ fn hedged_classes() {
     check(
         "hedged",
         &[
-            ("As many as 40 people may have been killed.", &["killed|As many as 40|people|-|hedged"]),
+            (
+                "As many as 40 people may have been killed.",
+                &["killed|As many as 40|people|-|hedged"],
+            ),
             (
                 "Up to 2,000 people could be displaced if the river bursts its banks.",
                 &["displaced|Up to 2,000|people|-|hedged"],
             ),
-            ("Authorities fear 30 miners died in the flooded shaft.", &["killed|30|miners|-|hedged"]),
+            (
+                "Authorities fear 30 miners died in the flooded shaft.",
+                &["killed|30|miners|-|hedged"],
+            ),
             ("Six sailors are presumed drowned.", &["killed|Six|sailors|-|hedged"]),
             ("The militia threatened to kill 10 hostages.", &["killed|10|hostages|-|hedged"]),
             ("The army denied that 15 civilians were wounded.", &["injured|15|civilians|-|hedged"]),
-            ("About 4,000 residents were ordered to evacuate.", &["displaced|About 4,000|residents|-|hedged"]),
+            (
+                "About 4,000 residents were ordered to evacuate.",
+                &["displaced|About 4,000|residents|-|hedged"],
+            ),
             (
                 "Seven crew members are missing and feared dead.",
                 &["missing|Seven|members|-", "killed|Seven|members|-|hedged"],
@@ -211,16 +284,25 @@ fn location_rule_and_its_exclusions() {
         "location",
         &[
             // nearest place; other sentences never count
-            ("The quake hit Izmir on Monday. Rescuers said 30 people died.", &["killed|30|people|-"]),
+            (
+                "The quake hit Izmir on Monday. Rescuers said 30 people died.",
+                &["killed|30|people|-"],
+            ),
             // 1. reference point of a measured distance
             (
                 "Fighting killed 19 people in Hama, 200 kilometres north of Damascus.",
                 &["killed|19|people|Hama"],
             ),
             // 2. origin, destination, place of treatment
-            ("Twenty pilgrims from Indonesia died in a stampede in Mina.", &["killed|Twenty|pilgrims|Mina"]),
+            (
+                "Twenty pilgrims from Indonesia died in a stampede in Mina.",
+                &["killed|Twenty|pilgrims|Mina"],
+            ),
             ("Ten injured miners were flown to Johannesburg.", &["injured|Ten|miners|-"]),
-            ("Five people were wounded and taken to a hospital in Kyiv.", &["injured|Five|people|-"]),
+            (
+                "Five people were wounded and taken to a hospital in Kyiv.",
+                &["injured|Five|people|-"],
+            ),
             // 3. place of the source
             ("A Geneva-based rights group said 45 people were killed.", &["killed|45|people|-"]),
             ("The interior ministry in Rabat said 12 migrants drowned.", &["killed|12|migrants|-"]),
@@ -231,7 +313,10 @@ fn location_rule_and_its_exclusions() {
             ("Five people were killed in Syria's Homs province.", &["killed|Five|people|Homs"]),
             ("Twelve people died in Lyon, France.", &["killed|Twelve|people|Lyon"]),
             // 6. a place that locates another clause or fact
-            ("In Homs, 6 people were killed; in Hama, 4 died.", &["killed|6|people|Homs", "killed|4|-|Hama"]),
+            (
+                "In Homs, 6 people were killed; in Hama, 4 died.",
+                &["killed|6|people|Homs", "killed|4|-|Hama"],
+            ),
             (
                 "Storms killed 8 people in Texas and 3 in Oklahoma.",
                 &["killed|8|people|Texas", "killed|3|-|Oklahoma"],
@@ -250,7 +335,8 @@ fn interval_equal(g: &Json, s: &Json) -> bool {
         (None, None) => a.is_null() && b.is_null(),
         (Some(x), Some(y)) => {
             let tol = 1e-6 * x.abs().max(y.abs());
-            (x - y).abs() <= tol.max(1e-12) && ai.as_bool().unwrap_or(false) == bi.as_bool().unwrap_or(false)
+            (x - y).abs() <= tol.max(1e-12)
+                && ai.as_bool().unwrap_or(false) == bi.as_bool().unwrap_or(false)
         }
         _ => false,
     };

@@ -20,8 +20,23 @@ use crate::{Interval, NumberKind, NumberPhrase, Outcome, Sentence, Span, Token, 
 const TOLL_WINDOW: usize = 14;
 /// Words right before a count that link it to a running total ("reached 1,300").
 const TOLL_LINKS: &[&str] = &[
-    "to", "at", "reached", "reach", "hit", "topped", "passed", "surpassed", "was", "is", "stood",
-    "stands", "as", "totalled", "totaled", "numbered", "of",
+    "to",
+    "at",
+    "reached",
+    "reach",
+    "hit",
+    "topped",
+    "passed",
+    "surpassed",
+    "was",
+    "is",
+    "stood",
+    "stands",
+    "as",
+    "totalled",
+    "totaled",
+    "numbered",
+    "of",
 ];
 /// Longest stretch the subject chain walks from a count to its outcome word.
 const CHAIN_STEPS: usize = 16;
@@ -212,10 +227,15 @@ fn sentence_facts(
         .iter()
         .map(|t| {
             let s = t.span();
-            lower.get(s.start.saturating_sub(ss.start)..s.end.saturating_sub(ss.start)).unwrap_or("")
+            lower
+                .get(s.start.saturating_sub(ss.start)..s.end.saturating_sub(ss.start))
+                .unwrap_or("")
         })
         .collect();
-    let first_word = toks.iter().position(|t| t.kind() == TokenKind::Word || t.kind() == TokenKind::Number).unwrap_or(0);
+    let first_word = toks
+        .iter()
+        .position(|t| t.kind() == TokenKind::Word || t.kind() == TokenKind::Number)
+        .unwrap_or(0);
     let (mut caps, mut words) = (0usize, 0usize);
     for t in toks {
         let s = t.as_str();
@@ -227,7 +247,13 @@ fn sentence_facts(
         }
     }
     let title = words >= 3 && caps * 10 >= words * 7;
-    let mut v = View { text, toks, w, title, first_word, trig_at: vec![None; toks.len()],
+    let mut v = View {
+        text,
+        toks,
+        w,
+        title,
+        first_word,
+        trig_at: vec![None; toks.len()],
         cand_at: vec![None; toks.len()],
         in_cand: vec![false; toks.len()],
     };
@@ -267,9 +293,7 @@ fn sentence_facts(
         .collect();
     spans.sort_unstable();
     spans.dedup();
-    let blocked = |i: usize| {
-        v.is_trigger_word(i) || v.in_cand(i)
-    };
+    let blocked = |i: usize| v.is_trigger_word(i) || v.in_cand(i);
     let cands_places: Vec<Place> = location::candidates(&v, &spans, &blocked);
     let anchors: Vec<Vec<(usize, usize)>> = drafts
         .iter()
@@ -414,7 +438,13 @@ fn find_counts(v: &View<'_>, ss: Span, numbers: &[NumberPhrase<'_>]) -> Vec<Cand
             _ => continue,
         };
         let Some(span) = v.span(i, t1) else { continue };
-        out.push(Cand { t0: i, t1, count: Count::new(span, Interval::point(0.0), false), noun, inner_total: false });
+        out.push(Cand {
+            t0: i,
+            t1,
+            count: Count::new(span, Interval::point(0.0), false),
+            noun,
+            inner_total: false,
+        });
     }
     out.sort_by_key(|c| c.t0);
     // Superseded values, rates and counts of things.
@@ -491,7 +521,8 @@ fn life_verb_before(v: &View<'_>, at: usize) -> bool {
 
 fn read_np(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand], ci: usize) -> Np {
     let Some(c) = cands.get(ci).copied() else { return Np::default() };
-    let mut np = Np { end: c.noun.map_or(c.t1, |n| n + 1), victims: None, partitive: None, of_them: false };
+    let mut np =
+        Np { end: c.noun.map_or(c.t1, |n| n + 1), victims: None, partitive: None, of_them: false };
     if let Some(n) = c.noun {
         if !is_outcome_noun(v.word(n)) {
             np.victims = Some(n);
@@ -602,7 +633,10 @@ fn subject(v: &View<'_>, triggers: &[Trigger], start: usize) -> Vec<usize> {
                     || v.is_trigger_word(j)
                     || AUX_WORDS.contains(&wj)
                     || v.cand_starting(j).is_some()
-                    || matches!(wj, "and" | "or" | "when" | "after" | "as" | "who" | "that" | "which")
+                    || matches!(
+                        wj,
+                        "and" | "or" | "when" | "after" | "as" | "who" | "that" | "which"
+                    )
                 {
                     break;
                 }
@@ -631,7 +665,10 @@ fn subject(v: &View<'_>, triggers: &[Trigger], start: usize) -> Vec<usize> {
         }
         if let Some(tj) = trig_starting(v, triggers, k) {
             if let Some(u) = triggers.get(tj) {
-                if hedge && u.sig.outcome != t.sig.outcome && matches!(u.sig.role, Role::Adjective | Role::Past) {
+                if hedge
+                    && u.sig.outcome != t.sig.outcome
+                    && matches!(u.sig.role, Role::Adjective | Role::Past)
+                {
                     out.push(tj);
                 }
             }
@@ -691,7 +728,8 @@ fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> Vec<Draft> 
                     }
                 }
             } else if let Some(ti) = trig_ending(v, triggers, k) {
-                if triggers.get(ti).is_some_and(|t| matches!(t.sig.role, Role::Active | Role::Past)) {
+                if triggers.get(ti).is_some_and(|t| matches!(t.sig.role, Role::Active | Role::Past))
+                {
                     found.push((ti, np.victims));
                 }
             }
@@ -714,8 +752,7 @@ fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> Vec<Draft> 
                 let t0 = triggers.get(ti).map_or(c.t0, |t| t.t1);
                 let clear = !(t0..c.t0).any(|i| {
                     v.cand_starting(i).and_then(|k| cands.get(k)).is_some_and(|d| !d.inner_total)
-                })
-                    && !(t0..c.t0).any(|i| v.word(i) == ";" || v.is_trigger_word(i));
+                }) && !(t0..c.t0).any(|i| v.word(i) == ";" || v.is_trigger_word(i));
                 if clear {
                     found.push((ti, None));
                 }
@@ -724,7 +761,11 @@ fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> Vec<Draft> 
         // 5. Parts and partitives that borrow their outcome.
         if found.is_empty() {
             let prev = c.t0.checked_sub(1).map_or("", |i| v.word(i));
-            let last_fact = drafts.iter().rev().find(|d| cands.get(d.cand).is_some_and(|e| e.t0 < c.t0)).copied();
+            let last_fact = drafts
+                .iter()
+                .rev()
+                .find(|d| cands.get(d.cand).is_some_and(|e| e.t0 < c.t0))
+                .copied();
             if let Some(ti) = np.partitive {
                 // "Two of the dead in Beirut were journalists."
                 let mut victims = None;
@@ -750,7 +791,11 @@ fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> Vec<Draft> 
                     let lo = c.t0.saturating_sub(8);
                     if let Some(ti) = (lo..c.t0).rev().find_map(|i| {
                         let ti = trig_starting(v, triggers, i)?;
-                        matches!(triggers.get(ti)?.sig.role, Role::Noun | Role::Adjective | Role::Past).then_some(ti)
+                        matches!(
+                            triggers.get(ti)?.sig.role,
+                            Role::Noun | Role::Adjective | Role::Past
+                        )
+                        .then_some(ti)
                     }) {
                         found.push((ti, np.victims));
                     }
@@ -796,7 +841,9 @@ fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> Vec<Draft> 
                 continue;
             }
             let vw = victims.map(|n| v.word(n)).or(noun_word);
-            if t.sig.flags & flag::PERSON != 0 && vw.is_some_and(|w| !is_person(w) && !is_outcome_noun(w)) {
+            if t.sig.flags & flag::PERSON != 0
+                && vw.is_some_and(|w| !is_person(w) && !is_outcome_noun(w))
+            {
                 continue;
             }
             if t.sig.flags & flag::NOT_ESCAPE != 0 && vw.is_some_and(|w| ESCAPEES.contains(&w)) {

@@ -246,7 +246,7 @@ static BY_FIRST: Lazy<HashMap<&'static str, Vec<&'static Signal>>> = Lazy::new(|
     }
     for list in map.values_mut() {
         // Longest first, so that "death toll" wins over "death".
-        list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        list.sort_by_key(|sig| std::cmp::Reverse(sig.words.len()));
     }
     map
 });
@@ -262,8 +262,7 @@ pub(crate) fn signal_at(words: &[&str]) -> Option<&'static Signal> {
     let list = BY_FIRST.get(first)?;
     list.iter()
         .find(|sig| {
-            sig.words.len() <= words.len()
-                && sig.words.iter().zip(words).all(|(a, b)| a == b)
+            sig.words.len() <= words.len() && sig.words.iter().zip(words).all(|(a, b)| a == b)
         })
         .copied()
 }
