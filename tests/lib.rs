@@ -6,6 +6,7 @@ mod adversarial;
 mod analyze_example;
 mod auto_traits;
 mod casualties;
+mod default_gazetteer;
 mod gazetteer;
 mod golden;
 mod html;
