@@ -8,51 +8,23 @@
 
 /// Modal, projection, hypothesis, fear/belief, threat, denial and
 /// not-yet-carried-out order cues (lowercase single tokens).
+#[rustfmt::skip]
 pub(crate) static HEDGE_CUES: &[&str] = &[
     // modal
-    "may",
-    "might",
-    "could",
-    "would",
-    "possibly",
+    "may", "might", "could", "would", "possibly",
     // projection
-    "expect",
-    "expects",
-    "expected",
-    "expecting",
-    "projected",
-    "projects",
-    "forecast",
-    "forecasts",
-    "predicted",
-    "predicts",
-    "predict",
+    "expect", "expects", "expected", "expecting", "projected", "projects", "forecast", "forecasts",
+    "predicted", "predicts", "predict",
     // hypothesis
-    "if",
-    "unless",
+    "if", "unless",
     // fear or belief
-    "feared",
-    "fear",
-    "fears",
-    "fearing",
-    "presumed",
-    "believed",
-    "thought",
+    "feared", "fear", "fears", "fearing", "presumed", "believed", "thought",
     // threats
-    "threatened",
-    "threaten",
-    "threatens",
-    "threatening",
-    "vowed",
+    "threatened", "threaten", "threatens", "threatening", "vowed",
     // denial
-    "denied",
-    "deny",
-    "denies",
-    "denying",
+    "denied", "deny", "denies", "denying",
     // orders not yet carried out
-    "ordered",
-    "urged",
-    "advised",
+    "ordered", "urged", "advised",
 ];
 
 /// Words after a cue that cancel it ("could not be confirmed" is attribution).

@@ -206,31 +206,15 @@ pub(crate) static SIGNALS: &[Signal] = &[
 
 /// Words that, as the counted noun, are the outcome itself: such a noun is no
 /// victims noun ("125 dead", "1,000 deaths", "injured about 100 others").
+#[rustfmt::skip]
 pub(crate) static OUTCOME_NOUNS: &[&str] = &[
-    "dead",
-    "wounded",
-    "injured",
-    "hurt",
-    "killed",
-    "missing",
-    "displaced",
-    "homeless",
-    "detained",
-    "arrested",
-    "abducted",
-    "kidnapped",
-    "death",
-    "deaths",
-    "injuries",
-    "fatalities",
-    "bodies",
-    "lives",
-    "arrests",
-    "detentions",
-    "others",
+    "dead", "wounded", "injured", "hurt", "killed", "missing", "displaced", "homeless", "detained",
+    "arrested", "abducted", "kidnapped", "death", "deaths", "injuries", "fatalities", "bodies",
+    "lives", "arrests", "detentions", "others",
 ];
 
 /// Verbs that make "lives" an outcome ("cost 18 lives", "claimed the lives of").
+#[rustfmt::skip]
 pub(crate) static LIFE_VERBS: &[&str] = &[
     "lost", "lose", "loses", "losing", "claimed", "claim", "claims", "claiming", "cost", "costs",
     "costing", "took", "take", "takes", "taking", "taken",
