@@ -8,7 +8,9 @@
 
 use super::hedges::{is_cue, CLAUSE_BREAKS, CUE_NEGATORS};
 use super::location::{self, Place};
-use super::outcomes::{flag, is_outcome_noun, signal_at, starts_signal, Role, Signal, LIFE_VERBS};
+use super::outcomes::{
+    flag, is_outcome_noun, key_hits, signal_at, starts_signal, Role, Signal, LIFE_VERBS,
+};
 use super::victims::{
     is_non_person, is_person, AUX_WORDS, ESCAPEES, LINK_WORDS, NP_PREPOSITIONS, OBJECT_SKIP,
     OBJECT_STARTS, PART_WORDS, PASSIVE_AUX, RATE_WORDS,
@@ -140,19 +142,6 @@ struct Np {
     of_them: bool,
 }
 
-/// Lowercases a token into `buf` when it is short ASCII; signal words all are.
-fn lower_small<'b>(s: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
-    let bytes = s.as_bytes();
-    if bytes.len() > buf.len() || !s.is_ascii() {
-        return None;
-    }
-    let out = buf.get_mut(..bytes.len())?;
-    for (o, b) in out.iter_mut().zip(bytes) {
-        *o = b.to_ascii_lowercase();
-    }
-    std::str::from_utf8(out).ok()
-}
-
 pub(crate) fn extract(
     text: &str,
     tokens: &[Token<'_>],
@@ -161,40 +150,45 @@ pub(crate) fn extract(
     places: &[Span],
 ) -> Vec<CasualtyFact> {
     let mut facts = Vec::new();
-    let mut buf = [0u8; 24];
+    // Most sentences name no outcome at all: one automaton pass finds the
+    // few that may, and only those are looked at further.
+    let hits = key_hits(text);
+    if hits.is_empty() {
+        return facts;
+    }
     // Both come in text order from the analyzer; sort a copy otherwise so
     // that each sentence finds its own by binary search (linear overall).
+    let in_order = |a: usize, b: usize| a <= b;
     let numbers_sorted: Vec<NumberPhrase<'_>>;
-    let numbers = if numbers.windows(2).all(|p| p[0].span().start <= p[1].span().start) {
+    let numbers = if numbers
+        .windows(2)
+        .all(|w| matches!(w, [a, b] if in_order(a.span().start, b.span().start)))
+    {
         numbers
     } else {
-        numbers_sorted = {
-            let mut v = numbers.to_vec();
-            v.sort_by_key(|p| p.span().start);
-            v
-        };
+        let mut v = numbers.to_vec();
+        v.sort_by_key(|p| p.span().start);
+        numbers_sorted = v;
         &numbers_sorted
     };
     let places_sorted: Vec<Span>;
-    let places = if places.windows(2).all(|p| p[0].start <= p[1].start) {
+    let places = if places.windows(2).all(|w| matches!(w, [a, b] if in_order(a.start, b.start))) {
         places
     } else {
-        places_sorted = {
-            let mut v = places.to_vec();
-            v.sort_by_key(|p| p.start);
-            v
-        };
+        let mut v = places.to_vec();
+        v.sort_by_key(|p| p.start);
+        places_sorted = v;
         &places_sorted
     };
     for sent in sentences {
         let ss = sent.span();
+        let k = hits.partition_point(|&h| h < ss.start);
+        if hits.get(k).is_none_or(|&h| h >= ss.end) {
+            continue;
+        }
         let a = tokens.partition_point(|t| t.span().start < ss.start);
         let b = tokens.partition_point(|t| t.span().start < ss.end);
         let Some(toks) = tokens.get(a..b) else { continue };
-        // Cheap pre-check: most sentences name no outcome at all.
-        if !toks.iter().any(|t| lower_small(t.as_str(), &mut buf).is_some_and(starts_signal)) {
-            continue;
-        }
         let Some(sent_text) = ss.slice(text) else { continue };
         let lower = sent_text.to_ascii_lowercase();
         let na = numbers.partition_point(|p| p.span().start < ss.start);
@@ -707,10 +701,13 @@ fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> Vec<Draft> 
                 }
             }
         }
-        // 2. Subject of a passive, intransitive or predicative outcome word.
-        if found.is_empty() {
+        // 2. Subject of a passive, intransitive or predicative outcome word;
+        // also after an attributive one ("two injured people died").
+        if found.is_empty() || !np.of_them {
             for ti in subject(v, triggers, np.end) {
-                found.push((ti, np.victims));
+                if !found.iter().any(|f| f.0 == ti) {
+                    found.push((ti, np.victims));
+                }
             }
         }
         // 3. Object of an active verb, or "the deaths of", "the bodies of".

@@ -8,6 +8,7 @@
 //! engine needs no change.
 
 use crate::Outcome;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
 
@@ -198,6 +199,9 @@ pub(crate) static SIGNALS: &[Signal] = &[
     s(&["hostage"], Kidnapped, Adjective),
     s(&["taken", "hostage"], Kidnapped, Past),
     s(&["held", "hostage"], Kidnapped, Past),
+    s(&["taken", "captive"], Kidnapped, Past),
+    s(&["held", "captive"], Kidnapped, Past),
+    s(&["captive"], Kidnapped, Adjective),
     f(&["seize"], Kidnapped, Active, flag::PERSON),
     f(&["seizes"], Kidnapped, Active, flag::PERSON),
     f(&["seizing"], Kidnapped, Active, flag::PERSON),
@@ -235,9 +239,47 @@ static BY_FIRST: Lazy<HashMap<&'static str, Vec<&'static Signal>>> = Lazy::new(|
     map
 });
 
-/// Whether a lowercase word starts any signal (the cheap per-sentence pre-check).
+/// Whether a lowercase word starts any signal.
 pub(crate) fn starts_signal(lower: &str) -> bool {
     BY_FIRST.contains_key(lower)
+}
+
+/// One word per signal that every occurrence of it contains: the last word,
+/// or the first when the last is a particle ("unaccounted for", "rounded up").
+/// A sentence without any of them holds no signal.
+fn keys() -> impl Iterator<Item = &'static str> {
+    SIGNALS.iter().filter_map(|sig| match sig.words {
+        [first, .., "for" | "up"] => Some(*first),
+        [.., last] => Some(*last),
+        [] => None,
+    })
+}
+
+/// All keys in one automaton: one pass over a text finds every sentence
+/// that may hold a signal, so the others cost nothing more.
+static KEY_MATCHER: Lazy<Option<AhoCorasick>> = Lazy::new(|| {
+    let mut words: Vec<&str> = keys().collect();
+    words.sort_unstable();
+    words.dedup();
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(words)
+        .ok()
+});
+
+/// Byte offsets of the whole-word key hits in `text`, in order.
+pub(crate) fn key_hits(text: &str) -> Vec<usize> {
+    let Some(ac) = KEY_MATCHER.as_ref() else { return Vec::new() };
+    let bytes = text.as_bytes();
+    let wordish = |i: Option<usize>| {
+        i.and_then(|i| bytes.get(i)).is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
+    };
+    ac.find_iter(text)
+        .filter(|m| !wordish(m.start().checked_sub(1)) && !wordish(Some(m.end())))
+        .map(|m| m.start())
+        .collect()
 }
 
 /// The longest signal whose words equal `words[..n]` (lowercase tokens).
@@ -267,6 +309,13 @@ mod tests {
         let sig = signal_at(&["death", "of"]).unwrap();
         assert_eq!(sig.role, Role::Noun);
         assert!(signal_at(&["casualties"]).is_none());
+    }
+
+    #[test]
+    fn key_hits_are_whole_words() {
+        let text = "Skilled workers: 3 KILLED, deadline missed, one dead.";
+        let hits = key_hits(text);
+        assert_eq!(hits, [19, 49]);
     }
 
     #[test]
