@@ -39,6 +39,13 @@ pub enum Error {
         /// The operating system's reason.
         message: String,
     },
+    /// An entry added from code is invalid (an empty name, label, id or
+    /// canonical name); reported by the build.
+    #[non_exhaustive]
+    Invalid {
+        /// What is wrong, in lowercase words.
+        message: String,
+    },
     /// A configuration or input value is out of what the crate supports
     /// (for example more entities than fit a `u32` id).
     #[non_exhaustive]
@@ -62,6 +69,11 @@ impl Error {
     /// A limit error.
     pub(crate) fn limit(message: impl Into<String>) -> Error {
         Error::Limit { message: message.into() }
+    }
+
+    /// An invalid entry added from code.
+    pub(crate) fn invalid(message: impl Into<String>) -> Error {
+        Error::Invalid { message: message.into() }
     }
 
     /// Attaches a file name to a syntax error (other kinds are returned as is).
@@ -103,7 +115,7 @@ impl Error {
         match self {
             Error::Syntax { file, .. } => file.as_deref(),
             Error::Io { file, .. } => Some(file),
-            Error::Limit { .. } => None,
+            Error::Limit { .. } | Error::Invalid { .. } => None,
         }
     }
 }
@@ -116,7 +128,7 @@ impl fmt::Display for Error {
             }
             Error::Syntax { file: None, line, message } => write!(f, "line {line}: {message}"),
             Error::Io { file, message } => write!(f, "{file}: {message}"),
-            Error::Limit { message } => f.write_str(message),
+            Error::Limit { message } | Error::Invalid { message } => f.write_str(message),
         }
     }
 }

@@ -123,8 +123,8 @@ pub use document::{
 };
 pub use error::Error;
 pub use gazetteer::{
-    default_gazetteer, CaseMode, Entity, EntityId, EntityMatch, FindIter, Gazetteer,
-    GazetteerBuilder,
+    default_gazetteer, CaseMode, Entity, EntityId, EntityMatch, FindIter, FindOverlappingIter,
+    Gazetteer, GazetteerBuilder,
 };
 pub use html::HtmlPage;
 pub use numbers::{

@@ -1,0 +1,365 @@
+//! The matcher: finds word starts that can begin a name, walks the trie from
+//! each over the text folded on the fly, and keeps the ends that are valid
+//! (whole word, capitalisation allowed).
+//!
+//! Leftmost-longest is resolved here over valid candidates only: a start whose
+//! longest trie path ends inside a word still yields its shorter valid names,
+//! and a start with no valid name hides nothing to its right.
+
+use super::fold::{
+    char_at, char_before, char_class, fold_char, is_apostrophe, is_word, APOS, BYTE_CLASS,
+    BYTE_FOLD, NON_ASCII, SPACE, UPPER, WORD,
+};
+use super::trie::{KeyFlags, Trie, MIXED, REQ_SHIFT, TERMINAL};
+use super::EntityId;
+
+/// Capitalisation requirement of a name (and capitalisation level of a text
+/// span): 0 any case, 1 starts with a capital, 2 all capitals.
+pub(crate) type Req = u8;
+pub(crate) const REQ_ANY: Req = 0;
+pub(crate) const REQ_TITLE: Req = 1;
+pub(crate) const REQ_CAPS: Req = 2;
+
+/// A valid end of a walk.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Found {
+    pub(crate) end: usize,
+    node: u32,
+    level: Req,
+    capital: bool,
+}
+
+/// A trie and, per key id, its first candidate list.
+#[derive(Debug)]
+struct Automaton {
+    trie: Trie,
+    /// Per key id: its first candidate list (mixed keys have one per level).
+    key_list: Vec<u32>,
+}
+
+/// The compiled names.
+#[derive(Debug)]
+pub(crate) struct Matcher {
+    /// Every name: walked from starts with a capital.
+    all: Automaton,
+    /// The names that match in any case, walked from other starts; `None`
+    /// when that is every name. Smart case makes this trie small, so most
+    /// lowercase words cost one table lookup.
+    any: Option<Automaton>,
+    /// Candidate lists: `ents[list_starts[l]..list_starts[l + 1]]`.
+    list_starts: Vec<u32>,
+    ents: Vec<EntityId>,
+    /// ASCII bytes that may begin a name at a word start.
+    interesting: [bool; 256],
+}
+
+/// One key's entries: (entity, requirement), ranked (entity order), deduplicated.
+pub(crate) struct KeyEntries<'a> {
+    pub(crate) key: &'a [u8],
+    pub(crate) entries: &'a [(u32, Req)],
+}
+
+impl Automaton {
+    /// Compiles `keys`, appending their candidate lists.
+    fn build(
+        keys: &[&KeyEntries<'_>],
+        max_level: Req,
+        list_starts: &mut Vec<u32>,
+        ents: &mut Vec<EntityId>,
+    ) -> Automaton {
+        let flags: Vec<KeyFlags> = keys
+            .iter()
+            .map(|k| {
+                let min = k.entries.iter().map(|e| e.1).min().unwrap_or(REQ_ANY);
+                let max = k.entries.iter().map(|e| e.1).max().unwrap_or(REQ_ANY).min(max_level);
+                KeyFlags { req: min, mixed: min != max }
+            })
+            .collect();
+        let key_bytes: Vec<&[u8]> = keys.iter().map(|k| k.key).collect();
+        let (trie, order) = Trie::build(&key_bytes, &flags);
+        drop(key_bytes);
+        let mut key_list = Vec::with_capacity(order.len());
+        for &orig in &order {
+            let Some(k) = keys.get(orig as usize) else { continue };
+            key_list.push((list_starts.len() - 1) as u32);
+            let mixed = flags.get(orig as usize).is_some_and(|f| f.mixed);
+            let levels: &[Req] = if mixed { &[REQ_ANY, REQ_TITLE, REQ_CAPS] } else { &[max_level] };
+            for &level in levels {
+                ents.extend(k.entries.iter().filter(|e| e.1 <= level).map(|e| EntityId(e.0)));
+                list_starts.push(ents.len() as u32);
+            }
+        }
+        key_list.shrink_to_fit();
+        Automaton { trie, key_list }
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.trie.heap_bytes() + self.key_list.capacity() * 4
+    }
+}
+
+impl Matcher {
+    /// Compiles sorted, distinct, non-empty keys.
+    pub(crate) fn build(keys: &[KeyEntries<'_>]) -> Matcher {
+        let mut list_starts = vec![0u32];
+        let mut ents: Vec<EntityId> = Vec::new();
+        let all_keys: Vec<&KeyEntries<'_>> = keys.iter().collect();
+        let all = Automaton::build(&all_keys, REQ_CAPS, &mut list_starts, &mut ents);
+        let any_keys: Vec<&KeyEntries<'_>> =
+            keys.iter().filter(|k| k.entries.iter().any(|e| e.1 == REQ_ANY)).collect();
+        let any = if any_keys.len() == keys.len()
+            && keys.iter().all(|k| k.entries.iter().all(|e| e.1 == REQ_ANY))
+        {
+            None
+        } else {
+            Some(Automaton::build(&any_keys, REQ_ANY, &mut list_starts, &mut ents))
+        };
+        list_starts.shrink_to_fit();
+        ents.shrink_to_fit();
+        let mut m = Matcher { all, any, list_starts, ents, interesting: [false; 256] };
+        for b in 0..0x80usize {
+            let class = BYTE_CLASS[b];
+            let capital = class & UPPER != 0;
+            m.interesting[b] =
+                class & SPACE == 0 && m.automaton(capital).trie.can_start(BYTE_FOLD[b]);
+        }
+        m
+    }
+
+    /// The automaton for a start with (or without) a capital.
+    #[inline]
+    fn automaton(&self, capital: bool) -> &Automaton {
+        if capital {
+            &self.all
+        } else {
+            self.any.as_ref().unwrap_or(&self.all)
+        }
+    }
+
+    /// Whether a name may start with the folded byte `first`.
+    pub(crate) fn can_start(&self, first: u8, capital: bool) -> bool {
+        self.automaton(capital).trie.can_start(first)
+    }
+
+    /// Number of distinct folded names.
+    pub(crate) fn keys_len(&self) -> usize {
+        self.all.trie.keys_len()
+    }
+
+    /// Heap bytes owned.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.all.heap_bytes()
+            + self.any.as_ref().map_or(0, Automaton::heap_bytes)
+            + self.list_starts.capacity() * 4
+            + self.ents.capacity() * std::mem::size_of::<EntityId>()
+    }
+
+    /// The candidate list `list`.
+    pub(crate) fn list(&self, list: u32) -> &[EntityId] {
+        let l = list as usize;
+        match (self.list_starts.get(l), self.list_starts.get(l + 1)) {
+            (Some(&a), Some(&b)) => self.ents.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// The candidate list of a valid end, and its first entity.
+    pub(crate) fn resolve(&self, found: Found) -> Option<(u32, EntityId)> {
+        let auto = self.automaton(found.capital);
+        let key = auto.trie.key_id(found.node)?;
+        let base = *auto.key_list.get(key)?;
+        let mixed = auto.trie.flags(found.node) & MIXED != 0;
+        let list = if mixed { base + u32::from(found.level) } else { base };
+        let first = *self.list(list).first()?;
+        Some((list, first))
+    }
+
+    /// Walks the trie from `start`, calling `on_end` for every valid end in
+    /// increasing order. `capital`: the text's first character is a capital.
+    fn walk(&self, text: &str, start: usize, capital: bool, mut on_end: impl FnMut(Found)) {
+        let trie = &self.automaton(capital).trie;
+        let bytes = text.as_bytes();
+        let mut node = 0u32;
+        let mut flags = 0u8;
+        let mut j = start;
+        let mut in_space = false;
+        let mut has_lower = false;
+        let advance = |node: u32, byte: u8| {
+            if node == 0 {
+                trie.start(byte)
+            } else {
+                trie.step(node, byte)
+            }
+        };
+        loop {
+            let Some(&b) = bytes.get(j) else { return };
+            let class = BYTE_CLASS[usize::from(b)];
+            let last_word;
+            if class & NON_ASCII == 0 {
+                j += 1;
+                if class & SPACE != 0 {
+                    if !in_space {
+                        in_space = true;
+                        node = advance(node, b' ').0;
+                        if node == 0 {
+                            return;
+                        }
+                    }
+                    continue;
+                }
+                in_space = false;
+                has_lower |= b.is_ascii_lowercase();
+                (node, flags) = advance(node, BYTE_FOLD[usize::from(b)]);
+                if node == 0 {
+                    return;
+                }
+                last_word = class & WORD != 0;
+            } else {
+                let Some(c) = char_at(text, j) else { return };
+                j += c.len_utf8();
+                let class = char_class(c);
+                if class & SPACE != 0 {
+                    if !in_space {
+                        in_space = true;
+                        node = advance(node, b' ').0;
+                        if node == 0 {
+                            return;
+                        }
+                    }
+                    continue;
+                }
+                in_space = false;
+                has_lower |= c.is_lowercase();
+                for &fb in fold_char(c).as_bytes() {
+                    (node, flags) = advance(node, fb);
+                    if node == 0 {
+                        return;
+                    }
+                }
+                last_word = class & WORD != 0;
+            }
+            if flags & TERMINAL != 0 {
+                let level = if !capital {
+                    REQ_ANY
+                } else if has_lower {
+                    REQ_TITLE
+                } else {
+                    REQ_CAPS
+                };
+                let req = (flags >> REQ_SHIFT) & 3;
+                if req <= level && end_ok(text, j, last_word) {
+                    on_end(Found { end: j, node, level, capital });
+                }
+            }
+        }
+    }
+
+    /// The longest valid name starting at `start`.
+    pub(crate) fn longest_at(&self, text: &str, start: usize, capital: bool) -> Option<Found> {
+        let mut best = None;
+        self.walk(text, start, capital, |f| best = Some(f));
+        best
+    }
+
+    /// Every valid name starting at `start`, shortest first.
+    pub(crate) fn all_at(&self, text: &str, start: usize, capital: bool, out: &mut Vec<Found>) {
+        self.walk(text, start, capital, |f| out.push(f));
+    }
+}
+
+/// Whether a match whose last character is (`last_word`) a word character
+/// may end at byte `end`: the next character must not continue the word. An
+/// apostrophe continues it ("O'Brien") unless it starts a possessive ("Syria's").
+fn end_ok(text: &str, end: usize, last_word: bool) -> bool {
+    if !last_word {
+        return true;
+    }
+    let Some(next) = char_at(text, end) else { return true };
+    if is_word(next) {
+        return false;
+    }
+    if !is_apostrophe(next) {
+        return true;
+    }
+    let after = end + next.len_utf8();
+    match char_at(text, after) {
+        None => true,
+        Some(c) if !is_word(c) => true,
+        Some('s' | 'S') => char_at(text, after + 1).is_none_or(|c| !is_word(c)),
+        Some(_) => false,
+    }
+}
+
+/// Scans a text for positions where a name may start.
+#[derive(Clone, Debug)]
+pub(crate) struct Cursor {
+    pos: usize,
+    /// The previous character is a word character.
+    prev_word: bool,
+    /// A word character here would continue a word (after a word character, or
+    /// after an apostrophe inside a word).
+    blocked: bool,
+}
+
+impl Cursor {
+    /// A cursor at byte `pos` (a char boundary) of `text`.
+    pub(crate) fn at(text: &str, pos: usize) -> Cursor {
+        let prev = char_before(text, pos);
+        let prev_word = prev.is_some_and(is_word);
+        let blocked = prev_word
+            || prev.is_some_and(|p| {
+                is_apostrophe(p) && char_before(text, pos - p.len_utf8()).is_some_and(is_word)
+            });
+        Cursor { pos, prev_word, blocked }
+    }
+
+    /// The next position where a name may start, and whether its character is
+    /// a capital. Words are skipped whole: a name never starts inside one.
+    pub(crate) fn next_start(&mut self, m: &Matcher, text: &str) -> Option<(usize, bool)> {
+        let bytes = text.as_bytes();
+        loop {
+            let i = self.pos;
+            let &b = bytes.get(i)?;
+            let class = BYTE_CLASS[usize::from(b)];
+            if class & WORD != 0 {
+                let start_ok = !self.blocked;
+                let mut j = i + 1;
+                while let Some(&next) = bytes.get(j) {
+                    if BYTE_CLASS[usize::from(next)] & WORD == 0 {
+                        break;
+                    }
+                    j += 1;
+                }
+                self.pos = j;
+                self.prev_word = true;
+                self.blocked = true;
+                if start_ok && m.interesting[usize::from(b)] {
+                    return Some((i, class & UPPER != 0));
+                }
+            } else if class & NON_ASCII == 0 {
+                self.pos = i + 1;
+                self.blocked = class & APOS != 0 && self.prev_word;
+                self.prev_word = false;
+                if m.interesting[usize::from(b)] {
+                    return Some((i, false));
+                }
+            } else {
+                let c = char_at(text, i)?;
+                self.pos = i + c.len_utf8();
+                let class = char_class(c);
+                let word = class & WORD != 0;
+                let start_ok = !(word && self.blocked) && class & SPACE == 0;
+                self.blocked = word || (class & APOS != 0 && self.prev_word);
+                self.prev_word = word;
+                if start_ok {
+                    let capital = class & UPPER != 0;
+                    if let Some(&first) = fold_char(c).as_bytes().first() {
+                        if m.can_start(first, capital) {
+                            return Some((i, capital));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
