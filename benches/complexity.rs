@@ -27,6 +27,7 @@ fn repeat_to(unit: &str, bytes: usize) -> String {
 }
 
 type Case = (&'static str, fn(usize) -> String);
+type BuildCase = (&'static str, fn(usize) -> Gazetteer);
 
 fn main() {
     let analyzer = Analyzer::new();
@@ -41,7 +42,10 @@ fn main() {
         ("emoji ZWJ", |n| repeat_to("👩‍👩‍👧‍👦 27 people 🏳️‍🌈 in Aleppo ", n)),
         ("dotted capital I", |n| repeat_to("İ", n)),
         ("news-like prose", |n| {
-            repeat_to("At least 27 people were killed in Aleppo, and more than 100 were wounded. ", n)
+            repeat_to(
+                "At least 27 people were killed in Aleppo, and more than 100 were wounded. ",
+                n,
+            )
         }),
     ];
     let mut worst: f64 = 0.0;
@@ -55,7 +59,7 @@ fn main() {
         worst = worst.max(ratio);
         println!("{name:<26} {:>10} {:>12.3?} {:>12.3?} {ratio:>7.2}", small.len(), t1, t2);
     }
-    let builds: [(&str, fn(usize) -> Gazetteer); 2] = [
+    let builds: [BuildCase; 2] = [
         ("gazetteer build: names", |n| {
             let mut b = Gazetteer::builder();
             for i in 0..n {
@@ -64,7 +68,10 @@ fn main() {
             b.build().expect("build")
         }),
         ("gazetteer build: name len", |n| {
-            Gazetteer::builder().add(&"Ab".repeat(n / 2), "LOC", "x:1", "long").build().expect("build")
+            Gazetteer::builder()
+                .add(&"Ab".repeat(n / 2), "LOC", "x:1", "long")
+                .build()
+                .expect("build")
         }),
     ];
     for (name, build) in builds {
@@ -75,5 +82,8 @@ fn main() {
         worst = worst.max(ratio);
         println!("{name:<26} {n:>10} {:>12.3?} {:>12.3?} {ratio:>7.2}", t1, t2);
     }
-    println!("worst ratio {worst:.2} ({})", if worst <= 2.5 { "linear: <= 2.5" } else { "FLAGGED: > 2.5" });
+    println!(
+        "worst ratio {worst:.2} ({})",
+        if worst <= 2.5 { "linear: <= 2.5" } else { "FLAGGED: > 2.5" }
+    );
 }

@@ -70,9 +70,10 @@ fn more_than_repeated_a_hundred_thousand_times() {
 fn whitespace_and_zero_width_inside_a_name() {
     let g = Gazetteer::from_tsv("New York\tLOC\tx:1\tNew York\n").expect("gazetteer");
     let spaces = [
-        '\u{9}', '\u{a}', '\u{b}', '\u{c}', '\u{d}', '\u{20}', '\u{85}', '\u{a0}', '\u{1680}', '\u{2000}',
-        '\u{2001}', '\u{2002}', '\u{2003}', '\u{2004}', '\u{2005}', '\u{2006}', '\u{2007}', '\u{2008}',
-        '\u{2009}', '\u{200a}', '\u{2028}', '\u{2029}', '\u{202f}', '\u{205f}', '\u{3000}',
+        '\u{9}', '\u{a}', '\u{b}', '\u{c}', '\u{d}', '\u{20}', '\u{85}', '\u{a0}', '\u{1680}',
+        '\u{2000}', '\u{2001}', '\u{2002}', '\u{2003}', '\u{2004}', '\u{2005}', '\u{2006}',
+        '\u{2007}', '\u{2008}', '\u{2009}', '\u{200a}', '\u{2028}', '\u{2029}', '\u{202f}',
+        '\u{205f}', '\u{3000}',
     ];
     for c in spaces {
         let text = format!("in New{c}York today");
@@ -90,7 +91,8 @@ fn whitespace_and_zero_width_inside_a_name() {
 
 #[test]
 fn fifty_combining_marks_on_one_letter() {
-    let zalgo = format!("A{}leppo 27 people Z{}", "\u{301}".repeat(50), "\u{308}\u{323}".repeat(25));
+    let zalgo =
+        format!("A{}leppo 27 people Z{}", "\u{301}".repeat(50), "\u{308}\u{323}".repeat(25));
     analyze(&zalgo);
     analyze(&zalgo.repeat(1000));
 }
@@ -109,8 +111,10 @@ fn emoji_zwj_sequences() {
 
 #[test]
 fn length_changing_case_folds() {
-    let g = Gazetteer::from_tsv("İstanbul\tLOC\tx:1\tIstanbul\nStraße\tLOC\tx:2\tStrasse\nﬁnland\tLOC\tx:3\tFinland\n")
-        .expect("gazetteer");
+    let g = Gazetteer::from_tsv(
+        "İstanbul\tLOC\tx:1\tIstanbul\nStraße\tLOC\tx:2\tStrasse\nﬁnland\tLOC\tx:3\tFinland\n",
+    )
+    .expect("gazetteer");
     let text = "İSTANBUL, İstanbul, ISTANBUL, STRASSE, Straße, ǅ ǆ ﬃ ΐ ẞ İİİ ﬁnland";
     for m in g.find_iter(text) {
         assert!(text.get(m.span().range()).is_some());
@@ -142,7 +146,9 @@ fn a_million_names() {
 #[test]
 fn names_of_only_punctuation_or_whitespace() {
     let mut b = Gazetteer::builder();
-    b.add("...", "LOC", "x:1", "dots").add("   ", "LOC", "x:2", "spaces").add("-", "LOC", "x:3", "dash");
+    b.add("...", "LOC", "x:1", "dots")
+        .add("   ", "LOC", "x:2", "spaces")
+        .add("-", "LOC", "x:3", "dash");
     b.add("\t", "LOC", "x:4", "tab").add("", "LOC", "x:5", "empty");
     // Either rejected at build time with a clear error, or never matching inside
     // words; never a panic.
@@ -175,7 +181,10 @@ fn duplicate_ids_with_conflicting_labels() {
 fn crlf_and_bom_in_tsv() {
     let tsv = "\u{feff}Aleppo\tLOC\tx:1\tAleppo\r\nIdlib\tLOC\tx:2\tIdlib\r\n";
     let g = Gazetteer::from_tsv(tsv).expect("BOM and CRLF are accepted");
-    let canon: Vec<_> = g.find_iter("Aleppo and Idlib").map(|m| g.entity(m.entity()).canonical().to_string()).collect();
+    let canon: Vec<_> = g
+        .find_iter("Aleppo and Idlib")
+        .map(|m| g.entity(m.entity()).canonical().to_string())
+        .collect();
     assert_eq!(canon, ["Aleppo", "Idlib"]);
     let bad = "Aleppo\tLOC\tx:1\tAleppo\r\nIdlib\tLOC\r\n";
     assert_eq!(Gazetteer::from_tsv(bad).unwrap_err().line(), Some(2));

@@ -18,14 +18,20 @@ fn golden_documents() {
             continue;
         }
         let text = std::fs::read_to_string(&path).expect("read report");
-        let json = serde_json::to_string_pretty(&analyzer.analyze(&text)).expect("serialise") + "\n";
+        let json =
+            serde_json::to_string_pretty(&analyzer.analyze(&text)).expect("serialise") + "\n";
         let golden = path.with_extension("json");
         if bless {
             std::fs::write(&golden, &json).expect("write golden");
         } else {
-            let want = std::fs::read_to_string(&golden)
-                .unwrap_or_else(|_| panic!("{} missing: run with TEXTFACTS_BLESS=1", golden.display()));
-            assert!(want == json, "{} changed; if deliberate, re-bless (testdata/README.md)", golden.display());
+            let want = std::fs::read_to_string(&golden).unwrap_or_else(|_| {
+                panic!("{} missing: run with TEXTFACTS_BLESS=1", golden.display())
+            });
+            assert!(
+                want == json,
+                "{} changed; if deliberate, re-bless (testdata/README.md)",
+                golden.display()
+            );
         }
         checked += 1;
     }

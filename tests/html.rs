@@ -103,8 +103,10 @@ fn sample_report_markup_is_well_formed() {
 
 #[test]
 fn hostile_input_is_rendered_as_text() {
-    let g = Gazetteer::from_tsv("Aleppo\tLOC\tx:1\tAleppo\nIdlib\tLOC\tx:2\t<Idlib>\nحلب\tLOC\tx:1\tAleppo\n")
-        .expect("gazetteer");
+    let g = Gazetteer::from_tsv(
+        "Aleppo\tLOC\tx:1\tAleppo\nIdlib\tLOC\tx:2\t<Idlib>\nحلب\tLOC\tx:1\tAleppo\n",
+    )
+    .expect("gazetteer");
     let analyzer = Analyzer::builder().gazetteer(g).build();
     check(HOSTILE, &analyzer);
     let (html, _) = render(HOSTILE, &analyzer);
@@ -115,10 +117,9 @@ fn hostile_input_is_rendered_as_text() {
 /// Headless Chromium loads the sample page and takes a screenshot.
 #[test]
 fn renders_in_chromium() {
-    let Some(browser) = ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|b| std::process::Command::new(b).arg("--version").output().is_ok_and(|o| o.status.success()))
-    else {
+    let Some(browser) = ["chromium", "chromium-browser", "google-chrome"].into_iter().find(|b| {
+        std::process::Command::new(b).arg("--version").output().is_ok_and(|o| o.status.success())
+    }) else {
         println!("skipped renders_in_chromium: no Chromium installed");
         return;
     };
@@ -129,7 +130,13 @@ fn renders_in_chromium() {
     let (html, _) = render(SAMPLE, &Analyzer::new());
     std::fs::write(&page, html).expect("write page");
     let status = std::process::Command::new(browser)
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1000,900"])
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            "--window-size=1000,900",
+        ])
         .arg(format!("--screenshot={}", shot.display()))
         .arg(format!("file://{}", page.display()))
         .output()

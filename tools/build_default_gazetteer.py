@@ -201,7 +201,9 @@ class Builder:
             if kind == "city":
                 sys.exit(f"{path}:{n}: `{country}` is not a country, continent or region")
             place = own.get(ref, ent) if kind == "own" else ent
-            dem = own.setdefault(("NORP", place.id), Entity(place.id, "NORP", place.canonical))
+            # A demonym is its own entity (entities merge by id), linked to its
+            # place by the id it prefixes: norp:<place id>.
+            dem = own.setdefault(("NORP", place.id), Entity("norp:" + place.id, "NORP", place.canonical))
             dem.add(name)
             if dem not in sections["demonyms"]:
                 sections["demonyms"].append(dem)
@@ -223,7 +225,7 @@ class Builder:
         out += [("US states and DC", list(self.states.values()))]
         out += [("regions, seas, sub-national areas (hand-written)", sections["regions"])]
         out += [("organisations (hand-written)", sections["orgs"])]
-        out += [("demonyms (NORP, under their place's id)", sections["demonyms"])]
+        out += [("demonyms (NORP, id norp:<their place's id>)", sections["demonyms"])]
         rest = [c for c in kept[MAJOR_CITIES:]] + [c for c in self.city_order[CITY_LIMIT:]
                                                    if c in extra_city and c not in kept]
         out += [("other cities (population order), then towns the news names", [city_entity(c) for c in rest])]
