@@ -139,6 +139,21 @@ fn outcomes_and_their_signals() {
                 &["kidnapped|Four|workers|Mogadishu"],
             ),
             ("2 killed, 9 wounded in Dhaka blast", &["killed|2|-|Dhaka", "injured|9|-|Dhaka"]),
+            (
+                "Forty people were treated for injuries after the stampede.",
+                &["injured|Forty|people|-"],
+            ),
+            ("Twelve officers suffered minor injuries in Lyon.", &["injured|Twelve|officers|Lyon"]),
+            ("The blast left 25 people with serious injuries.", &["injured|25|people|-"]),
+            (
+                "Twenty-three soldiers were taken captive by the rebels.",
+                &["kidnapped|Twenty-three|soldiers|-"],
+            ),
+            ("Four were found dead in Quito after the mudslide.", &["killed|Four|-|Quito"]),
+            (
+                "The toll rose to 19 after two injured people died.",
+                &["killed|19|-|-", "killed|two|people|-", "injured|two|people|-"],
+            ),
         ],
     );
 }
@@ -219,6 +234,12 @@ fn victims_partitives_and_totals_with_parts() {
             ),
             ("The blast wounded dozens of commuters.", &["injured|dozens|commuters|-"]),
             ("Soldiers killed 30 and injured many others.", &["killed|30|-|-"]),
+            ("Three of the passengers were killed.", &["killed|Three|passengers|-"]),
+            (
+                "Several hundred people were detained, among them 20 journalists.",
+                &["arrested|Several hundred|people|-", "arrested|20|journalists|-"],
+            ),
+            ("Among those killed were a doctor and 2 nurses.", &["killed|2|nurses|-"]),
         ],
     );
 }

@@ -12,8 +12,8 @@ use super::outcomes::{
     flag, is_outcome_noun, key_hits, signal_at, starts_signal, Role, Signal, LIFE_VERBS,
 };
 use super::victims::{
-    is_non_person, is_person, AUX_WORDS, ESCAPEES, LINK_WORDS, NP_PREPOSITIONS, OBJECT_SKIP,
-    OBJECT_STARTS, PART_WORDS, PASSIVE_AUX, RATE_WORDS,
+    is_non_person, is_person, AUX_WORDS, ESCAPEES, INJURY_FRAMES, LINK_WORDS, NP_PREPOSITIONS,
+    OBJECT_SKIP, OBJECT_STARTS, PART_WORDS, PASSIVE_AUX, RATE_WORDS,
 };
 use super::{CasualtyFact, Count};
 use crate::{Interval, NumberKind, NumberPhrase, Outcome, Sentence, Span, Token, TokenKind};
@@ -560,7 +560,11 @@ fn read_np(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand], ci: usize) ->
                     np.victims = d.noun.filter(|&n| !is_outcome_noun(v.word(n)));
                     np.end = d.noun.map_or(d.t1, |n| n + 1);
                 }
-            } else if let Some(n) = c.noun {
+            } else if let Some(n) = c.noun.filter(|&n| n >= k) {
+                np.end = n + 1;
+            } else if let Some(n) = person_head(v, k) {
+                // "Three of the passengers were killed."
+                np.victims = Some(n);
                 np.end = n + 1;
             }
         }
@@ -605,6 +609,28 @@ fn subject(v: &View<'_>, triggers: &[Trigger], start: usize) -> Vec<usize> {
         if w == "among" && matches!(v.word(i + 1), "the" | "those") {
             found = trig_starting(v, triggers, i + 2);
             break;
+        }
+        if INJURY_FRAMES.contains(&w) {
+            // "treated for injuries", "suffered minor injuries": up to two
+            // words ("for", adjectives) before an injury noun.
+            let hit = (i + 1..(i + 4).min(n)).find_map(|j| {
+                let ti = trig_starting(v, triggers, j)?;
+                let t = triggers.get(ti)?;
+                (t.sig.outcome == Outcome::Injured && t.sig.role != Role::Past).then_some(ti)
+            });
+            if let Some(ti) = hit {
+                let clear = triggers.get(ti).is_some_and(|t| {
+                    (i + 1..t.t0).all(|j| {
+                        v.toks
+                            .get(j)
+                            .is_some_and(|k| k.kind() == TokenKind::Word || k.as_str() == "-")
+                    })
+                });
+                if clear {
+                    found = Some(ti);
+                    break;
+                }
+            }
         }
         if AUX_WORDS.contains(&w) {
             passive |= PASSIVE_AUX.contains(&w);
@@ -781,7 +807,9 @@ fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> Vec<Draft> 
                 if let Some(d) = last_fact {
                     found.push((d.trig, np.victims));
                 }
-            } else if PART_WORDS.contains(&prev) {
+            } else if PART_WORDS.contains(&prev)
+                || (matches!(prev, "them" | "whom") && c.t0 >= 2 && v.word(c.t0 - 2) == "among")
+            {
                 if let Some(d) = last_fact {
                     found.push((d.trig, np.victims));
                 } else if matches!(prev, "included" | "include" | "includes" | "including") {
@@ -816,7 +844,7 @@ fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> Vec<Draft> 
                 }
             }
             // "Among the wounded were six children."
-            if found.is_empty() && LINK_WORDS.contains(&prev) {
+            if found.is_empty() && (LINK_WORDS.contains(&prev) || matches!(prev, "and" | ",")) {
                 let lo = c.t0.saturating_sub(8);
                 for i in lo..c.t0 {
                     if v.word(i) == "among" && matches!(v.word(i + 1), "the" | "those") {

@@ -139,6 +139,8 @@ pub(crate) static SIGNALS: &[Signal] = &[
     s(&["maiming"], Injured, Active),
     s(&["maimed"], Injured, Past),
     s(&["injuries"], Injured, Noun),
+    s(&["injury"], Injured, Noun),
+    s(&["burns"], Injured, Noun),
     s(&["number", "of", "injured"], Injured, Toll),
     s(&["number", "of", "wounded"], Injured, Toll),
     s(&["number", "of", "injuries"], Injured, Toll),

@@ -123,6 +123,15 @@ pub(crate) static NP_PREPOSITIONS: &[&str] = &[
 /// Words skipped between an active verb and its object count ("killing all 72").
 pub(crate) static OBJECT_SKIP: &[&str] = &["all", "another", "a", "further", "the", "some"];
 
+/// Words after which an injury noun predicates the subject: "40 people were
+/// treated for injuries", "suffered minor injuries", "left 25 people with
+/// serious injuries".
+#[rustfmt::skip]
+pub(crate) static INJURY_FRAMES: &[&str] = &[
+    "suffered", "sustained", "received", "treated", "suffering", "sustaining", "receiving", "with",
+    "suffer", "sustain", "receive",
+];
+
 /// Words that introduce a part of a total ("including three children").
 pub(crate) static PART_WORDS: &[&str] =
     &["including", "included", "include", "includes", "among", ":"];
