@@ -292,6 +292,10 @@ fn hedged_classes() {
                 &["missing|Seven|members|-", "killed|Seven|members|-|hedged"],
             ),
             (
+                "The blast, which could be heard across the city, killed 12 people.",
+                &["killed|12|people|-"],
+            ),
+            (
                 "Police said 7 people were killed, a figure that could not be verified.",
                 &["killed|7|people|-"],
             ),
@@ -344,6 +348,60 @@ fn location_rule_and_its_exclusions() {
             ),
         ],
     );
+}
+
+#[test]
+fn facts_carry_trigger_and_sentence_as_evidence() {
+    let text = "Rain fell for days. Floods killed 12 villagers in Assam; 30 are missing.";
+    let tokens: Vec<_> = textfacts::tokens(text).collect();
+    let sentences: Vec<_> = textfacts::sentences(text).collect();
+    let numbers: Vec<_> = textfacts::number_phrases(text).collect();
+    let assam = text.find("Assam").expect("Assam");
+    let places = [textfacts::Span::new(assam, assam + 5)];
+    let facts = textfacts::casualty_facts(text, &tokens, &sentences, &numbers, &places);
+    let got: Vec<_> = facts
+        .iter()
+        .map(|f| {
+            (
+                f.outcome(),
+                f.count().span().slice(text),
+                f.trigger().slice(text),
+                f.sentence().slice(text),
+                f.location().and_then(|s| s.slice(text)),
+            )
+        })
+        .collect();
+    let second = Some("Floods killed 12 villagers in Assam; 30 are missing.");
+    assert_eq!(
+        got,
+        [
+            (textfacts::Outcome::Killed, Some("12"), Some("killed"), second, Some("Assam")),
+            (textfacts::Outcome::Missing, Some("30"), Some("missing"), second, Some("Assam")),
+        ]
+    );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+
+    /// Any mix of casualty words, numbers, places and punctuation: no panic,
+    /// and every span of every fact slices the text.
+    #[test]
+    fn facts_are_well_formed(words in proptest::collection::vec(proptest::sample::select(vec![
+        "killed", "dead", "died", "toll", "death", "of", "the", "at", "least", "27", "no", "one",
+        "none", "were", "wounded", "missing", "feared", "may", "have", "in", "Homs", "Hama", ",",
+        ";", ".", "people", "children", "including", "them", "among", "from", "to", "rose",
+        "dozens", "É", "–", "'s", "-", "based", "hostage", "took", "fled", "their", "homes",
+    ]), 0..40)) {
+        let text = words.join(" ");
+        let doc = analyzer().analyze(&text);
+        for f in doc.casualties() {
+            proptest::prop_assert_eq!(text.get(f.count.start..f.count.end), Some(f.count.text.as_str()));
+            for s in [&f.victims, &f.location].into_iter().flatten() {
+                proptest::prop_assert_eq!(text.get(s.start..s.end), Some(s.text.as_str()));
+            }
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------

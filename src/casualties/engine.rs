@@ -6,7 +6,7 @@
 //! bounded by a small window. Sentences without any signal word are skipped
 //! before anything is allocated for them.
 
-use super::hedges::{is_cue, CLAUSE_BREAKS, CUE_NEGATORS};
+use super::hedges::{is_cue, is_modal, CLAUSE_BREAKS, CUE_NEGATORS, MODAL_REACH};
 use super::location::{self, Place};
 use super::outcomes::{
     flag, is_outcome_noun, key_hits, signal_at, starts_signal, Role, Signal, LIFE_VERBS,
@@ -321,7 +321,7 @@ fn sentence_facts(
             count: c.count,
             victims,
             location,
-            hedged: hedges.hedged(lo, hi),
+            hedged: hedges.hedged(lo, hi, t.t0),
             trigger,
             sentence: ss,
         });
@@ -888,6 +888,7 @@ fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> Vec<Draft> 
 struct HedgeIndex {
     clause_start: Vec<usize>,
     cues_before: Vec<usize>,
+    modals_before: Vec<usize>,
 }
 
 impl HedgeIndex {
@@ -895,28 +896,39 @@ impl HedgeIndex {
         let n = v.w.len();
         let mut clause_start = Vec::with_capacity(n + 1);
         let mut cues_before = Vec::with_capacity(n + 1);
-        let (mut start, mut cues) = (0, 0);
+        let mut modals_before = Vec::with_capacity(n + 1);
+        let (mut start, mut cues, mut modals) = (0, 0, 0);
         for i in 0..n {
             clause_start.push(start);
             cues_before.push(cues);
+            modals_before.push(modals);
             let w = v.word(i);
             if CLAUSE_BREAKS.contains(&w) {
                 start = i + 1;
             }
-            if is_cue(w) && !CUE_NEGATORS.contains(&v.word(i + 1)) && !v.is_trigger_word(i) {
+            let live = !CUE_NEGATORS.contains(&v.word(i + 1)) && !v.is_trigger_word(i);
+            if live && is_cue(w) {
                 cues += 1;
+            }
+            if live && is_modal(w) {
+                modals += 1;
             }
         }
         clause_start.push(start);
         cues_before.push(cues);
-        HedgeIndex { clause_start, cues_before }
+        modals_before.push(modals);
+        HedgeIndex { clause_start, cues_before, modals_before }
     }
 
-    /// Whether a cue stands in the clause of token `lo`, before token `hi`.
-    fn hedged(&self, lo: usize, hi: usize) -> bool {
+    /// Whether a fact spanning tokens `lo..hi`, with its outcome word starting
+    /// at `trigger`, is hedged: a clause cue in its clause before `hi`, or a
+    /// modal inside it or just before the outcome word.
+    fn hedged(&self, lo: usize, hi: usize, trigger: usize) -> bool {
+        let at = |p: &Vec<usize>, i: usize| p.get(i).or(p.last()).copied().unwrap_or(0);
         let start = self.clause_start.get(lo).copied().unwrap_or(0);
-        let a = self.cues_before.get(start).copied().unwrap_or(0);
-        let b = self.cues_before.get(hi).or(self.cues_before.last()).copied().unwrap_or(0);
-        b > a
+        let clause = at(&self.cues_before, hi) > at(&self.cues_before, start);
+        let from = lo.min(trigger.saturating_sub(MODAL_REACH)).max(start);
+        let modal = at(&self.modals_before, hi) > at(&self.modals_before, from);
+        clause || modal
     }
 }

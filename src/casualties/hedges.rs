@@ -10,8 +10,6 @@
 /// not-yet-carried-out order cues (lowercase single tokens).
 #[rustfmt::skip]
 pub(crate) static HEDGE_CUES: &[&str] = &[
-    // modal
-    "may", "might", "could", "would", "possibly",
     // projection
     "expect", "expects", "expected", "expecting", "projected", "projects", "forecast", "forecasts",
     "predicted", "predicts", "predict",
@@ -27,13 +25,28 @@ pub(crate) static HEDGE_CUES: &[&str] = &[
     "ordered", "urged", "advised",
 ];
 
+/// Modal cues: they hedge only the verb they govern, so they must stand
+/// between the count and the outcome word or just before the outcome word
+/// ("may have died", "could kill", "the toll could reach 1,000"), not
+/// anywhere in the clause ("the blast, which could be heard for miles, killed 12").
+#[rustfmt::skip]
+pub(crate) static MODAL_CUES: &[&str] = &["may", "might", "could", "would", "possibly", "perhaps"];
+
+/// How many tokens before the outcome word a modal may stand ("could kill").
+pub(crate) const MODAL_REACH: usize = 3;
+
 /// Words after a cue that cancel it ("could not be confirmed" is attribution).
 pub(crate) static CUE_NEGATORS: &[&str] = &["not", "n't", "never"];
 
 /// Words that start a new clause for the purpose of hedge scope.
 pub(crate) static CLAUSE_BREAKS: &[&str] = &[";", "but", "while", "whereas", "although"];
 
-/// Whether `word` (lowercase) is a hedge cue.
+/// Whether `word` (lowercase) is a modal cue.
+pub(crate) fn is_modal(word: &str) -> bool {
+    MODAL_CUES.contains(&word)
+}
+
+/// Whether `word` (lowercase) is a clause-wide hedge cue.
 pub(crate) fn is_cue(word: &str) -> bool {
     HEDGE_CUES.contains(&word)
 }
@@ -46,5 +59,6 @@ mod tests {
             assert!(!super::is_cue(w), "{w}");
         }
         assert!(super::is_cue("feared"));
+        assert!(super::is_modal("might"));
     }
 }
