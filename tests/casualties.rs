@@ -346,6 +346,10 @@ fn location_rule_and_its_exclusions() {
                 "Storms killed 8 people in Texas and 3 in Oklahoma.",
                 &["killed|8|people|Texas", "killed|3|-|Oklahoma"],
             ),
+            (
+                "Nine people were arrested in Dhaka and 4 in Lagos.",
+                &["arrested|Nine|people|Dhaka", "arrested|4|-|Lagos"],
+            ),
         ],
     );
 }

@@ -125,6 +125,9 @@ struct Cand {
 struct Draft {
     cand: usize,
     trig: usize,
+    /// The outcome word is another count's ("and 10 in Mozambique"): it does
+    /// not anchor this fact's location.
+    borrowed: bool,
     outcome: Outcome,
     victims: Option<usize>,
 }
@@ -294,7 +297,10 @@ fn sentence_facts(
         .filter_map(|d| {
             let c = cands.get(d.cand)?;
             let t = triggers.get(d.trig)?;
-            let mut a = vec![(t.t0, t.t1), (c.t0, c.t1)];
+            let mut a = vec![(c.t0, c.t1)];
+            if !d.borrowed {
+                a.push((t.t0, t.t1));
+            }
             if let Some(n) = d.victims {
                 a.push((n, n + 1));
             }
@@ -836,8 +842,19 @@ fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> Vec<Draft> 
                         .find(|x| !x.inner_total)
                         .map(|x| x.t0);
                     if let Some(e) = e {
-                        let between_clear = !(e.t1..c.t0).any(|i| v.is_trigger_word(i));
-                        if nearest_prev == Some(e.t0) && between_clear && c.t0 - e.t1 <= 8 {
+                        // Only the shared outcome word may stand between them:
+                        // "5 were arrested in Manchester and 3 in Liverpool".
+                        let own = triggers.get(d.trig).map_or(0..0, |t| t.t0..t.t1);
+                        let between_clear =
+                            !(e.t1..c.t0).any(|i| v.is_trigger_word(i) && !own.contains(&i));
+                        // Elliptical only: "and 40 were taken to hospital"
+                        // has a predicate of its own.
+                        let elliptical = !AUX_WORDS.contains(&v.word(np.end));
+                        if nearest_prev == Some(e.t0)
+                            && between_clear
+                            && elliptical
+                            && c.t0 - e.t1 <= 8
+                        {
                             found.push((d.trig, np.victims));
                         }
                     }
@@ -877,7 +894,8 @@ fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> Vec<Draft> 
             if drafts.iter().rev().take_while(|d| d.cand == ci).any(|d| d.trig == ti) {
                 continue;
             }
-            drafts.push(Draft { cand: ci, trig: ti, outcome: t.sig.outcome, victims });
+            let borrowed = drafts.iter().any(|d| d.trig == ti && d.cand != ci);
+            drafts.push(Draft { cand: ci, trig: ti, borrowed, outcome: t.sig.outcome, victims });
         }
     }
     drafts
