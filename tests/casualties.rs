@@ -240,6 +240,7 @@ fn victims_partitives_and_totals_with_parts() {
                 &["arrested|Several hundred|people|-", "arrested|20|journalists|-"],
             ),
             ("Among those killed were a doctor and 2 nurses.", &["killed|2|nurses|-"]),
+            ("Migrants were among 34 people who drowned off Cebu.", &["killed|34|people|Cebu"]),
         ],
     );
 }
@@ -450,6 +451,30 @@ fn attrs(g: &Json, s: &Json) -> [bool; 3] {
     ]
 }
 
+/// A fact as the JSON contract writes it (built by hand: the test also runs
+/// without the `serde` feature).
+fn to_json(f: &textfacts::CasualtyRecord) -> Json {
+    let iv = f.count.interval;
+    let span = |s: &Option<textfacts::TextSpan>| match s {
+        Some(s) => serde_json::json!({"text": s.text, "start": s.start, "end": s.end}),
+        None => Json::Null,
+    };
+    serde_json::json!({
+        "outcome": f.outcome.as_str(),
+        "count": {
+            "start": f.count.start, "end": f.count.end, "text": f.count.text,
+            "approximate": f.count.approximate,
+            "interval": {
+                "low": iv.low(), "low_inclusive": iv.low_inclusive(),
+                "high": iv.high(), "high_inclusive": iv.high_inclusive(),
+            },
+        },
+        "victims": span(&f.victims),
+        "location": span(&f.location),
+        "hedged": f.hedged,
+    })
+}
+
 #[test]
 fn dev_set_figures() {
     let Some(dir) = crate::common::data_dir("casualties dev set") else { return };
@@ -466,8 +491,7 @@ fn dev_set_figures() {
     for line in gold.lines().filter(|l| !l.trim().is_empty()) {
         let case: Json = serde_json::from_str(line).expect("gold line is JSON");
         let text = case["text"].as_str().expect("text");
-        let doc = serde_json::to_value(analyzer.analyze(text)).expect("document serialises");
-        let sys: Vec<Json> = doc["casualties"].as_array().cloned().unwrap_or_default();
+        let sys: Vec<Json> = analyzer.analyze(text).casualties().iter().map(to_json).collect();
         let gf: Vec<Json> = case["facts"].as_array().cloned().unwrap_or_default();
         let mut used = vec![false; sys.len()];
         let mut tp = 0;

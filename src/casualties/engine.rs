@@ -643,6 +643,11 @@ fn subject(v: &View<'_>, triggers: &[Trigger], start: usize) -> Vec<usize> {
             i += 1;
             continue;
         }
+        // A relative clause on the counted people: "34 people who drowned".
+        if matches!(w, "who" | "that") && i == start {
+            i += 1;
+            continue;
+        }
         if w.len() > 4 && w.ends_with("ly") {
             i += 1;
             continue;
