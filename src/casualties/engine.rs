@@ -453,10 +453,10 @@ fn find_counts(v: &View<'_>, ss: Span, numbers: &[NumberPhrase<'_>]) -> Vec<Cand
         if prev == "from" {
             return false;
         }
-        if let Some(nw) = c.noun.map(|i| v.word(i)) {
-            if is_non_person(nw) {
-                return false;
-            }
+        // The noun, or when there is none the word right after the count
+        // ("2 million head of cattle").
+        if is_non_person(v.word(c.noun.unwrap_or(c.t1))) {
+            return false;
         }
         let end = c.noun.map_or(c.t1, |i| i + 1);
         !RATE_WORDS.iter().any(|r| r.iter().enumerate().all(|(k, w)| v.word(end + k) == *w))
@@ -532,7 +532,7 @@ fn read_np(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand], ci: usize) ->
         return np;
     }
     match v.word(c.t1 + 1) {
-        "them" | "whom" => {
+        "them" | "whom" | "us" => {
             np.of_them = true;
             np.end = c.t1 + 2;
             let mut k = c.t1 + 2;
@@ -550,7 +550,7 @@ fn read_np(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand], ci: usize) ->
                 np.victims = None;
             }
         }
-        "the" | "those" => {
+        "the" | "those" | "these" | "his" | "her" | "their" | "its" => {
             let k = c.t1 + 2;
             if let Some(ti) = trig_starting(v, triggers, k) {
                 let role = triggers.get(ti).map(|t| t.sig.role);
