@@ -854,7 +854,22 @@ fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> Vec<Draft> 
                             !(e.t1..c.t0).any(|i| v.is_trigger_word(i) && !own.contains(&i));
                         // Elliptical only: "and 40 were taken to hospital"
                         // has a predicate of its own.
-                        let elliptical = !AUX_WORDS.contains(&v.word(np.end));
+                        let elliptical = matches!(
+                            v.word(np.end),
+                            "" | "."
+                                | ","
+                                | ";"
+                                | ":"
+                                | ")"
+                                | "and"
+                                | "in"
+                                | "at"
+                                | "near"
+                                | "on"
+                                | "across"
+                                | "around"
+                                | "outside"
+                        );
                         if nearest_prev == Some(e.t0)
                             && between_clear
                             && elliptical
