@@ -246,7 +246,7 @@ impl Document {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(textfacts::Analyzer::new().analyze("A. B.").sentences().len(), 2);
+    /// assert_eq!(textfacts::Analyzer::new().analyze("Rain fell. Rivers rose.").sentences().len(), 2);
     /// ```
     #[must_use]
     pub fn sentences(&self) -> &[SentenceRecord] {

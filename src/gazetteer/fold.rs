@@ -178,6 +178,14 @@ pub(crate) fn fold_name_into(name: &str, out: &mut Vec<u8>) {
             pending_space = out.len() > begin;
             continue;
         }
+        if c.is_ascii() {
+            if pending_space {
+                out.push(b' ');
+                pending_space = false;
+            }
+            out.push(BYTE_FOLD[c as usize]);
+            continue;
+        }
         let f = fold_char(c);
         let bytes = f.as_bytes();
         if bytes.is_empty() {

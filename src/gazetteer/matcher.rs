@@ -29,10 +29,61 @@ pub(crate) struct Found {
     capital: bool,
 }
 
+/// A Bloom filter over the first words of the keys (folded, up to the first
+/// non-word character). A name can only match where the text's word equals
+/// its first word, so most word starts are rejected by one probe of a small
+/// bit table instead of a trie walk. Probed only for all-ASCII words.
+#[derive(Debug)]
+struct FirstWords {
+    bits: Vec<u64>,
+    shift: u32,
+}
+
+impl FirstWords {
+    fn build(keys: &[&KeyEntries<'_>]) -> FirstWords {
+        let words = (keys.len() / 8).max(64).next_power_of_two();
+        let mut f = FirstWords { bits: vec![0; words], shift: 64 - words.trailing_zeros() };
+        for k in keys {
+            let run =
+                k.key.iter().position(|&b| b < 0x80 && BYTE_CLASS[usize::from(b)] & WORD == 0);
+            let word = k.key.get(..run.unwrap_or(k.key.len())).unwrap_or(&[]);
+            if !word.is_empty() && word.is_ascii() {
+                let h = word.iter().fold(HASH_SEED, |h, &b| hash_step(h, b));
+                let (at, mask) = f.slot(h);
+                if let Some(w) = f.bits.get_mut(at) {
+                    *w |= mask;
+                }
+            }
+        }
+        f
+    }
+
+    #[inline]
+    fn slot(&self, h: u64) -> (usize, u64) {
+        let h = h.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        ((h >> self.shift) as usize, (1u64 << (h & 63)) | (1u64 << ((h >> 6) & 63)))
+    }
+
+    #[inline]
+    fn may_contain(&self, h: u64) -> bool {
+        let (at, mask) = self.slot(h);
+        self.bits.get(at).is_some_and(|w| w & mask == mask)
+    }
+}
+
+const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One step of the first-word hash over folded ASCII bytes.
+#[inline]
+fn hash_step(h: u64, folded: u8) -> u64 {
+    (h ^ u64::from(folded)).wrapping_mul(0x0100_0000_01b3)
+}
+
 /// A trie and, per key id, its first candidate list.
 #[derive(Debug)]
 struct Automaton {
     trie: Trie,
+    first_words: FirstWords,
     /// Per key id: its first candidate list (mixed keys have one per level).
     key_list: Vec<u32>,
 }
@@ -90,11 +141,11 @@ impl Automaton {
             }
         }
         key_list.shrink_to_fit();
-        Automaton { trie, key_list }
+        Automaton { trie, first_words: FirstWords::build(keys), key_list }
     }
 
     fn heap_bytes(&self) -> usize {
-        self.trie.heap_bytes() + self.key_list.capacity() * 4
+        self.trie.heap_bytes() + self.key_list.capacity() * 4 + self.first_words.bits.capacity() * 8
     }
 }
 
@@ -322,19 +373,26 @@ impl Cursor {
             let &b = bytes.get(i)?;
             let class = BYTE_CLASS[usize::from(b)];
             if class & WORD != 0 {
-                let start_ok = !self.blocked;
+                let candidate = !self.blocked && m.interesting[usize::from(b)];
                 let mut j = i + 1;
+                let mut h = hash_step(HASH_SEED, BYTE_FOLD[usize::from(b)]);
                 while let Some(&next) = bytes.get(j) {
                     if BYTE_CLASS[usize::from(next)] & WORD == 0 {
                         break;
                     }
+                    h = hash_step(h, BYTE_FOLD[usize::from(next)]);
                     j += 1;
                 }
                 self.pos = j;
                 self.prev_word = true;
                 self.blocked = true;
-                if start_ok && m.interesting[usize::from(b)] {
-                    return Some((i, class & UPPER != 0));
+                if candidate {
+                    let capital = class & UPPER != 0;
+                    // A word continuing with non-ASCII is not hashed: walk it.
+                    let ascii_word = bytes.get(j).is_none_or(|&n| n < 0x80);
+                    if !ascii_word || m.automaton(capital).first_words.may_contain(h) {
+                        return Some((i, capital));
+                    }
                 }
             } else if class & NON_ASCII == 0 {
                 self.pos = i + 1;

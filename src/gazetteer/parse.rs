@@ -86,6 +86,9 @@ impl Rows {
 
 /// Whether a name is empty once folded (only whitespace and combining marks).
 pub(crate) fn name_is_blank(name: &str) -> bool {
+    if name.bytes().any(|b| b.is_ascii_graphic()) {
+        return false;
+    }
     name.chars().all(|c| c.is_whitespace() || super::fold::fold_char(c).as_bytes().is_empty())
 }
 

@@ -6,7 +6,8 @@
 //! records whether each atom touches the previous one. Both a raw UAX#29
 //! split and a Universal Dependencies split give the same atoms.
 
-use super::lexicon::{lookup, Entry};
+use super::lexicon::{lookup, may_anchor, Entry};
+use std::cell::OnceCell;
 
 /// What an atom is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,23 +21,77 @@ pub(crate) enum Class {
 }
 
 /// One atom: its byte span, text, class, whether it touches the previous atom,
-/// and its lexicon entry (for known words).
-#[derive(Clone, Copy, Debug)]
+/// and its lexicon entry (for known words, looked up on first use: most words
+/// are never near a number, and the lookup is the costliest per-word step).
+#[derive(Clone, Debug)]
 pub(crate) struct Atom<'h> {
     pub start: usize,
     pub end: usize,
     pub text: &'h str,
     pub class: Class,
     pub glued: bool,
-    pub entry: Option<&'static Entry>,
+    entry: OnceCell<Option<&'static Entry>>,
 }
 
 impl Atom<'_> {
+    /// The lexicon entry of a known word.
+    #[inline]
+    pub fn entry(&self) -> Option<&'static Entry> {
+        match self.class {
+            Class::Word => *self.entry.get_or_init(|| lookup(self.text)),
+            _ => None,
+        }
+    }
+
+    /// Whether a phrase may start with this word.
+    #[inline]
+    pub fn starts_phrase(&self) -> bool {
+        self.entry().is_some_and(|e| e.starts)
+    }
+
+    /// Whether this atom may stand before the number inside a phrase.
+    #[inline]
+    pub fn may_lead(&self) -> bool {
+        match self.class {
+            Class::Word => self.entry().is_some_and(|e| e.lead),
+            Class::Digits => true,
+            Class::Mark => matches!(
+                self.text,
+                "$" | "£"
+                    | "€"
+                    | "¥"
+                    | "₹"
+                    | "₽"
+                    | "-"
+                    | "\u{2212}"
+                    | "\u{2013}"
+                    | "."
+                    | ">"
+                    | "<"
+                    | "="
+                    | "\u{2265}"
+                    | "\u{2264}"
+                    | "~"
+            ),
+        }
+    }
+
+    /// Whether this atom holds a number (digits or a number word); phrases
+    /// are looked for only around these. A cheap filter runs before the lookup.
+    #[inline]
+    pub fn is_anchor(&self) -> bool {
+        match self.class {
+            Class::Digits => true,
+            Class::Word => may_anchor(self.text) && self.entry().is_some_and(|e| e.anchor),
+            Class::Mark => false,
+        }
+    }
+
     /// Whether this atom is the (lowercase) word or the mark `w`.
     #[inline]
     pub fn is(&self, w: &str) -> bool {
         match self.class {
-            Class::Word => self.entry.is_some_and(|e| e.key == w),
+            Class::Word => self.entry().is_some_and(|e| e.key == w),
             Class::Mark => self.text == w,
             Class::Digits => false,
         }
@@ -46,7 +101,7 @@ impl Atom<'_> {
     #[inline]
     pub fn key(&self) -> Option<&'static str> {
         match self.class {
-            Class::Word => self.entry.map(|e| e.key),
+            Class::Word => self.entry().map(|e| e.key),
             _ => None,
         }
     }
@@ -55,7 +110,7 @@ impl Atom<'_> {
     #[inline]
     pub fn is_any(&self, words: &[&str]) -> bool {
         match self.class {
-            Class::Word => self.entry.is_some_and(|e| words.contains(&e.key)),
+            Class::Word => self.entry().is_some_and(|e| words.contains(&e.key)),
             Class::Mark => words.contains(&self.text),
             Class::Digits => false,
         }
@@ -77,10 +132,15 @@ pub(crate) fn atomize(text: &str) -> Vec<Atom<'_>> {
     atoms
 }
 
-fn push<'h>(atoms: &mut Vec<Atom<'h>>, last_end: &mut usize, text: &'h str, start: usize, class: Class) {
-    let entry = if class == Class::Word { lookup(text) } else { None };
+fn push<'h>(
+    atoms: &mut Vec<Atom<'h>>,
+    last_end: &mut usize,
+    text: &'h str,
+    start: usize,
+    class: Class,
+) {
     let end = start + text.len();
-    atoms.push(Atom { start, end, text, class, glued: start == *last_end, entry });
+    atoms.push(Atom { start, end, text, class, glued: start == *last_end, entry: OnceCell::new() });
     *last_end = end;
 }
 
@@ -109,18 +169,15 @@ fn cut<'h>(token: &'h str, offset: usize, atoms: &mut Vec<Atom<'h>>, last_end: &
         } else if c.is_alphabetic() {
             pos += c.len_utf8();
             while let Some(d) = token.get(pos..).and_then(|rest| rest.chars().next()) {
-                if d.is_alphabetic() {
-                    pos += d.len_utf8();
-                } else if matches!(d, '.' | '\'' | '\u{2019}')
+                let inner_mark = matches!(d, '.' | '\'' | '\u{2019}')
                     && token
                         .get(pos + d.len_utf8()..)
                         .and_then(|r| r.chars().next())
-                        .is_some_and(char::is_alphabetic)
-                {
-                    pos += d.len_utf8();
-                } else {
+                        .is_some_and(char::is_alphabetic);
+                if !(d.is_alphabetic() || inner_mark) {
                     break;
                 }
+                pos += d.len_utf8();
             }
             push_slice(token, start, pos, offset, Class::Word, atoms, last_end);
         } else {

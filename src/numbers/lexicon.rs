@@ -8,6 +8,24 @@ use super::qualifiers::{
 use super::words::*;
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small multiplicative hasher: the keys are short ASCII words, and the
+/// default SipHash would cost more than the rest of the per-word work.
+#[derive(Default)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// What a known word does in a number.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -27,27 +45,87 @@ pub(crate) enum Role {
     /// A plural unit read vaguely ("hundreds").
     Vague { unit: f64, needs_of: bool },
     /// A fraction denominator ("third", "thirds").
-    Denominator { d: u32, plural: bool },
+    Denominator { d: f64, plural: bool },
     /// "half" / "halves".
     Half,
 }
 
-/// A known word: its lowercase key, role, and whether a phrase may start with it.
+/// A known word: its lowercase key, role, whether a phrase may start with it,
+/// and the prefix qualifiers (indices into `PREFIXES`) that start with it.
 #[derive(Debug)]
 pub(crate) struct Entry {
     pub key: &'static str,
     pub role: Role,
     pub starts: bool,
+    /// A number word: the scan looks for phrases around these and digits.
+    pub anchor: bool,
+    /// May stand in a phrase before its number (a qualifier word, "a", a
+    /// currency code): the scan looks back over these only.
+    pub lead: bool,
+    pub prefixes: Vec<u16>,
 }
 
-static LEXICON: Lazy<HashMap<&'static str, Entry>> = Lazy::new(build);
+type Map = HashMap<&'static [u8], Entry, BuildHasherDefault<FxHasher>>;
 
-fn build() -> HashMap<&'static str, Entry> {
-    let mut map: HashMap<&'static str, Entry> = HashMap::new();
+static LEXICON: Lazy<Map> = Lazy::new(build);
+
+/// A Bloom filter over (first letter, second letter, length) of the words
+/// that can anchor a number ("twenty", "dozens", "half"): most words of a
+/// text are ruled out here without a lookup.
+static ANCHORS: Lazy<[u64; 64]> = Lazy::new(|| {
+    let mut bits = [0u64; 64];
+    for e in LEXICON.values().filter(|e| e.anchor) {
+        let h = shape(e.key.as_bytes());
+        if let Some(w) = bits.get_mut(h / 64) {
+            *w |= 1 << (h % 64);
+        }
+    }
+    bits
+});
+
+#[inline]
+fn shape(b: &[u8]) -> usize {
+    let first = usize::from(b.first().map_or(0, u8::to_ascii_lowercase));
+    let second = usize::from(b.get(1).map_or(0, u8::to_ascii_lowercase));
+    (first * 31 + second * 7 + b.len() * 131) % 4096
+}
+
+/// Whether `word` may be a number word (no false negatives).
+#[inline]
+pub(crate) fn may_anchor(word: &str) -> bool {
+    let h = shape(word.as_bytes());
+    ANCHORS.get(h / 64).is_some_and(|w| w & (1 << (h % 64)) != 0)
+}
+
+fn build() -> Map {
+    let mut map = Map::default();
+    for (i, p) in PREFIXES.iter().enumerate() {
+        if let (Some(first), Ok(i)) = (p.words.first(), u16::try_from(i)) {
+            map.entry(first.as_bytes())
+                .or_insert(Entry {
+                    key: first,
+                    role: Role::Plain,
+                    starts: true,
+                    anchor: false,
+                    lead: false,
+                    prefixes: Vec::new(),
+                })
+                .prefixes
+                .push(i);
+        }
+    }
     let mut add = |key: &'static str, role: Role, starts: bool| {
-        let e = map.entry(key).or_insert(Entry { key, role: Role::Plain, starts: false });
+        let e = map.entry(key.as_bytes()).or_insert(Entry {
+            key,
+            role: Role::Plain,
+            starts: false,
+            anchor: false,
+            lead: false,
+            prefixes: Vec::new(),
+        });
         if role != Role::Plain {
             e.role = role;
+            e.anchor = true;
         }
         e.starts |= starts;
     };
@@ -114,9 +192,10 @@ fn build() -> HashMap<&'static str, Entry> {
         NOUN_STOPS,
         NOUN_SKIPS,
         OF_DETERMINERS,
+        OF_PRONOUNS,
         HALF_FOLLOWERS,
         ONE_PRONOUN_BEFORE,
-        &["of", "and", "or", "point", "in", "out", "every", "few", "s", "old", "is", "was"],
+        &["of", "and", "or", "point", "in", "out", "every", "few", "s", "e", "old", "is", "was"],
     ];
     for table in plain {
         for w in *table {
@@ -139,6 +218,34 @@ fn build() -> HashMap<&'static str, Entry> {
             add(w, Role::Plain, false);
         }
     }
+    // Words that may come before the number inside a phrase.
+    let mut leads: Vec<&'static str> = Vec::new();
+    for p in PREFIXES {
+        leads.extend(p.words.iter().copied());
+    }
+    for &(words, _, _) in VAGUE_DETERMINERS {
+        leads.extend(words.iter().copied());
+    }
+    leads.extend(DOLLAR_PREFIXES.iter().map(|r| r.0));
+    leads.extend(CURRENCY_CODES.iter().copied());
+    leads.extend(MINUS_WORDS.iter().copied());
+    leads.extend(["a", "an", "half", "and", "to", "or"]);
+    for w in leads {
+        if let Some(e) = map.get_mut(w.as_bytes()) {
+            e.lead = true;
+        }
+    }
+    for e in map.values_mut() {
+        if e.role != Role::Plain {
+            e.lead = true;
+        }
+    }
+    // "several", "few": vague quantities without a numeric role.
+    for &(words, _, _) in VAGUE_DETERMINERS {
+        if let Some(e) = words.last().and_then(|w| map.get_mut(w.as_bytes())) {
+            e.anchor = true;
+        }
+    }
     map
 }
 
@@ -159,6 +266,5 @@ pub(crate) fn lookup(word: &str) -> Option<&'static Entry> {
         }
         *dst = src.to_ascii_lowercase();
     }
-    let key = std::str::from_utf8(lower).ok()?;
-    LEXICON.get(key)
+    LEXICON.get(&*lower)
 }

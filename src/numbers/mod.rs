@@ -407,7 +407,6 @@ pub fn number_phrases(text: &str) -> NumberPhrases<'_> {
     NumberPhrases { inner: found.into_iter() }
 }
 
-
 /// Parses one phrase ("twenty-seven", "more than 100", "dozens") into its
 /// interval, or `None` if the whole input is not one number phrase.
 ///

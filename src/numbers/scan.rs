@@ -42,8 +42,6 @@ struct Core {
     plain_int: Option<(u64, usize)>,
     /// The lone word "one" (a pronoun unless context says otherwise).
     bare_one: bool,
-    /// A unit glued to the digits ("5km"): the counted noun.
-    glued_unit: Option<usize>,
 }
 
 impl Core {
@@ -59,7 +57,6 @@ impl Core {
             scale: 1.0,
             plain_int: None,
             bare_one: false,
-            glued_unit: None,
         }
     }
 
@@ -107,6 +104,9 @@ struct Scan<'a, 'h> {
     mode: Mode,
 }
 
+/// How far before its number a phrase may start, in atoms.
+const WINDOW: usize = 8;
+
 /// Finds every number phrase of `text`.
 pub(crate) fn find(text: &str) -> Vec<Found> {
     let atoms = atomize(text);
@@ -115,21 +115,34 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
     let mode = if content <= 1 { Mode::Whole } else { Mode::Text };
     let scan = Scan { a: &atoms, mode };
     let mut phrases: Vec<Phrase> = Vec::new();
-    let mut i = 0;
-    while i < atoms.len() {
-        if !scan.can_start(i) {
-            i += 1;
+    // Every phrase holds a number (digits or a number word), its anchor; the
+    // phrase starts at most WINDOW atoms before it ("greater than or equal to
+    // US$ 5"). Looking only around anchors keeps the scan fast.
+    let mut free = 0;
+    let mut n = 0;
+    while n < atoms.len() {
+        if !atoms.get(n).is_some_and(Atom::is_anchor) {
+            n += 1;
             continue;
         }
-        match scan.phrase_at(i) {
+        // Look back only over words that can lead a phrase ("more than", "$").
+        let mut from = n;
+        while from > free && n - from < WINDOW && atoms.get(from - 1).is_some_and(Atom::may_lead) {
+            from -= 1;
+        }
+        let hit = (from..=n)
+            .filter(|&s| scan.can_start(s))
+            .find_map(|s| scan.phrase_at(s).filter(|p| p.last >= n));
+        match hit {
             Some(p) => {
-                i = p.last + 1;
+                free = p.last + 1;
+                n = free;
                 match phrases.last_mut() {
                     Some(prev) if scan.joins(prev, &p) => *prev = merge(prev, &p),
                     _ => phrases.push(p),
                 }
             }
-            None => i += 1,
+            None => n += 1,
         }
     }
     phrases.iter().filter_map(|p| scan.found(p)).collect()
@@ -138,7 +151,8 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
 /// Parses `text` as one whole phrase.
 pub(crate) fn parse_whole(text: &str) -> Option<Interval> {
     let atoms = atomize(text);
-    let last_content = atoms.iter().rposition(|a| a.class != Class::Mark || !is_trailing_punct(a))?;
+    let last_content =
+        atoms.iter().rposition(|a| a.class != Class::Mark || !is_trailing_punct(a))?;
     let scan = Scan { a: &atoms, mode: Mode::Whole };
     let p = scan.phrase_at(0)?;
     if p.last != last_content {
@@ -188,7 +202,7 @@ impl<'h> Scan<'_, 'h> {
     }
 
     fn role(&self, j: usize) -> Option<Role> {
-        self.at(j).and_then(|a| a.entry).map(|e| e.role)
+        self.at(j).and_then(Atom::entry).map(|e| e.role)
     }
 
     fn glued(&self, j: usize) -> Option<&Atom<'h>> {
@@ -205,10 +219,12 @@ impl<'h> Scan<'_, 'h> {
         let Some(a) = self.at(i) else { return false };
         match a.class {
             // Not the tail of a range we did not take ("2015-16").
-            Class::Digits => !(a.glued
-                && self.before(i, 1).is_some_and(|p| p.is_any(&["-", "\u{2013}"]) && p.glued)
-                && self.before(i, 2).is_some_and(|q| q.class == Class::Digits)),
-            Class::Word => a.entry.is_some_and(|e| e.starts),
+            Class::Digits => {
+                !(a.glued
+                    && self.before(i, 1).is_some_and(|p| p.is_any(&["-", "\u{2013}"]) && p.glued)
+                    && self.before(i, 2).is_some_and(|q| q.class == Class::Digits))
+            }
+            Class::Word => a.starts_phrase(),
             Class::Mark => {
                 matches!(a.text, "-" | "\u{2212}" | "." | ">" | "<" | "\u{2265}" | "\u{2264}")
                     || CURRENCY_SIGNS.iter().any(|(s, _)| *s == a.text)
@@ -229,7 +245,17 @@ impl<'h> Scan<'_, 'h> {
 
     fn prefix_at(&self, i: usize) -> Option<(Prefix, usize)> {
         let mut best: Option<(Prefix, usize)> = None;
-        for p in PREFIXES {
+        let a = self.at(i)?;
+        let candidates: &[u16] = match a.class {
+            Class::Word => a.entry().map_or(&[], |e| e.prefixes.as_slice()),
+            Class::Mark => &[],
+            Class::Digits => return None,
+        };
+        let by_mark =
+            PREFIXES.iter().filter(|p| a.class == Class::Mark && p.words.first() == Some(&a.text));
+        let by_word = candidates.iter().filter_map(|&x| PREFIXES.get(usize::from(x)));
+        let rows = by_word.chain(by_mark);
+        for p in rows {
             let n = p.words.len();
             if best.is_some_and(|(b, _)| b.words.len() >= n) {
                 continue;
@@ -269,44 +295,66 @@ impl<'h> Scan<'_, 'h> {
                     return None;
                 }
                 let (c1, c2) = self.core_or_range(j, true)?;
-                let mut p = match c2 {
-                    Some(c2) => self.range_phrase(i, &c1, &c2, prefix.approximate),
-                    None => self.bounded(i, &c1, bound, prefix.approximate),
-                };
-                p.noun = self.noun_for(&p, &c2.unwrap_or(c1));
-                self.money_from_noun(&mut p);
+                let p = self.finish(i, c1, c2, bound, prefix.approximate)?;
                 if prefix.words == ["over"]
                     && p.noun.and_then(|n| self.at(n)).is_some_and(|a| a.is_any(TIME_UNITS))
                     && !self.before(i, 1).is_some_and(|a| a.is_any(OVER_DURATION_KEEPERS))
                 {
                     return None;
                 }
-                let cores = [c1, c2.unwrap_or(c1)];
-                self.checked(p, &cores, Some(bound))
+                Some(p)
             }
         }
     }
 
     fn plain(&self, i: usize) -> Option<Phrase> {
         let (c1, c2) = self.core_or_range(i, false)?;
+        self.finish(i, c1, c2, Bound::Point, false)
+    }
+
+    /// Adds the suffix qualifier, the noun and the checks to a value or range.
+    fn finish(
+        &self,
+        i: usize,
+        c1: Core,
+        c2: Option<Core>,
+        bound: Bound,
+        hedge: bool,
+    ) -> Option<Phrase> {
         let mut p = match c2 {
-            Some(c2) => self.range_phrase(i, &c1, &c2, false),
+            Some(c2) => self.range_phrase(i, &c1, &c2, hedge),
+            None if bound != Bound::Point => self.bounded(i, &c1, bound, hedge),
             None => match self.suffix_at(c1.last + 1) {
                 Some((s, last)) => {
-                    let mut p = self.bounded(i, &c1, s.bound, s.approximate);
+                    // "about 500 or more": the hedge stays outside the bound (as RT).
+                    if hedge && i != c1.first && s.bound != Bound::Point {
+                        return None;
+                    }
+                    let mut p = self.bounded(i, &c1, s.bound, s.approximate || hedge);
                     p.last = last;
                     p
                 }
-                None => self.bounded(i, &c1, Bound::Point, false),
+                None => self.bounded(i, &c1, Bound::Point, hedge),
             },
         };
         p.noun = self.noun_for(&p, &c2.unwrap_or(c1));
         self.money_from_noun(&mut p);
         let cores = [c1, c2.unwrap_or(c1)];
-        let bound = if p.lo == p.hi { None } else { Some(Bound::Between) };
-        if c2.is_none() && c1.bare_one && p.last == c1.last && !self.one_is_number(c1.first) {
+        let qualified = i != c1.first;
+        if !qualified
+            && c2.is_none()
+            && c1.bare_one
+            && p.last == c1.last
+            && !(self.one_is_number(c1.first) && (p.noun.is_some() || self.mode == Mode::Whole))
+        {
             return None;
         }
+        let bound = match (p.lo, p.hi) {
+            (Some(lo), Some(hi)) if lo == hi => None,
+            (Some(_), None) => Some(Bound::AtLeast),
+            (None, Some(_)) => Some(Bound::AtMost),
+            _ => Some(Bound::Between),
+        };
         self.checked(p, &cores, bound)
     }
 
@@ -320,7 +368,9 @@ impl<'h> Scan<'_, 'h> {
             if s.glued && self.glued(k).is_none() {
                 continue;
             }
-            if s.words.iter().enumerate().all(|(x, w)| self.is(k + x, w)) {
+            // "5000 or less than 6000" is two phrases.
+            if s.words.iter().enumerate().all(|(x, w)| self.is(k + x, w)) && !self.is(k + n, "than")
+            {
                 best = Some((*s, k + n - 1));
             }
         }
@@ -375,14 +425,32 @@ impl<'h> Scan<'_, 'h> {
         if connector.is("or") && self.is_any(k + 1, &["so", "more", "less", "fewer"]) {
             return Some((c1, None));
         }
-        // "rose from 12 to 19": two values.
-        if self.before(j, 1).is_some_and(|a| a.is("from")) && j >= 1 && self.change_verb_before(j - 1)
-        {
+        // "rose from 12 to 19", "grew by $4bn to $52bn": two values.
+        let after_change = self.change_verb_before(j)
+            || (self.before(j, 1).is_some_and(|a| a.is_any(&["from", "by"]))
+                && j >= 1
+                && self.change_verb_before(j - 1));
+        if after_change && connector.is("to") {
             return Some((c1, None));
         }
-        match self.core(k + 1, true).and_then(|c2| range_pair(c1, c2)) {
+        // "40–22", "3-2": a score or code written as one token, not a range.
+        let dash_pair = connector.glued
+            && connector.is_any(&["-", "\u{2013}", "\u{2014}"])
+            && c1.plain_int.is_some()
+            && self.glued(k + 1).is_some_and(|d| d.class == Class::Digits);
+        let range = self.core(k + 1, true).and_then(|c2| range_pair(c1, c2));
+        if dash_pair && range.is_none() {
+            return None;
+        }
+        match range {
             Some((c1, c2)) => {
                 if c1.is_year_like() && c2.plain_int.is_some() {
+                    return None;
+                }
+                // "+1-222-2222-2222": a chain of numbers is an identifier.
+                if self.glued(c2.last + 1).is_some_and(|m| m.is_any(&["-", "/", "\u{2013}"]))
+                    && self.glued(c2.last + 2).is_some_and(|d| d.class == Class::Digits)
+                {
                     return None;
                 }
                 Some((c1, Some(c2)))
@@ -430,7 +498,8 @@ impl<'h> Scan<'_, 'h> {
                 if prev.is_capitalized() && prev.is_any(DESIGNATORS) {
                     return None;
                 }
-                if prev.is(".") && self.before(p.first, 2).is_some_and(|a| a.is_any(&["no", "nos"])) {
+                if prev.is(".") && self.before(p.first, 2).is_some_and(|a| a.is_any(&["no", "nos"]))
+                {
                     return None;
                 }
                 if prev.is_any(&["is", "was", ":"])
@@ -438,19 +507,46 @@ impl<'h> Scan<'_, 'h> {
                 {
                     return None;
                 }
-                if prev.is_any(AGE_WORDS) {
+                if prev.is_any(AGE_WORDS)
+                    || (prev.is("of") && self.before(p.first, 2).is_some_and(|a| a.is("age")))
+                {
+                    return None;
+                }
+                // "Falcon 9 rocket", "Windows 10": a name then a bare number
+                // that counts nothing.
+                let sentence_start = self.before(p.first, 2).is_none_or(|a| {
+                    a.class == Class::Mark && matches!(a.text, "." | "!" | "?" | "\"" | ":")
+                });
+                if prev.is_capitalized()
+                    && !sentence_start
+                    && prev.entry().is_none()
+                    && first_core.plain_int.is_some()
+                    && p.noun.is_none()
+                    && p.first == first_core.first
+                {
                     return None;
                 }
             }
         }
-        // Ages: "12 years old".
-        if self.is_any(p.last + 1, &["year", "years"]) && self.is(p.last + 2, "old") {
+        // Ages: "12 years old" (a bound on an age, "more than thirty years old", stays).
+        if bound.is_none()
+            && self.is_any(p.last + 1, &["year", "years"])
+            && self.is(p.last + 2, "old")
+        {
             return None;
         }
         // Dates: "March 3", "12 January".
         if first_core.plain_int.is_some_and(|(v, _)| (1..=31).contains(&v)) {
-            let month = |a: Option<&Atom<'_>>| a.is_some_and(|a| a.is_capitalized() && a.is_any(MONTHS));
+            let month =
+                |a: Option<&Atom<'_>>| a.is_some_and(|a| a.is_capitalized() && a.is_any(MONTHS));
+            // "March 15 to 17": the second day of a date range.
+            let range_tail = self
+                .before(first_core.first, 1)
+                .is_some_and(|a| a.is_any(&["to", "-", "\u{2013}", "and", "until", "through"]))
+                && self.before(first_core.first, 2).is_some_and(|a| a.class == Class::Digits)
+                && month(self.before(first_core.first, 3));
             if month(self.before(first_core.first, 1))
+                || range_tail
                 || month(self.at(p.last + 1))
                 || (self.is(p.last + 1, "of") && month(self.at(p.last + 2)))
             {
@@ -464,9 +560,15 @@ impl<'h> Scan<'_, 'h> {
             Some(Bound::MoreThan | Bound::AtLeast | Bound::LessThan | Bound::AtMost)
         );
         if cores.iter().any(Core::is_year_like) && !comparative {
-            let counted = p.noun.and_then(|n| self.at(n)).is_some_and(|a| {
-                is_plural(a.text) || a.is_any(IRREGULAR_PLURALS) || a.is_any(NOMINAL_ADJECTIVES)
-            });
+            // Only a plain plural right after it ("2000 people"; not "the 2025
+            // Brit Awards", "2025 California wildfires").
+            let counted =
+                p.noun.filter(|&n| n == p.last + 1).and_then(|n| self.at(n)).is_some_and(|a| {
+                    !a.is_capitalized()
+                        && (is_plural(a.text)
+                            || a.is_any(IRREGULAR_PLURALS)
+                            || a.is_any(NOMINAL_ADJECTIVES))
+                });
             if !counted {
                 return None;
             }
@@ -521,13 +623,13 @@ impl<'h> Scan<'_, 'h> {
         let mut negative = false;
         if money.is_none() {
             let a = self.at(j)?;
-            if a.is_any(MINUS_WORDS) && self.at(j + 1).is_some_and(|n| n.class != Class::Mark) {
-                negative = true;
-                j += 1;
-            } else if a.is_any(&["-", "\u{2212}"])
+            let minus_word =
+                a.is_any(MINUS_WORDS) && self.at(j + 1).is_some_and(|n| n.class != Class::Mark);
+            // "-1", but not the hyphen of "5-10" or "F-16".
+            let minus_sign = a.is_any(&["-", "\u{2212}"])
                 && self.glued(j + 1).is_some_and(|n| n.class == Class::Digits)
-                && !(a.glued && self.before(j, 1).is_some_and(|p| p.class != Class::Mark))
-            {
+                && !(a.glued && self.before(j, 1).is_some_and(|p| p.class != Class::Mark));
+            if minus_word || minus_sign {
                 negative = true;
                 j += 1;
             }
@@ -541,6 +643,7 @@ impl<'h> Scan<'_, 'h> {
             c.lo = -c.lo;
             c.hi = c.lo;
             c.plain_int = None;
+            c.bare_one = false;
         }
         if let Some(code) = money {
             c.kind = NumberKind::Money;
@@ -608,17 +711,19 @@ impl<'h> Scan<'_, 'h> {
             Class::Mark => {
                 // ".08"
                 let d = self.glued(j + 1).filter(|d| d.class == Class::Digits)?;
-                if a.text != "." || (a.glued && self.before(j, 1).is_some_and(|p| p.class != Class::Mark)) {
+                if a.text != "."
+                    || (a.glued && self.before(j, 1).is_some_and(|p| p.class != Class::Mark))
+                {
+                    return None;
+                }
+                if !d.text.bytes().all(|b| b.is_ascii_digit()) {
                     return None;
                 }
                 let x = parse_decimal(&format!("0.{}", d.text))?;
-                let mut c = self.digits(j + 1)?;
-                let m = c.scale;
-                c.lo = x * m;
-                c.hi = c.lo;
-                c.first = j;
-                c.plain_int = None;
-                Some(c)
+                if self.glued(j + 2).is_some_and(|n| n.class != Class::Mark || n.text == ".") {
+                    return None;
+                }
+                Some(Core::point(j, j + 1, x))
             }
             Class::Word => self.words(j, qualified),
         }
@@ -634,11 +739,11 @@ impl<'h> Scan<'_, 'h> {
                 Class::Digits => return None,
                 Class::Mark => match p.text {
                     "/" | ":" | "#" | "." | "_" | "@" | "&" => return None,
-                    "-" | "\u{2013}" => {
-                        // "F-16", "COVID-19"
-                        if p.glued && self.before(j, 2).is_some_and(|q| q.class == Class::Word) {
-                            return None;
-                        }
+                    // "F-16", "COVID-19"
+                    "-" | "\u{2013}"
+                        if p.glued && self.before(j, 2).is_some_and(|q| q.class == Class::Word) =>
+                    {
+                        return None;
                     }
                     _ => {}
                 },
@@ -656,9 +761,16 @@ impl<'h> Scan<'_, 'h> {
                     } else if let Some(Role::Scale(m)) = self.role(j + 1) {
                         c.scaled(m);
                         c.last = j + 1;
-                    } else if n.is_any(UNIT_ABBREVIATIONS) {
-                        c.glued_unit = Some(j + 1);
-                        c.plain_int = None;
+                    } else if n.is("e") && self.exponent(j + 2).is_some() {
+                        // "1e10", "12.32e+14"
+                        let (e, last) = self.exponent(j + 2)?;
+                        let v = x * 10f64.powi(e);
+                        if !v.is_finite() {
+                            return None;
+                        }
+                        let mut c = Core::point(j, last, v);
+                        c.scale = 1.0;
+                        return Some(c);
                     } else {
                         // "27th", "1990s", "10pm", "5G", "4x4"
                         return None;
@@ -680,15 +792,15 @@ impl<'h> Scan<'_, 'h> {
                         f.kind = NumberKind::Fraction;
                         return Some(f);
                     }
-                    ":" | "." | "," => {
-                        if self.glued(j + 2).is_some_and(|d| d.class == Class::Digits) {
-                            return None; // "3:45", "192.168.1.2"
-                        }
+                    // "3:45", "192.168.1.2"
+                    ":" | "." | ","
+                        if self.glued(j + 2).is_some_and(|d| d.class == Class::Digits) =>
+                    {
+                        return None;
                     }
-                    "'" | "\u{2019}" => {
-                        if self.glued(j + 2).is_some_and(|s| s.is("s")) {
-                            return None; // "1990's"
-                        }
+                    // "1990's"
+                    "'" | "\u{2019}" if self.glued(j + 2).is_some_and(|s| s.is("s")) => {
+                        return None
                     }
                     "-" | "\u{2013}" => {
                         if let Some(w) = self.glued(j + 2) {
@@ -705,7 +817,24 @@ impl<'h> Scan<'_, 'h> {
                 Class::Digits => {}
             }
         }
-        if c.last == j && c.glued_unit.is_none() {
+        // "2 1/4": a whole number then a digit fraction.
+        let spaced_digits = self.at(j + 1).is_some_and(|a| !a.glued && a.class == Class::Digits);
+        if c.last == j
+            && plain.is_some()
+            && spaced_digits
+            && self.glued(j + 2).is_some_and(|m| m.text == "/")
+        {
+            if let Some(frac) = self.digits(j + 1).filter(|f| f.kind == NumberKind::Fraction) {
+                return Some(Core::point(j, frac.last, x + frac.lo));
+            }
+        }
+        // "1 in 10", "9 out of 10"
+        if c.last == j && plain.is_some() {
+            if let Some(f) = self.ratio(j, &c) {
+                return Some(f);
+            }
+        }
+        if c.last == j {
             let k = j + 1;
             if let Some(n) = self.at(k) {
                 if let Some(m) = scale_abbreviation(n, true).filter(|_| !n.glued) {
@@ -717,6 +846,23 @@ impl<'h> Scan<'_, 'h> {
             }
         }
         Some(c)
+    }
+
+    /// The exponent after a glued "e": digits, maybe signed, all glued.
+    fn exponent(&self, k: usize) -> Option<(i32, usize)> {
+        let mut k = k;
+        let mut sign = 1;
+        if let Some(m) = self.glued(k).filter(|m| m.class == Class::Mark) {
+            sign = match m.text {
+                "+" => 1,
+                "-" | "\u{2212}" => -1,
+                _ => return None,
+            };
+            k += 1;
+        }
+        let d = self.glued(k).filter(|d| d.class == Class::Digits)?;
+        let e: i32 = d.text.parse().ok().filter(|e: &i32| *e <= 400)?;
+        Some((sign * e, k))
     }
 
     /// Scale words after a value: "million", "hundred thousand", "dozen".
@@ -733,7 +879,9 @@ impl<'h> Scan<'_, 'h> {
                     last_scale = s;
                     c.scaled(s);
                 }
-                Some(Role::Dozen | Role::Vague { unit: 12.0, .. }) if last_scale.is_infinite() && !hundred => {
+                Some(Role::Dozen | Role::Vague { unit: 12.0, .. })
+                    if last_scale.is_infinite() && !hundred =>
+                {
                     c.scaled(12.0);
                     c.last = k;
                     return;
@@ -748,14 +896,21 @@ impl<'h> Scan<'_, 'h> {
     fn may_follow_hyphen(&self, k: usize) -> bool {
         matches!(
             self.role(k),
-            Some(Role::Unit(_) | Role::Tens(_) | Role::Hundred | Role::Scale(_) | Role::Denominator { .. } | Role::Half)
+            Some(
+                Role::Unit(_)
+                    | Role::Tens(_)
+                    | Role::Hundred
+                    | Role::Scale(_)
+                    | Role::Denominator { .. }
+                    | Role::Half
+            )
         ) || self.is_any(k, &["plus", "odd"])
     }
 
     /// Values written in words (and "a dozen", "several hundred", "dozens", "half").
     fn words(&self, j: usize, qualified: bool) -> Option<Core> {
         let a = self.at(j)?;
-        let entry = a.entry?;
+        let entry = a.entry()?;
         let determiner = VAGUE_DETERMINERS
             .iter()
             .find(|(w, _, _)| w.iter().enumerate().all(|(x, w)| self.is(j + x, w)));
@@ -804,6 +959,8 @@ impl<'h> Scan<'_, 'h> {
         }
         let mut total = 0.0f64;
         let mut current = 0.0f64;
+        // What was added to `current` since its last "hundred" or scale.
+        let mut group = 0.0f64;
         let mut st = St::Start;
         let mut last_scale = f64::INFINITY;
         let mut trailing = 1.0f64;
@@ -812,23 +969,27 @@ impl<'h> Scan<'_, 'h> {
         let mut words = 0usize;
         if article {
             current = 1.0;
+            group = 1.0;
             st = St::Unit;
             k = j + 1;
         }
         while let Some(a) = self.at(k) {
-            let role = a.entry.map(|e| e.role);
+            let role = a.entry().map(|e| e.role);
             match (role, st) {
                 (Some(Role::Unit(n)), St::Start | St::Hundred | St::Scale | St::And) => {
                     current += f64::from(n);
+                    group += f64::from(n);
                     st = if n >= 10 { St::Teen } else { St::Unit };
                     trailing = 1.0;
                 }
                 (Some(Role::Unit(n)), St::Tens) if (1..=9).contains(&n) => {
                     current += f64::from(n);
+                    group += f64::from(n);
                     st = St::Unit;
                 }
                 (Some(Role::Tens(n)), St::Start | St::Hundred | St::Scale | St::And) => {
                     current += f64::from(n);
+                    group += f64::from(n);
                     st = St::Tens;
                     trailing = 1.0;
                 }
@@ -836,18 +997,26 @@ impl<'h> Scan<'_, 'h> {
                     if current > 0.0 && current % 100.0 < 100.0 && current < 100.0 =>
                 {
                     current *= 100.0;
+                    group = 0.0;
                     st = St::Hundred;
                     trailing = 100.0;
                 }
-                (Some(Role::Scale(s)), St::Unit | St::Teen | St::Tens | St::Hundred) if s < last_scale => {
+                (Some(Role::Scale(s)), St::Unit | St::Teen | St::Tens | St::Hundred)
+                    if s < last_scale =>
+                {
                     total += current * s;
                     current = 0.0;
+                    group = 0.0;
                     last_scale = s;
                     st = St::Scale;
                     trailing = s;
                 }
-                (Some(Role::Dozen | Role::Vague { unit: 12.0, .. }), St::Unit | St::Teen | St::Tens) => {
-                    current *= 12.0;
+                (
+                    Some(Role::Dozen | Role::Vague { unit: 12.0, .. }),
+                    St::Unit | St::Teen | St::Tens,
+                ) => {
+                    // "three hundred and two dozen": only the last group is dozens.
+                    current += group * 11.0;
                     trailing = 12.0;
                     last = k;
                     words += 1;
@@ -876,7 +1045,7 @@ impl<'h> Scan<'_, 'h> {
                     {
                         let d = match self.role(k + 2) {
                             Some(Role::Half) => 2.0,
-                            Some(Role::Denominator { d, plural: false }) => f64::from(d),
+                            Some(Role::Denominator { d, plural: false }) => d,
                             _ => break,
                         };
                         current += 1.0 / d;
@@ -920,7 +1089,9 @@ impl<'h> Scan<'_, 'h> {
         if self.is(d, "-") && self.glued(d).is_some() {
             d += 1;
         }
-        if matches!(self.role(d), Some(Role::Denominator { .. } | Role::Half)) && value.fract() == 0.0 {
+        if matches!(self.role(d), Some(Role::Denominator { .. } | Role::Half))
+            && value.fract() == 0.0
+        {
             if let Some(f) = self.fraction_of(j, d, value) {
                 return Some(f);
             }
@@ -966,7 +1137,7 @@ impl<'h> Scan<'_, 'h> {
     fn fraction_of(&self, first: usize, d: usize, numerator: f64) -> Option<Core> {
         let (den, plural) = match self.role(d)? {
             Role::Half => (2.0, self.is(d, "halves")),
-            Role::Denominator { d, plural } => (f64::from(d), plural),
+            Role::Denominator { d, plural } => (d, plural),
             _ => return None,
         };
         if plural {
@@ -975,6 +1146,7 @@ impl<'h> Scan<'_, 'h> {
             }
         } else {
             // "a third day" is an ordinal; "a third of", "one fifth." are fractions.
+            // Not "a fourth and final round" either: only "of", or nothing after.
             let after_ok = match self.at(d + 1) {
                 None => true,
                 Some(n) => n.class == Class::Mark || n.is("of") || self.mode == Mode::Whole,
@@ -1073,9 +1245,7 @@ impl<'h> Scan<'_, 'h> {
             c.scale = s;
             return Some(c);
         }
-        let ok = qualified
-            || self.mode == Mode::Whole
-            || self.is_any(j + 1, HALF_FOLLOWERS);
+        let ok = qualified || self.mode == Mode::Whole || self.is_any(j + 1, HALF_FOLLOWERS);
         if !ok || self.is(j, "halves") {
             return None;
         }
@@ -1097,9 +1267,6 @@ impl<'h> Scan<'_, 'h> {
     }
 
     fn noun_for(&self, p: &Phrase, c: &Core) -> Option<usize> {
-        if let Some(u) = c.glued_unit {
-            return Some(u);
-        }
         match p.kind {
             NumberKind::Percent | NumberKind::Fraction => return None,
             NumberKind::Money => {
@@ -1114,10 +1281,14 @@ impl<'h> Scan<'_, 'h> {
     fn noun_after(&self, start: usize, one: bool) -> Option<usize> {
         let mut k = start;
         if self.is(k, "of") {
-            if self.is_any(k + 1, OF_DETERMINERS) {
+            // "40 of them" counts nothing new; "three of the victims" counts victims.
+            if self.is_any(k + 1, OF_PRONOUNS) {
                 return None;
             }
             k += 1;
+            if self.is_any(k, OF_DETERMINERS) {
+                k += 1;
+            }
         }
         let mut singular = None;
         let mut nominal = None;
@@ -1125,7 +1296,8 @@ impl<'h> Scan<'_, 'h> {
         while steps < 4 {
             let Some(a) = self.at(k) else { break };
             if a.class != Class::Word {
-                if a.is("-") && a.glued && self.glued(k + 1).is_some_and(|w| w.class == Class::Word) {
+                if a.is("-") && a.glued && self.glued(k + 1).is_some_and(|w| w.class == Class::Word)
+                {
                     k += 1;
                     continue;
                 }
@@ -1140,9 +1312,9 @@ impl<'h> Scan<'_, 'h> {
             }
             if steps == 0 && a.is_any(NOMINAL_ADJECTIVES) {
                 nominal = Some(k);
-                let next_plural = self
-                    .at(k + 1)
-                    .is_some_and(|n| n.class == Class::Word && !n.is_any(NOUN_STOPS) && is_plural(n.text));
+                let next_plural = self.at(k + 1).is_some_and(|n| {
+                    n.class == Class::Word && !n.is_any(NOUN_STOPS) && is_plural(n.text)
+                });
                 if !next_plural {
                     break;
                 }
@@ -1150,14 +1322,31 @@ impl<'h> Scan<'_, 'h> {
                 steps += 1;
                 continue;
             }
-            if a.is_any(IRREGULAR_PLURALS) || a.is_any(UNIT_ABBREVIATIONS) || currency_word(a).is_some() {
-                return Some(k);
-            }
-            if is_plural(a.text) {
+            if a.is_any(IRREGULAR_PLURALS)
+                || a.is_any(UNIT_ABBREVIATIONS)
+                || currency_word(a).is_some()
+                || is_plural(a.text)
+            {
+                // "two police officers", "six crew members": the head is last.
+                let next_plural = self.at(k + 1).is_some_and(|n| {
+                    n.class == Class::Word && !n.is_any(NOUN_STOPS) && is_plural(n.text)
+                });
+                if next_plural {
+                    k += 1;
+                    steps += 1;
+                    continue;
+                }
                 return Some(k);
             }
             if is_verb_like(a.text) {
-                break;
+                // "two unidentified assailants", "the 59 remaining hostages":
+                // a participle before a plural noun modifies it.
+                let next_plural = self.at(k + 1).is_some_and(|n| {
+                    n.class == Class::Word && !n.is_any(NOUN_STOPS) && is_plural(n.text)
+                });
+                if !next_plural {
+                    break;
+                }
             }
             singular = Some(k);
             k += 1;
@@ -1176,7 +1365,11 @@ fn currency_word(a: &Atom<'_>) -> Option<&'static str> {
 /// Orders and completes a range: distributes a trailing scale or percent
 /// ("between two and three million", "10 to 12 percent") and requires low < high.
 fn range_pair(mut c1: Core, mut c2: Core) -> Option<(Core, Core)> {
-    if !c1.is_point() || !c2.is_point() || c1.kind == NumberKind::Fraction || c2.kind == NumberKind::Fraction {
+    if !c1.is_point()
+        || !c2.is_point()
+        || c1.kind == NumberKind::Fraction
+        || c2.kind == NumberKind::Fraction
+    {
         return None;
     }
     if c1.scale == 1.0 && c2.scale > 1.0 && c1.lo * c2.scale <= c2.lo {
@@ -1288,12 +1481,20 @@ pub(crate) fn is_plural(word: &str) -> bool {
     if b.len() < 3 || !b.iter().all(u8::is_ascii_alphabetic) {
         return false;
     }
-    // Acronyms ("US", "UN") are not plural nouns; "NGOs" is.
+    // Acronyms ("US", "UN") are not plural nouns; "NGOs" and headline
+    // capitals ("MINERS") are.
     let upper = b.iter().filter(|c| c.is_ascii_uppercase()).count();
-    if upper > 1 {
+    if upper == b.len() {
+        if b.len() < 4 {
+            return false;
+        }
+    } else if upper > 1 {
         return b.last() == Some(&b's') && upper == b.len() - 1;
     }
-    ends_with_ci(b, b"s") && !ends_with_ci(b, b"ss") && !ends_with_ci(b, b"us") && !ends_with_ci(b, b"is")
+    ends_with_ci(b, b"s")
+        && !ends_with_ci(b, b"ss")
+        && !ends_with_ci(b, b"us")
+        && !ends_with_ci(b, b"is")
 }
 
 fn ends_with_ci(word: &[u8], suffix: &[u8]) -> bool {
@@ -1303,5 +1504,5 @@ fn ends_with_ci(word: &[u8], suffix: &[u8]) -> bool {
 
 fn is_verb_like(word: &str) -> bool {
     let b = word.as_bytes();
-    (b.len() > 5 && ends_with_ci(b, b"ing")) || (b.len() > 4 && ends_with_ci(b, b"ed"))
+    (b.len() > 5 && ends_with_ci(b, b"ing")) || (b.len() > 3 && ends_with_ci(b, b"ed"))
 }

@@ -28,7 +28,7 @@ const CAPITALISED: &[&str] = &[
     "Conn", "Corp", "Cos", "Dec", "Del", "Dept", "Esq", "Feb", "Fla", "Fri", "Ft", "Ga", "Hwy",
     "Ill", "Inc", "Ind", "Jan", "Jr", "Jul", "Jun", "Kan", "Kans", "Ky", "La", "Ltd", "Mar", "Md",
     "Mfg", "Mich", "Minn", "Mon", "Mont", "Mt", "Neb", "Nev", "Nov", "Oct", "Okla", "Ore", "Pa",
-    "Penn", "Plc", "Rd", "Sat", "Sept", "Sep", "Sr", "St", "Tenn", "Tex", "Thu", "Thur", "Thurs",
+    "Penn", "Plc", "Rd", "Sat", "Sep", "Sept", "Sr", "St", "Tenn", "Tex", "Thu", "Thur", "Thurs",
     "Tue", "Tues", "Univ", "Va", "Vt", "Wash", "Wed", "Wis", "Wyo",
 ];
 
@@ -42,14 +42,27 @@ const LOWERCASE: &[&str] = &[
 
 /// Classifies `word` (the text before a period) as an abbreviation, if it is one.
 pub(crate) fn abbreviation(word: &str) -> Option<Abbreviation> {
+    // Every listed word is short; longer ones can only be initialisms.
+    if word.len() > 6 && !word.contains('.') {
+        return None;
+    }
     if matches!(word, "No" | "no" | "Nos" | "nos" | "NO") {
         return Some(Abbreviation::Numero);
     }
-    if TITLES.contains(&word) {
-        return Some(Abbreviation::Title);
-    }
-    if CAPITALISED.contains(&word) || is_initialism(word) || is_single_letter(word) {
+    if is_single_letter(word) {
         return Some(Abbreviation::Ordinary);
+    }
+    if word.bytes().next().is_some_and(|b| b.is_ascii_uppercase()) {
+        // The lists are sorted, so a binary search finds an entry.
+        if TITLES.binary_search(&word).is_ok() {
+            return Some(Abbreviation::Title);
+        }
+        if CAPITALISED.binary_search(&word).is_ok() {
+            return Some(Abbreviation::Ordinary);
+        }
+    }
+    if word.contains('.') {
+        return is_initialism(word).then_some(Abbreviation::Ordinary);
     }
     if word.len() <= 6 && word.is_ascii() {
         let mut lower = [0u8; 6];
@@ -59,7 +72,7 @@ pub(crate) fn abbreviation(word: &str) -> Option<Abbreviation> {
         let lower = lower.get(..word.len()).unwrap_or(&[]);
         let shape_ok = word.bytes().skip(1).all(|b| b.is_ascii_lowercase())
             || word.bytes().all(|b| b.is_ascii_uppercase());
-        if shape_ok && LOWERCASE.iter().any(|w| w.as_bytes() == lower) {
+        if shape_ok && LOWERCASE.binary_search_by(|w| w.as_bytes().cmp(lower)).is_ok() {
             return Some(Abbreviation::Ordinary);
         }
     }
@@ -88,6 +101,13 @@ fn is_initialism(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_are_sorted_for_binary_search() {
+        for list in [TITLES, CAPITALISED, LOWERCASE] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
 
     #[test]
     fn kinds() {

@@ -12,7 +12,6 @@ mod sentence;
 pub use sentence::{sentences, Sentence, Sentences};
 
 use crate::Span;
-use rules::Chunk;
 use std::iter::FusedIterator;
 
 /// What a [`Token`] is.
@@ -147,7 +146,7 @@ impl<'h> Token<'h> {
 /// ```
 #[must_use]
 pub fn tokens(text: &str) -> Tokens<'_> {
-    Tokens { text, pos: 0, chunk: Chunk { end: 0, at: usize::MAX }, fast: true }
+    Tokens { text, pos: 0, chunk_end: 0, fast: true }
 }
 
 /// The same tokens as [`tokens`], computed without the ASCII fast path.
@@ -171,70 +170,97 @@ pub struct Tokens<'h> {
     text: &'h str,
     /// Start of the next token (or of the whitespace before it).
     pos: usize,
-    /// The whitespace-free chunk `pos` lies in, when `pos < chunk.end`.
-    chunk: Chunk,
+    /// End of the whitespace-free chunk `pos` lies in, when `pos < chunk_end`;
+    /// measured only when a token needs more than the common fast path.
+    chunk_end: usize,
     /// Whether raw pieces may come from the ASCII fast path.
     fast: bool,
 }
 
 impl<'h> Tokens<'h> {
-    /// Skips whitespace from `pos` and measures the chunk that follows.
-    /// Returns `false` at the end of the text.
-    fn next_chunk(&mut self) -> bool {
+    /// Skips whitespace from `pos`. Returns `false` at the end of the text.
+    #[inline]
+    fn skip_whitespace(&mut self) -> bool {
         let bytes = self.text.as_bytes();
         let mut i = self.pos;
-        // Skip whitespace.
-        loop {
-            match bytes.get(i) {
-                None => {
-                    self.pos = i;
-                    return false;
-                }
-                Some(b'\t'..=b'\r' | b' ') => i += 1,
-                Some(&b) if b < 0x80 => break,
-                Some(_) => match self.text.get(i..).and_then(|s| s.chars().next()) {
+        let found = loop {
+            let Some(&b) = bytes.get(i) else { break false };
+            match BYTE_CLASS[usize::from(b)] {
+                SPACE => i += 1,
+                NON_ASCII => match self.text.get(i..).and_then(|s| s.chars().next()) {
                     Some(c) if c.is_whitespace() => i += c.len_utf8(),
+                    _ => break true,
+                },
+                _ => break true,
+            }
+        };
+        self.pos = i;
+        found
+    }
+
+    /// End of the chunk holding `pos`: the next whitespace or the text's end.
+    fn chunk_end(&self) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut i = self.pos;
+        while let Some(&b) = bytes.get(i) {
+            match BYTE_CLASS[usize::from(b)] {
+                PLAIN => i += 1,
+                SPACE => break,
+                _ => match self.text.get(i..).and_then(|s| s.chars().next()) {
+                    Some(c) if !c.is_whitespace() => i += c.len_utf8(),
                     _ => break,
                 },
             }
         }
-        self.pos = i;
-        let mut at = usize::MAX;
-        loop {
-            match bytes.get(i) {
-                None | Some(b'\t'..=b'\r' | b' ') => break,
-                Some(b'@') => {
-                    at = at.min(i);
-                    i += 1;
-                }
-                Some(&b) if b < 0x80 => i += 1,
-                Some(_) => match self.text.get(i..).and_then(|s| s.chars().next()) {
-                    Some(c) if c.is_whitespace() => break,
-                    Some(c) => i += c.len_utf8(),
-                    None => break,
-                },
-            }
-        }
-        self.chunk = Chunk { end: i, at };
-        true
+        i
     }
 }
+
+const PLAIN: u8 = 0;
+const SPACE: u8 = 1;
+const NON_ASCII: u8 = 2;
+
+/// What a byte means for chunking: ASCII whitespace (`char::is_whitespace`
+/// for ASCII: tab, LF, VT, FF, CR, space), a non-ASCII lead or continuation
+/// byte, or anything else.
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [PLAIN; 256];
+    let mut b = 0x80;
+    while b < 256 {
+        table[b] = NON_ASCII;
+        b += 1;
+    }
+    table[b'\t' as usize] = SPACE;
+    table[b'\n' as usize] = SPACE;
+    table[0x0b] = SPACE;
+    table[0x0c] = SPACE;
+    table[b'\r' as usize] = SPACE;
+    table[b' ' as usize] = SPACE;
+    table
+};
 
 impl<'h> Iterator for Tokens<'h> {
     type Item = Token<'h>;
 
     #[inline]
     fn next(&mut self) -> Option<Token<'h>> {
-        if self.pos >= self.chunk.end && !self.next_chunk() {
+        if self.pos >= self.chunk_end && !self.skip_whitespace() {
             return None;
         }
         let start = self.pos;
-        let found = rules::token_at(self.text, self.chunk, start, self.fast);
+        let (found, limit) =
+            match self.fast.then(|| rules::common_token(self.text.as_bytes(), start)) {
+                Some(Some(found)) => (found, self.text.len()),
+                _ => {
+                    if self.chunk_end <= start {
+                        self.chunk_end = self.chunk_end();
+                    }
+                    (rules::token_at(self.text, self.chunk_end, start, self.fast), self.chunk_end)
+                }
+            };
         // Always make progress and stay inside the chunk, whatever a rule said.
-        let end = found.end.max(start + 1).min(self.chunk.end);
-        let end = (end..self.chunk.end)
-            .find(|&e| self.text.is_char_boundary(e))
-            .unwrap_or(self.chunk.end);
+        let end = found.end.max(start + 1).min(limit);
+        let end = (end..limit).find(|&e| self.text.is_char_boundary(e)).unwrap_or(limit);
         self.pos = end;
         let text = self.text.get(start..end).unwrap_or("");
         Some(Token { text, span: Span::new(start, end), kind: found.kind })
@@ -356,12 +382,32 @@ mod tests {
     }
 
     #[test]
+    fn missing_space_after_a_period() {
+        assert_eq!(words("president.In the"), ["president", ".", "In", "the"]);
+        assert_eq!(
+            words("Ph.D. bbc.co.uk www.Example.com"),
+            ["Ph.D.", "bbc.co.uk", "www.Example.com"]
+        );
+    }
+
+    #[test]
     fn other_shapes() {
         assert_eq!(words("AT&T and R&D"), ["AT&T", "and", "R&D"]);
         assert_eq!(words("great :) ok"), ["great", ":)", "ok"]);
         assert_eq!(words("«Zürich» 東京"), ["«", "Zürich", "»", "東", "京"]);
         assert_eq!(kinds("👍"), [("👍", TokenKind::Symbol)]);
         assert_eq!(kinds("\u{1}"), [("\u{1}", TokenKind::Other)]);
+    }
+
+    #[test]
+    fn long_chunks_stay_linear() {
+        // Each would take minutes if any rule rescanned the chunk per token.
+        for unit in ["1-", "a.", "a-", "x@", "-.", "'s", "http://a.b/", "((", ":)", "a'", "1/"] {
+            let text = unit.repeat(10_000);
+            let n = tokens(&text).count();
+            assert!(n > 0 && n <= text.len(), "{unit}");
+            assert!(sentences(&text).count() <= n);
+        }
     }
 
     #[test]

@@ -17,17 +17,10 @@ pub(crate) struct Found {
     pub(crate) kind: TokenKind,
 }
 
-/// The chunk being tokenized: `text[..end]` holds it; `at` is the first `@`
-/// in it (or `usize::MAX`).
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Chunk {
-    pub(crate) end: usize,
-    pub(crate) at: usize,
-}
-
-/// The token starting at `start` (a non-whitespace char inside `chunk`).
-pub(crate) fn token_at(text: &str, chunk: Chunk, start: usize, fast: bool) -> Found {
-    let Some(scope) = text.get(..chunk.end) else {
+/// The token starting at `start`, a non-whitespace char of the chunk that
+/// ends at `chunk_end` (the next whitespace or the end of the text).
+pub(crate) fn token_at(text: &str, chunk_end: usize, start: usize, fast: bool) -> Found {
+    let Some(scope) = text.get(..chunk_end) else {
         return Found { end: text.len(), kind: TokenKind::Other };
     };
     let bytes = scope.as_bytes();
@@ -38,9 +31,16 @@ pub(crate) fn token_at(text: &str, chunk: Chunk, start: usize, fast: bool) -> Fo
             return Found { end, kind: TokenKind::Url };
         }
     }
-    if chunk.at > start && chunk.at < chunk.end {
-        if let Some(end) = email_end(bytes, start, chunk.at) {
-            return Found { end, kind: TokenKind::Email };
+    if first.is_ascii_alphanumeric() {
+        // A local part has at most 64 bytes (RFC 5321); the bound also keeps
+        // chunks like "1-1-1-1-..." linear.
+        let local = bytes.get(start..).map_or(0, |r| {
+            r.iter().take(MAX_LOCAL_PART + 1).take_while(|&&b| is_local_part(b)).count()
+        });
+        if bytes.get(start + local) == Some(&b'@') {
+            if let Some(end) = email_end(bytes, start, start + local) {
+                return Found { end, kind: TokenKind::Email };
+            }
         }
     }
 
@@ -51,6 +51,74 @@ pub(crate) fn token_at(text: &str, chunk: Chunk, start: usize, fast: bool) -> Fo
         word(text, scope, start, end, first_char, fast)
     } else {
         punct(scope, start, end, first_char, fast)
+    }
+}
+
+/// The two commonest tokens, decided without the general machinery and
+/// without measuring the chunk: a plain ASCII word ("killed") and a lone
+/// ASCII mark (","), each followed by a byte that no rule joins to it
+/// (whitespace ends the chunk, so it behaves as the end of the text here).
+/// Must agree with [`token_at`] exactly: a property test compares both.
+#[inline]
+pub(crate) fn common_token(bytes: &[u8], start: usize) -> Option<Found> {
+    let first = *bytes.get(start)?;
+    let rest = bytes.get(start..)?;
+    if first.is_ascii_alphabetic() {
+        let end = start + rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        let word = bytes.get(start..end)?;
+        let plain = match bytes.get(end) {
+            None => true,
+            // A sentence-final period, unless the word is an abbreviation.
+            Some(b'.') => {
+                ends_cleanly(bytes.get(end + 1))
+                    && !word.eq_ignore_ascii_case(b"www")
+                    && std::str::from_utf8(word).is_ok_and(|w| abbreviation(w).is_none())
+            }
+            // Joiners and the bytes rules look at: digits, '_', mid-word
+            // marks, hyphens, '&', e-mail local parts, non-ASCII.
+            Some(&b) => {
+                !(b.is_ascii_alphanumeric()
+                    || is_local_part(b)
+                    || b"_':&@".contains(&b)
+                    || !b.is_ascii())
+            }
+        };
+        (plain && contraction_split(word).is_none()).then_some(Found { end, kind: TokenKind::Word })
+    } else if first.is_ascii_digit() {
+        let end = start + rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        let plain = match bytes.get(end) {
+            None => true,
+            // Not a separator: nothing after it joins ("27, 28", "in 2019.").
+            Some(b'.' | b',' | b';') => ends_cleanly(bytes.get(end + 1)),
+            Some(&b) => {
+                !(b.is_ascii_alphanumeric()
+                    || is_local_part(b)
+                    || b"_':/&@".contains(&b)
+                    || !b.is_ascii())
+            }
+        };
+        plain.then_some(Found { end, kind: TokenKind::Number })
+    } else if first.is_ascii_punctuation() && !b".!?:;='`_@".contains(&first) {
+        match bytes.get(start + 1) {
+            Some(&b) if b == first || !b.is_ascii() => None,
+            _ => Some(Found { end: start + 1, kind: mark_kind(char::from(first)) }),
+        }
+    } else {
+        None
+    }
+}
+
+/// Whether the byte after a period or comma lets no rule join across it:
+/// the end, whitespace, or a mark that cannot be part of an e-mail address.
+#[inline]
+fn ends_cleanly(next: Option<&u8>) -> bool {
+    match next {
+        None => true,
+        Some(&b) => {
+            b.is_ascii_whitespace()
+                || b == 0x0b
+                || (b.is_ascii_punctuation() && !is_local_part(b) && b != b'@')
+        }
     }
 }
 
@@ -72,7 +140,10 @@ fn word(text: &str, scope: &str, start: usize, end: usize, first: char, fast: bo
             return Found { end: start + digits, kind: TokenKind::Number };
         }
     }
-    if let Some(cut) = clitic_split(piece).or_else(|| contraction_split(piece)) {
+    if let Some(cut) = clitic_split(piece)
+        .or_else(|| contraction_split(piece.as_bytes()))
+        .or_else(|| missing_space_split(piece.as_bytes()))
+    {
         return Found { end: start + cut, kind };
     }
     match bytes.get(end) {
@@ -122,33 +193,87 @@ fn keeps_period(text: &str, piece: &str, dot: usize) -> bool {
 }
 
 /// Clitics split off the way UD splits syntactic words: "do|n't", "Syria|'s".
-/// Returns the byte length of the host.
+/// Returns the byte length of the host. Looks at the last bytes only: this
+/// runs on every word.
 fn clitic_split(piece: &str) -> Option<usize> {
-    let (apos, apos_len) = piece
-        .char_indices()
-        .rfind(|&(_, c)| c == '\'' || c == '’')
-        .map(|(i, c)| (i, c.len_utf8()))?;
-    let suffix = piece.get(apos + apos_len..)?;
+    let bytes = piece.as_bytes();
+    let letters = match bytes.last()?.to_ascii_lowercase() {
+        b's' | b'd' | b'm' | b't' => 1,
+        b'e' | b'l' => 2,
+        _ => return None,
+    };
+    let suffix_start = bytes.len().checked_sub(letters)?;
+    let suffix = bytes.get(suffix_start..)?;
+    let known = [&b"s"[..], b"d", b"m", b"t", b"re", b"ve", b"ll"];
+    if !known.iter().any(|k| suffix.eq_ignore_ascii_case(k)) {
+        return None;
+    }
+    // The apostrophe before the suffix: ' or ’ (E2 80 99).
+    let apos = if suffix_start >= 1 && bytes.get(suffix_start - 1) == Some(&b'\'') {
+        suffix_start - 1
+    } else if suffix_start >= 3
+        && bytes.get(suffix_start - 3..suffix_start) == Some(&[0xE2, 0x80, 0x99][..])
+    {
+        suffix_start - 3
+    } else {
+        return None;
+    };
     if apos == 0 {
         return None;
     }
-    if suffix.eq_ignore_ascii_case("t") {
-        let host = apos.checked_sub(1)?;
-        let n = piece.as_bytes().get(host)?;
+    if letters == 1 && suffix.eq_ignore_ascii_case(b"t") {
+        // "n't": the host ends before the n.
+        let host = apos - 1;
+        let n = bytes.get(host)?;
         return (host > 0 && n.eq_ignore_ascii_case(&b'n')).then_some(host);
     }
-    let clitic = ["s", "re", "ve", "ll", "d", "m"].iter().any(|c| suffix.eq_ignore_ascii_case(c));
-    clitic.then_some(apos)
+    Some(apos)
+}
+
+/// A sentence period with the space after it missing, "president.In the":
+/// lowercase letters, a period, then a capitalised word. Initialisms
+/// ("Ph.D") and domains ("bbc.co.uk") do not have that shape.
+fn missing_space_split(piece: &[u8]) -> Option<usize> {
+    let dot = piece.iter().position(|&b| b == b'.')?;
+    let (before, after) = (piece.get(..dot)?, piece.get(dot + 1..)?);
+    let lower_word = before.len() >= 2 && before.iter().all(u8::is_ascii_lowercase);
+    let capitalised = after.first().is_some_and(u8::is_ascii_uppercase)
+        && after.get(1).is_some_and(u8::is_ascii_lowercase)
+        && after.iter().all(u8::is_ascii_alphabetic);
+    (lower_word && capitalised && before != b"www").then_some(dot)
 }
 
 /// Contractions written without an apostrophe, split as UD does ("gon|na",
 /// "can|not", "do|nt"). Returns the byte length of the first word.
-fn contraction_split(piece: &str) -> Option<usize> {
-    if piece.len() > 8 || !piece.is_ascii() {
+#[inline]
+fn contraction_split(piece: &[u8]) -> Option<usize> {
+    if piece.len() > 8 || piece.len() < 2 || !piece.is_ascii() {
+        return None;
+    }
+    // Length, first and last letter of every entry: most words stop here.
+    let first = piece.first()?.to_ascii_lowercase();
+    let last = piece.last()?.to_ascii_lowercase();
+    let candidate = matches!(
+        (piece.len(), first, last),
+        (2, b'i', b'm')
+            | (3, b'i', b'e')
+            | (3, b'h', b's')
+            | (4, b'a' | b'c' | b'd' | b'i' | b'w', b't')
+            | (4, b's', b's')
+            | (5, b'g' | b'o' | b'w', b'a')
+            | (5, b'a' | b'd' | b'h' | b'w', b't')
+            | (5, b'y', b'e' | b'l')
+            | (5, b't' | b'w', b's')
+            | (6, b'c' | b'd' | b'h' | b'w', b't')
+            | (6, b't', b'e' | b'l' | b's')
+            | (7, b'c' | b'w', b't')
+            | (8, b's', b't')
+    );
+    if !candidate {
         return None;
     }
     let mut buf = [0u8; 8];
-    for (d, s) in buf.iter_mut().zip(piece.bytes()) {
+    for (d, s) in buf.iter_mut().zip(piece.iter()) {
         *d = s.to_ascii_lowercase();
     }
     let lower = buf.get(..piece.len())?;
@@ -306,12 +431,19 @@ fn url_end(bytes: &[u8], start: usize) -> Option<usize> {
     (end > start + 4).then_some(end)
 }
 
+/// Longest e-mail local part (before the `@`).
+const MAX_LOCAL_PART: usize = 64;
+
+/// Bytes of an e-mail address before the `@`.
+#[inline]
+fn is_local_part(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"._%+-'".contains(&b)
+}
+
 fn email_end(bytes: &[u8], start: usize, at: usize) -> Option<usize> {
     let local = bytes.get(start..at)?;
     let first = *local.first()?;
-    if !first.is_ascii_alphanumeric()
-        || !local.iter().all(|&b| b.is_ascii_alphanumeric() || b"._%+-'".contains(&b))
-    {
+    if !first.is_ascii_alphanumeric() || !local.iter().all(|&b| is_local_part(b)) {
         return None;
     }
     let mut i = at + 1;
@@ -421,6 +553,15 @@ pub(crate) fn mark_kind(c: char) -> TokenKind {
         '\u{a1}' | '\u{a7}' | '\u{ab}' | '\u{b6}' | '\u{b7}' | '\u{bb}' | '\u{bf}' => {
             TokenKind::Punct
         }
+        // Arabic comma, semicolon, question mark, percent, full stop;
+        // Devanagari danda and double danda.
+        '\u{60c}'
+        | '\u{61b}'
+        | '\u{61f}'
+        | '\u{66a}'..='\u{66d}'
+        | '\u{6d4}'
+        | '\u{964}'
+        | '\u{965}' => TokenKind::Punct,
         // General punctuation (dashes, quotes, ellipsis, daggers, primes).
         '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}' => TokenKind::Punct,
         // Supplemental and CJK punctuation, small and fullwidth forms.

@@ -114,6 +114,7 @@ impl<'h> Iterator for Sentences<'h> {
     fn next(&mut self) -> Option<Sentence<'h>> {
         let first = self.peeked.take().or_else(|| self.tokens.next())?;
         let start = first.span.start;
+        let bytes = self.text.as_bytes();
         // A sentence that starts a line and stays on it may be a headline.
         let mut one_line = self.text.get(..start).is_none_or(|before| {
             let before = before.trim_end_matches([' ', '\t', '\r']);
@@ -123,46 +124,62 @@ impl<'h> Iterator for Sentences<'h> {
         let mut end = end_kind(&first);
         // Tokens up to here belong to the sentence whatever follows ("[12]").
         let mut absorb_until = 0;
-        // The two tokens before `last`, for patterns such as "05/01/2001 08:50 PM".
-        let mut before: [Option<Token<'h>>; 2] = [None, None];
+        // Whether the token before `last` is a date, for "05/01/2001 08:50 PM".
+        let mut date_before_last = false;
         for (tokens_len, next) in (1usize..).zip(self.tokens.by_ref()) {
-            let gap = self.text.get(last.span.end..next.span.start).unwrap_or("");
-            let newlines = gap.bytes().filter(|&b| b == b'\n').count();
             let word = next.as_str();
-            if end != End::No && newlines == 0 && word == "[" {
-                absorb_until = citation_end(self.text, next.span.start);
-            }
-            let attached = next.span.end <= absorb_until
-                || (end != End::No && gap.is_empty() && is_closer(word))
-                || (end != End::No && newlines == 0 && is_emoticon(&next));
-            let stop = if newlines >= 2 {
-                true
-            } else if attached || gap.is_empty() {
-                false
-            } else {
-                match end {
-                    End::Full => !word.starts_with(['.', ',', ';', ':', '?', '!', ')', ']', '}']),
-                    End::Ellipsis => can_start(word) || next.kind() == TokenKind::Url,
-                    End::Abbreviation => is_opener_word(word),
-                    End::Url => can_start(word) || next.kind() == TokenKind::Url,
-                    End::No => {
-                        newlines == 1
-                            && one_line
-                            && !is_continuation(last.as_str())
-                            && can_start(word)
-                    }
-                }
+            let gap = bytes.get(last.span.end..next.span.start).unwrap_or(&[]);
+            let newlines = match gap {
+                [] | [b' '] => 0,
+                _ => gap.iter().filter(|&&b| b == b'\n').count(),
             };
-            if stop {
-                self.peeked = Some(next);
-                break;
-            }
-            if newlines > 0 {
-                one_line = false;
-            }
-            if attached && end == End::Full && is_closer(word) {
-                // '"Why?" she asked': after a quote, a lowercase word goes on.
-                end = End::Ellipsis;
+            let mut attached = false;
+            // Inside a sentence on one line nothing can end it: the common case.
+            if end != End::No || newlines != 0 || next.span.end <= absorb_until {
+                if end != End::No && newlines == 0 && is_mark(word, b'[') {
+                    absorb_until = citation_end(self.text, next.span.start);
+                }
+                attached = next.span.end <= absorb_until
+                    || (end != End::No && gap.is_empty() && is_closer(word))
+                    || (end != End::No && newlines == 0 && is_emoticon(&next));
+                let stop = if newlines >= 2 {
+                    true
+                } else if attached {
+                    false
+                } else if gap.is_empty() {
+                    // "president.In the": a period missing its space.
+                    end == End::Full
+                        && next.kind() == TokenKind::Word
+                        && word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+                        && word.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase)
+                } else {
+                    match end {
+                        End::Full => {
+                            !word.starts_with(['.', ',', ';', ':', '?', '!', ')', ']', '}'])
+                        }
+                        End::Ellipsis | End::Url => {
+                            can_start(word) || next.kind() == TokenKind::Url
+                        }
+                        End::Abbreviation => is_opener_word(word),
+                        End::No => {
+                            newlines == 1
+                                && one_line
+                                && !is_continuation(last.as_str())
+                                && can_start(word)
+                        }
+                    }
+                };
+                if stop {
+                    self.peeked = Some(next);
+                    break;
+                }
+                if newlines > 0 {
+                    one_line = false;
+                }
+                if attached && end == End::Full && is_closer(word) {
+                    // '"Why?" she asked': after a quote, a lowercase word goes on.
+                    end = End::Ellipsis;
+                }
             }
             if !attached {
                 end = end_kind(&next);
@@ -170,23 +187,27 @@ impl<'h> Iterator for Sentences<'h> {
                 if end != End::No
                     && tokens_len == 1
                     && last.kind() == TokenKind::Number
-                    && word == "."
+                    && is_mark(word, b'.')
                 {
                     end = End::No;
                 }
             }
-            if is_emoticon(&next) {
+            if next.kind() == TokenKind::Symbol && is_emoticon(&next) {
                 end = End::Ellipsis;
             }
-            if word == "," && tokens_len <= 2 && is_sign_off(first.as_str()) {
+            if tokens_len <= 4 && is_mark(word, b',') && is_greeting(first.as_str()) {
+                // "Dear Mr. Horton," / "Hi Kay," opening a letter.
+                end = End::Url;
+            }
+            if tokens_len <= 2 && is_mark(word, b',') && is_sign_off(first.as_str()) {
                 // "Regards," / "Thanks," closing a letter, before the name.
                 end = End::Url;
             }
-            if matches!(word, "AM" | "PM") && is_header_stamp(before[1], last) {
+            if date_before_last && matches!(word, "AM" | "PM") && is_clock_time(&last) {
                 // "Sara Shackleton 05/01/2001 08:50 PM" heading a message.
                 end = End::Url;
             }
-            before = [before[1], Some(last)];
+            date_before_last = is_slash_date(&last);
             last = next;
         }
         let span = Span::new(start, last.span.end);
@@ -195,12 +216,18 @@ impl<'h> Iterator for Sentences<'h> {
     }
 }
 
+/// Whether `s` is the one ASCII mark `mark`.
+#[inline]
+fn is_mark(s: &str, mark: u8) -> bool {
+    s.len() == 1 && s.as_bytes().first() == Some(&mark)
+}
+
 impl FusedIterator for Sentences<'_> {}
 
 fn end_kind(token: &Token<'_>) -> End {
     let s = token.as_str();
     match token.kind() {
-        TokenKind::Punct if s.chars().all(|c| matches!(c, '.' | '!' | '?' | '…')) => {
+        TokenKind::Punct if s.chars().all(is_terminal) => {
             if s.contains("..") || s.contains('…') {
                 End::Ellipsis
             } else {
@@ -220,6 +247,11 @@ fn end_kind(token: &Token<'_>) -> End {
     }
 }
 
+/// Marks that end a sentence: Latin, Devanagari danda, Arabic, CJK.
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '।' | '॥' | '؟' | '۔' | '。' | '！' | '？')
+}
+
 /// End of a bracketed reference number such as "[12]" starting at `at`, or 0.
 fn citation_end(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
@@ -232,6 +264,11 @@ fn citation_end(text: &str, at: usize) -> usize {
     }
 }
 
+/// Words that open a letter's salutation.
+fn is_greeting(s: &str) -> bool {
+    ["Dear", "Hello"].iter().any(|w| s.eq_ignore_ascii_case(w))
+}
+
 /// Formulas that close a letter or message: a sentence of their own.
 fn is_sign_off(s: &str) -> bool {
     const SIGN_OFFS: &[&str] =
@@ -239,12 +276,14 @@ fn is_sign_off(s: &str) -> bool {
     SIGN_OFFS.iter().any(|w| s.eq_ignore_ascii_case(w))
 }
 
-/// A date and a clock time before "AM"/"PM": the stamp in a message header.
-fn is_header_stamp(date: Option<Token<'_>>, time: Token<'_>) -> bool {
-    let is_date = date.is_some_and(|d| {
-        d.kind() == TokenKind::Number && d.as_str().bytes().filter(|&b| b == b'/').count() == 2
-    });
-    is_date && time.kind() == TokenKind::Number && time.as_str().contains(':')
+/// A date written with slashes ("05/01/2001").
+fn is_slash_date(token: &Token<'_>) -> bool {
+    token.kind() == TokenKind::Number && token.as_str().bytes().filter(|&b| b == b'/').count() == 2
+}
+
+/// A clock time ("08:50").
+fn is_clock_time(token: &Token<'_>) -> bool {
+    token.kind() == TokenKind::Number && token.as_str().contains(':')
 }
 
 /// ":)", ";-)" and the like close the sentence they follow.
@@ -374,6 +413,8 @@ mod tests {
         assert_eq!(split("“Go!” He went."), ["“Go!”", "He went."]);
         assert_eq!(split("It rose.[12] Later it fell."), ["It rose.[12]", "Later it fell."]);
         assert_eq!(split("\"Why?\" she asked."), ["\"Why?\" she asked."]);
+        assert_eq!(split("He won.In 2019 he lost."), ["He won.", "In 2019 he lost."]);
+        assert_eq!(split("वह आया। फिर गया।"), ["वह आया।", "फिर गया।"]);
     }
 
     #[test]
