@@ -141,6 +141,7 @@ fn outcomes_and_their_signals() {
             ("2 killed, 9 wounded in Dhaka blast", &["killed|2|-|Dhaka", "injured|9|-|Dhaka"]),
             ("Storm Leaves 8 Dead, Thousands Without Power In Texas", &["killed|8|-|Texas"]),
             ("Police Say 4 Killed In Mall Shooting", &["killed|4|-|-"]),
+            ("Minibus Crash Kills 14, Injures 22", &["killed|14|-|-", "injured|22|-|-"]),
             (
                 "Forty people were treated for injuries after the stampede.",
                 &["injured|Forty|people|-"],

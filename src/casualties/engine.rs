@@ -16,7 +16,9 @@ use super::victims::{
     OBJECT_SKIP, OBJECT_STARTS, PART_WORDS, PASSIVE_AUX, RATE_WORDS,
 };
 use super::{CasualtyFact, Count};
-use crate::{Interval, NumberKind, NumberPhrase, Outcome, Sentence, Span, Token, TokenKind};
+use crate::{
+    parse_number, Interval, NumberKind, NumberPhrase, Outcome, Sentence, Span, Token, TokenKind,
+};
 
 /// How far (in tokens) a toll may stand before its count.
 const TOLL_WINDOW: usize = 14;
@@ -259,7 +261,7 @@ fn sentence_facts(
     if triggers.is_empty() {
         return;
     }
-    let mut cands = find_counts(&v, ss, numbers);
+    let mut cands = find_counts(&v, &triggers, ss, numbers);
     if cands.is_empty() {
         return;
     }
@@ -382,7 +384,12 @@ fn find_triggers(v: &mut View<'_>) -> Vec<Trigger> {
 }
 
 /// Number phrases that may count people, plus zero negators.
-fn find_counts(v: &View<'_>, ss: Span, numbers: &[NumberPhrase<'_>]) -> Vec<Cand> {
+fn find_counts(
+    v: &View<'_>,
+    triggers: &[Trigger],
+    ss: Span,
+    numbers: &[NumberPhrase<'_>],
+) -> Vec<Cand> {
     let toks = v.toks;
     let tok_at = |pos: usize| toks.partition_point(|t| t.span().start < pos);
     let mut out: Vec<Cand> = Vec::new();
@@ -420,6 +427,26 @@ fn find_counts(v: &View<'_>, ss: Span, numbers: &[NumberPhrase<'_>]) -> Vec<Cand
     }
     for i in 0..n {
         if covered.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        // Digits right after an outcome verb that the number layer left out
+        // (it reads "Kills 24" in a title-case headline like "Route 66").
+        let is_digits = v.toks.get(i).is_some_and(|t| t.kind() == TokenKind::Number);
+        if is_digits {
+            let after_verb = trig_ending(v, triggers, i)
+                .and_then(|ti| triggers.get(ti))
+                .is_some_and(|t| matches!(t.sig.role, Role::Active | Role::Past));
+            let value = parse_number(v.raw(i)).filter(Interval::is_point);
+            if let (true, Some(iv), Some(span)) = (after_verb, value, v.span(i, i + 1)) {
+                let noun = person_head(v, i + 1).map(|n| compound_head(v, n));
+                out.push(Cand {
+                    t0: i,
+                    t1: i + 1,
+                    count: Count::new(span, iv, false),
+                    noun,
+                    inner_total: false,
+                });
+            }
             continue;
         }
         let (t1, noun) = match v.word(i) {
