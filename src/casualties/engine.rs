@@ -738,6 +738,8 @@ fn subject(v: &View<'_>, triggers: &[Trigger], start: usize) -> Vec<usize> {
 /// Attaches every count to its outcome signal(s).
 fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
+    // The first count each outcome word was given to; later ones borrow it.
+    let mut trig_owner: Vec<Option<usize>> = vec![None; triggers.len()];
     for ci in 0..cands.len() {
         let np = read_np(v, triggers, cands, ci);
         let Some(c) = cands.get(ci).copied() else { continue };
@@ -941,7 +943,8 @@ fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> Vec<Draft> 
             if drafts.iter().rev().take_while(|d| d.cand == ci).any(|d| d.trig == ti) {
                 continue;
             }
-            let borrowed = drafts.iter().any(|d| d.trig == ti && d.cand != ci);
+            let first = trig_owner.get_mut(ti).map(|o| *o.get_or_insert(ci));
+            let borrowed = first.is_some_and(|o| o != ci);
             drafts.push(Draft { cand: ci, trig: ti, borrowed, outcome: t.sig.outcome, victims });
         }
     }
