@@ -9,10 +9,10 @@
 use super::hedges::{is_cue, is_modal, CLAUSE_BREAKS, CUE_NEGATORS, MODAL_REACH};
 use super::location::{self, Place};
 use super::outcomes::{
-    flag, is_outcome_noun, key_hits, signal_at, starts_signal, Role, Signal, LIFE_VERBS,
+    flag, has_key, is_outcome_noun, signal_at, starts_signal, Role, Signal, LIFE_VERBS,
 };
 use super::victims::{
-    is_non_person, is_person, AUX_WORDS, ESCAPEES, INJURY_FRAMES, LINK_WORDS, NP_PREPOSITIONS,
+    is_aux, is_non_person, is_person, ESCAPEES, INJURY_FRAMES, LINK_WORDS, NP_PREPOSITIONS,
     OBJECT_SKIP, OBJECT_STARTS, PART_WORDS, PASSIVE_AUX, RATE_WORDS,
 };
 use super::{CasualtyFact, Count};
@@ -155,12 +155,6 @@ pub(crate) fn extract(
     places: &[Span],
 ) -> Vec<CasualtyFact> {
     let mut facts = Vec::new();
-    // Most sentences name no outcome at all: one automaton pass finds the
-    // few that may, and only those are looked at further.
-    let hits = key_hits(text);
-    if hits.is_empty() {
-        return facts;
-    }
     // Both come in text order from the analyzer; sort a copy otherwise so
     // that each sentence finds its own by binary search (linear overall).
     let in_order = |a: usize, b: usize| a <= b;
@@ -187,17 +181,21 @@ pub(crate) fn extract(
     };
     for sent in sentences {
         let ss = sent.span();
-        let k = hits.partition_point(|&h| h < ss.start);
-        if hits.get(k).is_none_or(|&h| h >= ss.end) {
-            continue;
-        }
         let a = tokens.partition_point(|t| t.span().start < ss.start);
         let b = tokens.partition_point(|t| t.span().start < ss.end);
         let Some(toks) = tokens.get(a..b) else { continue };
-        let Some(sent_text) = ss.slice(text) else { continue };
-        let lower = sent_text.to_ascii_lowercase();
         let na = numbers.partition_point(|p| p.span().start < ss.start);
         let nb = numbers.partition_point(|p| p.span().start < ss.end);
+        // Most sentences hold no fact. Cheap checks first: a fact needs a
+        // count (a number phrase, digits, or a zero word), then an outcome
+        // word (one automaton pass over the sentence).
+        let countable = nb > na
+            || toks.iter().any(|t| t.kind() == TokenKind::Number || is_zero_word(t.as_str()));
+        let Some(sent_text) = ss.slice(text) else { continue };
+        if !countable || !has_key(sent_text) {
+            continue;
+        }
+        let lower = sent_text.to_ascii_lowercase();
         let pa = places.partition_point(|p| p.start < ss.start);
         let pb = places.partition_point(|p| p.start < ss.end);
         sentence_facts(
@@ -211,6 +209,14 @@ pub(crate) fn extract(
         );
     }
     facts
+}
+
+/// "no", "none", "nobody": the words of zero counts, any case.
+fn is_zero_word(s: &str) -> bool {
+    s.len() <= 6
+        && (s.eq_ignore_ascii_case("no")
+            || s.eq_ignore_ascii_case("none")
+            || s.eq_ignore_ascii_case("nobody"))
 }
 
 fn sentence_facts(
@@ -537,7 +543,7 @@ fn nounish(w: &str) -> bool {
     !w.is_empty()
         && w.chars().all(|c| c.is_alphabetic())
         && !w.ends_with("ly")
-        && !AUX_WORDS.contains(&w)
+        && !is_aux(w)
         && !OBJECT_STARTS.contains(&w)
 }
 
@@ -665,7 +671,7 @@ fn subject(v: &View<'_>, triggers: &[Trigger], start: usize) -> Vec<usize> {
                 }
             }
         }
-        if AUX_WORDS.contains(&w) {
+        if is_aux(w) {
             passive |= PASSIVE_AUX.contains(&w);
             i += 1;
             continue;
@@ -689,7 +695,7 @@ fn subject(v: &View<'_>, triggers: &[Trigger], start: usize) -> Vec<usize> {
                 });
                 if !tok_ok
                     || v.is_trigger_word(j)
-                    || AUX_WORDS.contains(&wj)
+                    || is_aux(wj)
                     || v.cand_starting(j).is_some()
                     || matches!(
                         wj,
@@ -717,7 +723,7 @@ fn subject(v: &View<'_>, triggers: &[Trigger], start: usize) -> Vec<usize> {
     if matches!(v.word(k), "," | "and" | "or") {
         k += 1;
         let mut hedge = false;
-        while k < n && k < t.t1 + 6 && AUX_WORDS.contains(&v.word(k)) {
+        while k < n && k < t.t1 + 6 && is_aux(v.word(k)) {
             hedge |= is_cue(v.word(k));
             k += 1;
         }

@@ -6,6 +6,9 @@
 //! last word (count or outcome word). Extend the tables; the engine needs no
 //! change.
 
+use super::wordset::WordSet;
+use once_cell::sync::Lazy;
+
 /// Modal, projection, hypothesis, fear/belief, threat, denial and
 /// not-yet-carried-out order cues (lowercase single tokens).
 #[rustfmt::skip]
@@ -48,8 +51,10 @@ pub(crate) fn is_modal(word: &str) -> bool {
 
 /// Whether `word` (lowercase) is a clause-wide hedge cue.
 pub(crate) fn is_cue(word: &str) -> bool {
-    HEDGE_CUES.contains(&word)
+    CUES.contains(word)
 }
+
+static CUES: Lazy<WordSet> = Lazy::new(|| WordSet::new(HEDGE_CUES));
 
 #[cfg(test)]
 mod tests {

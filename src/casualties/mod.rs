@@ -11,6 +11,7 @@ mod hedges;
 mod location;
 mod outcomes;
 mod victims;
+mod wordset;
 
 use crate::{Interval, NumberPhrase, Sentence, Span, Token};
 

@@ -7,6 +7,7 @@
 //! [`Role`]. List every inflection you want matched; nothing is stemmed. The
 //! engine needs no change.
 
+use super::wordset::{FnvBuild, WordSet};
 use crate::Outcome;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
@@ -227,8 +228,8 @@ pub(crate) static LIFE_VERBS: &[&str] = &[
 ];
 
 /// Signals indexed by their first word.
-static BY_FIRST: Lazy<HashMap<&'static str, Vec<&'static Signal>>> = Lazy::new(|| {
-    let mut map: HashMap<&'static str, Vec<&'static Signal>> = HashMap::new();
+static BY_FIRST: Lazy<HashMap<&'static str, Vec<&'static Signal>, FnvBuild>> = Lazy::new(|| {
+    let mut map: HashMap<&'static str, Vec<&'static Signal>, FnvBuild> = HashMap::default();
     for sig in SIGNALS {
         if let Some(first) = sig.words.first() {
             map.entry(*first).or_default().push(sig);
@@ -257,8 +258,8 @@ fn keys() -> impl Iterator<Item = &'static str> {
     })
 }
 
-/// All keys in one automaton: one pass over a text finds every sentence
-/// that may hold a signal, so the others cost nothing more.
+/// All keys in one automaton: one pass over a sentence tells whether it may
+/// hold a signal.
 static KEY_MATCHER: Lazy<Option<AhoCorasick>> = Lazy::new(|| {
     let mut words: Vec<&str> = keys().collect();
     words.sort_unstable();
@@ -271,17 +272,14 @@ static KEY_MATCHER: Lazy<Option<AhoCorasick>> = Lazy::new(|| {
         .ok()
 });
 
-/// Byte offsets of the whole-word key hits in `text`, in order.
-pub(crate) fn key_hits(text: &str) -> Vec<usize> {
-    let Some(ac) = KEY_MATCHER.as_ref() else { return Vec::new() };
+/// Whether `text` holds a key as a whole word.
+pub(crate) fn has_key(text: &str) -> bool {
+    let Some(ac) = KEY_MATCHER.as_ref() else { return false };
     let bytes = text.as_bytes();
     let wordish = |i: Option<usize>| {
         i.and_then(|i| bytes.get(i)).is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
     };
-    ac.find_iter(text)
-        .filter(|m| !wordish(m.start().checked_sub(1)) && !wordish(Some(m.end())))
-        .map(|m| m.start())
-        .collect()
+    ac.find_iter(text).any(|m| !wordish(m.start().checked_sub(1)) && !wordish(Some(m.end())))
 }
 
 /// The longest signal whose words equal `words[..n]` (lowercase tokens).
@@ -297,8 +295,10 @@ pub(crate) fn signal_at(words: &[&str]) -> Option<&'static Signal> {
 
 /// Whether `word` (lowercase) is an outcome noun, i.e. never a victims noun.
 pub(crate) fn is_outcome_noun(word: &str) -> bool {
-    OUTCOME_NOUNS.contains(&word)
+    OUTCOME_SET.contains(word)
 }
+
+static OUTCOME_SET: Lazy<WordSet> = Lazy::new(|| WordSet::new(OUTCOME_NOUNS));
 
 #[cfg(test)]
 mod tests {
@@ -314,10 +314,10 @@ mod tests {
     }
 
     #[test]
-    fn key_hits_are_whole_words() {
-        let text = "Skilled workers: 3 KILLED, deadline missed, one dead.";
-        let hits = key_hits(text);
-        assert_eq!(hits, [19, 48]);
+    fn keys_are_whole_words() {
+        assert!(has_key("Skilled workers: 3 KILLED."));
+        assert!(!has_key("Skilled workers met the deadline."));
+        assert!(has_key("12 unaccounted for"));
     }
 
     #[test]

@@ -2,6 +2,9 @@
 //! nouns name people, which name things (no fact), which counts are rates, and
 //! which words may sit between a count and its outcome word.
 
+use super::wordset::WordSet;
+use once_cell::sync::Lazy;
+
 /// Counted nouns that are not people: a count of these gives no fact
 /// ("killed 500 sheep", "in 14 countries", "40 ambulances", "350 kilometers").
 #[rustfmt::skip]
@@ -140,14 +143,23 @@ pub(crate) static PART_WORDS: &[&str] =
 pub(crate) static LINK_WORDS: &[&str] =
     &["were", "was", "are", "is", "included", "include", "includes", "including"];
 
+static NON_PERSON: Lazy<WordSet> = Lazy::new(|| WordSet::new(NON_PERSON_NOUNS));
+static PERSON: Lazy<WordSet> = Lazy::new(|| WordSet::new(PERSON_NOUNS));
+static AUX: Lazy<WordSet> = Lazy::new(|| WordSet::new(AUX_WORDS));
+
+/// Whether `word` (lowercase) may stand between a subject count and its outcome word.
+pub(crate) fn is_aux(word: &str) -> bool {
+    AUX.contains(word)
+}
+
 /// Whether `word` (lowercase) names things, not people.
 pub(crate) fn is_non_person(word: &str) -> bool {
-    NON_PERSON_NOUNS.contains(&word)
+    NON_PERSON.contains(word)
 }
 
 /// Whether `word` (lowercase) plausibly names people.
 pub(crate) fn is_person(word: &str) -> bool {
-    PERSON_NOUNS.contains(&word)
+    PERSON.contains(word)
         || (!is_non_person(word) && PERSON_SUFFIXES.iter().any(|s| word.ends_with(s)))
 }
 
