@@ -90,20 +90,30 @@ pub(crate) fn is_capital(c: char) -> bool {
 }
 
 /// The class bits of any character (see the constants above).
+#[cfg(test)]
 pub(crate) fn char_class(c: char) -> u8 {
+    let class = shape_class(c);
+    if class & WORD != 0 && is_capital(c) {
+        class | UPPER
+    } else {
+        class
+    }
+}
+
+/// The class bits without `UPPER` (cheaper for caseless scripts).
+pub(crate) fn shape_class(c: char) -> u8 {
     if c.is_ascii() {
-        return BYTE_CLASS[c as usize];
+        return BYTE_CLASS[c as usize] & !UPPER;
     }
     if is_apostrophe(c) {
         APOS
+    } else if ('\u{2010}'..='\u{2027}').contains(&c) || ('\u{2030}'..='\u{205E}').contains(&c) {
+        // General punctuation (dashes, quotes, bullets): common in news, never words.
+        0
     } else if c.is_whitespace() {
         SPACE
     } else if c.is_alphanumeric() || is_mark(c) {
-        if is_capital(c) {
-            WORD | UPPER
-        } else {
-            WORD
-        }
+        WORD
     } else {
         0
     }
@@ -111,7 +121,7 @@ pub(crate) fn char_class(c: char) -> u8 {
 
 /// Whether `c` is part of a word.
 pub(crate) fn is_word(c: char) -> bool {
-    char_class(c) & WORD != 0
+    shape_class(c) & WORD != 0
 }
 
 /// The folded form of one character, as UTF-8 bytes (empty for marks).
@@ -148,6 +158,12 @@ pub(crate) fn fold_char(c: char) -> Folded {
     }
     if c.is_whitespace() {
         out.push_str(" ");
+        return out;
+    }
+    if matches!(c, '\u{201A}'..='\u{2031}' | '\u{2033}'..='\u{205E}') {
+        // General punctuation past the dashes and apostrophes folds to itself.
+        let mut tmp = [0u8; 4];
+        out.push_str(c.encode_utf8(&mut tmp));
         return out;
     }
     match FOLD.binary_search_by(|&(k, _)| k.cmp(&c)) {

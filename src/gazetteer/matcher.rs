@@ -7,8 +7,8 @@
 //! and a start with no valid name hides nothing to its right.
 
 use super::fold::{
-    char_at, char_before, char_class, fold_char, is_apostrophe, is_word, APOS, BYTE_CLASS,
-    BYTE_FOLD, NON_ASCII, SPACE, UPPER, WORD,
+    char_at, char_before, fold_char, is_apostrophe, is_capital, is_word, shape_class, APOS,
+    BYTE_CLASS, BYTE_FOLD, NON_ASCII, SPACE, UPPER, WORD,
 };
 use super::trie::{KeyFlags, Trie, MIXED, REQ_SHIFT, TERMINAL};
 use super::EntityId;
@@ -102,6 +102,9 @@ pub(crate) struct Matcher {
     ents: Vec<EntityId>,
     /// ASCII bytes that may begin a name at a word start.
     interesting: [bool; 256],
+    /// Only capitals (and non-ASCII characters) may begin a name: the scan
+    /// may jump from one to the next, eight bytes at a time.
+    capitals_only: bool,
 }
 
 /// One key's entries: (entity, requirement), ranked (entity order), deduplicated.
@@ -167,13 +170,21 @@ impl Matcher {
         };
         list_starts.shrink_to_fit();
         ents.shrink_to_fit();
-        let mut m = Matcher { all, any, list_starts, ents, interesting: [false; 256] };
+        let mut m = Matcher {
+            all,
+            any,
+            list_starts,
+            ents,
+            interesting: [false; 256],
+            capitals_only: false,
+        };
         for b in 0..0x80usize {
             let class = BYTE_CLASS[b];
             let capital = class & UPPER != 0;
             m.interesting[b] =
                 class & SPACE == 0 && m.automaton(capital).trie.can_start(BYTE_FOLD[b]);
         }
+        m.capitals_only = (0..0x80).all(|b| !m.interesting[b] || BYTE_CLASS[b] & UPPER != 0);
         m
     }
 
@@ -268,7 +279,7 @@ impl Matcher {
             } else {
                 let Some(c) = char_at(text, j) else { return };
                 j += c.len_utf8();
-                let class = char_class(c);
+                let class = shape_class(c);
                 if class & SPACE != 0 {
                     if !in_space {
                         in_space = true;
@@ -341,6 +352,36 @@ fn end_ok(text: &str, end: usize, last_word: bool) -> bool {
     }
 }
 
+/// The first position from `from` holding an ASCII capital or a non-ASCII
+/// byte (`bytes.len()` if none), eight bytes at a time.
+fn next_capital_or_non_ascii(bytes: &[u8], from: usize) -> usize {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(w);
+        let y = x & LOW7;
+        // Per byte, no carries: high bit set when the low 7 bits are >= 'A', and >= '['.
+        let at_least_a = y + EACH * (0x80 - u64::from(b'A'));
+        let past_z = y + EACH * (0x80 - u64::from(b'['));
+        let hits = ((at_least_a & !past_z & !x) | x) & HIGH;
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_uppercase() || b >= 0x80 {
+            return i;
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
 /// Scans a text for positions where a name may start.
 #[derive(Clone, Debug)]
 pub(crate) struct Cursor {
@@ -369,12 +410,28 @@ impl Cursor {
     pub(crate) fn next_start(&mut self, m: &Matcher, text: &str) -> Option<(usize, bool)> {
         let bytes = text.as_bytes();
         loop {
+            if m.capitals_only {
+                let next = next_capital_or_non_ascii(bytes, self.pos);
+                if next != self.pos {
+                    *self = Cursor::at(text, next);
+                }
+            }
             let i = self.pos;
             let &b = bytes.get(i)?;
             let class = BYTE_CLASS[usize::from(b)];
             if class & WORD != 0 {
                 let candidate = !self.blocked && m.interesting[usize::from(b)];
                 let mut j = i + 1;
+                if !candidate {
+                    // Most words: skip to the word's end without hashing.
+                    while bytes.get(j).is_some_and(|&n| BYTE_CLASS[usize::from(n)] & WORD != 0) {
+                        j += 1;
+                    }
+                    self.pos = j;
+                    self.prev_word = true;
+                    self.blocked = true;
+                    continue;
+                }
                 let mut h = hash_step(HASH_SEED, BYTE_FOLD[usize::from(b)]);
                 while let Some(&next) = bytes.get(j) {
                     if BYTE_CLASS[usize::from(next)] & WORD == 0 {
@@ -386,7 +443,7 @@ impl Cursor {
                 self.pos = j;
                 self.prev_word = true;
                 self.blocked = true;
-                if candidate {
+                {
                     let capital = class & UPPER != 0;
                     // A word continuing with non-ASCII is not hashed: walk it.
                     let ascii_word = bytes.get(j).is_none_or(|&n| n < 0x80);
@@ -404,16 +461,20 @@ impl Cursor {
             } else {
                 let c = char_at(text, i)?;
                 self.pos = i + c.len_utf8();
-                let class = char_class(c);
+                let class = shape_class(c);
                 let word = class & WORD != 0;
                 let start_ok = !(word && self.blocked) && class & SPACE == 0;
                 self.blocked = word || (class & APOS != 0 && self.prev_word);
                 self.prev_word = word;
                 if start_ok {
-                    let capital = class & UPPER != 0;
                     if let Some(&first) = fold_char(c).as_bytes().first() {
-                        if m.can_start(first, capital) {
-                            return Some((i, capital));
+                        // Capitalisation is costly to decide: only when a name
+                        // could start here at all.
+                        if m.can_start(first, true) || m.can_start(first, false) {
+                            let capital = word && is_capital(c);
+                            if m.can_start(first, capital) {
+                                return Some((i, capital));
+                            }
                         }
                     }
                 }

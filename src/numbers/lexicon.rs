@@ -50,6 +50,62 @@ pub(crate) enum Role {
     Half,
 }
 
+/// The word tables a word can belong to, tested by one bit each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Set {
+    NounStop,
+    NounSkip,
+    OfPronoun,
+    OfDeterminer,
+    Irregular,
+    Nominal,
+    UnitAbbreviation,
+    Month,
+    Designator,
+    TimeSuffix,
+    TimeUnit,
+    Age,
+    ChangeVerb,
+    OverGovernor,
+    OverKeeper,
+    HalfFollower,
+    OnePronounBefore,
+    Minus,
+    CurrencyCode,
+    PeriodOrdinal,
+}
+
+impl Set {
+    #[inline]
+    pub(crate) const fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
+
+/// Each set and the table that fills it.
+const SETS: &[(Set, &[&str])] = &[
+    (Set::NounStop, NOUN_STOPS),
+    (Set::NounSkip, NOUN_SKIPS),
+    (Set::OfPronoun, OF_PRONOUNS),
+    (Set::OfDeterminer, OF_DETERMINERS),
+    (Set::Irregular, IRREGULAR_PLURALS),
+    (Set::Nominal, NOMINAL_ADJECTIVES),
+    (Set::UnitAbbreviation, UNIT_ABBREVIATIONS),
+    (Set::Month, MONTHS),
+    (Set::Designator, DESIGNATORS),
+    (Set::TimeSuffix, TIME_SUFFIXES),
+    (Set::TimeUnit, TIME_UNITS),
+    (Set::Age, AGE_WORDS),
+    (Set::ChangeVerb, CHANGE_VERBS),
+    (Set::OverGovernor, OVER_GOVERNORS),
+    (Set::OverKeeper, OVER_DURATION_KEEPERS),
+    (Set::HalfFollower, HALF_FOLLOWERS),
+    (Set::OnePronounBefore, ONE_PRONOUN_BEFORE),
+    (Set::Minus, MINUS_WORDS),
+    (Set::CurrencyCode, CURRENCY_CODES),
+    (Set::PeriodOrdinal, PERIOD_ORDINALS),
+];
+
 /// A known word: its lowercase key, role, whether a phrase may start with it,
 /// and the prefix qualifiers (indices into `PREFIXES`) that start with it.
 #[derive(Debug)]
@@ -62,6 +118,8 @@ pub(crate) struct Entry {
     /// May stand in a phrase before its number (a qualifier word, "a", a
     /// currency code): the scan looks back over these only.
     pub lead: bool,
+    /// The `Set`s the word belongs to, as bits.
+    pub sets: u32,
     pub prefixes: Vec<u16>,
 }
 
@@ -69,7 +127,7 @@ type Map = HashMap<&'static [u8], Entry, BuildHasherDefault<FxHasher>>;
 
 static LEXICON: Lazy<Map> = Lazy::new(build);
 
-/// A Bloom filter over (first letter, second letter, length) of the words
+/// A Bloom filter over (first, second and last letter, length) of the words
 /// that can anchor a number ("twenty", "dozens", "half"): most words of a
 /// text are ruled out here without a lookup.
 static ANCHORS: Lazy<[u64; 64]> = Lazy::new(|| {
@@ -87,7 +145,8 @@ static ANCHORS: Lazy<[u64; 64]> = Lazy::new(|| {
 fn shape(b: &[u8]) -> usize {
     let first = usize::from(b.first().map_or(0, u8::to_ascii_lowercase));
     let second = usize::from(b.get(1).map_or(0, u8::to_ascii_lowercase));
-    (first * 31 + second * 7 + b.len() * 131) % 4096
+    let last = usize::from(b.last().map_or(0, u8::to_ascii_lowercase));
+    (first * 31 + second * 7 + last * 1009 + b.len() * 131) % 4096
 }
 
 /// Whether `word` may be a number word (no false negatives).
@@ -108,6 +167,7 @@ fn build() -> Map {
                     starts: true,
                     anchor: false,
                     lead: false,
+                    sets: 0,
                     prefixes: Vec::new(),
                 })
                 .prefixes
@@ -121,6 +181,7 @@ fn build() -> Map {
             starts: false,
             anchor: false,
             lead: false,
+            sets: 0,
             prefixes: Vec::new(),
         });
         if role != Role::Plain {
@@ -195,6 +256,7 @@ fn build() -> Map {
         OF_PRONOUNS,
         HALF_FOLLOWERS,
         ONE_PRONOUN_BEFORE,
+        PERIOD_ORDINALS,
         &["of", "and", "or", "point", "in", "out", "every", "few", "s", "e", "old", "is", "was"],
     ];
     for table in plain {
@@ -216,6 +278,13 @@ fn build() -> Map {
     for words in PERCENT_WORDS {
         for w in *words {
             add(w, Role::Plain, false);
+        }
+    }
+    for &(set, table) in SETS {
+        for w in table {
+            if let Some(e) = map.get_mut(w.as_bytes()) {
+                e.sets |= set.bit();
+            }
         }
     }
     // Words that may come before the number inside a phrase.

@@ -6,11 +6,8 @@
 //! All word knowledge lives in `words.rs` and `qualifiers.rs`.
 
 use super::atoms::{atomize, Atom, Class};
-use super::lexicon::Role;
-use super::qualifiers::{
-    Bound, Prefix, BOUND_JOINERS, CHANGE_VERBS, OVER_DURATION_KEEPERS, OVER_GOVERNORS, PREFIXES,
-    RANGE_CONNECTORS, SUFFIXES,
-};
+use super::lexicon::{Role, Set};
+use super::qualifiers::{Bound, Prefix, BOUND_JOINERS, PREFIXES, RANGE_CONNECTORS, SUFFIXES};
 use super::words::*;
 use super::{Interval, NumberKind};
 use crate::Span;
@@ -73,7 +70,7 @@ impl Core {
 
     fn is_year_like(&self) -> bool {
         self.kind == NumberKind::Number
-            && matches!(self.plain_int, Some((v, 4)) if (1000..=2100).contains(&v))
+            && matches!(self.plain_int, Some((v, 4)) if (1000..2200).contains(&v))
     }
 }
 
@@ -197,6 +194,11 @@ impl<'h> Scan<'_, 'h> {
         self.at(j).is_some_and(|a| a.is_any(ws))
     }
 
+    #[inline]
+    fn in_set(&self, j: usize, set: Set) -> bool {
+        self.at(j).is_some_and(|a| a.in_set(set))
+    }
+
     fn before(&self, j: usize, back: usize) -> Option<&Atom<'h>> {
         j.checked_sub(back).and_then(|k| self.at(k))
     }
@@ -297,8 +299,8 @@ impl<'h> Scan<'_, 'h> {
                 let (c1, c2) = self.core_or_range(j, true)?;
                 let p = self.finish(i, c1, c2, bound, prefix.approximate)?;
                 if prefix.words == ["over"]
-                    && p.noun.and_then(|n| self.at(n)).is_some_and(|a| a.is_any(TIME_UNITS))
-                    && !self.before(i, 1).is_some_and(|a| a.is_any(OVER_DURATION_KEEPERS))
+                    && p.noun.and_then(|n| self.at(n)).is_some_and(|a| a.in_set(Set::TimeUnit))
+                    && !self.before(i, 1).is_some_and(|a| a.in_set(Set::OverKeeper))
                 {
                     return None;
                 }
@@ -422,14 +424,20 @@ impl<'h> Scan<'_, 'h> {
         let k = c1.last + 1;
         let connector = self.at(k).filter(|a| a.is_any(RANGE_CONNECTORS));
         let Some(connector) = connector else { return Some((c1, None)) };
+        // A dash joins a range only when spaced alike on both sides ("5-10",
+        // "5 - 10"); "7 –6" is a tennis score.
+        if connector.class == Class::Mark
+            && connector.glued != self.at(k + 1).is_some_and(|n| n.glued)
+        {
+            return Some((c1, None));
+        }
         if connector.is("or") && self.is_any(k + 1, &["so", "more", "less", "fewer"]) {
             return Some((c1, None));
         }
         // "rose from 12 to 19", "grew by $4bn to $52bn": two values.
-        let after_change = self.change_verb_before(j)
-            || (self.before(j, 1).is_some_and(|a| a.is_any(&["from", "by"]))
-                && j >= 1
-                && self.change_verb_before(j - 1));
+        let after_change = self.before(j, 1).is_some_and(|a| a.is_any(&["from", "by"]))
+            && j >= 1
+            && self.change_verb_before(j - 1);
         if after_change && connector.is("to") {
             return Some((c1, None));
         }
@@ -460,11 +468,11 @@ impl<'h> Scan<'_, 'h> {
     }
 
     fn change_verb_before(&self, i: usize) -> bool {
-        self.before(i, 1).is_some_and(|a| a.is_any(CHANGE_VERBS))
+        self.before(i, 1).is_some_and(|a| a.in_set(Set::ChangeVerb))
     }
 
     fn over_is_preposition(&self, i: usize) -> bool {
-        self.before(i, 1).is_some_and(|a| a.is_any(OVER_GOVERNORS))
+        self.before(i, 1).is_some_and(|a| a.in_set(Set::OverGovernor))
     }
 
     /// Whether `prev` (bounded on one side) and `next` (on the other) are joined
@@ -495,7 +503,7 @@ impl<'h> Scan<'_, 'h> {
         // Identifiers: "Resolution 2254", "No. 10", "the emergency number is 112".
         if p.first == first_core.first {
             if let Some(prev) = self.before(p.first, 1) {
-                if prev.is_capitalized() && prev.is_any(DESIGNATORS) {
+                if prev.is_capitalized() && prev.in_set(Set::Designator) {
                     return None;
                 }
                 if prev.is(".") && self.before(p.first, 2).is_some_and(|a| a.is_any(&["no", "nos"]))
@@ -507,7 +515,7 @@ impl<'h> Scan<'_, 'h> {
                 {
                     return None;
                 }
-                if prev.is_any(AGE_WORDS)
+                if prev.in_set(Set::Age)
                     || (prev.is("of") && self.before(p.first, 2).is_some_and(|a| a.is("age")))
                 {
                     return None;
@@ -537,8 +545,9 @@ impl<'h> Scan<'_, 'h> {
         }
         // Dates: "March 3", "12 January".
         if first_core.plain_int.is_some_and(|(v, _)| (1..=31).contains(&v)) {
-            let month =
-                |a: Option<&Atom<'_>>| a.is_some_and(|a| a.is_capitalized() && a.is_any(MONTHS));
+            let month = |a: Option<&Atom<'_>>| {
+                a.is_some_and(|a| a.is_capitalized() && a.in_set(Set::Month))
+            };
             // "March 15 to 17": the second day of a date range.
             let range_tail = self
                 .before(first_core.first, 1)
@@ -565,9 +574,7 @@ impl<'h> Scan<'_, 'h> {
             let counted =
                 p.noun.filter(|&n| n == p.last + 1).and_then(|n| self.at(n)).is_some_and(|a| {
                     !a.is_capitalized()
-                        && (is_plural(a.text)
-                            || a.is_any(IRREGULAR_PLURALS)
-                            || a.is_any(NOMINAL_ADJECTIVES))
+                        && (is_plural(a.text) || a.in_set(Set::Irregular) || a.in_set(Set::Nominal))
                 });
             if !counted {
                 return None;
@@ -583,14 +590,14 @@ impl<'h> Scan<'_, 'h> {
             return true;
         }
         if let Some(prev) = self.before(i, 1) {
-            if prev.is_any(ONE_PRONOUN_BEFORE)
+            if prev.in_set(Set::OnePronounBefore)
                 || (prev.is("only") && self.before(i, 2).is_some_and(|a| a.is("the")))
             {
                 return false;
             }
         }
         match self.at(i + 1) {
-            Some(next) if next.class == Class::Word => !next.is_any(NOUN_STOPS),
+            Some(next) if next.class == Class::Word => !next.in_set(Set::NounStop),
             _ => false,
         }
     }
@@ -624,7 +631,7 @@ impl<'h> Scan<'_, 'h> {
         if money.is_none() {
             let a = self.at(j)?;
             let minus_word =
-                a.is_any(MINUS_WORDS) && self.at(j + 1).is_some_and(|n| n.class != Class::Mark);
+                a.in_set(Set::Minus) && self.at(j + 1).is_some_and(|n| n.class != Class::Mark);
             // "-1", but not the hyphen of "5-10" or "F-16".
             let minus_sign = a.is_any(&["-", "\u{2212}"])
                 && self.glued(j + 1).is_some_and(|n| n.class == Class::Digits)
@@ -655,7 +662,7 @@ impl<'h> Scan<'_, 'h> {
             c.plain_int = None;
         }
         // Clock times: "3 p.m.", "10 am".
-        if c.is_point() && c.lo <= 24.0 && self.is_any(c.last + 1, TIME_SUFFIXES) {
+        if c.is_point() && c.lo <= 24.0 && self.in_set(c.last + 1, Set::TimeSuffix) {
             return None;
         }
         Some(c)
@@ -681,7 +688,7 @@ impl<'h> Scan<'_, 'h> {
                         return Some((code, i + 2));
                     }
                 }
-                if a.is_any(CURRENCY_CODES)
+                if a.in_set(Set::CurrencyCode)
                     && a.text.chars().all(|c| c.is_ascii_uppercase())
                     && digits_at(i + 1)
                 {
@@ -740,14 +747,29 @@ impl<'h> Scan<'_, 'h> {
                 Class::Mark => match p.text {
                     "/" | ":" | "#" | "." | "_" | "@" | "&" => return None,
                     // "F-16", "COVID-19"
+                    // (but "2.5m-3m" is a range: the letters belong to a number)
                     "-" | "\u{2013}"
-                        if p.glued && self.before(j, 2).is_some_and(|q| q.class == Class::Word) =>
+                        if p.glued
+                            && self.before(j, 2).is_some_and(|q| {
+                                q.class == Class::Word
+                                    && !(q.glued
+                                        && self
+                                            .before(j, 3)
+                                            .is_some_and(|d| d.class == Class::Digits))
+                            }) =>
                     {
                         return None;
                     }
                     _ => {}
                 },
             }
+        }
+        // "0800", "007": codes, not quantities.
+        if a.text.len() > 1
+            && a.text.starts_with('0')
+            && a.text.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
+        {
+            return None;
         }
         let (x, plain) = parse_number_text(a.text)?;
         let mut c = Core::point(j, j, x);
@@ -1245,7 +1267,11 @@ impl<'h> Scan<'_, 'h> {
             c.scale = s;
             return Some(c);
         }
-        let ok = qualified || self.mode == Mode::Whole || self.is_any(j + 1, HALF_FOLLOWERS);
+        // "the first half of 2024" is a period, not a fraction.
+        if self.before(j, 1).is_some_and(|a| a.in_set(Set::PeriodOrdinal)) {
+            return None;
+        }
+        let ok = qualified || self.mode == Mode::Whole || self.in_set(j + 1, Set::HalfFollower);
         if !ok || self.is(j, "halves") {
             return None;
         }
@@ -1282,11 +1308,11 @@ impl<'h> Scan<'_, 'h> {
         let mut k = start;
         if self.is(k, "of") {
             // "40 of them" counts nothing new; "three of the victims" counts victims.
-            if self.is_any(k + 1, OF_PRONOUNS) {
+            if self.in_set(k + 1, Set::OfPronoun) {
                 return None;
             }
             k += 1;
-            if self.is_any(k, OF_DETERMINERS) {
+            if self.in_set(k, Set::OfDeterminer) {
                 k += 1;
             }
         }
@@ -1303,17 +1329,17 @@ impl<'h> Scan<'_, 'h> {
                 }
                 break;
             }
-            if a.is_any(NOUN_SKIPS) {
+            if a.in_set(Set::NounSkip) {
                 k += 1;
                 continue;
             }
-            if a.is_any(NOUN_STOPS) {
+            if a.in_set(Set::NounStop) {
                 break;
             }
-            if steps == 0 && a.is_any(NOMINAL_ADJECTIVES) {
+            if steps == 0 && a.in_set(Set::Nominal) {
                 nominal = Some(k);
                 let next_plural = self.at(k + 1).is_some_and(|n| {
-                    n.class == Class::Word && !n.is_any(NOUN_STOPS) && is_plural(n.text)
+                    n.class == Class::Word && !n.in_set(Set::NounStop) && is_plural(n.text)
                 });
                 if !next_plural {
                     break;
@@ -1322,14 +1348,14 @@ impl<'h> Scan<'_, 'h> {
                 steps += 1;
                 continue;
             }
-            if a.is_any(IRREGULAR_PLURALS)
-                || a.is_any(UNIT_ABBREVIATIONS)
+            if a.in_set(Set::Irregular)
+                || a.in_set(Set::UnitAbbreviation)
                 || currency_word(a).is_some()
                 || is_plural(a.text)
             {
                 // "two police officers", "six crew members": the head is last.
                 let next_plural = self.at(k + 1).is_some_and(|n| {
-                    n.class == Class::Word && !n.is_any(NOUN_STOPS) && is_plural(n.text)
+                    n.class == Class::Word && !n.in_set(Set::NounStop) && is_plural(n.text)
                 });
                 if next_plural {
                     k += 1;
@@ -1342,7 +1368,7 @@ impl<'h> Scan<'_, 'h> {
                 // "two unidentified assailants", "the 59 remaining hostages":
                 // a participle before a plural noun modifies it.
                 let next_plural = self.at(k + 1).is_some_and(|n| {
-                    n.class == Class::Word && !n.is_any(NOUN_STOPS) && is_plural(n.text)
+                    n.class == Class::Word && !n.in_set(Set::NounStop) && is_plural(n.text)
                 });
                 if !next_plural {
                     break;

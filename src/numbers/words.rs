@@ -621,6 +621,12 @@ pub(crate) const OF_DETERMINERS: &[&str] =
 pub(crate) const HALF_FOLLOWERS: &[&str] =
     &["of", "the", "its", "their", "his", "her", "our", "all", "these", "those", "them"];
 
+/// Words before "half" that make it a period ("the first half of 2024").
+pub(crate) const PERIOD_ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "last", "latter", "former", "final", "opening",
+    "closing", "top", "bottom", "upper", "lower", "back", "front", "other", "better",
+];
+
 /// Words before "one" that make it a pronoun ("no one", "the only one", "each one").
 pub(crate) const ONE_PRONOUN_BEFORE: &[&str] =
     &["no", "the", "this", "that", "each", "every", "any", "which", "anyone", "someone"];
