@@ -143,6 +143,14 @@ fn outcomes_and_their_signals() {
             ("Police Say 4 Killed In Mall Shooting", &["killed|4|-|-"]),
             ("Minibus Crash Kills 14, Injures 22", &["killed|14|-|-", "injured|22|-|-"]),
             (
+                "Thousands were left homeless after the cyclone hit Dhaka.",
+                &["displaced|Thousands|-|Dhaka"],
+            ),
+            (
+                "A landslide buried 30 homes, leaving 18 people dead and 9 missing.",
+                &["killed|18|people|-", "missing|9|-|-"],
+            ),
+            (
                 "Forty people were treated for injuries after the stampede.",
                 &["injured|Forty|people|-"],
             ),

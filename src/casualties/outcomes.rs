@@ -174,6 +174,13 @@ pub(crate) static SIGNALS: &[Signal] = &[
     s(&["from", "their", "homes"], Displaced, Adjective),
     s(&["out", "of", "their", "homes"], Displaced, Adjective),
     s(&["number", "of", "displaced"], Displaced, Toll),
+    s(&["number", "of", "people", "displaced"], Displaced, Toll),
+    s(&["number", "of", "people", "injured"], Injured, Toll),
+    s(&["number", "of", "people", "missing"], Missing, Toll),
+    s(&["number", "of", "people", "arrested"], Arrested, Toll),
+    s(&["number", "of", "people", "detained"], Arrested, Toll),
+    s(&["number", "of", "arrests"], Arrested, Toll),
+    s(&["number", "of", "people", "dead"], Killed, Toll),
     // arrested
     s(&["arrest"], Arrested, Active),
     s(&["arrests"], Arrested, Noun),

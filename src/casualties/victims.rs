@@ -98,7 +98,7 @@ pub(crate) static AUX_WORDS: &[&str] = &[
     "initially", "eventually", "more", "reported", "confirmed", "said", "officially", "feared",
     "presumed", "believed", "thought", "likely", "probably", "possibly", "may", "might", "could",
     "would", "will", "must", "should", "to", "ordered", "urged", "told", "asked", "advised",
-    "forced", "expected", "say", "said", "known", "listed", "declared", "found", "pronounced",
+    "forced", "expected", "say", "said", "known", "listed", "declared", "found", "pronounced", "left", "rendered", "made",
 ];
 
 /// Forms of "be"/"get" that make a following past form passive.
