@@ -5,6 +5,7 @@ mod common;
 mod adversarial;
 mod analyze_example;
 mod auto_traits;
+mod casualties;
 mod default_gazetteer;
 mod gazetteer;
 mod golden;

@@ -1,7 +1,17 @@
 //! Casualty facts: outcome, count interval, victims and place, read from each
 //! sentence on top of tokens, number phrases and gazetteer places.
 //!
-//! PLACEHOLDER: types final in shape; the rules land with the casualty issue.
+//! The annotation rules are those of the casualties data set's README: six
+//! outcome classes and their signal words ([`outcomes`]), counts from the
+//! number layer plus zero negators, victims nouns ([`victims`]), hedges
+//! ([`hedges`]) and the location rule ([`location`]); [`engine`] applies them.
+
+mod engine;
+mod hedges;
+mod location;
+mod outcomes;
+mod victims;
+mod wordset;
 
 use crate::{Interval, NumberPhrase, Sentence, Span, Token};
 
@@ -49,6 +59,13 @@ impl Outcome {
             Outcome::Arrested => "arrested",
             Outcome::Kidnapped => "kidnapped",
         }
+    }
+}
+
+impl std::fmt::Display for Outcome {
+    /// Writes [`Outcome::as_str`].
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -138,6 +155,7 @@ impl From<&NumberPhrase<'_>> for Count {
 /// for fact in doc.casualties() {
 ///     println!("{} {}", fact.outcome.as_str(), fact.count.text);
 /// }
+/// assert_eq!(textfacts::Outcome::Killed.to_string(), "killed");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CasualtyFact {
@@ -152,42 +170,133 @@ pub struct CasualtyFact {
 
 impl CasualtyFact {
     /// The outcome class.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let text = "Floods killed 12 villagers in Assam.";
+    /// let tokens: Vec<_> = textfacts::tokens(text).collect();
+    /// let sentences: Vec<_> = textfacts::sentences(text).collect();
+    /// let numbers: Vec<_> = textfacts::number_phrases(text).collect();
+    /// let places = [textfacts::Span::new(30, 35)];
+    /// let facts = textfacts::casualty_facts(text, &tokens, &sentences, &numbers, &places);
+    /// let fact = &facts[0];
+    /// assert_eq!(fact.outcome(), textfacts::Outcome::Killed);
+    /// ```
     #[must_use]
     pub fn outcome(&self) -> Outcome {
         self.outcome
     }
 
     /// The count.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let text = "Floods killed 12 villagers in Assam.";
+    /// let tokens: Vec<_> = textfacts::tokens(text).collect();
+    /// let sentences: Vec<_> = textfacts::sentences(text).collect();
+    /// let numbers: Vec<_> = textfacts::number_phrases(text).collect();
+    /// let places = [textfacts::Span::new(30, 35)];
+    /// let facts = textfacts::casualty_facts(text, &tokens, &sentences, &numbers, &places);
+    /// let fact = &facts[0];
+    /// assert_eq!(fact.count().span().slice(text), Some("12"));
+    /// ```
     #[must_use]
     pub fn count(&self) -> Count {
         self.count
     }
 
     /// The victims' head noun, if stated.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let text = "Floods killed 12 villagers in Assam.";
+    /// let tokens: Vec<_> = textfacts::tokens(text).collect();
+    /// let sentences: Vec<_> = textfacts::sentences(text).collect();
+    /// let numbers: Vec<_> = textfacts::number_phrases(text).collect();
+    /// let places = [textfacts::Span::new(30, 35)];
+    /// let facts = textfacts::casualty_facts(text, &tokens, &sentences, &numbers, &places);
+    /// let fact = &facts[0];
+    /// assert_eq!(fact.victims().and_then(|s| s.slice(text)), Some("villagers"));
+    /// ```
     #[must_use]
     pub fn victims(&self) -> Option<Span> {
         self.victims
     }
 
     /// The place where the outcome happened, if named in the sentence.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let text = "Floods killed 12 villagers in Assam.";
+    /// let tokens: Vec<_> = textfacts::tokens(text).collect();
+    /// let sentences: Vec<_> = textfacts::sentences(text).collect();
+    /// let numbers: Vec<_> = textfacts::number_phrases(text).collect();
+    /// let places = [textfacts::Span::new(30, 35)];
+    /// let facts = textfacts::casualty_facts(text, &tokens, &sentences, &numbers, &places);
+    /// let fact = &facts[0];
+    /// assert_eq!(fact.location().and_then(|s| s.slice(text)), Some("Assam"));
+    /// ```
     #[must_use]
     pub fn location(&self) -> Option<Span> {
         self.location
     }
 
     /// Whether the sentence does not assert that the outcome happened.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let text = "Floods killed 12 villagers in Assam.";
+    /// let tokens: Vec<_> = textfacts::tokens(text).collect();
+    /// let sentences: Vec<_> = textfacts::sentences(text).collect();
+    /// let numbers: Vec<_> = textfacts::number_phrases(text).collect();
+    /// let places = [textfacts::Span::new(30, 35)];
+    /// let facts = textfacts::casualty_facts(text, &tokens, &sentences, &numbers, &places);
+    /// let fact = &facts[0];
+    /// assert!(!fact.is_hedged());
+    /// ```
     #[must_use]
     pub fn is_hedged(&self) -> bool {
         self.hedged
     }
 
     /// The outcome word(s) that signalled the fact.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let text = "Floods killed 12 villagers in Assam.";
+    /// let tokens: Vec<_> = textfacts::tokens(text).collect();
+    /// let sentences: Vec<_> = textfacts::sentences(text).collect();
+    /// let numbers: Vec<_> = textfacts::number_phrases(text).collect();
+    /// let places = [textfacts::Span::new(30, 35)];
+    /// let facts = textfacts::casualty_facts(text, &tokens, &sentences, &numbers, &places);
+    /// let fact = &facts[0];
+    /// assert_eq!(fact.trigger().slice(text), Some("killed"));
+    /// ```
     #[must_use]
     pub fn trigger(&self) -> Span {
         self.trigger
     }
 
     /// The sentence the fact was read from.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let text = "Floods killed 12 villagers in Assam.";
+    /// let tokens: Vec<_> = textfacts::tokens(text).collect();
+    /// let sentences: Vec<_> = textfacts::sentences(text).collect();
+    /// let numbers: Vec<_> = textfacts::number_phrases(text).collect();
+    /// let places = [textfacts::Span::new(30, 35)];
+    /// let facts = textfacts::casualty_facts(text, &tokens, &sentences, &numbers, &places);
+    /// let fact = &facts[0];
+    /// assert_eq!(fact.sentence(), textfacts::Span::new(0, text.len()));
+    /// ```
     #[must_use]
     pub fn sentence(&self) -> Span {
         self.sentence
@@ -197,6 +306,12 @@ impl CasualtyFact {
 /// Reads the casualty facts of `text` from its analysis layers: `places` are
 /// the spans of place mentions (gazetteer matches labelled as places).
 ///
+/// Facts come sentence by sentence, in text order of their counts. One count
+/// may carry several facts ("12 are missing, feared dead": missing 12 and a
+/// hedged killed 12); parts overlap totals ("40 civilians, including three
+/// children" gives 40 and 3), so facts of one text are never to be summed.
+/// Never panics; spans that do not fit the text are ignored.
+///
 /// # Examples
 ///
 /// ```
@@ -205,7 +320,10 @@ impl CasualtyFact {
 /// let sentences: Vec<_> = textfacts::sentences(text).collect();
 /// let numbers: Vec<_> = textfacts::number_phrases(text).collect();
 /// let facts = textfacts::casualty_facts(text, &tokens, &sentences, &numbers, &[]);
-/// # let _ = facts;
+/// assert_eq!(facts.len(), 1);
+/// assert_eq!(facts[0].outcome(), textfacts::Outcome::Killed);
+/// assert_eq!(facts[0].count().span().slice(text), Some("Two"));
+/// assert_eq!(facts[0].victims().and_then(|s| s.slice(text)), Some("people"));
 /// ```
 #[must_use]
 pub fn casualty_facts(
@@ -215,6 +333,5 @@ pub fn casualty_facts(
     numbers: &[NumberPhrase<'_>],
     places: &[Span],
 ) -> Vec<CasualtyFact> {
-    let _ = (text, tokens, sentences, numbers, places);
-    Vec::new()
+    engine::extract(text, tokens, sentences, numbers, places)
 }
