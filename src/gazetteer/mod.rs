@@ -536,38 +536,6 @@ impl GazetteerBuilder {
     }
 }
 
-/// A fast, non-cryptographic hasher for the build's id map: gazetteer ids
-/// are the user's own data, hashed once per row.
-#[derive(Clone, Copy, Default)]
-struct BuildFastHasher;
-
-struct FastHasher(u64);
-
-impl std::hash::BuildHasher for BuildFastHasher {
-    type Hasher = FastHasher;
-    fn build_hasher(&self) -> FastHasher {
-        FastHasher(0)
-    }
-}
-
-impl std::hash::Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-}
-
 /// The capitalisation requirement of a name under a case mode.
 fn requirement(name: &str, mode: CaseMode) -> Req {
     if mode == CaseMode::Insensitive {
@@ -599,8 +567,9 @@ fn build<'a>(
     mode: CaseMode,
 ) -> Result<Gazetteer, Error> {
     let too_big = || Error::limit("more gazetteer names or entities than fit a u32");
-    let mut ids: HashMap<&str, u32, BuildFastHasher> =
-        HashMap::with_capacity_and_hasher(rows_len / 2, BuildFastHasher);
+    // std's keyed SipHash: ids are untrusted input, and an unkeyed fast hash
+    // let ids sharing a prefix ("x:1", "x:2", ...) collide into quadratic time.
+    let mut ids: HashMap<&str, u32> = HashMap::with_capacity(rows_len / 2);
     let mut labels: HashMap<&str, Arc<str>> = HashMap::new();
     let mut entities: Vec<Entity> = Vec::new();
     // Folded names, concatenated; per row (key start, key end, entity, requirement).
