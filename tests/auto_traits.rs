@@ -14,6 +14,7 @@ fn public_types_are_thread_safe() {
     assert_auto::<CasualtyFact>();
     assert_auto::<CasualtyRecord>();
     assert_auto::<Count>();
+    assert_auto::<CountRecord>();
     assert_auto::<Document>();
     assert_auto::<Entity>();
     assert_auto::<EntityId>();
@@ -21,6 +22,9 @@ fn public_types_are_thread_safe() {
     assert_auto::<EntityRecord>();
     assert_auto::<Error>();
     assert_auto::<FindIter<'static, 'static>>();
+    assert_auto::<FindOverlappingIter<'static, 'static>>();
+    assert_auto::<HtmlPage>();
+    assert_auto::<OffsetConverter<'static>>();
     assert_auto::<Gazetteer>();
     assert_auto::<GazetteerBuilder>();
     assert_auto::<Interval>();
@@ -31,10 +35,12 @@ fn public_types_are_thread_safe() {
     assert_auto::<NumberRecord>();
     assert_auto::<Outcome>();
     assert_auto::<Sentence<'static>>();
+    assert_auto::<SentenceRecord>();
     assert_auto::<Sentences<'static>>();
     assert_auto::<Span>();
     assert_auto::<TextSpan>();
     assert_auto::<Token<'static>>();
     assert_auto::<TokenKind>();
+    assert_auto::<TokenRecord>();
     assert_auto::<Tokens<'static>>();
 }

@@ -207,6 +207,41 @@ impl Interval {
     }
 }
 
+/// The interval in words: "27", "at least 27", "more than 100", "fewer than 5",
+/// "at most 700", "20 to 30" (with "above"/"below" for open ends of a range).
+///
+/// # Examples
+///
+/// ```
+/// use textfacts::Interval;
+/// assert_eq!(Interval::at_least(27.0).to_string(), "at least 27");
+/// assert_eq!(Interval::new(Some(24.0), true, Some(120.0), false).unwrap().to_string(), "24 to below 120");
+/// ```
+impl std::fmt::Display for Interval {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let num = |x: f64| {
+            if x.fract() == 0.0 && x.abs() < 1e15 {
+                format!("{}", x as i64)
+            } else {
+                format!("{x}")
+            }
+        };
+        match (self.low(), self.high()) {
+            (Some(lo), Some(hi)) if lo == hi => f.write_str(&num(lo)),
+            (Some(lo), Some(hi)) => {
+                let from = if self.low_inclusive() { "" } else { "above " };
+                let to = if self.high_inclusive() { "" } else { "below " };
+                write!(f, "{from}{} to {to}{}", num(lo), num(hi))
+            }
+            (Some(lo), None) if self.low_inclusive() => write!(f, "at least {}", num(lo)),
+            (Some(lo), None) => write!(f, "more than {}", num(lo)),
+            (None, Some(hi)) if self.high_inclusive() => write!(f, "at most {}", num(hi)),
+            (None, Some(hi)) => write!(f, "fewer than {}", num(hi)),
+            (None, None) => f.write_str("any number"),
+        }
+    }
+}
+
 fn finite(x: f64) -> f64 {
     if x.is_nan() {
         0.0
