@@ -252,18 +252,20 @@ impl Analyzer {
         let casualties = want(Layer::Casualties);
         let mut doc = Document::default();
 
-        let toks: Vec<_> =
-            if want(Layer::Tokens) || casualties { tokens(text).collect() } else { Vec::new() };
+        // Borrowing tokens are kept only when the casualty layer needs them;
+        // records alone are built straight from the iterator (less memory).
+        let toks: Vec<_> = if casualties { tokens(text).collect() } else { Vec::new() };
         if want(Layer::Tokens) {
-            doc.tokens = Some(
-                toks.iter()
-                    .map(|t| TokenRecord {
-                        start: t.span().start,
-                        end: t.span().end,
-                        kind: t.kind(),
-                    })
-                    .collect(),
-            );
+            let record = |t: &crate::Token<'_>| TokenRecord {
+                start: t.span().start,
+                end: t.span().end,
+                kind: t.kind(),
+            };
+            doc.tokens = Some(if casualties {
+                toks.iter().map(record).collect()
+            } else {
+                tokens(text).map(|t| record(&t)).collect()
+            });
         }
 
         let sents: Vec<_> = if want(Layer::Sentences) || casualties {
