@@ -4,7 +4,9 @@ use crate::document::{
     CasualtyRecord, CountRecord, Document, EntityRecord, NumberRecord, SentenceRecord, TextSpan,
     TokenRecord,
 };
-use crate::{casualty_facts, default_gazetteer, number_phrases, sentences, tokens, Gazetteer};
+use crate::{
+    casualty_facts, default_gazetteer, number_phrases, sentences, tokens, CaseMode, Gazetteer,
+};
 use std::sync::Arc;
 
 /// One layer of analysis.
@@ -86,12 +88,18 @@ impl Layer {
 pub struct AnalyzerBuilder {
     layers: u8,
     default_gazetteer: bool,
+    case_mode: CaseMode,
     gazetteer: Option<Gazetteer>,
 }
 
 impl Default for AnalyzerBuilder {
     fn default() -> AnalyzerBuilder {
-        AnalyzerBuilder { layers: u8::MAX, default_gazetteer: true, gazetteer: None }
+        AnalyzerBuilder {
+            layers: u8::MAX,
+            default_gazetteer: true,
+            case_mode: CaseMode::Smart,
+            gazetteer: None,
+        }
     }
 }
 
@@ -125,6 +133,24 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// The case mode of the built-in default gazetteer (default
+    /// [`CaseMode::Smart`]); use [`CaseMode::Insensitive`] for text without
+    /// reliable case. A gazetteer given with [`gazetteer`](Self::gazetteer)
+    /// keeps its own mode.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use textfacts::{Analyzer, CaseMode};
+    /// let shouting = Analyzer::builder().case_mode(CaseMode::Insensitive).build();
+    /// assert!(shouting.analyze("protests in aleppo").entities().iter().any(|e| e.text == "aleppo"));
+    /// assert!(Analyzer::new().analyze("protests in aleppo").entities().is_empty());
+    /// ```
+    pub fn case_mode(&mut self, mode: CaseMode) -> &mut Self {
+        self.case_mode = mode;
+        self
+    }
+
     /// Uses `gazetteer` for entities. To combine it with the default entries,
     /// build it with [`GazetteerBuilder::include_default`](crate::GazetteerBuilder::include_default).
     ///
@@ -153,7 +179,16 @@ impl AnalyzerBuilder {
     pub fn build(&self) -> Analyzer {
         let gazetteer = match (&self.gazetteer, self.default_gazetteer) {
             (Some(g), _) => Some(g.clone()),
-            (None, true) => Some(default_gazetteer().clone()),
+            (None, true) if self.case_mode == CaseMode::Smart => Some(default_gazetteer().clone()),
+            // The embedded list always builds; an empty gazetteer is the
+            // harmless fallback should that ever change.
+            (None, true) => Some(
+                Gazetteer::builder()
+                    .include_default(true)
+                    .case_mode(self.case_mode)
+                    .build()
+                    .unwrap_or_else(|_| default_gazetteer().clone()),
+            ),
             (None, false) => None,
         };
         Analyzer { inner: Arc::new(Inner { layers: self.layers, gazetteer }) }
