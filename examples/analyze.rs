@@ -5,6 +5,7 @@
 //! cargo run --release --example analyze -- [OPTIONS] [FILE]
 //! ```
 
+use serde_json::value::RawValue;
 use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
 use std::process::ExitCode;
 use textfacts::{Analyzer, Document, Gazetteer, HtmlPage, Layer};
@@ -95,16 +96,18 @@ impl Sink {
         &mut self,
         out: &mut impl Write,
         heading: &str,
-        id: Option<&serde_json::Value>,
+        id: Option<&RawValue>,
         text: &str,
         doc: &Document,
     ) -> io::Result<()> {
         match self {
             Sink::Json { pretty } => write_doc(out, *pretty, id, doc),
             Sink::Html(page) => {
-                let heading = match id {
-                    Some(serde_json::Value::String(s)) => s.clone(),
-                    Some(other) => other.to_string(),
+                // A string id is shown without its quotes.
+                let heading = match id.map(RawValue::get) {
+                    Some(raw) => {
+                        serde_json::from_str::<String>(raw).unwrap_or_else(|_| raw.to_string())
+                    }
                     None => heading.to_string(),
                 };
                 page.add_document(&heading, text, doc);
@@ -125,7 +128,7 @@ impl Sink {
 #[derive(serde::Serialize)]
 struct Output<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<&'a serde_json::Value>,
+    id: Option<&'a RawValue>,
     #[serde(flatten)]
     doc: &'a textfacts::Document,
 }
@@ -133,7 +136,7 @@ struct Output<'a> {
 fn write_doc(
     out: &mut impl Write,
     pretty: bool,
-    id: Option<&serde_json::Value>,
+    id: Option<&RawValue>,
     doc: &textfacts::Document,
 ) -> io::Result<()> {
     let record = Output { id, doc };
@@ -241,7 +244,7 @@ fn run_jsonl(
     let mut failures = 0usize;
     let mut line = Vec::new();
     let mut line_no = 0usize;
-    let mut ids: Vec<Option<serde_json::Value>> = Vec::new();
+    let mut ids: Vec<Option<Box<RawValue>>> = Vec::new();
     let mut texts: Vec<String> = Vec::new();
     let mut chunk_bytes = 0usize;
     loop {
@@ -266,7 +269,7 @@ fn run_jsonl(
         if at_end || texts.len() >= CHUNK_DOCS || chunk_bytes >= CHUNK_BYTES {
             let docs = analyzer.analyze_batch(&texts);
             for ((id, text), doc) in ids.iter().zip(&texts).zip(&docs) {
-                sink.emit(out, "document", id.as_ref(), text, doc)?;
+                sink.emit(out, "document", id.as_deref(), text, doc)?;
             }
             ids.clear();
             texts.clear();
@@ -283,36 +286,46 @@ fn run_jsonl(
     Ok(ExitCode::SUCCESS)
 }
 
+/// A JSONL input record. Typed, so that other fields are skipped without
+/// being built, and the id is kept as its raw JSON text, copied to the output.
+#[derive(serde::Deserialize)]
+struct Record {
+    text: String,
+    #[serde(default, deserialize_with = "raw_id")]
+    id: Option<Box<RawValue>>,
+}
+
+/// Keeps any id, `null` included, as written.
+fn raw_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Box<RawValue>>, D::Error> {
+    <Box<RawValue> as serde::Deserialize>::deserialize(d).map(Some)
+}
+
 /// One JSONL input line as `(id, text)`; blank lines give `None` silently,
 /// bad lines give `None` after a report naming the line.
 fn parse_record(
     line: &[u8],
     source: &str,
     line_no: usize,
-) -> Option<(Option<serde_json::Value>, String)> {
+) -> Option<(Option<Box<RawValue>>, String)> {
     if line.iter().all(u8::is_ascii_whitespace) {
         return None;
     }
     let parsed = std::str::from_utf8(line)
         .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))
         .and_then(|s| {
-            serde_json::from_str::<serde_json::Value>(s).map_err(|e| format!("not JSON: {e}"))
+            serde_json::from_str::<Record>(s).map_err(|e| {
+                if serde_json::from_str::<serde::de::IgnoredAny>(s).is_ok() {
+                    "not an object with a string \"text\"".to_string()
+                } else {
+                    format!("not JSON: {e}")
+                }
+            })
         });
-    let mut record = match parsed {
-        Ok(v) => v,
+    match parsed {
+        Ok(record) => Some((record.id, record.text)),
         Err(msg) => {
             eprintln!("analyze: {source}: line {line_no}: {msg}; skipped");
-            return None;
+            None
         }
-    };
-    let text = match record.get_mut("text").map(serde_json::Value::take) {
-        Some(serde_json::Value::String(text)) => text,
-        _ => {
-            eprintln!(
-                "analyze: {source}: line {line_no}: not an object with a string \"text\"; skipped"
-            );
-            return None;
-        }
-    };
-    Some((record.get_mut("id").map(serde_json::Value::take), text))
+    }
 }
