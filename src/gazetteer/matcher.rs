@@ -405,6 +405,16 @@ impl Cursor {
         Cursor { pos, prev_word, blocked }
     }
 
+    /// Moves past a word ending at `end`, and past the one space that most
+    /// often follows (a space is never a start), saving a round of the scan.
+    #[inline]
+    fn skip_word(&mut self, bytes: &[u8], end: usize) {
+        let space = bytes.get(end) == Some(&b' ');
+        self.pos = end + usize::from(space);
+        self.prev_word = !space;
+        self.blocked = !space;
+    }
+
     /// The next position where a name may start, and whether its character is
     /// a capital. Words are skipped whole: a name never starts inside one.
     pub(crate) fn next_start(&mut self, m: &Matcher, text: &str) -> Option<(usize, bool)> {
@@ -427,9 +437,7 @@ impl Cursor {
                     while bytes.get(j).is_some_and(|&n| BYTE_CLASS[usize::from(n)] & WORD != 0) {
                         j += 1;
                     }
-                    self.pos = j;
-                    self.prev_word = true;
-                    self.blocked = true;
+                    self.skip_word(bytes, j);
                     continue;
                 }
                 let mut h = hash_step(HASH_SEED, BYTE_FOLD[usize::from(b)]);
@@ -440,9 +448,7 @@ impl Cursor {
                     h = hash_step(h, BYTE_FOLD[usize::from(next)]);
                     j += 1;
                 }
-                self.pos = j;
-                self.prev_word = true;
-                self.blocked = true;
+                self.skip_word(bytes, j);
                 {
                     let capital = class & UPPER != 0;
                     // A word continuing with non-ASCII is not hashed: walk it.
