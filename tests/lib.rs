@@ -8,6 +8,7 @@ mod auto_traits;
 mod casualties;
 mod default_gazetteer;
 mod gazetteer;
+#[cfg(feature = "serde")]
 mod golden;
 mod html;
 mod numbers;
