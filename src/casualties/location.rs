@@ -1,0 +1,316 @@
+//! The location rule (README section 6): the place mention nearest to the
+//! fact, in the same sentence, excluding distance reference points, origins,
+//! destinations and places of treatment, the place of the source, names
+//! inside other names, the larger of two nested places, and places that
+//! locate another fact. The word tables below drive each exclusion.
+
+use super::engine::View;
+
+/// Gazetteer names that are, far more often, common English words. They are
+/// place mentions only where capitalisation tells (mid-sentence, not in a
+/// title-case headline). Derived by listing the benchmark gazetteer's
+/// one-word names that the shared news corpus writes mostly in lowercase.
+#[rustfmt::skip]
+pub(crate) static COMMON_WORD_PLACES: &[&str] = &[
+    "acre", "ahu", "aim", "ale", "along", "alter", "ana", "angle", "annex", "area", "ate", "bad",
+    "bag", "ban", "banning", "bar", "bard", "barrage", "basic", "bat", "bear", "begun", "best",
+    "bid", "big", "bloom", "bone", "boom", "born", "borne", "bow", "buffalo", "but", "buy", "cage",
+    "can", "care", "cars", "cat", "chair", "champion", "coca", "coin", "colon", "com", "coma",
+    "come", "commonwealth", "corona", "crystal", "dam", "date", "dawn", "deal", "der", "des",
+    "dire", "diva", "downtown", "drama", "drug", "dual", "due", "earnest", "era", "erode", "ever",
+    "far", "fate", "federal", "fleet", "flora", "forest", "freedom", "freshwater", "from", "gap",
+    "gay", "genes", "goes", "gold", "grants", "grass", "green", "grenade", "grin", "grins", "gums",
+    "hang", "hire", "hit", "holiday", "horn", "hub", "human", "humble", "ibis", "imperial",
+    "independence", "ita", "keen", "lag", "lander", "lend", "lens", "les", "lira", "lively", "lone",
+    "lot", "luck", "magna", "male", "man", "manage", "marathon", "market", "marks", "marshal",
+    "media", "mentor", "mile", "mine", "mission", "mobile", "monster", "more", "most", "much",
+    "name", "never", "nice", "noisy", "normal", "off", "officer", "okay", "one", "opportunity",
+    "oral", "orange", "outer", "pace", "panda", "pandas", "para", "parole", "peer", "pet", "pets",
+    "plunge", "plunges", "police", "pop", "possession", "pre", "proclamation", "put", "ray",
+    "reading", "res", "reservoir", "rest", "retreat", "rich", "riding", "rise", "risen", "roles",
+    "rot", "sake", "sale", "salon", "salt", "same", "save", "say", "seaside", "seen", "semi", "set",
+    "shaping", "she", "shone", "shot", "shut", "side", "sin", "since", "sing", "sole", "solo",
+    "soo", "soul", "spire", "split", "spoken", "spray", "spring", "sue", "sulphur", "summit",
+    "sumo", "sunrise", "sunset", "superior", "surprise", "tale", "tall", "tame", "tank", "tape",
+    "tell", "tender", "terrace", "than", "time", "tire", "tone", "tongue", "torn", "tour", "tours",
+    "tsunami", "tub", "tune", "turn", "uptown", "van", "vans", "veto", "vila", "vineyard", "von",
+    "wal", "wave", "wed", "wedding", "worms", "worth", "wun", "xico", "yan", "yen", "yoga", "young",
+];
+
+/// Units whose number makes the following "of X" / "from X" a distance
+/// reference point (rule 1).
+#[rustfmt::skip]
+pub(crate) static DISTANCE_UNITS: &[&str] = &[
+    "km", "kms", "kilometers", "kilometres", "kilometer", "kilometre", "miles", "mile", "mi",
+    "meters", "metres", "yards", "leagues",
+];
+
+/// Verbs of moving people somewhere: "flown to Tbilisi" is a destination (rule 2).
+#[rustfmt::skip]
+pub(crate) static MOVEMENT_WORDS: &[&str] = &[
+    "flown", "flew", "taken", "took", "rushed", "airlifted", "transferred", "brought", "sent",
+    "moved", "bound", "heading", "headed", "route", "travelling", "traveling", "deported",
+    "returned", "returning", "relocated", "evacuated", "carried", "driven", "transported",
+    "sailing", "bound",
+];
+
+/// Care places: "in X" after one of them is the place of treatment when the
+/// people were moved there or treated (rule 2).
+#[rustfmt::skip]
+pub(crate) static TREATMENT_WORDS: &[&str] =
+    &["hospital", "hospitals", "clinic", "clinics", "facility", "facilities", "centre", "center"];
+
+/// Words of treatment: "treated in X" is the place of treatment (rule 2).
+#[rustfmt::skip]
+pub(crate) static TREATED: &[&str] =
+    &["treated", "treatment", "hospitalised", "hospitalized", "admitted", "recovering"];
+
+/// Bodies that speak: "the disaster agency in Manila said" locates the source (rule 3).
+#[rustfmt::skip]
+pub(crate) static SOURCE_NOUNS: &[&str] = &[
+    "ministry", "agency", "office", "monitor", "observatory", "group", "spokesman", "spokeswoman",
+    "spokesperson", "embassy", "government", "authorities", "officials", "police", "military",
+    "army", "headquarters", "media", "command", "council", "department", "service", "organisation",
+    "organization", "committee", "correspondent", "reporter", "newspaper",
+];
+
+/// Speech verbs that close a source phrase (rule 3).
+#[rustfmt::skip]
+pub(crate) static SPEECH_VERBS: &[&str] = &[
+    "said", "says", "say", "told", "tells", "reported", "reports", "announced", "announces",
+    "stated", "states", "added", "confirmed", "confirms", "claimed", "claims", "estimated",
+];
+
+/// Words after a place that make it part of an organisation's name (rule 4:
+/// "the Gaza health ministry").
+#[rustfmt::skip]
+pub(crate) static NAME_FOLLOWERS: &[&str] = &[
+    "health", "interior", "defence", "defense", "foreign", "ministry", "government", "university",
+    "police", "army", "authorities", "civil", "red", "emergency", "disaster", "observatory",
+    "times", "post", "tribune", "herald", "fc", "club", "stock", "embassy", "consulate",
+];
+
+/// One candidate place mention: token range and byte span.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Place {
+    pub t0: usize,
+    pub t1: usize,
+}
+
+fn word<'a>(v: &View<'a>, i: usize) -> &'a str {
+    v.w.get(i).copied().unwrap_or("")
+}
+
+fn before<'a>(v: &View<'a>, t0: usize, k: usize) -> &'a str {
+    match t0.checked_sub(k) {
+        Some(i) => word(v, i),
+        None => "",
+    }
+}
+
+/// Whether the raw token at `i` starts with an uppercase letter.
+fn capitalised(v: &View<'_>, i: usize) -> bool {
+    v.raw(i).chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Filters the gazetteer's place spans of one sentence down to true place
+/// mentions that may locate a fact (rules 1-5; rule 6 is in [`choose`]).
+/// `blocked(i)` tells whether token `i` belongs to a count or outcome word.
+pub(crate) fn candidates(
+    v: &View<'_>,
+    spans: &[(usize, usize)],
+    blocked: &dyn Fn(usize) -> bool,
+) -> Vec<Place> {
+    let mut out: Vec<Place> = Vec::new();
+    for (idx, &(t0, t1)) in spans.iter().enumerate() {
+        if t0 >= t1 || (t0..t1).any(blocked) || !capitalised(v, t0) {
+            continue;
+        }
+        let single_common = t1 == t0 + 1 && COMMON_WORD_PLACES.contains(&word(v, t0));
+        if single_common && (v.title || t0 == v.first_word) {
+            continue;
+        }
+        // Rule 1: reference point of a measured distance.
+        let prev = before(v, t0, 1);
+        if matches!(prev, "of" | "from" | "the") {
+            let lo = t0.saturating_sub(9);
+            if (lo..t0).any(|i| DISTANCE_UNITS.contains(&word(v, i))) {
+                continue;
+            }
+        }
+        // Rule 2: origin ("migrants from Eritrea"), unless the people left it.
+        if prev == "from" && !v.is_trigger_word(t0.wrapping_sub(2)) {
+            continue;
+        }
+        // Rule 2: destination ("flown to Tbilisi").
+        if matches!(prev, "to" | "for" | "towards" | "toward" | "into") {
+            let lo = t0.saturating_sub(6);
+            if (lo..t0).any(|i| MOVEMENT_WORDS.contains(&word(v, i))) {
+                continue;
+            }
+        }
+        // Rule 2: place of treatment ("taken to hospitals in Bratislava").
+        // Dying "at a hospital in Mosul" stays located; being taken or
+        // treated there does not.
+        if prev == "in" {
+            let head = before(v, t0, 2);
+            let moved = || {
+                let lo = t0.saturating_sub(8);
+                (lo..t0)
+                    .any(|i| MOVEMENT_WORDS.contains(&word(v, i)) || TREATED.contains(&word(v, i)))
+            };
+            if TREATED.contains(&head) || (TREATMENT_WORDS.contains(&head) && moved()) {
+                continue;
+            }
+        }
+        // Rule 3: the place of the source.
+        if v.text_after(t1).starts_with("-based")
+            || word(v, t1) == "-" && word(v, t1 + 1) == "based"
+        {
+            continue;
+        }
+        if prev == "in"
+            && SOURCE_NOUNS.contains(&before(v, t0, 2))
+            && (t1..t1 + 4).any(|i| SPEECH_VERBS.contains(&word(v, i)))
+        {
+            continue;
+        }
+        // Rule 4: names inside other names.
+        if NAME_FOLLOWERS.contains(&word(v, t1)) {
+            continue;
+        }
+        if prev == "of" && t0 >= 2 && !v.title {
+            let head = t0 - 2;
+            let k = spans.partition_point(|&(a, _)| a <= head);
+            let head_is_place = k > 0 && spans.get(k - 1).is_some_and(|&(_, b)| head < b);
+            if head != v.first_word && capitalised(v, head) && !head_is_place {
+                continue;
+            }
+        }
+        // Rule 5: the larger of two nested places.
+        if word(v, t1) == "'s" || word(v, t1) == "’s" {
+            let k = spans.partition_point(|&(a, _)| a <= t1);
+            if spans.get(k).is_some_and(|&(a, _)| a <= t1 + 3) {
+                continue;
+            }
+        }
+        if prev == "," && idx > 0 && spans.get(idx - 1).is_some_and(|&(_, b)| b + 1 == t0) {
+            continue;
+        }
+        if word(v, t1) == ":" && t0 == v.first_word && spans.len() > 1 {
+            continue;
+        }
+        out.push(Place { t0, t1 });
+    }
+    out
+}
+
+/// Token distance between two half-open token ranges (0 when they overlap).
+fn gap(a: (usize, usize), b: (usize, usize)) -> usize {
+    if a.1 <= b.0 {
+        b.0 - a.1 + 1
+    } else if b.1 <= a.0 {
+        a.0 - b.1 + 1
+    } else {
+        0
+    }
+}
+
+/// Distance of a place to a fact (its nearest anchor), and whether the place follows it.
+fn distance(anchors: &[(usize, usize)], p: &Place) -> (usize, bool) {
+    let mut best = usize::MAX;
+    let mut follows = false;
+    for &a in anchors {
+        let d = gap(a, (p.t0, p.t1));
+        if d < best || (d == best && p.t0 >= a.1) {
+            best = d;
+            follows = p.t0 >= a.1;
+        }
+    }
+    (best, follows)
+}
+
+/// Places considered on each side of a fact: the nearest few always contain
+/// the answer, and the bound keeps huge sentences linear.
+const SIDE: usize = 4;
+
+/// Indices of the places near a fact (places are sorted by position).
+fn near(anchors: &[(usize, usize)], places: &[Place]) -> std::ops::Range<usize> {
+    let lo = anchors.iter().map(|a| a.0).min().unwrap_or(0);
+    let hi = anchors.iter().map(|a| a.1).max().unwrap_or(0);
+    let a = places.partition_point(|p| p.t1 <= lo).saturating_sub(SIDE);
+    let b = (places.partition_point(|p| p.t0 < hi) + SIDE).min(places.len());
+    a..b.max(a)
+}
+
+fn nearest(
+    anchors: &[(usize, usize)],
+    places: &[Place],
+    allowed: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let mut best: Option<(usize, bool, usize)> = None;
+    for i in near(anchors, places) {
+        let Some(p) = places.get(i) else { continue };
+        if !allowed(i) {
+            continue;
+        }
+        let (d, follows) = distance(anchors, p);
+        let better = match best {
+            None => true,
+            // Ties go to the following place.
+            Some((bd, bf, _)) => d < bd || (d == bd && follows && !bf),
+        };
+        if better {
+            best = Some((d, follows, i));
+        }
+    }
+    best.map(|(_, _, i)| i)
+}
+
+/// For each fact (given by its anchors: trigger, count, victims token ranges),
+/// the index of its place in `places` (sorted by position). A place that is
+/// another fact's nearest place and nearer to that fact is left to it
+/// (rule 6), unless no other place remains.
+pub(crate) fn choose(facts: &[Vec<(usize, usize)>], places: &[Place]) -> Vec<Option<usize>> {
+    let own: Vec<Option<usize>> = facts.iter().map(|a| nearest(a, places, &|_| true)).collect();
+    // For each place, the smallest distance of a fact that takes it as its own.
+    let mut claim: Vec<usize> = vec![usize::MAX; places.len()];
+    for (fi, o) in own.iter().enumerate() {
+        if let (Some(pi), Some(anchors)) = (*o, facts.get(fi)) {
+            if let (Some(slot), Some(p)) = (claim.get_mut(pi), places.get(pi)) {
+                *slot = (*slot).min(distance(anchors, p).0);
+            }
+        }
+    }
+    facts
+        .iter()
+        .enumerate()
+        .map(|(fi, anchors)| {
+            let claimed = |pi: usize| {
+                let by_other = claim.get(pi).copied().unwrap_or(usize::MAX);
+                places.get(pi).is_some_and(|p| by_other < distance(anchors, p).0)
+            };
+            nearest(anchors, places, &|pi| !claimed(pi)).or_else(|| own.get(fi).copied().flatten())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gap_counts_tokens_between() {
+        assert_eq!(gap((0, 1), (1, 2)), 1);
+        assert_eq!(gap((0, 3), (1, 2)), 0);
+        assert_eq!(gap((5, 6), (1, 2)), 4);
+    }
+
+    #[test]
+    fn each_fact_keeps_its_own_place() {
+        // "killed 53 people in Malawi and 10 in Mozambique"
+        let facts = vec![vec![(0, 1), (1, 2), (2, 3)], vec![(0, 1), (6, 7)]];
+        let places = [Place { t0: 4, t1: 5 }, Place { t0: 8, t1: 9 }];
+        assert_eq!(choose(&facts, &places), vec![Some(0), Some(1)]);
+    }
+}

@@ -1,0 +1,339 @@
+//! The outcome signal table (README section 3): which words say that people
+//! were killed, injured, went missing, were displaced, arrested or kidnapped,
+//! and how a count attaches to each word.
+//!
+//! To add a signal, add a row to [`SIGNALS`]: its lowercase token sequence (as
+//! the tokenizer splits it: "shot dead" is two tokens), its outcome and its
+//! [`Role`]. List every inflection you want matched; nothing is stemmed. The
+//! engine needs no change.
+
+use super::wordset::{FnvBuild, WordSet};
+use crate::Outcome;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use once_cell::sync::Lazy;
+use std::collections::HashMap;
+
+/// How a count attaches to a signal word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// Active-only verb forms ("kill", "kills", "killing"): the count is the
+    /// object ("killing at least 27"); a count before it is an agent.
+    Active,
+    /// Past forms of a transitive verb ("killed", "detained"): object when
+    /// active ("killed 40 civilians"), subject when passive or used as an
+    /// adjective ("40 civilians were killed", "14 killed and 30 injured").
+    Past,
+    /// Intransitive verbs ("died", "fled"): the count is the subject.
+    Intransitive,
+    /// Adjectives ("dead", "missing", "homeless"): predicative ("12 are
+    /// missing", "left 28 guests dead") or attributive ("125 dead").
+    Adjective,
+    /// Nouns naming the outcome itself ("deaths", "injuries", "bodies"): the
+    /// count precedes ("1,200 deaths") or follows "of" ("the deaths of four").
+    Noun,
+    /// A running total ("death toll", "number of dead"): the count follows a
+    /// linking verb or preposition ("rose to 40", "stands at 88", "at 30").
+    Toll,
+}
+
+/// Extra conditions on a signal.
+pub(crate) mod flag {
+    /// The victims noun must name people ("seized 19 crew members", not
+    /// "seized 40 tonnes of drugs").
+    pub const PERSON: u8 = 1;
+    /// "lives" is an outcome only when lost, claimed, cost or taken.
+    pub const LIFE_VERB: u8 = 2;
+    /// People who flee a prison escape: "200 inmates fled" is no displacement.
+    pub const NOT_ESCAPE: u8 = 4;
+}
+
+/// One signal: a token sequence, its outcome, its role and flags.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Signal {
+    pub words: &'static [&'static str],
+    pub outcome: Outcome,
+    pub role: Role,
+    pub flags: u8,
+}
+
+const fn s(words: &'static [&'static str], outcome: Outcome, role: Role) -> Signal {
+    Signal { words, outcome, role, flags: 0 }
+}
+
+const fn f(words: &'static [&'static str], outcome: Outcome, role: Role, flags: u8) -> Signal {
+    Signal { words, outcome, role, flags }
+}
+
+use Outcome::{Arrested, Displaced, Injured, Kidnapped, Killed, Missing};
+use Role::{Active, Adjective, Intransitive, Noun, Past, Toll};
+
+/// Every outcome signal. Longer sequences win over their prefixes.
+pub(crate) static SIGNALS: &[Signal] = &[
+    // killed
+    s(&["kill"], Killed, Active),
+    s(&["kills"], Killed, Active),
+    s(&["killing"], Killed, Active),
+    s(&["killed"], Killed, Past),
+    s(&["dead"], Killed, Adjective),
+    s(&["die"], Killed, Intransitive),
+    s(&["dies"], Killed, Intransitive),
+    s(&["died"], Killed, Intransitive),
+    s(&["dying"], Killed, Intransitive),
+    s(&["perish"], Killed, Intransitive),
+    s(&["perished"], Killed, Intransitive),
+    s(&["perishing"], Killed, Intransitive),
+    s(&["drown"], Killed, Intransitive),
+    s(&["drowned"], Killed, Intransitive),
+    s(&["drowning"], Killed, Intransitive),
+    s(&["succumb"], Killed, Intransitive),
+    s(&["succumbed"], Killed, Intransitive),
+    s(&["succumbing"], Killed, Intransitive),
+    s(&["lost", "their", "lives"], Killed, Intransitive),
+    s(&["lost", "his", "life"], Killed, Intransitive),
+    s(&["lost", "her", "life"], Killed, Intransitive),
+    s(&["lose", "their", "lives"], Killed, Intransitive),
+    s(&["losing", "their", "lives"], Killed, Intransitive),
+    s(&["shot", "dead"], Killed, Past),
+    s(&["shoot", "dead"], Killed, Active),
+    s(&["shooting", "dead"], Killed, Active),
+    s(&["shot", "and", "killed"], Killed, Past),
+    s(&["fatally", "shot"], Killed, Past),
+    s(&["fatally", "shooting"], Killed, Active),
+    s(&["fatally", "wounded"], Killed, Past),
+    s(&["execute"], Killed, Active),
+    s(&["executes"], Killed, Active),
+    s(&["executing"], Killed, Active),
+    s(&["executed"], Killed, Past),
+    s(&["massacre"], Killed, Active),
+    s(&["massacres"], Killed, Active),
+    s(&["massacring"], Killed, Active),
+    s(&["massacred"], Killed, Past),
+    s(&["death"], Killed, Noun),
+    s(&["deaths"], Killed, Noun),
+    s(&["fatalities"], Killed, Noun),
+    s(&["fatality"], Killed, Noun),
+    s(&["bodies"], Killed, Noun),
+    f(&["lives"], Killed, Noun, flag::LIFE_VERB),
+    s(&["death", "toll"], Killed, Toll),
+    s(&["death", "tolls"], Killed, Toll),
+    s(&["death", "tally"], Killed, Toll),
+    s(&["toll"], Killed, Toll),
+    s(&["number", "of", "dead"], Killed, Toll),
+    s(&["number", "of", "deaths"], Killed, Toll),
+    s(&["number", "of", "fatalities"], Killed, Toll),
+    s(&["number", "of", "people", "killed"], Killed, Toll),
+    s(&["number", "of", "those", "killed"], Killed, Toll),
+    // injured
+    s(&["injure"], Injured, Active),
+    s(&["injures"], Injured, Active),
+    s(&["injuring"], Injured, Active),
+    s(&["injured"], Injured, Past),
+    s(&["wound"], Injured, Active),
+    s(&["wounds"], Injured, Active),
+    s(&["wounding"], Injured, Active),
+    s(&["wounded"], Injured, Past),
+    s(&["hurt"], Injured, Past),
+    s(&["hurts"], Injured, Active),
+    s(&["hurting"], Injured, Active),
+    s(&["maim"], Injured, Active),
+    s(&["maims"], Injured, Active),
+    s(&["maiming"], Injured, Active),
+    s(&["maimed"], Injured, Past),
+    s(&["injuries"], Injured, Noun),
+    s(&["injury"], Injured, Noun),
+    s(&["burns"], Injured, Noun),
+    s(&["number", "of", "injured"], Injured, Toll),
+    s(&["number", "of", "wounded"], Injured, Toll),
+    s(&["number", "of", "injuries"], Injured, Toll),
+    // missing
+    s(&["missing"], Missing, Adjective),
+    s(&["unaccounted", "for"], Missing, Adjective),
+    s(&["number", "of", "missing"], Missing, Toll),
+    // displaced
+    s(&["displace"], Displaced, Active),
+    s(&["displaces"], Displaced, Active),
+    s(&["displacing"], Displaced, Active),
+    s(&["displaced"], Displaced, Past),
+    f(&["evacuate"], Displaced, Active, flag::PERSON),
+    f(&["evacuates"], Displaced, Active, flag::PERSON),
+    f(&["evacuating"], Displaced, Active, flag::PERSON),
+    f(&["evacuated"], Displaced, Past, flag::PERSON),
+    s(&["uproot"], Displaced, Active),
+    s(&["uproots"], Displaced, Active),
+    s(&["uprooting"], Displaced, Active),
+    s(&["uprooted"], Displaced, Past),
+    s(&["homeless"], Displaced, Adjective),
+    f(&["flee"], Displaced, Intransitive, flag::NOT_ESCAPE),
+    f(&["flees"], Displaced, Intransitive, flag::NOT_ESCAPE),
+    f(&["fled"], Displaced, Intransitive, flag::NOT_ESCAPE),
+    f(&["fleeing"], Displaced, Intransitive, flag::NOT_ESCAPE),
+    s(&["forced", "to", "flee"], Displaced, Intransitive),
+    s(&["forced", "from", "their", "homes"], Displaced, Intransitive),
+    s(&["driven", "from", "their", "homes"], Displaced, Intransitive),
+    // "forced 20,000 people from their homes": the frame after the object.
+    s(&["from", "their", "homes"], Displaced, Adjective),
+    s(&["out", "of", "their", "homes"], Displaced, Adjective),
+    s(&["number", "of", "displaced"], Displaced, Toll),
+    s(&["number", "of", "people", "displaced"], Displaced, Toll),
+    s(&["number", "of", "people", "injured"], Injured, Toll),
+    s(&["number", "of", "people", "missing"], Missing, Toll),
+    s(&["number", "of", "people", "arrested"], Arrested, Toll),
+    s(&["number", "of", "people", "detained"], Arrested, Toll),
+    s(&["number", "of", "arrests"], Arrested, Toll),
+    s(&["number", "of", "people", "dead"], Killed, Toll),
+    // arrested
+    s(&["arrest"], Arrested, Active),
+    s(&["arrests"], Arrested, Noun),
+    s(&["arresting"], Arrested, Active),
+    s(&["arrested"], Arrested, Past),
+    s(&["detain"], Arrested, Active),
+    s(&["detains"], Arrested, Active),
+    s(&["detaining"], Arrested, Active),
+    s(&["detained"], Arrested, Past),
+    s(&["detentions"], Arrested, Noun),
+    s(&["taken", "into", "custody"], Arrested, Past),
+    s(&["took", "into", "custody"], Arrested, Past),
+    s(&["round", "up"], Arrested, Active),
+    s(&["rounds", "up"], Arrested, Active),
+    s(&["rounding", "up"], Arrested, Active),
+    s(&["rounded", "up"], Arrested, Past),
+    // kidnapped
+    s(&["kidnap"], Kidnapped, Active),
+    s(&["kidnaps"], Kidnapped, Active),
+    s(&["kidnapping"], Kidnapped, Active),
+    s(&["kidnapped"], Kidnapped, Past),
+    s(&["abduct"], Kidnapped, Active),
+    s(&["abducts"], Kidnapped, Active),
+    s(&["abducting"], Kidnapped, Active),
+    s(&["abducted"], Kidnapped, Past),
+    s(&["hostage"], Kidnapped, Adjective),
+    s(&["taken", "hostage"], Kidnapped, Past),
+    s(&["held", "hostage"], Kidnapped, Past),
+    s(&["taken", "captive"], Kidnapped, Past),
+    s(&["held", "captive"], Kidnapped, Past),
+    s(&["captive"], Kidnapped, Adjective),
+    f(&["seize"], Kidnapped, Active, flag::PERSON),
+    f(&["seizes"], Kidnapped, Active, flag::PERSON),
+    f(&["seizing"], Kidnapped, Active, flag::PERSON),
+    f(&["seized"], Kidnapped, Past, flag::PERSON),
+];
+
+/// Words that, as the counted noun, are the outcome itself: such a noun is no
+/// victims noun ("125 dead", "1,000 deaths", "injured about 100 others").
+#[rustfmt::skip]
+pub(crate) static OUTCOME_NOUNS: &[&str] = &[
+    "dead", "wounded", "injured", "hurt", "killed", "missing", "displaced", "homeless", "detained",
+    "arrested", "abducted", "kidnapped", "death", "deaths", "injuries", "fatalities", "bodies",
+    "lives", "arrests", "detentions", "others",
+];
+
+/// Verbs that make "lives" an outcome ("cost 18 lives", "claimed the lives of").
+#[rustfmt::skip]
+pub(crate) static LIFE_VERBS: &[&str] = &[
+    "lost", "lose", "loses", "losing", "claimed", "claim", "claims", "claiming", "cost", "costs",
+    "costing", "took", "take", "takes", "taking", "taken",
+];
+
+/// Signals indexed by their first word.
+static BY_FIRST: Lazy<HashMap<&'static str, Vec<&'static Signal>, FnvBuild>> = Lazy::new(|| {
+    let mut map: HashMap<&'static str, Vec<&'static Signal>, FnvBuild> = HashMap::default();
+    for sig in SIGNALS {
+        if let Some(first) = sig.words.first() {
+            map.entry(*first).or_default().push(sig);
+        }
+    }
+    for list in map.values_mut() {
+        // Longest first, so that "death toll" wins over "death".
+        list.sort_by_key(|sig| std::cmp::Reverse(sig.words.len()));
+    }
+    map
+});
+
+/// Whether a lowercase word starts any signal.
+pub(crate) fn starts_signal(lower: &str) -> bool {
+    BY_FIRST.contains_key(lower)
+}
+
+/// One word per signal that every occurrence of it contains: the last word,
+/// or the first when the last is a particle ("unaccounted for", "rounded up").
+/// A sentence without any of them holds no signal.
+fn keys() -> impl Iterator<Item = &'static str> {
+    SIGNALS.iter().filter_map(|sig| match sig.words {
+        [first, .., "for" | "up"] => Some(*first),
+        [.., last] => Some(*last),
+        [] => None,
+    })
+}
+
+/// All keys in one automaton: one pass over a sentence tells whether it may
+/// hold a signal.
+static KEY_MATCHER: Lazy<Option<AhoCorasick>> = Lazy::new(|| {
+    let mut words: Vec<&str> = keys().collect();
+    words.sort_unstable();
+    words.dedup();
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(words)
+        .ok()
+});
+
+/// Whether `text` holds a key as a whole word.
+pub(crate) fn has_key(text: &str) -> bool {
+    let Some(ac) = KEY_MATCHER.as_ref() else { return false };
+    let bytes = text.as_bytes();
+    let wordish = |i: Option<usize>| {
+        i.and_then(|i| bytes.get(i)).is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
+    };
+    ac.find_iter(text).any(|m| !wordish(m.start().checked_sub(1)) && !wordish(Some(m.end())))
+}
+
+/// The longest signal whose words equal `words[..n]` (lowercase tokens).
+pub(crate) fn signal_at(words: &[&str]) -> Option<&'static Signal> {
+    let first = words.first()?;
+    let list = BY_FIRST.get(first)?;
+    list.iter()
+        .find(|sig| {
+            sig.words.len() <= words.len() && sig.words.iter().zip(words).all(|(a, b)| a == b)
+        })
+        .copied()
+}
+
+/// Whether `word` (lowercase) is an outcome noun, i.e. never a victims noun.
+pub(crate) fn is_outcome_noun(word: &str) -> bool {
+    OUTCOME_SET.contains(word)
+}
+
+static OUTCOME_SET: Lazy<WordSet> = Lazy::new(|| WordSet::new(OUTCOME_NOUNS));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_signal_wins() {
+        let sig = signal_at(&["death", "toll", "rose"]).unwrap();
+        assert_eq!(sig.role, Role::Toll);
+        let sig = signal_at(&["death", "of"]).unwrap();
+        assert_eq!(sig.role, Role::Noun);
+        assert!(signal_at(&["casualties"]).is_none());
+    }
+
+    #[test]
+    fn keys_are_whole_words() {
+        assert!(has_key("Skilled workers: 3 KILLED."));
+        assert!(!has_key("Skilled workers met the deadline."));
+        assert!(has_key("12 unaccounted for"));
+    }
+
+    #[test]
+    fn every_signal_is_lowercase_and_nonempty() {
+        for sig in SIGNALS {
+            assert!(!sig.words.is_empty());
+            for w in sig.words {
+                assert_eq!(*w, w.to_lowercase(), "{w}");
+            }
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! Gazetteer input: rows stored compactly in the builder, and the TSV and
+//! JSON Lines loaders, which report the 1-based line of any malformed input.
+//!
+//! Both formats: UTF-8 (checked per line when given bytes), an optional
+//! leading byte-order mark, LF or CRLF line ends; blank lines are skipped.
+//! TSV also skips lines whose first character is `#`.
+
+use crate::Error;
+
+/// Case requirement given for one entry, overriding the gazetteer's mode.
+/// 0 = none (use the gazetteer's), 1 = smart, 2 = insensitive.
+pub(crate) type CaseOverride = u8;
+pub(crate) const CASE_DEFAULT: CaseOverride = 0;
+pub(crate) const CASE_SMART: CaseOverride = 1;
+pub(crate) const CASE_INSENSITIVE: CaseOverride = 2;
+
+/// One (name, entity) row; its four strings are consecutive in the arena.
+#[derive(Clone, Copy, Debug)]
+struct Row {
+    /// Ends of name, label, id, canonical in the arena (the row starts where
+    /// the previous one ended).
+    ends: [u32; 4],
+    case: CaseOverride,
+}
+
+/// The rows added to a builder, in the order given.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Rows {
+    arena: String,
+    rows: Vec<Row>,
+    /// The first problem found in an entry added from code, reported by `build`.
+    pub(crate) invalid: Option<String>,
+}
+
+/// One row's fields.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct RowRef<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) label: &'a str,
+    pub(crate) id: &'a str,
+    pub(crate) canonical: &'a str,
+    pub(crate) case: CaseOverride,
+}
+
+impl Rows {
+    pub(crate) fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Appends a row. Fails only when the arena outgrows `u32` offsets.
+    pub(crate) fn push(
+        &mut self,
+        name: &str,
+        label: &str,
+        id: &str,
+        canonical: &str,
+        case: CaseOverride,
+    ) -> Result<(), Error> {
+        let mut ends = [0u32; 4];
+        for (slot, field) in ends.iter_mut().zip([name, label, id, canonical]) {
+            self.arena.push_str(field);
+            *slot = u32::try_from(self.arena.len())
+                .map_err(|_| Error::limit("gazetteer input larger than 4 GiB"))?;
+        }
+        self.rows.push(Row { ends, case });
+        Ok(())
+    }
+
+    pub(crate) fn iter(&self) -> impl Iterator<Item = RowRef<'_>> + '_ {
+        let mut start = 0usize;
+        self.rows.iter().map(move |row| {
+            let [a, b, c, d] = row.ends.map(|e| e as usize);
+            let field = |from: usize, to: usize| self.arena.get(from..to).unwrap_or("");
+            let r = RowRef {
+                name: field(start, a),
+                label: field(a, b),
+                id: field(b, c),
+                canonical: field(c, d),
+                case: row.case,
+            };
+            start = d;
+            r
+        })
+    }
+}
+
+/// Whether a name is empty once folded (only whitespace and combining marks).
+pub(crate) fn name_is_blank(name: &str) -> bool {
+    if name.bytes().any(|b| b.is_ascii_graphic()) {
+        return false;
+    }
+    name.chars().all(|c| c.is_whitespace() || super::fold::fold_char(c).as_bytes().is_empty())
+}
+
+/// Splits input into (1-based line number, line) with BOM and CR removed,
+/// checking UTF-8 per line.
+fn lines(bytes: &[u8]) -> impl Iterator<Item = (usize, Result<&str, Error>)> + '_ {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut rest = Some(bytes);
+    let mut number = 0usize;
+    std::iter::from_fn(move || {
+        let chunk = rest?;
+        let (line, next) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(at) => (chunk.get(..at).unwrap_or(&[]), chunk.get(at + 1..)),
+            None => (chunk, None),
+        };
+        rest = next.filter(|n| !n.is_empty());
+        number = number.saturating_add(1);
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let text = std::str::from_utf8(line).map_err(|e| {
+            Error::syntax(
+                number,
+                format!("invalid UTF-8 at byte {} of the line", e.valid_up_to().saturating_add(1)),
+            )
+        });
+        Some((number, text))
+    })
+}
+
+/// Parses TSV rows (`name<TAB>label<TAB>id<TAB>canonical`) into `rows`.
+///
+/// On error, rows of earlier lines stay added.
+pub(crate) fn parse_tsv(bytes: &[u8], rows: &mut Rows) -> Result<(), Error> {
+    for (number, line) in lines(bytes) {
+        let line = line?;
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut fields = line.split('\t');
+        let (Some(name), Some(label), Some(id), Some(canonical), None) =
+            (fields.next(), fields.next(), fields.next(), fields.next(), fields.next())
+        else {
+            let found = line.split('\t').count();
+            return Err(Error::syntax(
+                number,
+                format!(
+                    "expected 4 tab-separated fields (name, label, id, canonical), found {found}"
+                ),
+            ));
+        };
+        let name = name.trim();
+        check_entry(name, label.trim(), id.trim(), canonical.trim())
+            .map_err(|m| Error::syntax(number, m))?;
+        let canonical = canonical.trim();
+        rows.push(name, label.trim(), id.trim(), canonical, CASE_DEFAULT)?;
+    }
+    Ok(())
+}
+
+/// The problem with an entry, if any.
+pub(crate) fn check_entry(
+    name: &str,
+    label: &str,
+    id: &str,
+    canonical: &str,
+) -> Result<(), String> {
+    if name_is_blank(name) {
+        return Err(if name.is_empty() {
+            "empty name".to_string()
+        } else {
+            format!("name `{name}` has no letters, digits or symbols")
+        });
+    }
+    if label.is_empty() {
+        return Err(format!("empty label for name `{name}`"));
+    }
+    if id.is_empty() {
+        return Err(format!("empty id for name `{name}`"));
+    }
+    if canonical.is_empty() {
+        return Err(format!("empty canonical name for name `{name}`"));
+    }
+    Ok(())
+}
+
+/// One JSON Lines record: an entity with all its names.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct JsonEntity {
+    id: String,
+    label: String,
+    #[serde(default)]
+    canonical: Option<String>,
+    names: Vec<String>,
+    #[serde(default)]
+    case: Option<String>,
+}
+
+/// Parses JSON Lines records into `rows`.
+#[cfg(feature = "serde")]
+pub(crate) fn parse_jsonl(bytes: &[u8], rows: &mut Rows) -> Result<(), Error> {
+    for (number, line) in lines(bytes) {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let entity: JsonEntity = serde_json::from_str(line).map_err(|e| {
+            Error::syntax(
+                number,
+                format!("invalid JSON record at column {}: {}", e.column(), json_reason(&e)),
+            )
+        })?;
+        let case = match entity.case.as_deref() {
+            None => CASE_DEFAULT,
+            Some("smart") => CASE_SMART,
+            Some("insensitive") => CASE_INSENSITIVE,
+            Some(other) => {
+                return Err(Error::syntax(
+                    number,
+                    format!("unknown case `{other}` (expected `smart` or `insensitive`)"),
+                ))
+            }
+        };
+        if entity.names.is_empty() {
+            return Err(Error::syntax(number, format!("entity `{}` has no names", entity.id)));
+        }
+        let label = entity.label.trim();
+        let id = entity.id.trim();
+        let first = entity.names.first().map_or("", |n| n.trim());
+        let canonical = entity.canonical.as_deref().map_or(first, str::trim);
+        for name in &entity.names {
+            let name = name.trim();
+            check_entry(name, label, id, canonical).map_err(|m| Error::syntax(number, m))?;
+            rows.push(name, label, id, canonical, case)?;
+        }
+    }
+    Ok(())
+}
+
+/// serde_json's message without its trailing " at line L column C".
+#[cfg(feature = "serde")]
+fn json_reason(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(at) => text.get(..at).unwrap_or(&text).to_string(),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tsv_lines_bom_crlf_comments() {
+        let mut rows = Rows::default();
+        parse_tsv(b"\xEF\xBB\xBFA\tLOC\tx:1\tA\r\n\r\n# note\n  \nB\tLOC\tx:2\tB", &mut rows)
+            .unwrap();
+        let names: Vec<_> = rows.iter().map(|r| r.name).collect();
+        assert_eq!(names, ["A", "B"]);
+        let err = parse_tsv(b"A\tLOC\tx:1\tA\nB\tLOC\n", &mut rows).unwrap_err();
+        assert_eq!(err.line(), Some(2));
+        let err = parse_tsv(b"A\tLOC\tx:1\tA\n\n\xFF\tLOC\tx:1\tA\n", &mut rows).unwrap_err();
+        assert_eq!(err.line(), Some(3));
+        assert!(err.to_string().contains("UTF-8"), "{err}");
+    }
+}

@@ -1,0 +1,466 @@
+//! Sentence boundaries.
+//!
+//! Sentences are runs of tokens. A sentence ends after terminal punctuation
+//! ("." "!" "?" "..." and runs of them) plus any closing quotes and brackets
+//! attached to it, when the next token can start a sentence; never after a
+//! title ("Mr.", "Gen."), an initial ("J.") or "No." before a number; after
+//! other abbreviations ("Inc.", "U.S.") only before a typical sentence opener.
+//! A blank line always ends a sentence, and so does the end of a headline
+//! line (a line on its own without final punctuation).
+
+use super::abbreviations::{abbreviation, is_single_letter, Abbreviation};
+use super::{Token, TokenKind, Tokens};
+use crate::Span;
+use std::iter::FusedIterator;
+
+/// One sentence of a text: its byte span (without surrounding whitespace) and text.
+///
+/// # Examples
+///
+/// ```
+/// let text = "Two died. Five were hurt.";
+/// let second = textfacts::sentences(text).nth(1).unwrap();
+/// assert_eq!(second.as_str(), "Five were hurt.");
+/// assert_eq!(second.span(), textfacts::Span::new(10, 25));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence<'h> {
+    text: &'h str,
+    span: Span,
+}
+
+impl<'h> Sentence<'h> {
+    /// The sentence's byte span.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(textfacts::sentences(" Hi.").next().unwrap().span(), textfacts::Span::new(1, 4));
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// The sentence's text.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(textfacts::sentences("Hi. Bye.").next().unwrap().as_str(), "Hi.");
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn as_str(&self) -> &'h str {
+        self.text
+    }
+}
+
+/// Splits `text` into sentences.
+///
+/// # Examples
+///
+/// ```
+/// let n = textfacts::sentences("Rain fell. Rivers rose.").count();
+/// assert_eq!(n, 2);
+///
+/// let text = "Mr. J. Smith of Acme Inc. spoke. \"Stay,\" he said.\n\nNo. 5 is next.";
+/// let all: Vec<&str> = textfacts::sentences(text).map(|s| s.as_str()).collect();
+/// assert_eq!(all, ["Mr. J. Smith of Acme Inc. spoke.", "\"Stay,\" he said.", "No. 5 is next."]);
+/// ```
+#[must_use]
+pub fn sentences(text: &str) -> Sentences<'_> {
+    Sentences { text, tokens: super::tokens(text), peeked: None }
+}
+
+/// Iterator over the [`Sentence`]s of a text, created by [`sentences`].
+///
+/// # Examples
+///
+/// ```
+/// let mut it = textfacts::sentences("Headline\nBody text.");
+/// assert_eq!(it.next().map(|s| s.as_str()), Some("Headline"));
+/// assert_eq!(it.next().map(|s| s.as_str()), Some("Body text."));
+/// assert_eq!(it.next(), None);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Sentences<'h> {
+    text: &'h str,
+    tokens: Tokens<'h>,
+    peeked: Option<Token<'h>>,
+}
+
+/// What the last token means for a sentence end.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum End {
+    /// Not a sentence end.
+    No,
+    /// "." "!" "?" (and runs without an ellipsis): ends the sentence before
+    /// any token, even a lowercase one (web text often starts lowercase).
+    Full,
+    /// An ellipsis ("...", "…", "?.."): ends the sentence only before a
+    /// token that looks like a sentence start.
+    Ellipsis,
+    /// An abbreviation that may end a sentence ("Inc.", "U.S.").
+    Abbreviation,
+    /// A URL: web text often lists them without punctuation; "etc." too.
+    Url,
+}
+
+impl<'h> Iterator for Sentences<'h> {
+    type Item = Sentence<'h>;
+
+    fn next(&mut self) -> Option<Sentence<'h>> {
+        let first = self.peeked.take().or_else(|| self.tokens.next())?;
+        let start = first.span.start;
+        let bytes = self.text.as_bytes();
+        // A sentence that starts a line and stays on it may be a headline.
+        let mut one_line = self.text.get(..start).is_none_or(|before| {
+            let before = before.trim_end_matches([' ', '\t', '\r']);
+            before.is_empty() || before.ends_with('\n')
+        });
+        let mut last = first;
+        let mut end = end_kind(&first);
+        // Tokens up to here belong to the sentence whatever follows ("[12]").
+        let mut absorb_until = 0;
+        // Whether the token before `last` is a date, for "05/01/2001 08:50 PM".
+        let mut date_before_last = false;
+        for (tokens_len, next) in (1usize..).zip(self.tokens.by_ref()) {
+            let word = next.as_str();
+            let gap = bytes.get(last.span.end..next.span.start).unwrap_or(&[]);
+            let newlines = match gap {
+                [] | [b' '] => 0,
+                _ => gap.iter().filter(|&&b| b == b'\n').count(),
+            };
+            let mut attached = false;
+            // Inside a sentence on one line nothing can end it: the common case.
+            if end != End::No || newlines != 0 || next.span.end <= absorb_until {
+                if end != End::No && newlines == 0 && is_mark(word, b'[') {
+                    absorb_until = citation_end(self.text, next.span.start);
+                }
+                attached = next.span.end <= absorb_until
+                    || (end != End::No && gap.is_empty() && is_closer(word))
+                    || (end != End::No && newlines == 0 && is_emoticon(&next));
+                let stop = if newlines >= 2 {
+                    true
+                } else if attached {
+                    false
+                } else if gap.is_empty() {
+                    // "president.In the": a period missing its space.
+                    end == End::Full
+                        && next.kind() == TokenKind::Word
+                        && word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+                        && word.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase)
+                } else {
+                    match end {
+                        End::Full => {
+                            !word.starts_with(['.', ',', ';', ':', '?', '!', ')', ']', '}'])
+                        }
+                        End::Ellipsis | End::Url => {
+                            can_start(word) || next.kind() == TokenKind::Url
+                        }
+                        End::Abbreviation => is_opener_word(word),
+                        End::No => {
+                            newlines == 1
+                                && one_line
+                                && !is_continuation(last.as_str())
+                                && can_start(word)
+                        }
+                    }
+                };
+                if stop {
+                    self.peeked = Some(next);
+                    break;
+                }
+                if newlines > 0 {
+                    one_line = false;
+                }
+                if attached && end == End::Full && is_closer(word) {
+                    // '"Why?" she asked': after a quote, a lowercase word goes on.
+                    end = End::Ellipsis;
+                }
+            }
+            if !attached {
+                end = end_kind(&next);
+                // "1." or "2." opening a list item is a label, not a sentence end.
+                if end != End::No
+                    && tokens_len == 1
+                    && last.kind() == TokenKind::Number
+                    && is_mark(word, b'.')
+                {
+                    end = End::No;
+                }
+            }
+            if next.kind() == TokenKind::Symbol && is_emoticon(&next) {
+                end = End::Ellipsis;
+            }
+            if tokens_len <= 4 && is_mark(word, b',') && is_greeting(first.as_str()) {
+                // "Dear Mr. Horton," / "Hi Kay," opening a letter.
+                end = End::Url;
+            }
+            if tokens_len <= 2 && is_mark(word, b',') && is_sign_off(first.as_str()) {
+                // "Regards," / "Thanks," closing a letter, before the name.
+                end = End::Url;
+            }
+            if date_before_last && matches!(word, "AM" | "PM") && is_clock_time(&last) {
+                // "Sara Shackleton 05/01/2001 08:50 PM" heading a message.
+                end = End::Url;
+            }
+            date_before_last = is_slash_date(&last);
+            last = next;
+        }
+        let span = Span::new(start, last.span.end);
+        let text = self.text.get(span.range()).unwrap_or("");
+        Some(Sentence { text, span })
+    }
+}
+
+/// Whether `s` is the one ASCII mark `mark`.
+#[inline]
+fn is_mark(s: &str, mark: u8) -> bool {
+    s.len() == 1 && s.as_bytes().first() == Some(&mark)
+}
+
+impl FusedIterator for Sentences<'_> {}
+
+fn end_kind(token: &Token<'_>) -> End {
+    let s = token.as_str();
+    match token.kind() {
+        TokenKind::Punct if s.chars().all(is_terminal) => {
+            if s.contains("..") || s.contains('…') {
+                End::Ellipsis
+            } else {
+                End::Full
+            }
+        }
+        TokenKind::Word if s.len() > 1 && s.ends_with('.') => {
+            let word = s.get(..s.len() - 1).unwrap_or("");
+            match abbreviation(word) {
+                _ if word.eq_ignore_ascii_case("etc") => End::Url,
+                Some(Abbreviation::Ordinary) if !is_single_letter(word) => End::Abbreviation,
+                _ => End::No,
+            }
+        }
+        TokenKind::Url | TokenKind::Email => End::Url,
+        _ => End::No,
+    }
+}
+
+/// Marks that end a sentence: Latin, Devanagari danda, Arabic, CJK.
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '।' | '॥' | '؟' | '۔' | '。' | '！' | '？')
+}
+
+/// End of a bracketed reference number such as "[12]" starting at `at`, or 0.
+fn citation_end(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let digits =
+        bytes.get(at + 1..).map_or(0, |b| b.iter().take_while(|b| b.is_ascii_digit()).count());
+    if (1..=3).contains(&digits) && bytes.get(at + 1 + digits) == Some(&b']') {
+        at + digits + 2
+    } else {
+        0
+    }
+}
+
+/// Words that open a letter's salutation.
+fn is_greeting(s: &str) -> bool {
+    ["Dear", "Hello"].iter().any(|w| s.eq_ignore_ascii_case(w))
+}
+
+/// Formulas that close a letter or message: a sentence of their own.
+fn is_sign_off(s: &str) -> bool {
+    const SIGN_OFFS: &[&str] =
+        &["Best", "Cheers", "Love", "Regards", "Sincerely", "Thanks", "Thx", "Yours"];
+    SIGN_OFFS.iter().any(|w| s.eq_ignore_ascii_case(w))
+}
+
+/// A date written with slashes ("05/01/2001").
+fn is_slash_date(token: &Token<'_>) -> bool {
+    token.kind() == TokenKind::Number && token.as_str().bytes().filter(|&b| b == b'/').count() == 2
+}
+
+/// A clock time ("08:50").
+fn is_clock_time(token: &Token<'_>) -> bool {
+    token.kind() == TokenKind::Number && token.as_str().contains(':')
+}
+
+/// ":)", ";-)" and the like close the sentence they follow.
+fn is_emoticon(token: &Token<'_>) -> bool {
+    token.kind() == TokenKind::Symbol
+        && token.as_str().len() >= 2
+        && token.as_str().starts_with([':', ';', '='])
+}
+
+/// Closing quotes and brackets.
+fn is_closer(s: &str) -> bool {
+    s.chars().all(|c| matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '}' | '»' | '›'))
+}
+
+/// Whether a token can begin a sentence after terminal punctuation.
+fn can_start(s: &str) -> bool {
+    match s.chars().next() {
+        Some(c) if c.is_alphabetic() => !c.is_lowercase(),
+        Some(c) => !matches!(c, '.' | ',' | ';' | ':' | '?' | '!' | ')' | ']' | '}'),
+        None => false,
+    }
+}
+
+/// Marks at a line end that say the sentence goes on.
+fn is_continuation(s: &str) -> bool {
+    matches!(s, "," | ";" | ":" | "-" | "(" | "&" | "/" | "–" | "—")
+}
+
+/// Capitalised words that typically open a sentence: after an abbreviation
+/// such as "Inc." or "U.S." they signal a sentence end; a name would not.
+fn is_opener_word(s: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "A",
+        "After",
+        "All",
+        "Also",
+        "An",
+        "And",
+        "As",
+        "At",
+        "But",
+        "By",
+        "For",
+        "He",
+        "Her",
+        "His",
+        "How",
+        "However",
+        "I",
+        "If",
+        "In",
+        "It",
+        "Its",
+        "Many",
+        "Meanwhile",
+        "Most",
+        "My",
+        "No",
+        "Now",
+        "On",
+        "One",
+        "Our",
+        "She",
+        "So",
+        "Some",
+        "That",
+        "The",
+        "Their",
+        "Then",
+        "There",
+        "These",
+        "They",
+        "This",
+        "Those",
+        "We",
+        "What",
+        "When",
+        "Where",
+        "While",
+        "Who",
+        "Why",
+        "With",
+        "You",
+    ];
+    OPENERS.contains(&s) || s.starts_with(['"', '“', '‘'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).map(|s| s.as_str()).collect()
+    }
+
+    #[test]
+    fn terminal_punctuation_ends_a_sentence() {
+        assert_eq!(
+            split("Two died. Five were hurt! Why? Nobody knows..."),
+            ["Two died.", "Five were hurt!", "Why?", "Nobody knows..."]
+        );
+        assert_eq!(split("it broke. then it rained"), ["it broke.", "then it rained"]);
+        assert_eq!(split("He paused... and left."), ["He paused... and left."]);
+    }
+
+    #[test]
+    fn no_break_after_titles_initials_or_numero() {
+        assert_eq!(
+            split("Mr. Smith met Gen. Lee and J. R. Doe. No. 5 won."),
+            ["Mr. Smith met Gen. Lee and J. R. Doe.", "No. 5 won."]
+        );
+        assert_eq!(
+            split("Acme Inc. said so. Acme Inc. The end."),
+            ["Acme Inc. said so.", "Acme Inc.", "The end."]
+        );
+        assert_eq!(split("in the U.S. Army"), ["in the U.S. Army"]);
+        assert_eq!(split("in the U.S. The army"), ["in the U.S.", "The army"]);
+    }
+
+    #[test]
+    fn closing_quotes_and_brackets_stay() {
+        assert_eq!(
+            split("He said \"stop.\" Then (they left.) Done."),
+            ["He said \"stop.\"", "Then (they left.)", "Done."]
+        );
+        assert_eq!(split("“Go!” He went."), ["“Go!”", "He went."]);
+        assert_eq!(split("It rose.[12] Later it fell."), ["It rose.[12]", "Later it fell."]);
+        assert_eq!(split("\"Why?\" she asked."), ["\"Why?\" she asked."]);
+        assert_eq!(split("He won.In 2019 he lost."), ["He won.", "In 2019 he lost."]);
+        assert_eq!(split("वह आया। फिर गया।"), ["वह आया।", "फिर गया।"]);
+    }
+
+    #[test]
+    fn paragraphs_and_headlines() {
+        assert_eq!(
+            split("Floods hit Dhaka\nRains fell for days.\n\nmore text here"),
+            ["Floods hit Dhaka", "Rains fell for days.", "more text here"]
+        );
+        // A line wrapped inside a sentence is not a headline.
+        assert_eq!(
+            split("The rains,\nwhich fell for days, stopped."),
+            ["The rains,\nwhich fell for days, stopped."]
+        );
+        assert_eq!(split("1. Introduction\n\n2. Methods"), ["1. Introduction", "2. Methods"]);
+    }
+
+    #[test]
+    fn spans_are_trimmed() {
+        let text = "  Hi there.  Bye.  ";
+        let spans: Vec<Span> = sentences(text).map(|s| s.span()).collect();
+        assert_eq!(spans, [Span::new(2, 11), Span::new(13, 17)]);
+        assert_eq!(sentences(" \n ").next(), None);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn sentences_partition_the_tokens(text in "[A-Za-z .!?\"()\n’“”]{0,80}") {
+            let mut covered = 0;
+            let mut tokens = super::super::tokens(&text);
+            for s in sentences(&text) {
+                prop_assert!(s.span().start >= covered);
+                prop_assert_eq!(s.span().slice(&text), Some(s.as_str()));
+                prop_assert_eq!(s.as_str().trim(), s.as_str());
+                // Every sentence starts and ends on a token edge.
+                let first = tokens.next();
+                prop_assert_eq!(first.map(|t| t.span().start), Some(s.span().start));
+                let mut last = first;
+                while last.is_some_and(|t| t.span().end < s.span().end) {
+                    last = tokens.next();
+                }
+                prop_assert_eq!(last.map(|t| t.span().end), Some(s.span().end));
+                covered = s.span().end;
+            }
+            prop_assert_eq!(tokens.next(), None);
+        }
+    }
+}

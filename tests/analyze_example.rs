@@ -1,0 +1,106 @@
+//! The `analyze` example's command-line contract (shared/docs/analyze-example.md),
+//! run as a subprocess the way outside tools run it.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+/// `cargo test` builds the examples next to the test binary's `deps/` folder.
+fn analyze_exe() -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    let dir = exe.parent()?.parent()?;
+    let path = dir.join("examples").join(format!("analyze{}", std::env::consts::EXE_SUFFIX));
+    if path.is_file() {
+        Some(path)
+    } else {
+        println!("skipped analyze example test: {} not built", path.display());
+        None
+    }
+}
+
+fn run(args: &[&str], stdin: &[u8]) -> Option<Output> {
+    let mut child = Command::new(analyze_exe()?)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn analyze");
+    // The child may exit before reading (a bad option): a broken pipe is fine.
+    let _ = child.stdin.take().expect("stdin").write_all(stdin);
+    Some(child.wait_with_output().expect("wait analyze"))
+}
+
+fn json_lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(out.stdout.clone())
+        .expect("utf-8 output")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
+        .collect()
+}
+
+#[test]
+fn plain_text_gives_one_object_with_all_layers() {
+    let Some(out) = run(&["--no-default-gazetteer"], b"Two people died in Aleppo.") else { return };
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let docs = json_lines(&out);
+    assert_eq!(docs.len(), 1);
+    for key in ["tokens", "sentences", "entities", "numbers", "casualties"] {
+        assert!(docs[0].get(key).is_some(), "missing {key}");
+    }
+    assert!(docs[0].get("id").is_none());
+    assert_eq!(docs[0]["tokens"][0], serde_json::json!({"start": 0, "end": 3, "kind": "word"}));
+}
+
+#[test]
+fn only_limits_the_output() {
+    let Some(out) = run(&["--only", "tokens,sentences", "-"], b"Hi there. Bye.") else { return };
+    assert!(out.status.success());
+    let doc = &json_lines(&out)[0];
+    let keys: Vec<&str> = doc.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys.len(), 2, "{keys:?}");
+    assert_eq!(doc["sentences"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn unknown_layer_is_an_error() {
+    let Some(out) = run(&["--only", "nouns"], b"") else { return };
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nouns"));
+}
+
+#[test]
+fn jsonl_keeps_ids_and_skips_bad_lines_with_exit_1() {
+    let input = b"{\"id\": 7, \"text\": \"One.\"}\nnot json\n\n{\"text\": 5}\n{\"id\": \"b\", \"text\": \"Two.\"}\n";
+    let Some(out) = run(&["--jsonl", "--only", "tokens"], input) else { return };
+    assert_eq!(out.status.code(), Some(1));
+    let docs = json_lines(&out);
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["id"], 7);
+    assert_eq!(docs[1]["id"], "b");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 2"), "{err}");
+    assert!(err.contains("line 4"), "{err}");
+}
+
+#[test]
+fn invalid_utf8_exits_2() {
+    let Some(out) = run(&[], b"caf\xff") else { return };
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("UTF-8"));
+}
+
+#[test]
+fn bad_gazetteer_names_file_and_line() {
+    let dir = std::env::temp_dir().join(format!("textfacts-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bad.tsv");
+    std::fs::write(&path, "Aleppo\tLOC\tx:1\tAleppo\nIdlib\tLOC\n").unwrap();
+    let Some(out) = run(&["--gazetteer", path.to_str().unwrap()], b"text") else { return };
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.tsv") && err.contains("line 2"), "{err}");
+    let missing = run(&["--gazetteer", "/no/such/file.tsv"], b"text").unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("/no/such/file.tsv"));
+}

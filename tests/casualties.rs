@@ -1,0 +1,554 @@
+//! Casualty facts: one table of hand-written cases per rule family of the
+//! casualties README, and the dev-set figures through the analyzer with the
+//! benchmark gazetteers.
+
+use std::collections::BTreeMap;
+use textfacts::{Analyzer, Document, Gazetteer};
+
+/// The places the table cases name, so that location rules are tested apart
+/// from the gazetteer's coverage.
+const PLACES: &[&str] = &[
+    "Maiduguri",
+    "Chamonix",
+    "Lampedusa",
+    "Kherson",
+    "Peshawar",
+    "Leipzig",
+    "Assam",
+    "Minsk",
+    "Katsina",
+    "Mogadishu",
+    "Queensland",
+    "Tbilisi",
+    "Hama",
+    "Damascus",
+    "Indonesia",
+    "Mina",
+    "Johannesburg",
+    "Geneva",
+    "Rabat",
+    "Aden",
+    "Kabul",
+    "Syria",
+    "Homs",
+    "Lyon",
+    "France",
+    "Texas",
+    "Oklahoma",
+    "Izmir",
+    "Kyiv",
+    "Cebu",
+    "Dhaka",
+    "Lagos",
+    "Quito",
+    "Bogotá",
+    "Manila",
+];
+
+fn analyzer() -> Analyzer {
+    let mut b = Gazetteer::builder();
+    for (i, p) in PLACES.iter().enumerate() {
+        b.add(p, "LOC", &format!("test:{i}"), p);
+    }
+    let g = b.build().expect("test gazetteer builds");
+    Analyzer::builder().gazetteer(g).build()
+}
+
+/// One fact as `outcome|count|victims|location` (`-` for none), `|hedged` appended when hedged.
+fn render(doc: &Document) -> Vec<String> {
+    let mut out: Vec<String> = doc
+        .casualties()
+        .iter()
+        .map(|f| {
+            let v = f.victims.as_ref().map_or("-", |s| s.text.as_str());
+            let l = f.location.as_ref().map_or("-", |s| s.text.as_str());
+            let h = if f.hedged { "|hedged" } else { "" };
+            format!("{}|{}|{v}|{l}{h}", f.outcome.as_str(), f.count.text)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn check(family: &str, cases: &[(&str, &[&str])]) {
+    let a = analyzer();
+    let mut failures = Vec::new();
+    for (text, want) in cases {
+        let got = render(&a.analyze(text));
+        let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        if got != want {
+            failures.push(format!("{text}\n    want {want:?}\n    got  {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{family}: {} failing\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn outcomes_and_their_signals() {
+    check(
+        "outcomes",
+        &[
+            (
+                "Gunmen killed 14 villagers in Maiduguri on Sunday.",
+                &["killed|14|villagers|Maiduguri"],
+            ),
+            (
+                "Nine hikers perished in an avalanche near Chamonix.",
+                &["killed|Nine|hikers|Chamonix"],
+            ),
+            (
+                "At least 11 migrants drowned when their dinghy sank near Lampedusa.",
+                &["killed|At least 11|migrants|Lampedusa"],
+            ),
+            (
+                "Troops executed 6 prisoners in Kherson, witnesses said.",
+                &["killed|6|prisoners|Kherson"],
+            ),
+            ("The heatwave has claimed 210 lives across Assam.", &["killed|210|-|Assam"]),
+            ("Deaths from the outbreak have reached 1,300.", &["killed|1,300|-|-"]),
+            (
+                "A bomb blast injured 23 shoppers at a market in Peshawar.",
+                &["injured|23|shoppers|Peshawar"],
+            ),
+            (
+                "Eight police officers were hurt during the riot in Leipzig.",
+                &["injured|Eight|officers|Leipzig"],
+            ),
+            ("The collapse left 40 workers injured.", &["injured|40|workers|-"]),
+            (
+                "Rescuers said 17 climbers remain unaccounted for after the avalanche.",
+                &["missing|17|climbers|-"],
+            ),
+            (
+                "Floods forced 20,000 people from their homes in Assam.",
+                &["displaced|20,000|people|Assam"],
+            ),
+            (
+                "About 8,000 residents were evacuated from Cebu.",
+                &["displaced|About 8,000|residents|Cebu"],
+            ),
+            ("Police detained 35 demonstrators in Minsk.", &["arrested|35|demonstrators|Minsk"]),
+            ("Authorities have made 120 arrests since Friday.", &["arrested|120|-|-"]),
+            (
+                "Militants abducted 30 schoolgirls in Katsina.",
+                &["kidnapped|30|schoolgirls|Katsina"],
+            ),
+            (
+                "Four aid workers are being held hostage in Mogadishu.",
+                &["kidnapped|Four|workers|Mogadishu"],
+            ),
+            ("2 killed, 9 wounded in Dhaka blast", &["killed|2|-|Dhaka", "injured|9|-|Dhaka"]),
+            ("Storm Leaves 8 Dead, Thousands Without Power In Texas", &["killed|8|-|Texas"]),
+            ("Police Say 4 Killed In Mall Shooting", &["killed|4|-|-"]),
+            ("Minibus Crash Kills 14, Injures 22", &["killed|14|-|-", "injured|22|-|-"]),
+            (
+                "Thousands were left homeless after the cyclone hit Dhaka.",
+                &["displaced|Thousands|-|Dhaka"],
+            ),
+            (
+                "A landslide buried 30 homes, leaving 18 people dead and 9 missing.",
+                &["killed|18|people|-", "missing|9|-|-"],
+            ),
+            (
+                "Forty people were treated for injuries after the stampede.",
+                &["injured|Forty|people|-"],
+            ),
+            ("Twelve officers suffered minor injuries in Lyon.", &["injured|Twelve|officers|Lyon"]),
+            ("The blast left 25 people with serious injuries.", &["injured|25|people|-"]),
+            (
+                "Twenty-three soldiers were taken captive by the rebels.",
+                &["kidnapped|Twenty-three|soldiers|-"],
+            ),
+            ("Four were found dead in Quito after the mudslide.", &["killed|Four|-|Quito"]),
+            (
+                "The toll rose to 19 after two injured people died.",
+                &["killed|19|-|-", "killed|two|people|-", "injured|two|people|-"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn agents_and_metaphors_give_nothing() {
+    check(
+        "agents",
+        &[
+            ("Three gunmen killed two guards at the bank.", &["killed|two|guards|-"]),
+            ("Five lawmakers killed the amendment on Tuesday.", &[]),
+            ("The talks are dead, 20 delegates said.", &[]),
+            ("Nine senators hurt the bill's chances.", &[]),
+        ],
+    );
+}
+
+#[test]
+fn rates_shares_and_non_persons_give_nothing() {
+    check(
+        "rates, shares, non-persons",
+        &[
+            ("Road accidents kill 1,500 people a year in Lagos.", &[]),
+            ("Half of the 80 dead were children.", &["killed|80|-|-"]),
+            ("30 percent of those injured were women.", &[]),
+            ("The storm killed 300 cattle in Queensland.", &[]),
+            ("Troops seized 12 tonnes of explosives.", &[]),
+            ("The flood killed people in 14 districts.", &[]),
+            ("Over 300 people were rescued from the rubble.", &[]),
+            ("About 90 passengers were on board.", &[]),
+        ],
+    );
+}
+
+#[test]
+fn zero_counts() {
+    check(
+        "zero",
+        &[
+            ("No one was injured in the blast.", &["injured|No one|-|-"]),
+            ("There were no fatalities.", &["killed|no|-|-"]),
+            ("None of the 25 passengers was hurt.", &["injured|None|passengers|-"]),
+            (
+                "The fire destroyed 40 homes in Tbilisi, but nobody was hurt.",
+                &["injured|nobody|-|Tbilisi"],
+            ),
+            ("There were no reports of injuries.", &[]),
+        ],
+    );
+}
+
+#[test]
+fn victims_partitives_and_totals_with_parts() {
+    check(
+        "victims",
+        &[
+            (
+                "The attack killed 22 people, including five police officers.",
+                &["killed|22|people|-", "killed|five|officers|-"],
+            ),
+            (
+                "The crash killed 9 people, six of them tourists.",
+                &["killed|9|people|-", "killed|six|tourists|-"],
+            ),
+            (
+                "A mortar strike wounded 15 soldiers, three of them critically.",
+                &["injured|15|soldiers|-", "injured|three|-|-"],
+            ),
+            (
+                "The 25 injured included eight firefighters.",
+                &["injured|25|-|-", "injured|eight|firefighters|-"],
+            ),
+            ("Two of the dead were nurses.", &["killed|Two|nurses|-"]),
+            ("Four children were among those killed.", &["killed|Four|children|-"]),
+            (
+                "The landslide killed 12 people: seven adults and five children.",
+                &["killed|12|people|-", "killed|seven|adults|-", "killed|five|children|-"],
+            ),
+            ("The blast wounded dozens of commuters.", &["injured|dozens|commuters|-"]),
+            ("Soldiers killed 30 and injured many others.", &["killed|30|-|-"]),
+            ("Three of the passengers were killed.", &["killed|Three|passengers|-"]),
+            (
+                "Several hundred people were detained, among them 20 journalists.",
+                &["arrested|Several hundred|people|-", "arrested|20|journalists|-"],
+            ),
+            ("Among those killed were a doctor and 2 nurses.", &["killed|2|nurses|-"]),
+            ("Migrants were among 34 people who drowned off Cebu.", &["killed|34|people|Cebu"]),
+        ],
+    );
+}
+
+#[test]
+fn superseded_and_conflicting_values() {
+    check(
+        "superseded, conflicting",
+        &[
+            ("The death toll climbed from 23 to 31 overnight.", &["killed|31|-|-"]),
+            ("Police raised the number of dead to 17, up from 12.", &["killed|17|-|-"]),
+            (
+                "The government said 8 protesters died, but activists put the toll at 25.",
+                &["killed|8|protesters|-", "killed|25|-|-"],
+            ),
+            (
+                "Three more bodies were found, bringing the death toll to 41.",
+                &["killed|Three|-|-", "killed|41|-|-"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn hedged_classes() {
+    check(
+        "hedged",
+        &[
+            (
+                "As many as 40 people may have been killed.",
+                &["killed|As many as 40|people|-|hedged"],
+            ),
+            (
+                "Up to 2,000 people could be displaced if the river bursts its banks.",
+                &["displaced|Up to 2,000|people|-|hedged"],
+            ),
+            (
+                "Authorities fear 30 miners died in the flooded shaft.",
+                &["killed|30|miners|-|hedged"],
+            ),
+            ("Six sailors are presumed drowned.", &["killed|Six|sailors|-|hedged"]),
+            ("The militia threatened to kill 10 hostages.", &["killed|10|hostages|-|hedged"]),
+            ("The army denied that 15 civilians were wounded.", &["injured|15|civilians|-|hedged"]),
+            (
+                "About 4,000 residents were ordered to evacuate.",
+                &["displaced|About 4,000|residents|-|hedged"],
+            ),
+            (
+                "Seven crew members are missing and feared dead.",
+                &["missing|Seven|members|-", "killed|Seven|members|-|hedged"],
+            ),
+            (
+                "The blast, which could be heard across the city, killed 12 people.",
+                &["killed|12|people|-"],
+            ),
+            (
+                "Police said 7 people were killed, a figure that could not be verified.",
+                &["killed|7|people|-"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn location_rule_and_its_exclusions() {
+    check(
+        "location",
+        &[
+            // nearest place; other sentences never count
+            (
+                "The quake hit Izmir on Monday. Rescuers said 30 people died.",
+                &["killed|30|people|-"],
+            ),
+            // 1. reference point of a measured distance
+            (
+                "Fighting killed 19 people in Hama, 200 kilometres north of Damascus.",
+                &["killed|19|people|Hama"],
+            ),
+            // 2. origin, destination, place of treatment
+            (
+                "Twenty pilgrims from Indonesia died in a stampede in Mina.",
+                &["killed|Twenty|pilgrims|Mina"],
+            ),
+            ("Ten injured miners were flown to Johannesburg.", &["injured|Ten|miners|-"]),
+            (
+                "Five people were wounded and taken to a hospital in Kyiv.",
+                &["injured|Five|people|-"],
+            ),
+            // 3. place of the source
+            ("A Geneva-based rights group said 45 people were killed.", &["killed|45|people|-"]),
+            ("The interior ministry in Rabat said 12 migrants drowned.", &["killed|12|migrants|-"]),
+            // 4. names inside other names
+            ("Pirates kidnapped 8 sailors in the Gulf of Aden.", &["kidnapped|8|sailors|-"]),
+            ("The Kabul health ministry said 9 people died.", &["killed|9|people|-"]),
+            // 5. the larger of two nested places
+            ("Five people were killed in Syria's Homs province.", &["killed|Five|people|Homs"]),
+            ("Twelve people died in Lyon, France.", &["killed|Twelve|people|Lyon"]),
+            // 6. a place that locates another clause or fact
+            (
+                "In Homs, 6 people were killed; in Hama, 4 died.",
+                &["killed|6|people|Homs", "killed|4|-|Hama"],
+            ),
+            (
+                "Storms killed 8 people in Texas and 3 in Oklahoma.",
+                &["killed|8|people|Texas", "killed|3|-|Oklahoma"],
+            ),
+            (
+                "Nine people were arrested in Dhaka and 4 in Lagos.",
+                &["arrested|Nine|people|Dhaka", "arrested|4|-|Lagos"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn facts_carry_trigger_and_sentence_as_evidence() {
+    let text = "Rain fell for days. Floods killed 12 villagers in Assam; 30 are missing.";
+    let tokens: Vec<_> = textfacts::tokens(text).collect();
+    let sentences: Vec<_> = textfacts::sentences(text).collect();
+    let numbers: Vec<_> = textfacts::number_phrases(text).collect();
+    let assam = text.find("Assam").expect("Assam");
+    let places = [textfacts::Span::new(assam, assam + 5)];
+    let facts = textfacts::casualty_facts(text, &tokens, &sentences, &numbers, &places);
+    let got: Vec<_> = facts
+        .iter()
+        .map(|f| {
+            (
+                f.outcome(),
+                f.count().span().slice(text),
+                f.trigger().slice(text),
+                f.sentence().slice(text),
+                f.location().and_then(|s| s.slice(text)),
+            )
+        })
+        .collect();
+    let second = Some("Floods killed 12 villagers in Assam; 30 are missing.");
+    assert_eq!(
+        got,
+        [
+            (textfacts::Outcome::Killed, Some("12"), Some("killed"), second, Some("Assam")),
+            (textfacts::Outcome::Missing, Some("30"), Some("missing"), second, Some("Assam")),
+        ]
+    );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+
+    /// Any mix of casualty words, numbers, places and punctuation: no panic,
+    /// and every span of every fact slices the text.
+    #[test]
+    fn facts_are_well_formed(words in proptest::collection::vec(proptest::sample::select(vec![
+        "killed", "dead", "died", "toll", "death", "of", "the", "at", "least", "27", "no", "one",
+        "none", "were", "wounded", "missing", "feared", "may", "have", "in", "Homs", "Hama", ",",
+        ";", ".", "people", "children", "including", "them", "among", "from", "to", "rose",
+        "dozens", "É", "–", "'s", "-", "based", "hostage", "took", "fled", "their", "homes",
+    ]), 0..40)) {
+        let text = words.join(" ");
+        let doc = analyzer().analyze(&text);
+        for f in doc.casualties() {
+            proptest::prop_assert_eq!(text.get(f.count.start..f.count.end), Some(f.count.text.as_str()));
+            for s in [&f.victims, &f.location].into_iter().flatten() {
+                proptest::prop_assert_eq!(text.get(s.start..s.end), Some(s.text.as_str()));
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The dev-set figures, recomputed the way shared/tools/eval_casualties.py does.
+
+type Json = serde_json::Value;
+
+fn interval_equal(g: &Json, s: &Json) -> bool {
+    let side = |a: &Json, ai: &Json, b: &Json, bi: &Json| match (a.as_f64(), b.as_f64()) {
+        (None, None) => a.is_null() && b.is_null(),
+        (Some(x), Some(y)) => {
+            let tol = 1e-6 * x.abs().max(y.abs());
+            (x - y).abs() <= tol.max(1e-12)
+                && ai.as_bool().unwrap_or(false) == bi.as_bool().unwrap_or(false)
+        }
+        _ => false,
+    };
+    side(&g["low"], &g["low_inclusive"], &s["low"], &s["low_inclusive"])
+        && side(&g["high"], &g["high_inclusive"], &s["high"], &s["high_inclusive"])
+}
+
+fn text_of(v: &Json) -> Option<String> {
+    v.get("text").and_then(Json::as_str).map(str::to_string)
+}
+
+fn victims_ok(g: &Json, s: &Json) -> bool {
+    match (text_of(g), text_of(s)) {
+        (Some(a), Some(b)) => a.trim().to_lowercase() == b.trim().to_lowercase(),
+        (a, b) => a.is_none() && b.is_none(),
+    }
+}
+
+fn location_ok(g: &Json, s: &Json) -> bool {
+    text_of(g) == text_of(s)
+}
+
+fn attrs(g: &Json, s: &Json) -> [bool; 3] {
+    [
+        victims_ok(&g["victims"], &s["victims"]),
+        location_ok(&g["location"], &s["location"]),
+        g["hedged"].as_bool().unwrap_or(false) == s["hedged"].as_bool().unwrap_or(false),
+    ]
+}
+
+/// A fact as the JSON contract writes it (built by hand: the test also runs
+/// without the `serde` feature).
+fn to_json(f: &textfacts::CasualtyRecord) -> Json {
+    let iv = f.count.interval;
+    let span = |s: &Option<textfacts::TextSpan>| match s {
+        Some(s) => serde_json::json!({"text": s.text, "start": s.start, "end": s.end}),
+        None => Json::Null,
+    };
+    serde_json::json!({
+        "outcome": f.outcome.as_str(),
+        "count": {
+            "start": f.count.start, "end": f.count.end, "text": f.count.text,
+            "approximate": f.count.approximate,
+            "interval": {
+                "low": iv.low(), "low_inclusive": iv.low_inclusive(),
+                "high": iv.high(), "high_inclusive": iv.high_inclusive(),
+            },
+        },
+        "victims": span(&f.victims),
+        "location": span(&f.location),
+        "hedged": f.hedged,
+    })
+}
+
+#[test]
+fn dev_set_figures() {
+    let Some(dir) = crate::common::data_dir("casualties dev set") else { return };
+    let gdir = dir.join("gazetteer");
+    let mut b = Gazetteer::builder();
+    b.include_default(true);
+    for f in ["countries.tsv", "geonames_cities.tsv", "us_admin.tsv"] {
+        b.add_tsv_file(gdir.join(f)).expect("benchmark gazetteer loads");
+    }
+    let analyzer = Analyzer::builder().gazetteer(b.build().expect("gazetteer builds")).build();
+    let gold = std::fs::read_to_string(dir.join("casualties/dev.jsonl")).expect("dev.jsonl");
+
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for line in gold.lines().filter(|l| !l.trim().is_empty()) {
+        let case: Json = serde_json::from_str(line).expect("gold line is JSON");
+        let text = case["text"].as_str().expect("text");
+        let sys: Vec<Json> = analyzer.analyze(text).casualties().iter().map(to_json).collect();
+        let gf: Vec<Json> = case["facts"].as_array().cloned().unwrap_or_default();
+        let mut used = vec![false; sys.len()];
+        let mut tp = 0;
+        for g in &gf {
+            let mut best: Option<(usize, usize)> = None;
+            for (si, s) in sys.iter().enumerate() {
+                let key = !used[si]
+                    && g["outcome"] == s["outcome"]
+                    && interval_equal(&g["count"]["interval"], &s["count"]["interval"]);
+                if !key {
+                    continue;
+                }
+                let score = attrs(g, s).iter().filter(|x| **x).count();
+                if best.is_none_or(|(_, b)| score > b) {
+                    best = Some((si, score));
+                }
+            }
+            if let Some((si, _)) = best {
+                used[si] = true;
+                tp += 1;
+                let [v, l, _] = attrs(g, &sys[si]);
+                *counts.entry("victims_ok").or_default() += usize::from(v);
+                *counts.entry("loc_ok").or_default() += usize::from(l);
+            }
+        }
+        *counts.entry("tp").or_default() += tp;
+        *counts.entry("gold").or_default() += gf.len();
+        *counts.entry("sys").or_default() += sys.len();
+        if gf.is_empty() {
+            *counts.entry("empty").or_default() += 1;
+            *counts.entry("false_alarm").or_default() += usize::from(!sys.is_empty());
+        }
+    }
+    let get = |k: &str| counts.get(k).copied().unwrap_or(0) as f64;
+    let p = get("tp") / get("sys").max(1.0);
+    let r = get("tp") / get("gold").max(1.0);
+    let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let victims = get("victims_ok") / get("tp").max(1.0);
+    let location = get("loc_ok") / get("tp").max(1.0);
+    let false_alarms = get("false_alarm") / get("empty").max(1.0);
+    println!(
+        "casualties dev: P {p:.3} R {r:.3} F1 {f1:.3} victims {victims:.3} location {location:.3} \
+         false alarms {false_alarms:.3}"
+    );
+    assert!(f1 >= 0.90, "fact F1 {f1:.3} < 0.90");
+    assert!(victims >= 0.90, "victims accuracy {victims:.3} < 0.90");
+    assert!(location >= 0.90, "location accuracy {location:.3} < 0.90");
+    assert!(false_alarms <= 0.10, "false-alarm rate {false_alarms:.3} > 0.10");
+}

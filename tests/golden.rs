@@ -1,0 +1,39 @@
+//! Golden JSON for reports written for the project: any change in tokens,
+//! entities, numbers or facts shows up here and must be accepted on purpose
+//! (see testdata/README.md).
+
+use std::path::Path;
+
+#[test]
+fn golden_documents() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/golden");
+    let bless = std::env::var_os("TEXTFACTS_BLESS").is_some();
+    let analyzer = textfacts::Analyzer::new();
+    let mut checked = 0;
+    let mut entries: Vec<_> = std::fs::read_dir(&dir).expect("testdata/golden").flatten().collect();
+    entries.sort_by_key(|e| e.path());
+    for entry in entries {
+        let path = entry.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("txt") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("read report");
+        let json =
+            serde_json::to_string_pretty(&analyzer.analyze(&text)).expect("serialise") + "\n";
+        let golden = path.with_extension("json");
+        if bless {
+            std::fs::write(&golden, &json).expect("write golden");
+        } else {
+            let want = std::fs::read_to_string(&golden).unwrap_or_else(|_| {
+                panic!("{} missing: run with TEXTFACTS_BLESS=1", golden.display())
+            });
+            assert!(
+                want == json,
+                "{} changed; if deliberate, re-bless (testdata/README.md)",
+                golden.display()
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 3, "golden reports found: {checked}");
+}

