@@ -114,6 +114,7 @@ mod numbers;
 mod offsets;
 mod span;
 mod text;
+mod util;
 
 pub use analyzer::{Analyzer, AnalyzerBuilder, Layer};
 pub use casualties::{casualty_facts, CasualtyFact, Count, Outcome};

@@ -7,7 +7,8 @@
 //! [`Role`]. List every inflection you want matched; nothing is stemmed. The
 //! engine needs no change.
 
-use super::wordset::{FnvBuild, WordSet};
+use super::wordset::WordSet;
+use crate::util::WordHashBuild;
 use crate::Outcome;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
@@ -235,19 +236,21 @@ pub(crate) static LIFE_VERBS: &[&str] = &[
 ];
 
 /// Signals indexed by their first word.
-static BY_FIRST: Lazy<HashMap<&'static str, Vec<&'static Signal>, FnvBuild>> = Lazy::new(|| {
-    let mut map: HashMap<&'static str, Vec<&'static Signal>, FnvBuild> = HashMap::default();
-    for sig in SIGNALS {
-        if let Some(first) = sig.words.first() {
-            map.entry(*first).or_default().push(sig);
+static BY_FIRST: Lazy<HashMap<&'static str, Vec<&'static Signal>, WordHashBuild>> =
+    Lazy::new(|| {
+        let mut map: HashMap<&'static str, Vec<&'static Signal>, WordHashBuild> =
+            HashMap::default();
+        for sig in SIGNALS {
+            if let Some(first) = sig.words.first() {
+                map.entry(*first).or_default().push(sig);
+            }
         }
-    }
-    for list in map.values_mut() {
-        // Longest first, so that "death toll" wins over "death".
-        list.sort_by_key(|sig| std::cmp::Reverse(sig.words.len()));
-    }
-    map
-});
+        for list in map.values_mut() {
+            // Longest first, so that "death toll" wins over "death".
+            list.sort_by_key(|sig| std::cmp::Reverse(sig.words.len()));
+        }
+        map
+    });
 
 /// Whether a lowercase word starts any signal.
 pub(crate) fn starts_signal(lower: &str) -> bool {

@@ -6,26 +6,9 @@ use super::qualifiers::{
     SUFFIXES,
 };
 use super::words::*;
+use crate::util::WordHashBuild;
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// A small multiplicative hasher: the keys are short ASCII words, and the
-/// default SipHash would cost more than the rest of the per-word work.
-#[derive(Default)]
-pub(crate) struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
 
 /// What a known word does in a number.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -123,7 +106,7 @@ pub(crate) struct Entry {
     pub prefixes: Vec<u16>,
 }
 
-type Map = HashMap<&'static [u8], Entry, BuildHasherDefault<FxHasher>>;
+type Map = HashMap<&'static [u8], Entry, WordHashBuild>;
 
 static LEXICON: Lazy<Map> = Lazy::new(build);
 
