@@ -70,13 +70,17 @@ fn parse_args() -> Result<Options, String> {
     Ok(opts)
 }
 
-fn build_analyzer(opts: &Options) -> Result<Analyzer, textfacts::Error> {
+fn build_analyzer(
+    only: &[Layer],
+    gazetteers: &[String],
+    default_gazetteer: bool,
+) -> Result<Analyzer, textfacts::Error> {
     let mut builder = Analyzer::builder();
-    builder.layers(&opts.only).default_gazetteer(opts.default_gazetteer);
-    if !opts.gazetteers.is_empty() {
+    builder.layers(only).default_gazetteer(default_gazetteer);
+    if !gazetteers.is_empty() {
         let mut g = Gazetteer::builder();
-        g.include_default(opts.default_gazetteer);
-        for path in &opts.gazetteers {
+        g.include_default(default_gazetteer);
+        for path in gazetteers {
             g.add_tsv_file(path)?;
         }
         builder.gazetteer(g.build()?);
@@ -156,13 +160,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let analyzer = match build_analyzer(&opts) {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("analyze: {e}");
-            return ExitCode::from(2);
-        }
-    };
+    let analyzer = LazyAnalyzer::start(&opts);
     let source = opts.file.clone().unwrap_or_else(|| "<stdin>".to_string());
     let use_sample = opts.file.is_none() && io::stdin().is_terminal();
     let input: Box<dyn BufRead> = if use_sample {
@@ -207,7 +205,7 @@ fn main() -> ExitCode {
 }
 
 fn run_plain(
-    analyzer: &Analyzer,
+    analyzer: &LazyAnalyzer,
     sink: &mut Sink,
     source: &str,
     mut input: Box<dyn BufRead>,
@@ -225,65 +223,145 @@ fn run_plain(
             return Ok(ExitCode::from(2));
         }
     };
+    let analyzer = match analyzer.get() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("analyze: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
     sink.emit(out, source, None, &text, &analyzer.analyze(&text))?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Documents analysed together; with the `parallel` feature a chunk is spread
-/// over all cores. Bounded by count and bytes so memory stays flat on any input.
-const CHUNK_DOCS: usize = 256;
-const CHUNK_BYTES: usize = 4 << 20;
+/// Lines read before they are analysed together, bounded by count and bytes
+/// so memory stays flat on any input.
+const CHUNK_LINES: usize = 512;
+const CHUNK_BYTES: usize = 8 << 20;
+
+/// One input line once a worker has read it.
+enum Item {
+    /// Blank: nothing to report or print.
+    Blank,
+    /// Not a record: the report to print on stderr.
+    Bad(String),
+    /// A document and, for JSON output, its serialized line.
+    Doc { id: Option<Box<RawValue>>, text: String, doc: Document, json: Vec<u8> },
+}
 
 fn run_jsonl(
-    analyzer: &Analyzer,
+    analyzer: &LazyAnalyzer,
     sink: &mut Sink,
     source: &str,
     mut input: Box<dyn BufRead>,
     out: &mut impl Write,
 ) -> io::Result<ExitCode> {
+    // Lines are parsed, analysed and serialized on every core, a chunk at a
+    // time; reports and output are then written in input order.
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let mut failures = 0usize;
-    let mut line = Vec::new();
     let mut line_no = 0usize;
-    let mut ids: Vec<Option<Box<RawValue>>> = Vec::new();
-    let mut texts: Vec<String> = Vec::new();
-    let mut chunk_bytes = 0usize;
-    loop {
-        line.clear();
-        let at_end = match input.read_until(b'\n', &mut line) {
-            Ok(n) => n == 0,
+    let mut lines: Vec<(usize, Vec<u8>)> = Vec::new();
+    let mut at_end = false;
+    while !at_end {
+        let mut chunk_bytes = 0usize;
+        lines.clear();
+        while lines.len() < CHUNK_LINES && chunk_bytes < CHUNK_BYTES {
+            let mut line = Vec::new();
+            match input.read_until(b'\n', &mut line) {
+                Ok(0) => {
+                    at_end = true;
+                    break;
+                }
+                Ok(n) => {
+                    line_no += 1;
+                    chunk_bytes += n;
+                    lines.push((line_no, line));
+                }
+                Err(e) => {
+                    eprintln!("analyze: {source}: line {}: {e}", line_no + 1);
+                    return Ok(ExitCode::from(2));
+                }
+            }
+        }
+        if lines.is_empty() {
+            break;
+        }
+        let analyzer = match analyzer.get() {
+            Ok(a) => a,
             Err(e) => {
-                eprintln!("analyze: {source}: line {}: {e}", line_no + 1);
+                eprintln!("analyze: {e}");
                 return Ok(ExitCode::from(2));
             }
         };
-        if !at_end {
-            line_no += 1;
-            if let Some((id, text)) = parse_record(&line, source, line_no) {
-                chunk_bytes += text.len();
-                ids.push(id);
-                texts.push(text);
-            } else if !line.iter().all(u8::is_ascii_whitespace) {
-                failures += 1;
+        let json = match sink {
+            Sink::Json { pretty } => Some(*pretty),
+            Sink::Html(_) => None,
+        };
+        let work = |part: &[(usize, Vec<u8>)]| -> Vec<Item> {
+            part.iter().map(|(no, line)| read_line(analyzer, json, line, source, *no)).collect()
+        };
+        let per_thread = lines.len().div_ceil(threads).max(1);
+        let items: Vec<Item> = std::thread::scope(|scope| {
+            let mut parts = lines.chunks(per_thread);
+            let first = parts.next().unwrap_or(&[]);
+            let handles: Vec<_> = parts.map(|part| scope.spawn(move || work(part))).collect();
+            let mut items = work(first);
+            for h in handles {
+                // A worker never panics (analysis cannot); if one did, say so.
+                items.extend(h.join().unwrap_or_else(|_| vec![Item::Bad("internal error".into())]));
+            }
+            items
+        });
+        for item in items {
+            match item {
+                Item::Blank => {}
+                Item::Bad(report) => {
+                    failures += 1;
+                    eprintln!("{report}");
+                }
+                Item::Doc { id, text, doc, json } => match sink {
+                    Sink::Json { .. } => out.write_all(&json)?,
+                    Sink::Html(_) => sink.emit(out, "document", id.as_deref(), &text, &doc)?,
+                },
             }
         }
-        if at_end || texts.len() >= CHUNK_DOCS || chunk_bytes >= CHUNK_BYTES {
-            let docs = analyzer.analyze_batch(&texts);
-            for ((id, text), doc) in ids.iter().zip(&texts).zip(&docs) {
-                sink.emit(out, "document", id.as_deref(), text, doc)?;
-            }
-            ids.clear();
-            texts.clear();
-            chunk_bytes = 0;
-        }
-        if at_end {
-            break;
-        }
+    }
+    // An input without lines still has its gazetteer checked.
+    if let Err(e) = analyzer.get() {
+        eprintln!("analyze: {e}");
+        return Ok(ExitCode::from(2));
     }
     if failures > 0 {
         eprintln!("analyze: {failures} input line(s) skipped");
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Parses, analyses and (for JSON output, `Some(pretty)`) serializes one line.
+fn read_line(
+    analyzer: &Analyzer,
+    json: Option<bool>,
+    line: &[u8],
+    source: &str,
+    line_no: usize,
+) -> Item {
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return Item::Blank;
+    }
+    match parse_record(line) {
+        Ok((id, text)) => {
+            let doc = analyzer.analyze(&text);
+            let mut bytes = Vec::new();
+            if let Some(pretty) = json {
+                // Writing into a Vec cannot fail.
+                let _ = write_doc(&mut bytes, pretty, id.as_deref(), &doc);
+            }
+            Item::Doc { id, text, doc, json: bytes }
+        }
+        Err(msg) => Item::Bad(format!("analyze: {source}: line {line_no}: {msg}; skipped")),
+    }
 }
 
 /// A JSONL input record. Typed, so that other fields are skipped without
@@ -300,32 +378,51 @@ fn raw_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Box<RawValue>
     <Box<RawValue> as serde::Deserialize>::deserialize(d).map(Some)
 }
 
-/// One JSONL input line as `(id, text)`; blank lines give `None` silently,
-/// bad lines give `None` after a report naming the line.
-fn parse_record(
-    line: &[u8],
-    source: &str,
-    line_no: usize,
-) -> Option<(Option<Box<RawValue>>, String)> {
-    if line.iter().all(u8::is_ascii_whitespace) {
-        return None;
+/// One JSONL input line as `(id, text)`, or what is wrong with it.
+fn parse_record(line: &[u8]) -> Result<(Option<Box<RawValue>>, String), String> {
+    let s = std::str::from_utf8(line)
+        .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))?;
+    match serde_json::from_str::<Record>(s) {
+        Ok(record) => Ok((record.id, record.text)),
+        Err(_) if serde_json::from_str::<serde::de::IgnoredAny>(s).is_ok() => {
+            Err("not an object with a string \"text\"".to_string())
+        }
+        Err(e) => Err(format!("not JSON: {e}")),
     }
-    let parsed = std::str::from_utf8(line)
-        .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))
-        .and_then(|s| {
-            serde_json::from_str::<Record>(s).map_err(|e| {
-                if serde_json::from_str::<serde::de::IgnoredAny>(s).is_ok() {
-                    "not an object with a string \"text\"".to_string()
-                } else {
-                    format!("not JSON: {e}")
+}
+
+/// The analyzer, built on another thread while the input is being read: the
+/// built-in gazetteer takes milliseconds that need not delay the first line.
+struct LazyAnalyzer {
+    pending: std::sync::Mutex<Option<std::thread::JoinHandle<Result<Analyzer, textfacts::Error>>>>,
+    built: std::sync::OnceLock<Result<Analyzer, String>>,
+}
+
+impl LazyAnalyzer {
+    fn start(opts: &Options) -> LazyAnalyzer {
+        let only = opts.only.clone();
+        let gazetteers = opts.gazetteers.clone();
+        let default_gazetteer = opts.default_gazetteer;
+        let handle =
+            std::thread::spawn(move || build_analyzer(&only, &gazetteers, default_gazetteer));
+        LazyAnalyzer {
+            pending: std::sync::Mutex::new(Some(handle)),
+            built: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The analyzer, or the error that building it gave.
+    fn get(&self) -> Result<&Analyzer, &str> {
+        self.built
+            .get_or_init(|| {
+                let handle = self.pending.lock().ok().and_then(|mut h| h.take());
+                match handle.map(std::thread::JoinHandle::join) {
+                    Some(Ok(Ok(a))) => Ok(a),
+                    Some(Ok(Err(e))) => Err(e.to_string()),
+                    _ => Err("the analyzer could not be built".to_string()),
                 }
             })
-        });
-    match parsed {
-        Ok(record) => Some((record.id, record.text)),
-        Err(msg) => {
-            eprintln!("analyze: {source}: line {line_no}: {msg}; skipped");
-            None
-        }
+            .as_ref()
+            .map_err(String::as_str)
     }
 }
