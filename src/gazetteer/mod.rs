@@ -20,7 +20,8 @@
 //!   a hyphen to a prefix that makes one word with it ("pro-Beijing",
 //!   "anti-Pyongyang", "post-Soviet": anti, counter, ex, mid, neo, non, pan,
 //!   post, pre, pro, sub, trans) is not a match: the word names a side or a
-//!   period, not the place. Other gazetteers keep plain whole-word matching.
+//!   period, not the place. Other gazetteers keep plain whole-word matching;
+//!   [`bound_prefix_rule`](GazetteerBuilder::bound_prefix_rule) overrides it.
 //! - **Leftmost-longest over valid candidates.** Among the names that are
 //!   valid at their position (whole word, capitalisation allowed), the match
 //!   starting first wins, and the longest of those starting there; scanning
@@ -286,6 +287,8 @@ struct Inner {
 pub struct GazetteerBuilder {
     case_mode: CaseMode,
     include_default: bool,
+    /// `None`: on exactly when the built-in list is included.
+    bound_prefix_rule: Option<bool>,
     rows: Rows,
 }
 
@@ -321,6 +324,26 @@ impl GazetteerBuilder {
     /// ```
     pub fn include_default(&mut self, yes: bool) -> &mut Self {
         self.include_default = yes;
+        self
+    }
+
+    /// Whether a name glued by a hyphen to a bound prefix ("pro-Beijing",
+    /// "anti-Pyongyang", "post-Soviet") is skipped: such a word names a side or
+    /// a period, not the place. Default: on when the built-in list is included
+    /// ([`include_default`](Self::include_default)), off otherwise, where a
+    /// hyphen is a plain word boundary.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut b = textfacts::Gazetteer::builder();
+    /// b.add("Beijing", "LOC", "x:1", "Beijing");
+    /// assert_eq!(b.build()?.find_iter("the pro-Beijing camp").count(), 1);
+    /// assert_eq!(b.bound_prefix_rule(true).build()?.find_iter("the pro-Beijing camp").count(), 0);
+    /// # Ok::<(), textfacts::Error>(())
+    /// ```
+    pub fn bound_prefix_rule(&mut self, yes: bool) -> &mut Self {
+        self.bound_prefix_rule = Some(yes);
         self
     }
 
@@ -545,7 +568,8 @@ impl GazetteerBuilder {
                 .map_err(|e| e.in_file(DEFAULT_TSV_NAME))?;
         }
         let rows = default_rows.iter().chain(self.rows.iter());
-        build(rows, default_rows.len() + self.rows.len(), self.case_mode, self.include_default)
+        let bound_prefix_rule = self.bound_prefix_rule.unwrap_or(self.include_default);
+        build(rows, default_rows.len() + self.rows.len(), self.case_mode, bound_prefix_rule)
     }
 }
 
