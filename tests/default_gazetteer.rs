@@ -343,6 +343,16 @@ fn names_glued_to_a_bound_prefix_are_not_matches() {
 }
 
 #[test]
+fn names_glued_to_a_currency_sign_are_not_matches() {
+    check_report(
+        "Bail was set at US$ 20,000 in Hong Kong, where fares rose by HK$5; the US paid \
+         NZ$ 3 million.",
+        &[("Hong Kong", "LOC"), ("US", "LOC")],
+        &[],
+    );
+}
+
+#[test]
 fn aliases_share_one_entity() {
     let g = default_gazetteer();
     let id_of = |text: &str| {

@@ -8,6 +8,9 @@
 //! one token) and entity annotation does not mark a mention inside them. A
 //! name before the hyphen ("Aleppo-based", "US-led") stays a match: there the
 //! hyphen joins two words.
+//!
+//! A name glued to a following currency sign ("US$ 20,000", "HK$5") is part
+//! of the currency's symbol, not a mention of the country.
 
 use super::fold::{char_before, is_word};
 
@@ -38,9 +41,25 @@ pub(crate) fn after_bound_prefix(text: &str, start: usize) -> bool {
     })
 }
 
+/// Whether the match ending at byte `end` is glued to a currency sign.
+pub(crate) fn before_currency_sign(text: &str, end: usize) -> bool {
+    text.get(end..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| matches!(c, '$' | '\u{a3}' | '\u{20ac}' | '\u{a5}'))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::after_bound_prefix;
+    use super::{after_bound_prefix, before_currency_sign};
+
+    #[test]
+    fn currency_signs_glue() {
+        assert!(before_currency_sign("US$ 20,000", 2));
+        assert!(before_currency_sign("HK\u{a3}5", 2));
+        assert!(!before_currency_sign("US $20", 2));
+        assert!(!before_currency_sign("US", 2));
+        assert!(!before_currency_sign("US", 9));
+    }
 
     fn glued(text: &str, name: &str) -> bool {
         let start = text.find(name).unwrap();

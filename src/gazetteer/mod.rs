@@ -14,14 +14,15 @@
 //!   punctuation are boundaries ("Aleppo-based"). An apostrophe between two
 //!   word characters is inside the word ("O'Brien"), except a possessive
 //!   `'s`/`’s`, which ends it: "Syria's" matches "Syria".
-//! - **Bound prefixes (built-in list only).** In a gazetteer that holds the
+//! - **Context rules (built-in list only).** In a gazetteer that holds the
 //!   built-in list ([`default_gazetteer`], or
 //!   [`include_default`](GazetteerBuilder::include_default)), a name glued by
 //!   a hyphen to a prefix that makes one word with it ("pro-Beijing",
 //!   "anti-Pyongyang", "post-Soviet": anti, counter, ex, mid, neo, non, pan,
 //!   post, pre, pro, sub, trans) is not a match: the word names a side or a
-//!   period, not the place. Other gazetteers keep plain whole-word matching;
-//!   [`bound_prefix_rule`](GazetteerBuilder::bound_prefix_rule) overrides it.
+//!   period, not the place; nor is a name glued to a following currency sign
+//!   ("US$ 20,000"). Other gazetteers keep plain whole-word matching;
+//!   [`context_rules`](GazetteerBuilder::context_rules) overrides it.
 //! - **Leftmost-longest over valid candidates.** Among the names that are
 //!   valid at their position (whole word, capitalisation allowed), the match
 //!   starting first wins, and the longest of those starting there; scanning
@@ -266,7 +267,7 @@ struct Inner {
     entities: Vec<Entity>,
     case_mode: CaseMode,
     /// The built-in list's own context rules (see `context.rs`) are on.
-    default_rules: bool,
+    context_rules: bool,
 }
 
 /// Configures and builds a [`Gazetteer`].
@@ -288,7 +289,7 @@ pub struct GazetteerBuilder {
     case_mode: CaseMode,
     include_default: bool,
     /// `None`: on exactly when the built-in list is included.
-    bound_prefix_rule: Option<bool>,
+    context_rules: Option<bool>,
     rows: Rows,
 }
 
@@ -327,23 +328,26 @@ impl GazetteerBuilder {
         self
     }
 
-    /// Whether a name glued by a hyphen to a bound prefix ("pro-Beijing",
-    /// "anti-Pyongyang", "post-Soviet") is skipped: such a word names a side or
-    /// a period, not the place. Default: on when the built-in list is included
-    /// ([`include_default`](Self::include_default)), off otherwise, where a
-    /// hyphen is a plain word boundary.
+    /// Whether the built-in list's context rules apply: a name glued by a
+    /// hyphen to a bound prefix ("pro-Beijing", "anti-Pyongyang",
+    /// "post-Soviet") names a side or a period, and a name glued to a
+    /// following currency sign ("US$ 20,000") is part of the symbol; neither
+    /// is a match. Default: on when the built-in list is included
+    /// ([`include_default`](Self::include_default)), off otherwise, where only
+    /// the whole-word rule applies.
     ///
     /// # Examples
     ///
     /// ```
     /// let mut b = textfacts::Gazetteer::builder();
-    /// b.add("Beijing", "LOC", "x:1", "Beijing");
-    /// assert_eq!(b.build()?.find_iter("the pro-Beijing camp").count(), 1);
-    /// assert_eq!(b.bound_prefix_rule(true).build()?.find_iter("the pro-Beijing camp").count(), 0);
+    /// b.add("Beijing", "LOC", "x:1", "Beijing").add("US", "LOC", "x:2", "United States");
+    /// let text = "the pro-Beijing camp paid US$ 20";
+    /// assert_eq!(b.build()?.find_iter(text).count(), 2);
+    /// assert_eq!(b.context_rules(true).build()?.find_iter(text).count(), 0);
     /// # Ok::<(), textfacts::Error>(())
     /// ```
-    pub fn bound_prefix_rule(&mut self, yes: bool) -> &mut Self {
-        self.bound_prefix_rule = Some(yes);
+    pub fn context_rules(&mut self, yes: bool) -> &mut Self {
+        self.context_rules = Some(yes);
         self
     }
 
@@ -568,8 +572,8 @@ impl GazetteerBuilder {
                 .map_err(|e| e.in_file(DEFAULT_TSV_NAME))?;
         }
         let rows = default_rows.iter().chain(self.rows.iter());
-        let bound_prefix_rule = self.bound_prefix_rule.unwrap_or(self.include_default);
-        build(rows, default_rows.len() + self.rows.len(), self.case_mode, bound_prefix_rule)
+        let context_rules = self.context_rules.unwrap_or(self.include_default);
+        build(rows, default_rows.len() + self.rows.len(), self.case_mode, context_rules)
     }
 }
 
@@ -602,7 +606,7 @@ fn build<'a>(
     rows: impl Iterator<Item = parse::RowRef<'a>>,
     rows_len: usize,
     mode: CaseMode,
-    default_rules: bool,
+    context_rules: bool,
 ) -> Result<Gazetteer, Error> {
     let too_big = || Error::limit("more gazetteer names or entities than fit a u32");
     // std's keyed SipHash: ids are untrusted input, and an unkeyed fast hash
@@ -693,7 +697,7 @@ fn build<'a>(
         .collect();
     let matcher = Matcher::build(&keys);
     entities.shrink_to_fit();
-    Ok(Gazetteer { inner: Arc::new(Inner { matcher, entities, case_mode: mode, default_rules }) })
+    Ok(Gazetteer { inner: Arc::new(Inner { matcher, entities, case_mode: mode, context_rules }) })
 }
 
 impl Gazetteer {
@@ -964,8 +968,9 @@ impl Iterator for FindIter<'_, '_> {
             let (start, capital) = self.cursor.next_start(matcher, self.text)?;
             if let Some(found) = matcher.longest_at(self.text, start, capital) {
                 self.cursor = Cursor::at(self.text, found.end);
-                if self.gazetteer.inner.default_rules
-                    && context::after_bound_prefix(self.text, start)
+                if self.gazetteer.inner.context_rules
+                    && (context::after_bound_prefix(self.text, start)
+                        || context::before_currency_sign(self.text, found.end))
                 {
                     continue;
                 }
@@ -1007,6 +1012,11 @@ impl Iterator for FindOverlappingIter<'_, '_> {
         loop {
             if let Some(&found) = self.pending.get(self.next) {
                 self.next += 1;
+                if self.gazetteer.inner.context_rules
+                    && context::before_currency_sign(self.text, found.end)
+                {
+                    continue;
+                }
                 if let Some(m) = self.gazetteer.make_match(self.start, found) {
                     return Some(m);
                 }
@@ -1016,7 +1026,7 @@ impl Iterator for FindOverlappingIter<'_, '_> {
             self.next = 0;
             let (start, capital) = self.cursor.next_start(matcher, self.text)?;
             self.start = start;
-            if !(self.gazetteer.inner.default_rules
+            if !(self.gazetteer.inner.context_rules
                 && context::after_bound_prefix(self.text, start))
             {
                 matcher.all_at(self.text, start, capital, &mut self.pending);
@@ -1049,7 +1059,7 @@ pub fn default_gazetteer() -> &'static Gazetteer {
                 matcher: Matcher::build(&[]),
                 entities: Vec::new(),
                 case_mode: CaseMode::Smart,
-                default_rules: true,
+                context_rules: true,
             }),
         })
     });
