@@ -18,10 +18,10 @@ static ANALYZER: Lazy<Analyzer> = Lazy::new(|| {
 
 fuzz_target!(|text: &str| {
     check(text);
-    // One input in sixteen is also read repeated to some 200 KB, so that the
+    // One input in sixty-four is also read repeated to some 80 KB, so that the
     // analyzer cuts it into blocks (text::blocks) at every kind of boundary.
-    if !text.is_empty() && text.len() % 16 == 0 {
-        check(&text.repeat((200_000 / text.len()).max(1)));
+    if !text.is_empty() && text.len() % 64 == 0 {
+        check(&text.repeat((80_000 / text.len()).max(1)));
     }
 });
 
