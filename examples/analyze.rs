@@ -238,6 +238,8 @@ fn run_plain(
 /// so memory stays flat on any input.
 const CHUNK_LINES: usize = 512;
 const CHUNK_BYTES: usize = 8 << 20;
+/// Documents up to this size are serialized by the worker that analysed them.
+const SERIALIZE_IN_WORKER: usize = 1 << 20;
 
 /// One input line once a worker has read it.
 enum Item {
@@ -245,8 +247,8 @@ enum Item {
     Blank,
     /// Not a record: the report to print on stderr.
     Bad(String),
-    /// A document and, for JSON output, its serialized line.
-    Doc { id: Option<Box<RawValue>>, text: String, doc: Document, json: Vec<u8> },
+    /// A document and, for JSON output of a small one, its serialized line.
+    Doc { id: Option<Box<RawValue>>, text: String, doc: Document, json: Option<Vec<u8>> },
 }
 
 fn run_jsonl(
@@ -320,10 +322,10 @@ fn run_jsonl(
                     failures += 1;
                     eprintln!("{report}");
                 }
-                Item::Doc { id, text, doc, json } => match sink {
-                    Sink::Json { .. } => out.write_all(&json)?,
-                    Sink::Html(_) => sink.emit(out, "document", id.as_deref(), &text, &doc)?,
-                },
+                Item::Doc { json: Some(json), .. } => out.write_all(&json)?,
+                Item::Doc { id, text, doc, json: None } => {
+                    sink.emit(out, "document", id.as_deref(), &text, &doc)?
+                }
             }
         }
     }
@@ -353,12 +355,15 @@ fn read_line(
     match parse_record(line) {
         Ok((id, text)) => {
             let doc = analyzer.analyze(&text);
-            let mut bytes = Vec::new();
-            if let Some(pretty) = json {
+            // A large document is written straight to the output later, not
+            // held twice (records and JSON) in memory.
+            let json = json.filter(|_| text.len() <= SERIALIZE_IN_WORKER).map(|pretty| {
+                let mut bytes = Vec::new();
                 // Writing into a Vec cannot fail.
                 let _ = write_doc(&mut bytes, pretty, id.as_deref(), &doc);
-            }
-            Item::Doc { id, text, doc, json: bytes }
+                bytes
+            });
+            Item::Doc { id, text, doc, json }
         }
         Err(msg) => Item::Bad(format!("analyze: {source}: line {line_no}: {msg}; skipped")),
     }
