@@ -237,7 +237,7 @@ fn run_plain(
 /// Lines read before they are analysed together, bounded by count and bytes
 /// so memory stays flat on any input.
 const CHUNK_LINES: usize = 512;
-const CHUNK_BYTES: usize = 8 << 20;
+const CHUNK_BYTES: usize = 1 << 20;
 /// Documents up to this size are serialized by the worker that analysed them.
 const SERIALIZE_IN_WORKER: usize = 1 << 20;
 
@@ -263,22 +263,29 @@ fn run_jsonl(
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let mut failures = 0usize;
     let mut line_no = 0usize;
+    // Line buffers are reused from chunk to chunk: fresh ones would cost page
+    // faults on every chunk.
     let mut lines: Vec<(usize, Vec<u8>)> = Vec::new();
     let mut at_end = false;
     while !at_end {
         let mut chunk_bytes = 0usize;
-        lines.clear();
-        while lines.len() < CHUNK_LINES && chunk_bytes < CHUNK_BYTES {
-            let mut line = Vec::new();
-            match input.read_until(b'\n', &mut line) {
+        let mut used = 0usize;
+        while used < CHUNK_LINES && chunk_bytes < CHUNK_BYTES {
+            if used == lines.len() {
+                lines.push((0, Vec::new()));
+            }
+            let Some((no, line)) = lines.get_mut(used) else { break };
+            line.clear();
+            match input.read_until(b'\n', line) {
                 Ok(0) => {
                     at_end = true;
                     break;
                 }
                 Ok(n) => {
                     line_no += 1;
+                    *no = line_no;
                     chunk_bytes += n;
-                    lines.push((line_no, line));
+                    used += 1;
                 }
                 Err(e) => {
                     eprintln!("analyze: {source}: line {}: {e}", line_no + 1);
@@ -286,7 +293,8 @@ fn run_jsonl(
                 }
             }
         }
-        if lines.is_empty() {
+        let chunk = lines.get(..used).unwrap_or(&[]);
+        if chunk.is_empty() {
             break;
         }
         let analyzer = match analyzer.get() {
@@ -303,9 +311,8 @@ fn run_jsonl(
         let work = |part: &[(usize, Vec<u8>)]| -> Vec<Item> {
             part.iter().map(|(no, line)| read_line(analyzer, json, line, source, *no)).collect()
         };
-        let per_thread = lines.len().div_ceil(threads).max(1);
         let items: Vec<Item> = std::thread::scope(|scope| {
-            let mut parts = lines.chunks(per_thread);
+            let mut parts = split_by_bytes(chunk, threads).into_iter();
             let first = parts.next().unwrap_or(&[]);
             let handles: Vec<_> = parts.map(|part| scope.spawn(move || work(part))).collect();
             let mut items = work(first);
@@ -315,6 +322,12 @@ fn run_jsonl(
             }
             items
         });
+        // A buffer that held a huge line is not kept for the rest of the run.
+        for (_, line) in &mut lines {
+            if line.capacity() > CHUNK_BYTES {
+                *line = Vec::new();
+            }
+        }
         for item in items {
             match item {
                 Item::Blank => {}
@@ -339,6 +352,23 @@ fn run_jsonl(
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Splits `lines` into at most `parts` runs of about equal bytes, in order.
+fn split_by_bytes(lines: &[(usize, Vec<u8>)], parts: usize) -> Vec<&[(usize, Vec<u8>)]> {
+    let total: usize = lines.iter().map(|(_, l)| l.len()).sum();
+    let share = total.div_ceil(parts.max(1)).max(1);
+    let mut out = Vec::with_capacity(parts);
+    let (mut from, mut bytes) = (0, 0);
+    for (i, (_, line)) in lines.iter().enumerate() {
+        bytes += line.len();
+        if bytes >= share {
+            out.extend(lines.get(from..=i));
+            (from, bytes) = (i + 1, 0);
+        }
+    }
+    out.extend(lines.get(from..).filter(|rest| !rest.is_empty()));
+    out
 }
 
 /// Parses, analyses and (for JSON output, `Some(pretty)`) serializes one line.
