@@ -415,14 +415,17 @@ fn raw_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Box<RawValue>
 
 /// One JSONL input line as `(id, text)`, or what is wrong with it.
 fn parse_record(line: &[u8]) -> Result<(Option<Box<RawValue>>, String), String> {
-    let s = std::str::from_utf8(line)
-        .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))?;
-    match serde_json::from_str::<Record>(s) {
+    // serde_json checks the UTF-8 of what it reads; a separate pass over the
+    // line is made only to explain an error.
+    match serde_json::from_slice::<Record>(line) {
         Ok(record) => Ok((record.id, record.text)),
-        Err(_) if serde_json::from_str::<serde::de::IgnoredAny>(s).is_ok() => {
-            Err("not an object with a string \"text\"".to_string())
-        }
-        Err(e) => Err(format!("not JSON: {e}")),
+        Err(e) => Err(match std::str::from_utf8(line) {
+            Err(bad) => format!("invalid UTF-8 at byte {}", bad.valid_up_to()),
+            Ok(s) if serde_json::from_str::<serde::de::IgnoredAny>(s).is_ok() => {
+                "not an object with a string \"text\"".to_string()
+            }
+            Ok(_) => format!("not JSON: {e}"),
+        }),
     }
 }
 
