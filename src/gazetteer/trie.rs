@@ -21,7 +21,8 @@ const DENSE_MIN_CHILDREN: usize = 8;
 
 #[derive(Clone, Copy, Debug, Default)]
 struct Node {
-    /// First child, or the dense row when `DENSE` is set.
+    /// First child, the dense row when `DENSE` is set, or the key id of a
+    /// leaf.
     first_child: u32,
     n_children: u16,
     /// The byte on the edge into this node.
@@ -155,6 +156,13 @@ impl Trie {
             rank.push(seen);
             seen += word.count_ones();
         }
+        // A leaf has no children to point at: it holds its key id instead,
+        // sparing a match the rank lookup.
+        for (key, &(node, _)) in pairs.iter().enumerate() {
+            if let Some(n) = nodes.get_mut(node as usize).filter(|n| n.n_children == 0) {
+                n.first_child = key as u32;
+            }
+        }
         let order = pairs.iter().map(|p| p.1).collect();
         nodes.shrink_to_fit();
         dense.shrink_to_fit();
@@ -205,8 +213,30 @@ impl Trie {
         self.root[usize::from(byte)] != 0
     }
 
+    /// Calls `f` with the first byte of each path from the root and the
+    /// second byte (`None` when the first byte ends a key).
+    pub(crate) fn for_each_prefix2(&self, mut f: impl FnMut(u8, Option<u8>)) {
+        for (first, &id) in (0u8..=255).zip(self.root.iter()) {
+            if id == 0 {
+                continue;
+            }
+            if self.flags(id) & TERMINAL != 0 {
+                f(first, None);
+            }
+            for second in 0u8..=255 {
+                if self.step(id, second).0 != 0 {
+                    f(first, Some(second));
+                }
+            }
+        }
+    }
+
     /// The key id of a terminal node.
     pub(crate) fn key_id(&self, node: u32) -> Option<usize> {
+        let n = self.nodes.get(node as usize)?;
+        if n.flags & TERMINAL != 0 && n.n_children == 0 {
+            return Some(n.first_child as usize);
+        }
         let block = node as usize / 64;
         let word = *self.terminal_bits.get(block)?;
         let bit = 1u64 << (node % 64);
