@@ -216,19 +216,44 @@ impl Trie {
     /// Calls `f` with the first byte of each path from the root and the
     /// second byte (`None` when the first byte ends a key).
     pub(crate) fn for_each_prefix2(&self, mut f: impl FnMut(u8, Option<u8>)) {
-        for (first, &id) in (0u8..=255).zip(self.root.iter()) {
-            if id == 0 {
-                continue;
-            }
-            if self.flags(id) & TERMINAL != 0 {
+        for (first, node) in self.children(0) {
+            if self.flags(node) & TERMINAL != 0 {
                 f(first, None);
             }
-            for second in 0u8..=255 {
-                if self.step(id, second).0 != 0 {
-                    f(first, Some(second));
+            for (second, _) in self.children(node) {
+                f(first, Some(second));
+            }
+        }
+    }
+
+    /// Calls `f` with the first two bytes of each path from the root and the
+    /// third (`None` when the second byte ends a key). One-byte keys are
+    /// left out.
+    pub(crate) fn for_each_prefix3(&self, mut f: impl FnMut(u8, u8, Option<u8>)) {
+        for (first, node) in self.children(0) {
+            for (second, child) in self.children(node) {
+                if self.flags(child) & TERMINAL != 0 {
+                    f(first, second, None);
+                }
+                for (third, _) in self.children(child) {
+                    f(first, second, Some(third));
                 }
             }
         }
+    }
+
+    /// The children of `node` with their labels.
+    fn children(&self, node: u32) -> Vec<(u8, u32)> {
+        let Some(&n) = self.nodes.get(node as usize) else { return Vec::new() };
+        if node == 0 {
+            return (0u8..=255).zip(self.root.iter().copied()).filter(|c| c.1 != 0).collect();
+        }
+        if n.flags & DENSE != 0 {
+            return (0u8..=255).map(|b| (b, self.step(node, b).0)).filter(|c| c.1 != 0).collect();
+        }
+        let start = n.first_child as usize;
+        let kids = self.nodes.get(start..start + usize::from(n.n_children)).unwrap_or(&[]);
+        kids.iter().enumerate().map(|(k, kid)| (kid.label, (start + k) as u32)).collect()
     }
 
     /// The key id of a terminal node.
