@@ -736,7 +736,11 @@ const BLOCK: usize = 64;
 /// Written as plain loops over fixed-size arrays, which the compiler turns
 /// into vector instructions: the cost per byte is a fraction of a cycle.
 #[inline]
-fn block_events(block: &[u8; BLOCK], prev_word: bool, probe: &Probe) -> (u64, u64, bool) {
+fn block_events<const GENERIC: bool>(
+    block: &[u8; BLOCK],
+    prev_word: bool,
+    probe: &Probe,
+) -> (u64, u64, bool) {
     let mut word = [0u8; BLOCK + 1];
     word[0] = u8::from(prev_word);
     for (w, &b) in word.iter_mut().skip(1).zip(block) {
@@ -748,7 +752,6 @@ fn block_events(block: &[u8; BLOCK], prev_word: bool, probe: &Probe) -> (u64, u6
     // nothing.
     let lower_events = u8::from(!probe.capitals_only && !probe.split_lower);
     let lower_apart = u8::from(!probe.capitals_only && probe.split_lower) << 1;
-    let generic = u8::from(probe.generic);
     let mut events = [0u8; BLOCK];
     for (k, e) in events.iter_mut().enumerate() {
         let (b, here, before) = (block[k], word[k + 1], word[k]);
@@ -758,8 +761,12 @@ fn block_events(block: &[u8; BLOCK], prev_word: bool, probe: &Probe) -> (u64, u6
         let start = (start & (upper | lower_events)) | ((start & (upper ^ 1)) << 1 & lower_apart);
         // Lead bytes of non-ASCII characters: 11xxxxxx.
         let lead = u8::from(b >= 0xC0);
-        let space = u8::from(b == b' ' || b.wrapping_sub(0x09) < 5);
-        let punct = generic & ((here | space | (b >> 7)) ^ 1);
+        let punct = if GENERIC {
+            let space = u8::from(b == b' ' || b.wrapping_sub(0x09) < 5);
+            (here | space | (b >> 7)) ^ 1
+        } else {
+            0
+        };
         let probed = u8::from(b == probe.punct[0]) | u8::from(b == probe.punct[1]);
         *e = start | lead | punct | probed;
     }
@@ -833,7 +840,11 @@ impl Cursor {
         }
         let mut head = [0u8; BLOCK];
         head.copy_from_slice(block.get(..BLOCK).unwrap_or(&[0; BLOCK]));
-        let (mut events, mut lower, last_word) = block_events(&head, self.prev_word, &m.probe);
+        let (mut events, mut lower, last_word) = if m.probe.generic {
+            block_events::<true>(&head, self.prev_word, &m.probe)
+        } else {
+            block_events::<false>(&head, self.prev_word, &m.probe)
+        };
         if rest.len() < BLOCK {
             let valid = (1u64 << rest.len()) - 1;
             events &= valid;
@@ -962,7 +973,11 @@ mod tests {
                 let mut block = [0u8; BLOCK];
                 block.copy_from_slice(&bytes[start..start + BLOCK]);
                 for prev in [false, true] {
-                    let (mask, lower, last) = block_events(&block, prev, probe);
+                    let (mask, lower, last) = if probe.generic {
+                        block_events::<true>(&block, prev, probe)
+                    } else {
+                        block_events::<false>(&block, prev, probe)
+                    };
                     assert_eq!((mask, lower), naive_events(&block, prev, probe), "at {start}");
                     assert_eq!(last, BYTE_CLASS[usize::from(block[BLOCK - 1])] & WORD != 0);
                 }
