@@ -27,6 +27,9 @@ pub(crate) struct Found {
     node: u32,
     level: Req,
     capital: bool,
+    /// The key's entry in `key_list`, read as soon as the end is found: the
+    /// read (likely a cache miss) then overlaps the rest of the walk.
+    entry: Option<(u32, EntityId)>,
 }
 
 /// A Bloom filter over how the keys begin: their first words (folded, up to
@@ -587,8 +590,7 @@ impl Matcher {
     /// The candidate list of a valid end, and its first entity.
     pub(crate) fn resolve(&self, found: Found) -> Option<(u32, EntityId)> {
         let auto = self.automaton(found.capital);
-        let key = auto.trie.key_id(found.node)?;
-        let (base, first) = *auto.key_list.get(key)?;
+        let (base, first) = found.entry?;
         if auto.trie.flags(found.node) & MIXED == 0 {
             return (first.0 != u32::MAX).then_some((base, first));
         }
@@ -599,7 +601,8 @@ impl Matcher {
     /// Walks the trie from `start`, calling `on_end` for every valid end in
     /// increasing order. `capital`: the text's first character is a capital.
     fn walk(&self, text: &str, start: usize, capital: bool, mut on_end: impl FnMut(Found)) {
-        let trie = &self.automaton(capital).trie;
+        let auto = self.automaton(capital);
+        let (trie, key_list) = (&auto.trie, &auto.key_list);
         let bytes = text.as_bytes();
         let mut node = 0u32;
         let mut flags = 0u8;
@@ -670,7 +673,8 @@ impl Matcher {
                 };
                 let req = (flags >> REQ_SHIFT) & 3;
                 if req <= level && end_ok(text, j, last_word) {
-                    on_end(Found { end: j, node, level, capital });
+                    let entry = trie.key_id(node).and_then(|k| key_list.get(k)).copied();
+                    on_end(Found { end: j, node, level, capital, entry });
                 }
             }
         }
@@ -835,11 +839,19 @@ impl Cursor {
             return false;
         }
         let len = rest.len().min(BLOCK + 2);
-        if let (Some(dst), Some(src)) = (block.get_mut(..len), rest.get(..len)) {
-            dst.copy_from_slice(src);
+        match rest.get(..BLOCK + 2) {
+            // A copy of constant size: no call to memcpy.
+            Some(full) => block.copy_from_slice(full),
+            None => {
+                if let (Some(dst), Some(src)) = (block.get_mut(..len), rest.get(..len)) {
+                    dst.copy_from_slice(src);
+                }
+            }
         }
         let mut head = [0u8; BLOCK];
-        head.copy_from_slice(block.get(..BLOCK).unwrap_or(&[0; BLOCK]));
+        if let Some(src) = block.get(..BLOCK) {
+            head.copy_from_slice(src);
+        }
         let (mut events, mut lower, last_word) = if m.probe.generic {
             block_events::<true>(&head, self.prev_word, &m.probe)
         } else {
