@@ -575,6 +575,7 @@ impl Matcher {
             + self.list_starts.capacity() * 4
             + self.pairs.capacity() * 8
             + self.triples.capacity() * 8
+            + self.cached.capacity() * 8
             + self.ents.capacity() * std::mem::size_of::<EntityId>()
     }
 
