@@ -833,30 +833,30 @@ impl Cursor {
     #[inline]
     fn load(&mut self, m: &Matcher, bytes: &[u8]) -> bool {
         let base = self.next;
-        // The block and two bytes past it (for the three-byte test below).
-        let mut block = [0u8; BLOCK + 2];
+        // The block and two bytes past it (for the three-byte test below),
+        // read in place; only the end of the text is copied, zero-padded.
         let rest = bytes.get(base..).unwrap_or(&[]);
         if rest.is_empty() {
             return false;
         }
         let len = rest.len().min(BLOCK + 2);
-        match rest.get(..BLOCK + 2) {
-            // A copy of constant size: no call to memcpy.
-            Some(full) => block.copy_from_slice(full),
+        let mut padded = [0u8; BLOCK + 2];
+        let block: &[u8] = match rest.get(..BLOCK + 2) {
+            Some(full) => full,
             None => {
-                if let (Some(dst), Some(src)) = (block.get_mut(..len), rest.get(..len)) {
+                if let (Some(dst), Some(src)) = (padded.get_mut(..len), rest.get(..len)) {
                     dst.copy_from_slice(src);
                 }
+                &padded
             }
-        }
-        let mut head = [0u8; BLOCK];
-        if let Some(src) = block.get(..BLOCK) {
-            head.copy_from_slice(src);
-        }
+        };
+        let Some(head) = block.get(..BLOCK).and_then(|h| <&[u8; BLOCK]>::try_from(h).ok()) else {
+            return false;
+        };
         let (mut events, mut lower, last_word) = if m.probe.generic {
-            block_events::<true>(&head, self.prev_word, &m.probe)
+            block_events::<true>(head, self.prev_word, &m.probe)
         } else {
-            block_events::<false>(&head, self.prev_word, &m.probe)
+            block_events::<false>(head, self.prev_word, &m.probe)
         };
         if rest.len() < BLOCK {
             let valid = (1u64 << rest.len()) - 1;
