@@ -231,9 +231,10 @@ fn ascii_word_hash(bytes: &[u8], start: usize) -> Option<(u64, usize)> {
     }
 }
 
-/// Characters whose start decision the matcher caches: two-byte UTF-8
-/// (Latin, Greek, Cyrillic, ...) and general punctuation (quotes, dashes).
-const CACHED: [std::ops::Range<u32>; 2] = [0x80..0x800, 0x2000..0x2080];
+/// Characters whose start decision the matcher caches: the alphabetic
+/// scripts below U+1000 (Latin, Greek, Cyrillic, Hebrew, Arabic, Indic,
+/// Thai, ...) and general punctuation (quotes, dashes).
+const CACHED: [std::ops::Range<u32>; 2] = [0x80..0x1000, 0x2000..0x2080];
 
 /// A trie and, per key id, its first candidate list.
 #[derive(Debug)]
