@@ -12,6 +12,7 @@ use super::fold::{
 };
 use super::trie::{KeyFlags, Trie, MIXED, REQ_SHIFT, TERMINAL};
 use super::EntityId;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Capitalisation requirement of a name (and capitalisation level of a text
 /// span): 0 any case, 1 starts with a capital, 2 all capitals.
@@ -278,7 +279,11 @@ pub(crate) struct Matcher {
     /// Per character of `CACHED` (in order): whether it may begin a name,
     /// word characters not counting what comes before. Spares the scan
     /// folding the accented letters, quotes and dashes common in news.
-    cached: Vec<u64>,
+    /// Filled a block of 64 characters at a time on first use (`cached_done`,
+    /// bit per block), so a small gazetteer builds in microseconds; threads
+    /// racing on a block compute and store the same bits.
+    cached: Vec<AtomicU64>,
+    cached_done: AtomicU64,
 }
 
 /// One key's entries: (entity, requirement), ranked (entity order), deduplicated.
@@ -367,6 +372,7 @@ impl Matcher {
                 punct: [0xFF; 2],
             },
             cached: Vec::new(),
+            cached_done: AtomicU64::new(0),
         };
         for capital in [false, true] {
             let auto = m.automaton(capital);
@@ -456,17 +462,8 @@ impl Matcher {
             generic: punct.len() > 2,
             punct: [punct.first().copied().unwrap_or(0xFF), punct.get(1).copied().unwrap_or(0xFF)],
         };
-        let chars: Vec<char> =
-            CACHED.iter().flat_map(|r| r.clone()).filter_map(char::from_u32).collect();
-        let mut cached = vec![0u64; chars.len().div_ceil(64)];
-        for (k, &c) in chars.iter().enumerate() {
-            if m.char_start(c).is_some() {
-                if let Some(w) = cached.get_mut(k / 64) {
-                    *w |= 1u64 << (k % 64);
-                }
-            }
-        }
-        m.cached = cached;
+        let cached_len: u32 = CACHED.iter().map(|r| r.end - r.start).sum();
+        m.cached = (0..cached_len.div_ceil(64)).map(|_| AtomicU64::new(0)).collect();
         m
     }
 
@@ -487,6 +484,37 @@ impl Matcher {
         self.can_start(first, capital).then_some(capital)
     }
 
+    /// The bits of block `block` of `cached`, whose first character is at
+    /// offset `first` of `CACHED`.
+    #[inline]
+    fn cached_bits(&self, block: usize, first: u32) -> u64 {
+        let Some(bits) = self.cached.get(block) else { return 0 };
+        let done = 1u64 << (block % 64);
+        if self.cached_done.load(Ordering::Acquire) & done == 0 {
+            let mut word = 0u64;
+            for k in 0..64u32 {
+                if self.cached_char(first + k).is_some_and(|c| self.char_start(c).is_some()) {
+                    word |= 1u64 << k;
+                }
+            }
+            bits.store(word, Ordering::Relaxed);
+            self.cached_done.fetch_or(done, Ordering::Release);
+        }
+        bits.load(Ordering::Relaxed)
+    }
+
+    /// The character at offset `k` of the ranges of `CACHED`.
+    fn cached_char(&self, mut k: u32) -> Option<char> {
+        for r in &CACHED {
+            let len = r.end - r.start;
+            if k < len {
+                return char::from_u32(r.start + k);
+            }
+            k -= len;
+        }
+        None
+    }
+
     /// Whether the non-ASCII character at `i` may begin a name: the start
     /// and whether its character is a capital.
     fn non_ascii_start(&self, text: &str, i: usize) -> Option<(usize, bool)> {
@@ -498,7 +526,8 @@ impl Matcher {
             if r.contains(&code) {
                 let k = (offset + code - r.start) as usize;
                 known = true;
-                if self.cached.get(k / 64).is_none_or(|w| w >> (k % 64) & 1 == 0) {
+                let block = k / 64;
+                if self.cached_bits(block, (block * 64) as u32) >> (k % 64) & 1 == 0 {
                     return None;
                 }
                 break;
@@ -576,7 +605,7 @@ impl Matcher {
             + self.list_starts.capacity() * 4
             + self.pairs.capacity() * 8
             + self.triples.capacity() * 8
-            + self.cached.capacity() * 8
+            + self.cached.capacity() * std::mem::size_of::<AtomicU64>()
             + self.ents.capacity() * std::mem::size_of::<EntityId>()
     }
 
@@ -1033,5 +1062,26 @@ mod tests {
                 "Aleppo"
             ]
         );
+    }
+
+    #[test]
+    fn cached_start_decisions_agree_with_folding() {
+        let tsv = "Éire\tLOC\tx:1\tÉire\nदिल्ली\tLOC\tx:2\tदिल्ली\n’Adan\tLOC\tx:3\t’Adan\n\
+                   Αθήνα\tLOC\tx:4\tΑθήνα\nal-Quds\tLOC\tx:5\tal-Quds\n";
+        let g = crate::Gazetteer::from_tsv(tsv).unwrap();
+        let m = &g.inner.matcher;
+        let total: u32 = CACHED.iter().map(|r| r.end - r.start).sum();
+        let mut starts = 0;
+        for k in 0..total {
+            let Some(c) = m.cached_char(k) else { continue };
+            let block = (k / 64) as usize;
+            let bit = m.cached_bits(block, k / 64 * 64) >> (k % 64) & 1 != 0;
+            assert_eq!(bit, m.char_start(c).is_some(), "{c:?}");
+            starts += usize::from(bit);
+        }
+        assert!(starts > 0);
+        let text = "In Éire, दिल्ली and ’Adan; ΑΘΗΝΑ";
+        let found: Vec<&str> = g.find_iter(text).map(|m| &text[m.span().range()]).collect();
+        assert_eq!(found, ["Éire", "दिल्ली", "’Adan", "ΑΘΗΝΑ"]);
     }
 }
