@@ -247,8 +247,10 @@ enum Item {
     Blank,
     /// Not a record: the report to print on stderr.
     Bad(String),
-    /// A document and, for JSON output of a small one, its serialized line.
-    Doc { id: Option<Box<RawValue>>, text: String, doc: Document, json: Option<Vec<u8>> },
+    /// A document serialized by its worker: this range of the worker's buffer.
+    Json(std::ops::Range<usize>),
+    /// A document for the main thread to write (HTML output, or a large one).
+    Doc { id: Option<Box<RawValue>>, text: String, doc: Document },
 }
 
 fn run_jsonl(
@@ -266,6 +268,8 @@ fn run_jsonl(
     // Line buffers are reused from chunk to chunk: fresh ones would cost page
     // faults on every chunk.
     let mut lines: Vec<(usize, Vec<u8>)> = Vec::new();
+    // One output buffer per worker, reused too.
+    let mut buffers: Vec<Vec<u8>> = Vec::new();
     let mut at_end = false;
     while !at_end {
         let mut chunk_bytes = 0usize;
@@ -308,37 +312,52 @@ fn run_jsonl(
             Sink::Json { pretty } => Some(*pretty),
             Sink::Html(_) => None,
         };
-        let work = |part: &[(usize, Vec<u8>)]| -> Vec<Item> {
-            part.iter().map(|(no, line)| read_line(analyzer, json, line, source, *no)).collect()
+        let work = |part: &[(usize, Vec<u8>)], buf: &mut Vec<u8>| -> Vec<Item> {
+            buf.clear();
+            part.iter()
+                .map(|(no, line)| read_line(analyzer, json, line, source, *no, buf))
+                .collect()
         };
-        let items: Vec<Item> = std::thread::scope(|scope| {
-            let mut parts = split_by_bytes(chunk, threads).into_iter();
-            let first = parts.next().unwrap_or(&[]);
-            let handles: Vec<_> = parts.map(|part| scope.spawn(move || work(part))).collect();
-            let mut items = work(first);
+        let parts = split_by_bytes(chunk, threads);
+        if buffers.len() < parts.len() {
+            buffers.resize_with(parts.len(), Vec::new);
+        }
+        let results: Vec<Vec<Item>> = std::thread::scope(|scope| {
+            let mut jobs = parts.into_iter().zip(buffers.iter_mut());
+            let first = jobs.next();
+            let handles: Vec<_> =
+                jobs.map(|(part, buf)| scope.spawn(move || work(part, buf))).collect();
+            let mut results = vec![first.map_or_else(Vec::new, |(part, buf)| work(part, buf))];
             for h in handles {
                 // A worker never panics (analysis cannot); if one did, say so.
-                items.extend(h.join().unwrap_or_else(|_| vec![Item::Bad("internal error".into())]));
+                results.push(h.join().unwrap_or_else(|_| vec![Item::Bad("internal error".into())]));
             }
-            items
+            results
         });
+        for (items, buf) in results.into_iter().zip(&buffers) {
+            for item in items {
+                match item {
+                    Item::Blank => {}
+                    Item::Bad(report) => {
+                        failures += 1;
+                        eprintln!("{report}");
+                    }
+                    Item::Json(range) => out.write_all(buf.get(range).unwrap_or(&[]))?,
+                    Item::Doc { id, text, doc } => {
+                        sink.emit(out, "document", id.as_deref(), &text, &doc)?
+                    }
+                }
+            }
+        }
         // A buffer that held a huge line is not kept for the rest of the run.
         for (_, line) in &mut lines {
             if line.capacity() > CHUNK_BYTES {
                 *line = Vec::new();
             }
         }
-        for item in items {
-            match item {
-                Item::Blank => {}
-                Item::Bad(report) => {
-                    failures += 1;
-                    eprintln!("{report}");
-                }
-                Item::Doc { json: Some(json), .. } => out.write_all(&json)?,
-                Item::Doc { id, text, doc, json: None } => {
-                    sink.emit(out, "document", id.as_deref(), &text, &doc)?
-                }
+        for buf in &mut buffers {
+            if buf.capacity() > 4 * CHUNK_BYTES {
+                *buf = Vec::new();
             }
         }
     }
@@ -371,13 +390,15 @@ fn split_by_bytes(lines: &[(usize, Vec<u8>)], parts: usize) -> Vec<&[(usize, Vec
     out
 }
 
-/// Parses, analyses and (for JSON output, `Some(pretty)`) serializes one line.
+/// Parses, analyses and (for JSON output, `Some(pretty)`) serializes one line
+/// to the end of `buf`.
 fn read_line(
     analyzer: &Analyzer,
     json: Option<bool>,
     line: &[u8],
     source: &str,
     line_no: usize,
+    buf: &mut Vec<u8>,
 ) -> Item {
     if line.iter().all(u8::is_ascii_whitespace) {
         return Item::Blank;
@@ -385,15 +406,17 @@ fn read_line(
     match parse_record(line) {
         Ok((id, text)) => {
             let doc = analyzer.analyze(&text);
-            // A large document is written straight to the output later, not
-            // held twice (records and JSON) in memory.
-            let json = json.filter(|_| text.len() <= SERIALIZE_IN_WORKER).map(|pretty| {
-                let mut bytes = Vec::new();
-                // Writing into a Vec cannot fail.
-                let _ = write_doc(&mut bytes, pretty, id.as_deref(), &doc);
-                bytes
-            });
-            Item::Doc { id, text, doc, json }
+            match json {
+                // A large document is written straight to the output later,
+                // not held twice (records and JSON) in memory.
+                Some(pretty) if text.len() <= SERIALIZE_IN_WORKER => {
+                    let start = buf.len();
+                    // Writing into a Vec cannot fail.
+                    let _ = write_doc(buf, pretty, id.as_deref(), &doc);
+                    Item::Json(start..buf.len())
+                }
+                _ => Item::Doc { id, text, doc },
+            }
         }
         Err(msg) => Item::Bad(format!("analyze: {source}: line {line_no}: {msg}; skipped")),
     }
