@@ -301,22 +301,18 @@ fn run_jsonl(
         if chunk.is_empty() {
             break;
         }
-        let analyzer = match analyzer.get() {
-            Ok(a) => a,
-            Err(e) => {
-                eprintln!("analyze: {e}");
-                return Ok(ExitCode::from(2));
-            }
-        };
         let json = match sink {
             Sink::Json { pretty } => Some(*pretty),
             Sink::Html(_) => None,
         };
+        // Workers parse their lines before they wait for the analyzer, so the
+        // first chunk's parsing overlaps the build of the gazetteer.
         let work = |part: &[(usize, Vec<u8>)], buf: &mut Vec<u8>| -> Vec<Item> {
             buf.clear();
-            part.iter()
-                .map(|(no, line)| read_line(analyzer, json, line, source, *no, buf))
-                .collect()
+            let parsed: Vec<Parsed> =
+                part.iter().map(|(no, line)| parse_line(line, source, *no)).collect();
+            let Ok(analyzer) = analyzer.get() else { return Vec::new() };
+            parsed.into_iter().map(|p| finish_line(analyzer, json, p, buf)).collect()
         };
         let parts = split_by_bytes(chunk, threads);
         if buffers.len() < parts.len() {
@@ -334,6 +330,10 @@ fn run_jsonl(
             }
             results
         });
+        if let Err(e) = analyzer.get() {
+            eprintln!("analyze: {e}");
+            return Ok(ExitCode::from(2));
+        }
         for (items, buf) in results.into_iter().zip(&buffers) {
             for item in items {
                 match item {
@@ -390,35 +390,42 @@ fn split_by_bytes(lines: &[(usize, Vec<u8>)], parts: usize) -> Vec<&[(usize, Vec
     out
 }
 
-/// Parses, analyses and (for JSON output, `Some(pretty)`) serializes one line
-/// to the end of `buf`.
-fn read_line(
-    analyzer: &Analyzer,
-    json: Option<bool>,
-    line: &[u8],
-    source: &str,
-    line_no: usize,
-    buf: &mut Vec<u8>,
-) -> Item {
+/// One input line, parsed.
+enum Parsed {
+    Blank,
+    Bad(String),
+    Record(Option<Box<RawValue>>, String),
+}
+
+fn parse_line(line: &[u8], source: &str, line_no: usize) -> Parsed {
     if line.iter().all(u8::is_ascii_whitespace) {
-        return Item::Blank;
+        return Parsed::Blank;
     }
     match parse_record(line) {
-        Ok((id, text)) => {
-            let doc = analyzer.analyze(&text);
-            match json {
-                // A large document is written straight to the output later,
-                // not held twice (records and JSON) in memory.
-                Some(pretty) if text.len() <= SERIALIZE_IN_WORKER => {
-                    let start = buf.len();
-                    // Writing into a Vec cannot fail.
-                    let _ = write_doc(buf, pretty, id.as_deref(), &doc);
-                    Item::Json(start..buf.len())
-                }
-                _ => Item::Doc { id, text, doc },
-            }
+        Ok((id, text)) => Parsed::Record(id, text),
+        Err(msg) => Parsed::Bad(format!("analyze: {source}: line {line_no}: {msg}; skipped")),
+    }
+}
+
+/// Analyses a parsed line and (for JSON output, `Some(pretty)`) serializes it
+/// to the end of `buf`.
+fn finish_line(analyzer: &Analyzer, json: Option<bool>, parsed: Parsed, buf: &mut Vec<u8>) -> Item {
+    let (id, text) = match parsed {
+        Parsed::Blank => return Item::Blank,
+        Parsed::Bad(report) => return Item::Bad(report),
+        Parsed::Record(id, text) => (id, text),
+    };
+    let doc = analyzer.analyze(&text);
+    match json {
+        // A large document is written straight to the output later, not held
+        // twice (records and JSON) in memory.
+        Some(pretty) if text.len() <= SERIALIZE_IN_WORKER => {
+            let start = buf.len();
+            // Writing into a Vec cannot fail.
+            let _ = write_doc(buf, pretty, id.as_deref(), &doc);
+            Item::Json(start..buf.len())
         }
-        Err(msg) => Item::Bad(format!("analyze: {source}: line {line_no}: {msg}; skipped")),
+        _ => Item::Doc { id, text, doc },
     }
 }
 
