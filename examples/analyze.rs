@@ -234,10 +234,11 @@ fn run_plain(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Lines read before they are analysed together, bounded by count and bytes
-/// so memory stays flat on any input.
-const CHUNK_LINES: usize = 512;
+/// Bytes of whole lines read before they are analysed together (more only for
+/// one longer line), so memory stays flat on any input.
 const CHUNK_BYTES: usize = 1 << 20;
+/// Bytes asked of the input per read.
+const READ_BYTES: usize = 256 << 10;
 /// Documents up to this size are serialized by the worker that analysed them.
 const SERIALIZE_IN_WORKER: usize = 1 << 20;
 
@@ -265,39 +266,50 @@ fn run_jsonl(
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let mut failures = 0usize;
     let mut line_no = 0usize;
-    // Line buffers are reused from chunk to chunk: fresh ones would cost page
-    // faults on every chunk.
-    let mut lines: Vec<(usize, Vec<u8>)> = Vec::new();
+    // Input is read in blocks of whole lines into one reused buffer; lines are
+    // ranges of it, so a line is copied only once, from the kernel.
+    let mut block: Vec<u8> = Vec::new();
+    let mut lines: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
     // One output buffer per worker, reused too.
     let mut buffers: Vec<Vec<u8>> = Vec::new();
     let mut at_end = false;
     while !at_end {
-        let mut chunk_bytes = 0usize;
-        let mut used = 0usize;
-        while used < CHUNK_LINES && chunk_bytes < CHUNK_BYTES {
-            if used == lines.len() {
-                lines.push((0, Vec::new()));
-            }
-            let Some((no, line)) = lines.get_mut(used) else { break };
-            line.clear();
-            match input.read_until(b'\n', line) {
-                Ok(0) => {
-                    at_end = true;
-                    break;
+        // The end of the last complete line in `block`, searched in new bytes only.
+        let mut complete = block.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        while !at_end && (block.len() < CHUNK_BYTES || complete == 0) {
+            let old = block.len();
+            block.resize(old + READ_BYTES, 0);
+            let read = loop {
+                match input.read(block.get_mut(old..).unwrap_or(&mut [])) {
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    other => break other,
                 }
+            };
+            match read {
                 Ok(n) => {
-                    line_no += 1;
-                    *no = line_no;
-                    chunk_bytes += n;
-                    used += 1;
+                    block.truncate(old + n);
+                    at_end = n == 0;
+                    if let Some(i) = block.get(old..).and_then(last_newline) {
+                        complete = old + i + 1;
+                    }
                 }
                 Err(e) => {
-                    eprintln!("analyze: {source}: line {}: {e}", line_no + 1);
+                    let done = block.get(..old).map_or(0, count_newlines);
+                    eprintln!("analyze: {source}: line {}: {e}", line_no + done + 1);
                     return Ok(ExitCode::from(2));
                 }
             }
         }
-        let chunk = lines.get(..used).unwrap_or(&[]);
+        let end = if at_end { block.len() } else { complete };
+        lines.clear();
+        let mut from = 0;
+        while from < end {
+            let to = block.get(from..end).and_then(first_newline).map_or(end, |i| from + i + 1);
+            line_no += 1;
+            lines.push((line_no, from..to));
+            from = to;
+        }
+        let chunk = lines.as_slice();
         if chunk.is_empty() {
             break;
         }
@@ -305,28 +317,37 @@ fn run_jsonl(
             Sink::Json { pretty } => Some(*pretty),
             Sink::Html(_) => None,
         };
-        // Workers parse their lines before they wait for the analyzer, so the
-        // first chunk's parsing overlaps the build of the gazetteer.
-        let work = |part: &[(usize, Vec<u8>)], buf: &mut Vec<u8>| -> Vec<Item> {
+        // Workers take the next line as they become free (documents differ
+        // in cost far more than in bytes), each serializing into its own buffer.
+        let next_line = std::sync::atomic::AtomicUsize::new(0);
+        let work = |buf: &mut Vec<u8>| -> Vec<(usize, Item)> {
             buf.clear();
-            let parsed: Vec<Parsed> =
-                part.iter().map(|(no, line)| parse_line(line, source, *no)).collect();
-            let Ok(analyzer) = analyzer.get() else { return Vec::new() };
-            parsed.into_iter().map(|p| finish_line(analyzer, json, p, buf)).collect()
+            let mut done = Vec::new();
+            loop {
+                let i = next_line.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some((no, range)) = chunk.get(i) else { break };
+                let line = block.get(range.clone()).unwrap_or(&[]);
+                // Parsed before waiting for the analyzer, which may still be building.
+                let parsed = parse_line(line, source, *no);
+                let Ok(analyzer) = analyzer.get() else { break };
+                done.push((i, finish_line(analyzer, json, parsed, buf)));
+            }
+            done
         };
-        let parts = split_by_bytes(chunk, threads);
-        if buffers.len() < parts.len() {
-            buffers.resize_with(parts.len(), Vec::new);
+        let workers = threads.clamp(1, chunk.len());
+        if buffers.len() < workers {
+            buffers.resize_with(workers, Vec::new);
         }
-        let results: Vec<Vec<Item>> = std::thread::scope(|scope| {
-            let mut jobs = parts.into_iter().zip(buffers.iter_mut());
-            let first = jobs.next();
-            let handles: Vec<_> =
-                jobs.map(|(part, buf)| scope.spawn(move || work(part, buf))).collect();
-            let mut results = vec![first.map_or_else(Vec::new, |(part, buf)| work(part, buf))];
+        let results: Vec<Vec<(usize, Item)>> = std::thread::scope(|scope| {
+            let mut bufs = buffers.iter_mut().take(workers);
+            let first = bufs.next();
+            let handles: Vec<_> = bufs.map(|buf| scope.spawn(|| work(buf))).collect();
+            let mut results = vec![first.map_or_else(Vec::new, work)];
             for h in handles {
                 // A worker never panics (analysis cannot); if one did, say so.
-                results.push(h.join().unwrap_or_else(|_| vec![Item::Bad("internal error".into())]));
+                results.push(
+                    h.join().unwrap_or_else(|_| vec![(0, Item::Bad("internal error".into()))]),
+                );
             }
             results
         });
@@ -334,26 +355,34 @@ fn run_jsonl(
             eprintln!("analyze: {e}");
             return Ok(ExitCode::from(2));
         }
-        for (items, buf) in results.into_iter().zip(&buffers) {
-            for item in items {
-                match item {
-                    Item::Blank => {}
-                    Item::Bad(report) => {
-                        failures += 1;
-                        eprintln!("{report}");
-                    }
-                    Item::Json(range) => out.write_all(buf.get(range).unwrap_or(&[]))?,
-                    Item::Doc { id, text, doc } => {
-                        sink.emit(out, "document", id.as_deref(), &text, &doc)?
-                    }
+        // Back to input order: (line index, worker) for every item.
+        let mut order: Vec<(usize, usize, Item)> = results
+            .into_iter()
+            .enumerate()
+            .flat_map(|(w, items)| items.into_iter().map(move |(i, item)| (i, w, item)))
+            .collect();
+        order.sort_unstable_by_key(|&(i, _, _)| i);
+        for (_, w, item) in order {
+            match item {
+                Item::Blank => {}
+                Item::Bad(report) => {
+                    failures += 1;
+                    eprintln!("{report}");
+                }
+                Item::Json(range) => {
+                    let buf = buffers.get(w).map_or(&[][..], Vec::as_slice);
+                    out.write_all(buf.get(range).unwrap_or(&[]))?
+                }
+                Item::Doc { id, text, doc } => {
+                    sink.emit(out, "document", id.as_deref(), &text, &doc)?
                 }
             }
         }
-        // A buffer that held a huge line is not kept for the rest of the run.
-        for (_, line) in &mut lines {
-            if line.capacity() > CHUNK_BYTES {
-                *line = Vec::new();
-            }
+        // The partial line goes to the front; a buffer grown for a huge line
+        // is not kept for the rest of the run.
+        block.drain(..end);
+        if block.capacity() > 4 * CHUNK_BYTES && block.len() < CHUNK_BYTES {
+            block.shrink_to(2 * CHUNK_BYTES);
         }
         for buf in &mut buffers {
             if buf.capacity() > 4 * CHUNK_BYTES {
@@ -373,21 +402,30 @@ fn run_jsonl(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Splits `lines` into at most `parts` runs of about equal bytes, in order.
-fn split_by_bytes(lines: &[(usize, Vec<u8>)], parts: usize) -> Vec<&[(usize, Vec<u8>)]> {
-    let total: usize = lines.iter().map(|(_, l)| l.len()).sum();
-    let share = total.div_ceil(parts.max(1)).max(1);
-    let mut out = Vec::with_capacity(parts);
-    let (mut from, mut bytes) = (0, 0);
-    for (i, (_, line)) in lines.iter().enumerate() {
-        bytes += line.len();
-        if bytes >= share {
-            out.extend(lines.get(from..=i));
-            (from, bytes) = (i + 1, 0);
+/// Where the first `\n` of `bytes` is; eight bytes at a time, since input
+/// lines are long.
+fn first_newline(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in words.by_ref() {
+        let x = u64::from_le_bytes(word.try_into().unwrap_or([0; 8])) ^ (ONES * u64::from(b'\n'));
+        // Some byte of `x` is zero exactly when this is non-zero.
+        if x.wrapping_sub(ONES) & !x & HIGHS != 0 {
+            break;
         }
+        at += 8;
     }
-    out.extend(lines.get(from..).filter(|rest| !rest.is_empty()));
-    out
+    bytes.get(at..)?.iter().position(|&b| b == b'\n').map(|i| at + i)
+}
+
+fn last_newline(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().rposition(|&b| b == b'\n')
+}
+
+fn count_newlines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
 /// One input line, parsed.
