@@ -237,6 +237,9 @@ fn run_plain(
 /// Bytes of whole lines read before they are analysed together (more only for
 /// one longer line), so memory stays flat on any input.
 const CHUNK_BYTES: usize = 1 << 20;
+/// The first chunk's bytes: about what can be parsed while the built-in
+/// gazetteer is built.
+const FIRST_CHUNK_BYTES: usize = 16 << 20;
 /// Bytes asked of the input per read.
 const READ_BYTES: usize = 256 << 10;
 /// Documents up to this size are serialized by the worker that analysed them.
@@ -273,10 +276,12 @@ fn run_jsonl(
     // One output buffer per worker, reused too.
     let mut buffers: Vec<Vec<u8>> = Vec::new();
     let mut at_end = false;
+    // The first chunk is larger: it is parsed while the analyzer is built.
+    let mut chunk_target = FIRST_CHUNK_BYTES;
     while !at_end {
         // The end of the last complete line in `block`, searched in new bytes only.
         let mut complete = block.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        while !at_end && (block.len() < CHUNK_BYTES || complete == 0) {
+        while !at_end && (block.len() < chunk_target || complete == 0) {
             let old = block.len();
             block.resize(old + READ_BYTES, 0);
             let read = loop {
@@ -317,52 +322,38 @@ fn run_jsonl(
             Sink::Json { pretty } => Some(*pretty),
             Sink::Html(_) => None,
         };
-        // Workers take the next line as they become free (documents differ
-        // in cost far more than in bytes), each serializing into its own buffer.
-        let next_line = std::sync::atomic::AtomicUsize::new(0);
-        let work = |buf: &mut Vec<u8>| -> Vec<(usize, Item)> {
-            buf.clear();
-            let mut done = Vec::new();
-            loop {
-                let i = next_line.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some((no, range)) = chunk.get(i) else { break };
-                let line = block.get(range.clone()).unwrap_or(&[]);
-                // Parsed before waiting for the analyzer, which may still be building.
-                let parsed = parse_line(line, source, *no);
-                let Ok(analyzer) = analyzer.get() else { break };
-                done.push((i, finish_line(analyzer, json, parsed, buf)));
-            }
-            done
-        };
+        // Lines are parsed on every core first, then analysed: while the first
+        // (larger) chunk is parsed, the analyzer is still being built.
         let workers = threads.clamp(1, chunk.len());
         if buffers.len() < workers {
             buffers.resize_with(workers, Vec::new);
         }
-        let results: Vec<Vec<(usize, Item)>> = std::thread::scope(|scope| {
-            let mut bufs = buffers.iter_mut().take(workers);
-            let first = bufs.next();
-            let handles: Vec<_> = bufs.map(|buf| scope.spawn(|| work(buf))).collect();
-            let mut results = vec![first.map_or_else(Vec::new, work)];
-            for h in handles {
-                // A worker never panics (analysis cannot); if one did, say so.
-                results.push(
-                    h.join().unwrap_or_else(|_| vec![(0, Item::Bad("internal error".into()))]),
-                );
-            }
-            results
+        let bufs = buffers.get_mut(..workers).unwrap_or(&mut []);
+        let parsed = on_every_core(chunk.len(), bufs, |i, _| {
+            let (no, range) = chunk.get(i).cloned().unwrap_or((0, 0..0));
+            parse_line(block.get(range).unwrap_or(&[]), source, no)
+        });
+        let items = on_every_core(chunk.len(), bufs, |i, buf| match analyzer.get() {
+            Ok(analyzer) => match parsed.get(i) {
+                Some(Some((_, p))) => finish_line(analyzer, json, p, buf),
+                _ => Item::Blank,
+            },
+            Err(_) => Item::Blank,
         });
         if let Err(e) = analyzer.get() {
             eprintln!("analyze: {e}");
             return Ok(ExitCode::from(2));
         }
-        // Back to input order: (line index, worker) for every item.
-        let mut order: Vec<(usize, usize, Item)> = results
-            .into_iter()
-            .enumerate()
-            .flat_map(|(w, items)| items.into_iter().map(move |(i, item)| (i, w, item)))
-            .collect();
-        order.sort_unstable_by_key(|&(i, _, _)| i);
-        for (_, w, item) in order {
+        for (i, item) in items.into_iter().enumerate() {
+            let item = match (item, parsed.get(i)) {
+                (Some(done), Some(Some(_))) => done,
+                // Never expected: a worker that panicked lost its lines.
+                _ => {
+                    let no = chunk.get(i).map_or(0, |(no, _)| *no);
+                    (0, Item::Bad(format!("analyze: {source}: line {no}: internal error; skipped")))
+                }
+            };
+            let (w, item) = item;
             match item {
                 Item::Blank => {}
                 Item::Bad(report) => {
@@ -378,10 +369,11 @@ fn run_jsonl(
                 }
             }
         }
+        chunk_target = CHUNK_BYTES;
         // The partial line goes to the front; a buffer grown for a huge line
         // is not kept for the rest of the run.
         block.drain(..end);
-        if block.capacity() > 4 * CHUNK_BYTES && block.len() < CHUNK_BYTES {
+        if block.capacity() > 2 * FIRST_CHUNK_BYTES && block.len() < CHUNK_BYTES {
             block.shrink_to(2 * CHUNK_BYTES);
         }
         for buf in &mut buffers {
@@ -447,13 +439,18 @@ fn parse_line(line: &[u8], source: &str, line_no: usize) -> Parsed {
 
 /// Analyses a parsed line and (for JSON output, `Some(pretty)`) serializes it
 /// to the end of `buf`.
-fn finish_line(analyzer: &Analyzer, json: Option<bool>, parsed: Parsed, buf: &mut Vec<u8>) -> Item {
+fn finish_line(
+    analyzer: &Analyzer,
+    json: Option<bool>,
+    parsed: &Parsed,
+    buf: &mut Vec<u8>,
+) -> Item {
     let (id, text) = match parsed {
         Parsed::Blank => return Item::Blank,
-        Parsed::Bad(report) => return Item::Bad(report),
+        Parsed::Bad(report) => return Item::Bad(report.clone()),
         Parsed::Record(id, text) => (id, text),
     };
-    let doc = analyzer.analyze(&text);
+    let doc = analyzer.analyze(text);
     match json {
         // A large document is written straight to the output later, not held
         // twice (records and JSON) in memory.
@@ -463,8 +460,48 @@ fn finish_line(analyzer: &Analyzer, json: Option<bool>, parsed: Parsed, buf: &mu
             let _ = write_doc(buf, pretty, id.as_deref(), &doc);
             Item::Json(start..buf.len())
         }
-        _ => Item::Doc { id, text, doc },
+        _ => Item::Doc { id: id.clone(), text: text.clone(), doc },
     }
+}
+
+/// Runs `job(i, buffer)` for every `i < count` with one thread per buffer, each
+/// taking the next index when free (documents differ in cost far more than in
+/// bytes). Returns, per index, the worker that ran it and the result; `None`
+/// only if a worker panicked.
+fn on_every_core<T: Send>(
+    count: usize,
+    buffers: &mut [Vec<u8>],
+    job: impl Fn(usize, &mut Vec<u8>) -> T + Sync,
+) -> Vec<Option<(usize, T)>> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = |buf: &mut Vec<u8>| {
+        buf.clear();
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if i >= count {
+                return done;
+            }
+            done.push((i, job(i, buf)));
+        }
+    };
+    let per_worker: Vec<Vec<(usize, T)>> = std::thread::scope(|scope| {
+        let mut bufs = buffers.iter_mut();
+        let first = bufs.next();
+        let handles: Vec<_> = bufs.map(|buf| scope.spawn(|| work(buf))).collect();
+        let mut all = vec![first.map_or_else(Vec::new, &work)];
+        all.extend(handles.into_iter().map(|h| h.join().unwrap_or_default()));
+        all
+    });
+    let mut slots: Vec<Option<(usize, T)>> = (0..count).map(|_| None).collect();
+    for (w, done) in per_worker.into_iter().enumerate() {
+        for (i, result) in done {
+            if let Some(slot) = slots.get_mut(i) {
+                *slot = Some((w, result));
+            }
+        }
+    }
+    slots
 }
 
 /// A JSONL input record. Typed, so that other fields are skipped without
