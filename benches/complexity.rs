@@ -1,6 +1,7 @@
 //! Linear time, shown by doubling: each adversarial input is analysed at size
-//! n and 2n, and the ratio of the times is reported (linear ≈ 2; anything
-//! above 2.5 is flagged). Not a criterion bench: the figure is the ratio.
+//! n and 2n, in interleaved pairs, and the median ratio of the times is
+//! reported with its range (linear ≈ 2; a median above 2.5 is flagged). Not a
+//! criterion bench: the figure is the ratio.
 //!
 //! ```text
 //! cargo bench --bench complexity
@@ -10,17 +11,53 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 use textfacts::{Analyzer, Gazetteer};
 
-/// Best of `runs` timings of `f`, so that noise only ever makes a ratio worse.
-fn best_time(runs: usize, mut f: impl FnMut()) -> Duration {
-    (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
+/// Pairs of timings `(t(n), t(2n))`, interleaved so that drift of a busy
+/// machine hits both sides alike; returns the median ratio and the median times.
+fn doubling(pairs: usize, mut small: impl FnMut(), mut large: impl FnMut()) -> Doubling {
+    let time = |f: &mut dyn FnMut()| {
+        let start = Instant::now();
+        f();
+        start.elapsed()
+    };
+    // One untimed round first: page faults of the first allocation are not the input's cost.
+    small();
+    large();
+    let mut runs: Vec<(Duration, Duration)> =
+        (0..pairs).map(|_| (time(&mut small), time(&mut large))).collect();
+    let ratio = |&(a, b): &(Duration, Duration)| b.as_secs_f64() / a.as_secs_f64().max(1e-9);
+    runs.sort_by(|x, y| ratio(x).total_cmp(&ratio(y)));
+    let median = runs.get(runs.len() / 2).copied().unwrap_or_default();
+    Doubling {
+        small: median.0,
+        large: median.1,
+        ratio: ratio(&median),
+        min: runs.first().map_or(0.0, ratio),
+        max: runs.last().map_or(0.0, ratio),
+    }
 }
+
+struct Doubling {
+    small: Duration,
+    large: Duration,
+    ratio: f64,
+    min: f64,
+    max: f64,
+}
+
+impl Doubling {
+    fn print(&self, name: &str, n: usize) {
+        println!(
+            "{name:<26} {n:>10} {:>12.3?} {:>12.3?} {:>7.2} {:>11}",
+            self.small,
+            self.large,
+            self.ratio,
+            format!("{:.2}-{:.2}", self.min, self.max)
+        );
+    }
+}
+
+/// Timed pairs per input; the median of an odd count is one of them.
+const PAIRS: usize = 7;
 
 fn repeat_to(unit: &str, bytes: usize) -> String {
     unit.repeat(bytes / unit.len().max(1) + 1)
@@ -49,15 +86,20 @@ fn main() {
         }),
     ];
     let mut worst: f64 = 0.0;
-    println!("{:<26} {:>10} {:>12} {:>12} {:>7}", "input", "n (bytes)", "t(n)", "t(2n)", "ratio");
+    println!(
+        "{:<26} {:>10} {:>12} {:>12} {:>7} {:>11}",
+        "input", "n", "t(n)", "t(2n)", "ratio", "range"
+    );
     for (name, make) in texts {
         let n = 4 << 20;
         let (small, large) = (make(n), make(2 * n));
-        let t1 = best_time(3, || drop(black_box(analyzer.analyze(black_box(&small)))));
-        let t2 = best_time(3, || drop(black_box(analyzer.analyze(black_box(&large)))));
-        let ratio = t2.as_secs_f64() / t1.as_secs_f64().max(1e-9);
-        worst = worst.max(ratio);
-        println!("{name:<26} {:>10} {:>12.3?} {:>12.3?} {ratio:>7.2}", small.len(), t1, t2);
+        let d = doubling(
+            PAIRS,
+            || drop(black_box(analyzer.analyze(black_box(&small)))),
+            || drop(black_box(analyzer.analyze(black_box(&large)))),
+        );
+        worst = worst.max(d.ratio);
+        d.print(name, small.len());
     }
     let builds: [BuildCase; 2] = [
         ("gazetteer build: names", |n| {
@@ -76,14 +118,12 @@ fn main() {
     ];
     for (name, build) in builds {
         let n = 200_000;
-        let t1 = best_time(3, || drop(black_box(build(n))));
-        let t2 = best_time(3, || drop(black_box(build(2 * n))));
-        let ratio = t2.as_secs_f64() / t1.as_secs_f64().max(1e-9);
-        worst = worst.max(ratio);
-        println!("{name:<26} {n:>10} {:>12.3?} {:>12.3?} {ratio:>7.2}", t1, t2);
+        let d = doubling(PAIRS, || drop(black_box(build(n))), || drop(black_box(build(2 * n))));
+        worst = worst.max(d.ratio);
+        d.print(name, n);
     }
     println!(
-        "worst ratio {worst:.2} ({})",
+        "worst median ratio {worst:.2} ({})",
         if worst <= 2.5 { "linear: <= 2.5" } else { "FLAGGED: > 2.5" }
     );
 }

@@ -70,13 +70,17 @@ fn parse_args() -> Result<Options, String> {
     Ok(opts)
 }
 
-fn build_analyzer(opts: &Options) -> Result<Analyzer, textfacts::Error> {
+fn build_analyzer(
+    only: &[Layer],
+    gazetteers: &[String],
+    default_gazetteer: bool,
+) -> Result<Analyzer, textfacts::Error> {
     let mut builder = Analyzer::builder();
-    builder.layers(&opts.only).default_gazetteer(opts.default_gazetteer);
-    if !opts.gazetteers.is_empty() {
+    builder.layers(only).default_gazetteer(default_gazetteer);
+    if !gazetteers.is_empty() {
         let mut g = Gazetteer::builder();
-        g.include_default(opts.default_gazetteer);
-        for path in &opts.gazetteers {
+        g.include_default(default_gazetteer);
+        for path in gazetteers {
             g.add_tsv_file(path)?;
         }
         builder.gazetteer(g.build()?);
@@ -156,13 +160,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let analyzer = match build_analyzer(&opts) {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("analyze: {e}");
-            return ExitCode::from(2);
-        }
-    };
+    let analyzer = LazyAnalyzer::start(&opts);
     let source = opts.file.clone().unwrap_or_else(|| "<stdin>".to_string());
     let use_sample = opts.file.is_none() && io::stdin().is_terminal();
     let input: Box<dyn BufRead> = if use_sample {
@@ -207,7 +205,7 @@ fn main() -> ExitCode {
 }
 
 fn run_plain(
-    analyzer: &Analyzer,
+    analyzer: &LazyAnalyzer,
     sink: &mut Sink,
     source: &str,
     mut input: Box<dyn BufRead>,
@@ -225,65 +223,285 @@ fn run_plain(
             return Ok(ExitCode::from(2));
         }
     };
+    let analyzer = match analyzer.get() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("analyze: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
     sink.emit(out, source, None, &text, &analyzer.analyze(&text))?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Documents analysed together; with the `parallel` feature a chunk is spread
-/// over all cores. Bounded by count and bytes so memory stays flat on any input.
-const CHUNK_DOCS: usize = 256;
-const CHUNK_BYTES: usize = 4 << 20;
+/// Bytes of whole lines read before they are analysed together (more only for
+/// one longer line), so memory stays flat on any input.
+const CHUNK_BYTES: usize = 1 << 20;
+/// The first chunk's bytes: about what can be parsed while the built-in
+/// gazetteer is built.
+const FIRST_CHUNK_BYTES: usize = 16 << 20;
+/// Bytes asked of the input per read.
+const READ_BYTES: usize = 256 << 10;
+/// Documents up to this size are serialized by the worker that analysed them.
+const SERIALIZE_IN_WORKER: usize = 1 << 20;
+
+/// One input line once a worker has read it.
+enum Item {
+    /// Blank: nothing to report or print.
+    Blank,
+    /// Not a record: the report to print on stderr.
+    Bad(String),
+    /// A document serialized by its worker: this range of the worker's buffer.
+    Json(std::ops::Range<usize>),
+    /// A document for the main thread to write (HTML output, or a large one).
+    Doc { id: Option<Box<RawValue>>, text: String, doc: Document },
+}
 
 fn run_jsonl(
-    analyzer: &Analyzer,
+    analyzer: &LazyAnalyzer,
     sink: &mut Sink,
     source: &str,
     mut input: Box<dyn BufRead>,
     out: &mut impl Write,
 ) -> io::Result<ExitCode> {
+    // Lines are parsed, analysed and serialized on every core, a chunk at a
+    // time; reports and output are then written in input order.
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let mut failures = 0usize;
-    let mut line = Vec::new();
     let mut line_no = 0usize;
-    let mut ids: Vec<Option<Box<RawValue>>> = Vec::new();
-    let mut texts: Vec<String> = Vec::new();
-    let mut chunk_bytes = 0usize;
-    loop {
-        line.clear();
-        let at_end = match input.read_until(b'\n', &mut line) {
-            Ok(n) => n == 0,
-            Err(e) => {
-                eprintln!("analyze: {source}: line {}: {e}", line_no + 1);
-                return Ok(ExitCode::from(2));
+    // Input is read in blocks of whole lines into one reused buffer; lines are
+    // ranges of it, so a line is copied only once, from the kernel.
+    let mut block: Vec<u8> = Vec::new();
+    let mut lines: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    // One output buffer per worker, reused too.
+    let mut buffers: Vec<Vec<u8>> = Vec::new();
+    let mut at_end = false;
+    // The first chunk is larger: it is parsed while the analyzer is built.
+    let mut chunk_target = FIRST_CHUNK_BYTES;
+    while !at_end {
+        // The end of the last complete line in `block`, searched in new bytes only.
+        let mut complete = block.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        while !at_end && (block.len() < chunk_target || complete == 0) {
+            let old = block.len();
+            block.resize(old + READ_BYTES, 0);
+            let read = loop {
+                match input.read(block.get_mut(old..).unwrap_or(&mut [])) {
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    other => break other,
+                }
+            };
+            match read {
+                Ok(n) => {
+                    block.truncate(old + n);
+                    at_end = n == 0;
+                    if let Some(i) = block.get(old..).and_then(last_newline) {
+                        complete = old + i + 1;
+                    }
+                }
+                Err(e) => {
+                    let done = block.get(..old).map_or(0, count_newlines);
+                    eprintln!("analyze: {source}: line {}: {e}", line_no + done + 1);
+                    return Ok(ExitCode::from(2));
+                }
             }
-        };
-        if !at_end {
+        }
+        let end = if at_end { block.len() } else { complete };
+        lines.clear();
+        let mut from = 0;
+        while from < end {
+            let to = block.get(from..end).and_then(first_newline).map_or(end, |i| from + i + 1);
             line_no += 1;
-            if let Some((id, text)) = parse_record(&line, source, line_no) {
-                chunk_bytes += text.len();
-                ids.push(id);
-                texts.push(text);
-            } else if !line.iter().all(u8::is_ascii_whitespace) {
-                failures += 1;
-            }
+            lines.push((line_no, from..to));
+            from = to;
         }
-        if at_end || texts.len() >= CHUNK_DOCS || chunk_bytes >= CHUNK_BYTES {
-            let docs = analyzer.analyze_batch(&texts);
-            for ((id, text), doc) in ids.iter().zip(&texts).zip(&docs) {
-                sink.emit(out, "document", id.as_deref(), text, doc)?;
-            }
-            ids.clear();
-            texts.clear();
-            chunk_bytes = 0;
-        }
-        if at_end {
+        let chunk = lines.as_slice();
+        if chunk.is_empty() {
             break;
         }
+        let json = match sink {
+            Sink::Json { pretty } => Some(*pretty),
+            Sink::Html(_) => None,
+        };
+        // Lines are parsed on every core first, then analysed: while the first
+        // (larger) chunk is parsed, the analyzer is still being built.
+        let workers = threads.clamp(1, chunk.len());
+        if buffers.len() < workers {
+            buffers.resize_with(workers, Vec::new);
+        }
+        let bufs = buffers.get_mut(..workers).unwrap_or(&mut []);
+        let parsed = on_every_core(chunk.len(), bufs, |i, _| {
+            let (no, range) = chunk.get(i).cloned().unwrap_or((0, 0..0));
+            parse_line(block.get(range).unwrap_or(&[]), source, no)
+        });
+        let items = on_every_core(chunk.len(), bufs, |i, buf| match analyzer.get() {
+            Ok(analyzer) => match parsed.get(i) {
+                Some(Some((_, p))) => finish_line(analyzer, json, p, buf),
+                _ => Item::Blank,
+            },
+            Err(_) => Item::Blank,
+        });
+        if let Err(e) = analyzer.get() {
+            eprintln!("analyze: {e}");
+            return Ok(ExitCode::from(2));
+        }
+        for (i, item) in items.into_iter().enumerate() {
+            let item = match (item, parsed.get(i)) {
+                (Some(done), Some(Some(_))) => done,
+                // Never expected: a worker that panicked lost its lines.
+                _ => {
+                    let no = chunk.get(i).map_or(0, |(no, _)| *no);
+                    (0, Item::Bad(format!("analyze: {source}: line {no}: internal error; skipped")))
+                }
+            };
+            let (w, item) = item;
+            match item {
+                Item::Blank => {}
+                Item::Bad(report) => {
+                    failures += 1;
+                    eprintln!("{report}");
+                }
+                Item::Json(range) => {
+                    let buf = buffers.get(w).map_or(&[][..], Vec::as_slice);
+                    out.write_all(buf.get(range).unwrap_or(&[]))?
+                }
+                Item::Doc { id, text, doc } => {
+                    sink.emit(out, "document", id.as_deref(), &text, &doc)?
+                }
+            }
+        }
+        chunk_target = CHUNK_BYTES;
+        // The partial line goes to the front; a buffer grown for a huge line
+        // is not kept for the rest of the run.
+        block.drain(..end);
+        if block.capacity() > 2 * FIRST_CHUNK_BYTES && block.len() < CHUNK_BYTES {
+            block.shrink_to(2 * CHUNK_BYTES);
+        }
+        for buf in &mut buffers {
+            if buf.capacity() > 4 * CHUNK_BYTES {
+                *buf = Vec::new();
+            }
+        }
+    }
+    // An input without lines still has its gazetteer checked.
+    if let Err(e) = analyzer.get() {
+        eprintln!("analyze: {e}");
+        return Ok(ExitCode::from(2));
     }
     if failures > 0 {
         eprintln!("analyze: {failures} input line(s) skipped");
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where the first `\n` of `bytes` is; eight bytes at a time, since input
+/// lines are long.
+fn first_newline(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in words.by_ref() {
+        let x = u64::from_le_bytes(word.try_into().unwrap_or([0; 8])) ^ (ONES * u64::from(b'\n'));
+        // Some byte of `x` is zero exactly when this is non-zero.
+        if x.wrapping_sub(ONES) & !x & HIGHS != 0 {
+            break;
+        }
+        at += 8;
+    }
+    bytes.get(at..)?.iter().position(|&b| b == b'\n').map(|i| at + i)
+}
+
+fn last_newline(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().rposition(|&b| b == b'\n')
+}
+
+fn count_newlines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
+}
+
+/// One input line, parsed.
+enum Parsed {
+    Blank,
+    Bad(String),
+    Record(Option<Box<RawValue>>, String),
+}
+
+fn parse_line(line: &[u8], source: &str, line_no: usize) -> Parsed {
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return Parsed::Blank;
+    }
+    match parse_record(line) {
+        Ok((id, text)) => Parsed::Record(id, text),
+        Err(msg) => Parsed::Bad(format!("analyze: {source}: line {line_no}: {msg}; skipped")),
+    }
+}
+
+/// Analyses a parsed line and (for JSON output, `Some(pretty)`) serializes it
+/// to the end of `buf`.
+fn finish_line(
+    analyzer: &Analyzer,
+    json: Option<bool>,
+    parsed: &Parsed,
+    buf: &mut Vec<u8>,
+) -> Item {
+    let (id, text) = match parsed {
+        Parsed::Blank => return Item::Blank,
+        Parsed::Bad(report) => return Item::Bad(report.clone()),
+        Parsed::Record(id, text) => (id, text),
+    };
+    let doc = analyzer.analyze(text);
+    match json {
+        // A large document is written straight to the output later, not held
+        // twice (records and JSON) in memory.
+        Some(pretty) if text.len() <= SERIALIZE_IN_WORKER => {
+            let start = buf.len();
+            // Writing into a Vec cannot fail.
+            let _ = write_doc(buf, pretty, id.as_deref(), &doc);
+            Item::Json(start..buf.len())
+        }
+        _ => Item::Doc { id: id.clone(), text: text.clone(), doc },
+    }
+}
+
+/// Runs `job(i, buffer)` for every `i < count` with one thread per buffer, each
+/// taking the next index when free (documents differ in cost far more than in
+/// bytes). Returns, per index, the worker that ran it and the result; `None`
+/// only if a worker panicked.
+fn on_every_core<T: Send>(
+    count: usize,
+    buffers: &mut [Vec<u8>],
+    job: impl Fn(usize, &mut Vec<u8>) -> T + Sync,
+) -> Vec<Option<(usize, T)>> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = |buf: &mut Vec<u8>| {
+        buf.clear();
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if i >= count {
+                return done;
+            }
+            done.push((i, job(i, buf)));
+        }
+    };
+    let per_worker: Vec<Vec<(usize, T)>> = std::thread::scope(|scope| {
+        let mut bufs = buffers.iter_mut();
+        let first = bufs.next();
+        let handles: Vec<_> = bufs.map(|buf| scope.spawn(|| work(buf))).collect();
+        let mut all = vec![first.map_or_else(Vec::new, &work)];
+        all.extend(handles.into_iter().map(|h| h.join().unwrap_or_default()));
+        all
+    });
+    let mut slots: Vec<Option<(usize, T)>> = (0..count).map(|_| None).collect();
+    for (w, done) in per_worker.into_iter().enumerate() {
+        for (i, result) in done {
+            if let Some(slot) = slots.get_mut(i) {
+                *slot = Some((w, result));
+            }
+        }
+    }
+    slots
 }
 
 /// A JSONL input record. Typed, so that other fields are skipped without
@@ -300,32 +518,54 @@ fn raw_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Box<RawValue>
     <Box<RawValue> as serde::Deserialize>::deserialize(d).map(Some)
 }
 
-/// One JSONL input line as `(id, text)`; blank lines give `None` silently,
-/// bad lines give `None` after a report naming the line.
-fn parse_record(
-    line: &[u8],
-    source: &str,
-    line_no: usize,
-) -> Option<(Option<Box<RawValue>>, String)> {
-    if line.iter().all(u8::is_ascii_whitespace) {
-        return None;
+/// One JSONL input line as `(id, text)`, or what is wrong with it.
+fn parse_record(line: &[u8]) -> Result<(Option<Box<RawValue>>, String), String> {
+    // serde_json checks the UTF-8 of what it reads; a separate pass over the
+    // line is made only to explain an error.
+    match serde_json::from_slice::<Record>(line) {
+        Ok(record) => Ok((record.id, record.text)),
+        Err(e) => Err(match std::str::from_utf8(line) {
+            Err(bad) => format!("invalid UTF-8 at byte {}", bad.valid_up_to()),
+            Ok(s) if serde_json::from_str::<serde::de::IgnoredAny>(s).is_ok() => {
+                "not an object with a string \"text\"".to_string()
+            }
+            Ok(_) => format!("not JSON: {e}"),
+        }),
     }
-    let parsed = std::str::from_utf8(line)
-        .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))
-        .and_then(|s| {
-            serde_json::from_str::<Record>(s).map_err(|e| {
-                if serde_json::from_str::<serde::de::IgnoredAny>(s).is_ok() {
-                    "not an object with a string \"text\"".to_string()
-                } else {
-                    format!("not JSON: {e}")
+}
+
+/// The analyzer, built on another thread while the input is being read: the
+/// built-in gazetteer takes milliseconds that need not delay the first line.
+struct LazyAnalyzer {
+    pending: std::sync::Mutex<Option<std::thread::JoinHandle<Result<Analyzer, textfacts::Error>>>>,
+    built: std::sync::OnceLock<Result<Analyzer, String>>,
+}
+
+impl LazyAnalyzer {
+    fn start(opts: &Options) -> LazyAnalyzer {
+        let only = opts.only.clone();
+        let gazetteers = opts.gazetteers.clone();
+        let default_gazetteer = opts.default_gazetteer;
+        let handle =
+            std::thread::spawn(move || build_analyzer(&only, &gazetteers, default_gazetteer));
+        LazyAnalyzer {
+            pending: std::sync::Mutex::new(Some(handle)),
+            built: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The analyzer, or the error that building it gave.
+    fn get(&self) -> Result<&Analyzer, &str> {
+        self.built
+            .get_or_init(|| {
+                let handle = self.pending.lock().ok().and_then(|mut h| h.take());
+                match handle.map(std::thread::JoinHandle::join) {
+                    Some(Ok(Ok(a))) => Ok(a),
+                    Some(Ok(Err(e))) => Err(e.to_string()),
+                    _ => Err("the analyzer could not be built".to_string()),
                 }
             })
-        });
-    match parsed {
-        Ok(record) => Some((record.id, record.text)),
-        Err(msg) => {
-            eprintln!("analyze: {source}: line {line_no}: {msg}; skipped");
-            None
-        }
+            .as_ref()
+            .map_err(String::as_str)
     }
 }

@@ -4,8 +4,11 @@ use crate::document::{
     CasualtyRecord, CountRecord, Document, EntityRecord, NumberRecord, SentenceRecord, TextSpan,
     TokenRecord,
 };
+use crate::numbers::read_block;
+use crate::text::Blocks;
 use crate::{
-    casualty_facts, default_gazetteer, number_phrases, sentences, tokens, CaseMode, Gazetteer,
+    casualty_facts, default_gazetteer, sentences, CaseMode, CasualtyFact, EntityMatch, Gazetteer,
+    NumberPhrase, Sentence, Span,
 };
 use std::sync::Arc;
 
@@ -284,119 +287,158 @@ impl Analyzer {
     #[must_use]
     pub fn analyze(&self, text: &str) -> Document {
         let want = |l: Layer| self.inner.layers & l.bit() != 0;
-        let casualties = want(Layer::Casualties);
+        let gazetteer = self.inner.gazetteer.as_ref();
         let mut doc = Document::default();
+        let mut out = Records {
+            tokens: want(Layer::Tokens).then(Vec::new),
+            sentences: want(Layer::Sentences).then(Vec::new),
+            entities: want(Layer::Entities).then(Vec::new),
+            numbers: want(Layer::Numbers).then(Vec::new),
+            casualties: want(Layer::Casualties).then(Vec::new),
+        };
+        let casualties = out.casualties.is_some();
 
-        // Borrowing tokens are kept only when the casualty layer needs them;
-        // records alone are built straight from the iterator (less memory).
-        let toks: Vec<_> = if casualties { tokens(text).collect() } else { Vec::new() };
-        if want(Layer::Tokens) {
-            let record = |t: &crate::Token<'_>| TokenRecord {
-                start: t.span().start,
-                end: t.span().end,
-                kind: t.kind(),
-            };
-            doc.tokens = Some(if casualties {
-                toks.iter().map(record).collect()
-            } else {
-                tokens(text).map(|t| record(&t)).collect()
+        // The sentence and entity iterators are lazy; the block loop below
+        // pulls from them only as far as the block it reads.
+        let mut sentence_iter =
+            (out.sentences.is_some() || casualties).then(|| sentences(text).peekable());
+        let mut match_iter = match gazetteer {
+            Some(g) if out.entities.is_some() || casualties => Some(g.find_iter(text).peekable()),
+            _ => None,
+        };
+
+        // Tokens, numbers and casualties read the text block by block (see
+        // `text::blocks`), so their working memory is bounded by one block
+        // and the text is tokenized once for all three.
+        if out.tokens.is_some() || out.numbers.is_some() || casualties {
+            let mut blocks = Blocks::new(text);
+            let mut block = Vec::new();
+            let mut numbers = Vec::new();
+            let mut block_sentences = Vec::new();
+            let mut places = Vec::new();
+            while let Some(whole_text) = blocks.next_into(&mut block) {
+                let (Some(first), Some(last)) = (block.first(), block.last()) else { continue };
+                let range = Span::new(first.span().start, last.span().end);
+                if let Some(records) = &mut out.tokens {
+                    records.extend(block.iter().map(|t| TokenRecord {
+                        start: t.span().start,
+                        end: t.span().end,
+                        kind: t.kind(),
+                    }));
+                }
+                if out.numbers.is_none() && !casualties {
+                    continue;
+                }
+                numbers.clear();
+                read_block(text, &block, whole_text, &mut numbers);
+                if let Some(records) = &mut out.numbers {
+                    records.extend(numbers.iter().map(|p| number_record(text, p)));
+                }
+                if !casualties {
+                    continue;
+                }
+                block_sentences.clear();
+                if let Some(it) = &mut sentence_iter {
+                    while let Some(s) = it.peek().filter(|s| s.span().start < range.end) {
+                        block_sentences.extend(s.clipped(text, range));
+                        if s.span().end > range.end {
+                            // It goes on in the next block, which reads it again.
+                            break;
+                        }
+                        if let Some(s) = it.next() {
+                            out.push_sentence(&s);
+                        }
+                    }
+                }
+                places.clear();
+                if let (Some(it), Some(g)) = (&mut match_iter, gazetteer) {
+                    while let Some(m) = it.next_if(|m| m.span().start < range.end) {
+                        if g.entity(m.entity()).label() == "LOC" {
+                            places.push(m.span());
+                        }
+                        out.push_entity(g, text, &m);
+                    }
+                }
+                let facts = casualty_facts(text, &block, &block_sentences, &numbers, &places);
+                if let Some(records) = &mut out.casualties {
+                    records.extend(facts.iter().map(|f| casualty_record(text, f)));
+                }
+            }
+        }
+        // Whatever the blocks did not need is still reported.
+        if let Some(it) = sentence_iter {
+            it.for_each(|s| out.push_sentence(&s));
+        }
+        if let (Some(it), Some(g)) = (match_iter, gazetteer) {
+            it.for_each(|m| out.push_entity(g, text, &m));
+        }
+        doc.tokens = out.tokens;
+        doc.sentences = out.sentences;
+        doc.entities = out.entities;
+        doc.numbers = out.numbers;
+        doc.casualties = out.casualties;
+        doc
+    }
+}
+
+/// The records of one document, filled layer by layer.
+struct Records {
+    tokens: Option<Vec<TokenRecord>>,
+    sentences: Option<Vec<SentenceRecord>>,
+    entities: Option<Vec<EntityRecord>>,
+    numbers: Option<Vec<NumberRecord>>,
+    casualties: Option<Vec<CasualtyRecord>>,
+}
+
+impl Records {
+    fn push_sentence(&mut self, s: &Sentence<'_>) {
+        if let Some(records) = &mut self.sentences {
+            records.push(SentenceRecord { start: s.span().start, end: s.span().end });
+        }
+    }
+
+    fn push_entity(&mut self, g: &Gazetteer, text: &str, m: &EntityMatch) {
+        if let Some(records) = &mut self.entities {
+            let e = g.entity(m.entity());
+            records.push(EntityRecord {
+                start: m.span().start,
+                end: m.span().end,
+                text: m.span().slice(text).unwrap_or("").to_string(),
+                label: e.label().to_string(),
+                id: e.id().to_string(),
+                canonical: e.canonical().to_string(),
+                candidates: g.candidates(m).len(),
             });
         }
+    }
+}
 
-        let sents: Vec<_> = if want(Layer::Sentences) || casualties {
-            sentences(text).collect()
-        } else {
-            Vec::new()
-        };
-        if want(Layer::Sentences) {
-            doc.sentences = Some(
-                sents
-                    .iter()
-                    .map(|s| SentenceRecord { start: s.span().start, end: s.span().end })
-                    .collect(),
-            );
-        }
+fn number_record(text: &str, p: &NumberPhrase<'_>) -> NumberRecord {
+    NumberRecord {
+        start: p.span().start,
+        end: p.span().end,
+        text: p.as_str().to_string(),
+        kind: p.kind(),
+        unit: p.unit().map(str::to_string),
+        interval: p.interval(),
+        approximate: p.is_approximate(),
+        noun: p.noun().map(|n| TextSpan::new(text, n)),
+    }
+}
 
-        let matches: Vec<_> = match &self.inner.gazetteer {
-            Some(g) if want(Layer::Entities) || casualties => g.find_iter(text).collect(),
-            _ => Vec::new(),
-        };
-        if let (true, Some(g)) = (want(Layer::Entities), &self.inner.gazetteer) {
-            doc.entities = Some(
-                matches
-                    .iter()
-                    .map(|m| {
-                        let e = g.entity(m.entity());
-                        EntityRecord {
-                            start: m.span().start,
-                            end: m.span().end,
-                            text: m.span().slice(text).unwrap_or("").to_string(),
-                            label: e.label().to_string(),
-                            id: e.id().to_string(),
-                            canonical: e.canonical().to_string(),
-                            candidates: g.candidates(m).len(),
-                        }
-                    })
-                    .collect(),
-            );
-        } else if want(Layer::Entities) {
-            doc.entities = Some(Vec::new());
-        }
-
-        let nums: Vec<_> = if want(Layer::Numbers) || casualties {
-            number_phrases(text).collect()
-        } else {
-            Vec::new()
-        };
-        if want(Layer::Numbers) {
-            doc.numbers = Some(
-                nums.iter()
-                    .map(|p| NumberRecord {
-                        start: p.span().start,
-                        end: p.span().end,
-                        text: p.as_str().to_string(),
-                        kind: p.kind(),
-                        unit: p.unit().map(str::to_string),
-                        interval: p.interval(),
-                        approximate: p.is_approximate(),
-                        noun: p.noun().map(|n| TextSpan::new(text, n)),
-                    })
-                    .collect(),
-            );
-        }
-
-        if casualties {
-            let places: Vec<_> = match &self.inner.gazetteer {
-                Some(g) => matches
-                    .iter()
-                    .filter(|m| g.entity(m.entity()).label() == "LOC")
-                    .map(|m| m.span())
-                    .collect(),
-                None => Vec::new(),
-            };
-            let facts = casualty_facts(text, &toks, &sents, &nums, &places);
-            doc.casualties = Some(
-                facts
-                    .iter()
-                    .map(|f| {
-                        let c = f.count();
-                        CasualtyRecord {
-                            outcome: f.outcome(),
-                            count: CountRecord {
-                                start: c.span().start,
-                                end: c.span().end,
-                                text: c.span().slice(text).unwrap_or("").to_string(),
-                                interval: c.interval(),
-                                approximate: c.is_approximate(),
-                            },
-                            victims: f.victims().map(|s| TextSpan::new(text, s)),
-                            location: f.location().map(|s| TextSpan::new(text, s)),
-                            hedged: f.is_hedged(),
-                        }
-                    })
-                    .collect(),
-            );
-        }
-        doc
+fn casualty_record(text: &str, f: &CasualtyFact) -> CasualtyRecord {
+    let c = f.count();
+    CasualtyRecord {
+        outcome: f.outcome(),
+        count: CountRecord {
+            start: c.span().start,
+            end: c.span().end,
+            text: c.span().slice(text).unwrap_or("").to_string(),
+            interval: c.interval(),
+            approximate: c.is_approximate(),
+        },
+        victims: f.victims().map(|s| TextSpan::new(text, s)),
+        location: f.location().map(|s| TextSpan::new(text, s)),
+        hedged: f.is_hedged(),
     }
 }

@@ -202,3 +202,25 @@ fn insensitive_mode_on_hostile_text() {
         assert!(text.get(m.span().range()).is_some());
     }
 }
+
+#[test]
+fn long_texts_read_in_blocks_lose_nothing() {
+    // Thousands of short reports in one text: the analyzer reads it in
+    // blocks, and must find what it finds in each report alone.
+    let report = "Floods killed at least 12 villagers in Assam on Monday. \
+                  Officials said about 300 homes were damaged.\n\n";
+    let text = report.repeat(2_000);
+    let doc = analyze(&text);
+    let alone = analyze(report);
+    assert_eq!(doc.numbers().len(), 2_000 * alone.numbers().len());
+    assert_eq!(doc.casualties().len(), 2_000 * alone.casualties().len());
+    assert_eq!(doc.sentences().len(), 2_000 * alone.sentences().len());
+    assert_eq!(doc.entities().len(), 2_000 * alone.entities().len());
+    assert_eq!(doc.numbers().len(), textfacts::number_phrases(&text).count());
+    // One sentence far longer than a block still yields one sentence record,
+    // and its fact is found.
+    let long = format!("{} killed 40 people.", "word, ".repeat(70_000));
+    let doc = analyze(&long);
+    assert_eq!(doc.sentences().len(), 1);
+    assert_eq!(doc.casualties().len(), 1);
+}

@@ -104,3 +104,33 @@ fn bad_gazetteer_names_file_and_line() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("/no/such/file.tsv"));
 }
+
+#[test]
+fn jsonl_keeps_input_order_across_chunks_and_threads() {
+    // More lines than one chunk, a bad line and a blank line among them.
+    let mut input = String::new();
+    for i in 0..1_500 {
+        match i {
+            700 => input.push_str("[1, 2]\n"),
+            900 => input.push('\n'),
+            _ => input.push_str(&format!("{{\"id\": {i}, \"text\": \"{i} people died.\"}}\n")),
+        }
+    }
+    let Some(out) = run(&["--jsonl", "--only", "numbers"], input.as_bytes()) else { return };
+    assert_eq!(out.status.code(), Some(1));
+    let docs = json_lines(&out);
+    let ids: Vec<u64> = docs.iter().map(|d| d["id"].as_u64().unwrap()).collect();
+    let expected: Vec<u64> = (0..1_500).filter(|&i| i != 700 && i != 900).collect();
+    assert_eq!(ids, expected);
+    for d in &docs {
+        assert_eq!(d["numbers"][0]["interval"]["low"], d["id"]);
+    }
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 701") && err.contains("1 input line(s) skipped"), "{err}");
+}
+
+#[test]
+fn jsonl_without_lines_still_checks_the_gazetteer() {
+    let Some(out) = run(&["--jsonl", "--gazetteer", "/no/such/file.tsv"], b"") else { return };
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -311,6 +311,48 @@ fn people_and_common_words_are_not_places() {
 }
 
 #[test]
+fn surnames_and_given_names_that_are_towns_are_not_places() {
+    for text in [
+        "Poet Frank Messina read to Alia Salem and Ahmed Salama on Monday.",
+        "Kaho Tanabe and Yasushi Akashi met Izumi Matsumoto and Kenji Yamaguchi.",
+        "Worms are food for birds. Bright Star Tours sold the tickets.",
+        "Claire Warwick, Nirmal Purja and Anand Kumar joined Ngoc Luan.",
+    ] {
+        assert_eq!(found(text), Vec::<Found>::new(), "in {text:?}");
+    }
+}
+
+#[test]
+fn states_named_apart_from_their_cities() {
+    let text = "She moved from Washington State to New York State, then to Washington.";
+    let all = found(text);
+    let names: Vec<&str> = all.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(names, ["Washington State", "New York State", "Washington"]);
+    assert_eq!(all[0].2, "Washington");
+    assert_ne!(all[0].3, all[2].3, "the state is not the capital");
+}
+
+#[test]
+fn names_glued_to_a_bound_prefix_are_not_matches() {
+    check_report(
+        "The pro-Beijing camp lost seats to anti-Moscow and non-EU groups; Pro-Kyiv \
+         activists marched in post-Soviet Georgia. Aleppo-based doctors and US-led forces left.",
+        &[("Georgia", "LOC"), ("Aleppo", "LOC"), ("US", "LOC")],
+        &[],
+    );
+}
+
+#[test]
+fn names_glued_to_a_currency_sign_are_not_matches() {
+    check_report(
+        "Bail was set at US$ 20,000 in Hong Kong, where fares rose by HK$5; the US paid \
+         NZ$ 3 million.",
+        &[("Hong Kong", "LOC"), ("US", "LOC")],
+        &[],
+    );
+}
+
+#[test]
 fn aliases_share_one_entity() {
     let g = default_gazetteer();
     let id_of = |text: &str| {

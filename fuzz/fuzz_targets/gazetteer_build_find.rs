@@ -11,13 +11,15 @@ use textfacts::{CaseMode, Gazetteer};
 struct Input<'a> {
     names: Vec<(&'a str, &'a str)>,
     insensitive: bool,
+    context_rules: bool,
     text: &'a str,
 }
 
 fuzz_target!(|input: Input<'_>| {
     let mut builder = Gazetteer::builder();
     builder
-        .case_mode(if input.insensitive { CaseMode::Insensitive } else { CaseMode::Smart });
+        .case_mode(if input.insensitive { CaseMode::Insensitive } else { CaseMode::Smart })
+        .context_rules(input.context_rules);
     for (i, (name, label)) in input.names.iter().enumerate() {
         builder.add(name, label, &format!("id:{i}"), name);
     }

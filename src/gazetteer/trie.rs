@@ -21,7 +21,8 @@ const DENSE_MIN_CHILDREN: usize = 8;
 
 #[derive(Clone, Copy, Debug, Default)]
 struct Node {
-    /// First child, or the dense row when `DENSE` is set.
+    /// First child, the dense row when `DENSE` is set, or the key id of a
+    /// leaf.
     first_child: u32,
     n_children: u16,
     /// The byte on the edge into this node.
@@ -155,6 +156,13 @@ impl Trie {
             rank.push(seen);
             seen += word.count_ones();
         }
+        // A leaf has no children to point at: it holds its key id instead,
+        // sparing a match the rank lookup.
+        for (key, &(node, _)) in pairs.iter().enumerate() {
+            if let Some(n) = nodes.get_mut(node as usize).filter(|n| n.n_children == 0) {
+                n.first_child = key as u32;
+            }
+        }
         let order = pairs.iter().map(|p| p.1).collect();
         nodes.shrink_to_fit();
         dense.shrink_to_fit();
@@ -205,8 +213,55 @@ impl Trie {
         self.root[usize::from(byte)] != 0
     }
 
+    /// Calls `f` with the first byte of each path from the root and the
+    /// second byte (`None` when the first byte ends a key).
+    pub(crate) fn for_each_prefix2(&self, mut f: impl FnMut(u8, Option<u8>)) {
+        for (first, node) in self.children(0) {
+            if self.flags(node) & TERMINAL != 0 {
+                f(first, None);
+            }
+            for (second, _) in self.children(node) {
+                f(first, Some(second));
+            }
+        }
+    }
+
+    /// Calls `f` with the first two bytes of each path from the root and the
+    /// third (`None` when the second byte ends a key). One-byte keys are
+    /// left out.
+    pub(crate) fn for_each_prefix3(&self, mut f: impl FnMut(u8, u8, Option<u8>)) {
+        for (first, node) in self.children(0) {
+            for (second, child) in self.children(node) {
+                if self.flags(child) & TERMINAL != 0 {
+                    f(first, second, None);
+                }
+                for (third, _) in self.children(child) {
+                    f(first, second, Some(third));
+                }
+            }
+        }
+    }
+
+    /// The children of `node` with their labels.
+    fn children(&self, node: u32) -> Vec<(u8, u32)> {
+        let Some(&n) = self.nodes.get(node as usize) else { return Vec::new() };
+        if node == 0 {
+            return (0u8..=255).zip(self.root.iter().copied()).filter(|c| c.1 != 0).collect();
+        }
+        if n.flags & DENSE != 0 {
+            return (0u8..=255).map(|b| (b, self.step(node, b).0)).filter(|c| c.1 != 0).collect();
+        }
+        let start = n.first_child as usize;
+        let kids = self.nodes.get(start..start + usize::from(n.n_children)).unwrap_or(&[]);
+        kids.iter().enumerate().map(|(k, kid)| (kid.label, (start + k) as u32)).collect()
+    }
+
     /// The key id of a terminal node.
     pub(crate) fn key_id(&self, node: u32) -> Option<usize> {
+        let n = self.nodes.get(node as usize)?;
+        if n.flags & TERMINAL != 0 && n.n_children == 0 {
+            return Some(n.first_child as usize);
+        }
         let block = node as usize / 64;
         let word = *self.terminal_bits.get(block)?;
         let bit = 1u64 << (node % 64);

@@ -132,11 +132,20 @@ impl Atom<'_> {
 pub(crate) fn atomize(text: &str) -> Vec<Atom<'_>> {
     // About one atom per six bytes of news text.
     let mut atoms = Vec::with_capacity(text.len() / 6);
-    let mut last_end = usize::MAX;
-    for token in crate::text::tokens(text) {
-        cut(token.as_str(), token.span().start, &mut atoms, &mut last_end);
-    }
+    atomize_into(crate::text::tokens(text), &mut atoms);
     atoms
+}
+
+/// Cuts `tokens` into atoms, replacing the contents of `atoms`.
+pub(crate) fn atomize_into<'h>(
+    tokens: impl IntoIterator<Item = crate::Token<'h>>,
+    atoms: &mut Vec<Atom<'h>>,
+) {
+    atoms.clear();
+    let mut last_end = usize::MAX;
+    for token in tokens {
+        cut(token.as_str(), token.span().start, atoms, &mut last_end);
+    }
 }
 
 fn push<'h>(

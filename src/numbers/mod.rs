@@ -13,7 +13,8 @@ mod qualifiers;
 mod scan;
 mod words;
 
-use crate::Span;
+use crate::text::Blocks;
+use crate::{Span, Token};
 use std::iter::FusedIterator;
 
 /// A numeric interval with optional, open or closed ends.
@@ -425,21 +426,40 @@ impl<'h> NumberPhrase<'h> {
 /// ```
 #[must_use]
 pub fn number_phrases(text: &str) -> NumberPhrases<'_> {
-    let found: Vec<NumberPhrase<'_>> = scan::find(text)
-        .into_iter()
-        .filter_map(|f| {
-            Some(NumberPhrase {
-                text: f.span.slice(text)?,
-                span: f.span,
-                interval: f.interval,
-                approximate: f.approximate,
-                kind: f.kind,
-                unit: f.unit,
-                noun: f.noun,
-            })
+    NumberPhrases {
+        text,
+        blocks: Blocks::new(text),
+        tokens: Vec::new(),
+        ready: Vec::new(),
+        next_ready: 0,
+    }
+}
+
+/// Appends to `out` the number phrases of `block`, one block of the tokens of
+/// `text` (see `text::blocks`); `whole_text` says whether it is the whole text.
+pub(crate) fn read_block<'h>(
+    text: &'h str,
+    block: &[Token<'h>],
+    whole_text: bool,
+    out: &mut Vec<NumberPhrase<'h>>,
+) {
+    // Atoms live only while their block is read: they cache lexicon lookups
+    // in cells, which would make the public iterator lose `Sync`.
+    let mut atoms = Vec::with_capacity(block.len().saturating_add(block.len() / 4));
+    atoms::atomize_into(block.iter().copied(), &mut atoms);
+    let mut found = Vec::new();
+    scan::find_in(&atoms, whole_text, &mut found);
+    out.extend(found.iter().filter_map(|f| {
+        Some(NumberPhrase {
+            text: f.span.slice(text)?,
+            span: f.span,
+            interval: f.interval,
+            approximate: f.approximate,
+            kind: f.kind,
+            unit: f.unit,
+            noun: f.noun,
         })
-        .collect();
-    NumberPhrases { inner: found.into_iter() }
+    }));
 }
 
 /// Parses one phrase ("twenty-seven", "more than 100", "dozens") into its
@@ -461,14 +481,27 @@ pub fn parse_number(phrase: &str) -> Option<Interval> {
 /// Iterator over the [`NumberPhrase`]s of a text, created by [`number_phrases`].
 #[derive(Debug, Clone)]
 pub struct NumberPhrases<'h> {
-    inner: std::vec::IntoIter<NumberPhrase<'h>>,
+    text: &'h str,
+    blocks: Blocks<'h>,
+    tokens: Vec<Token<'h>>,
+    ready: Vec<NumberPhrase<'h>>,
+    next_ready: usize,
 }
 
 impl<'h> Iterator for NumberPhrases<'h> {
     type Item = NumberPhrase<'h>;
 
     fn next(&mut self) -> Option<NumberPhrase<'h>> {
-        self.inner.next()
+        loop {
+            if let Some(p) = self.ready.get(self.next_ready) {
+                self.next_ready += 1;
+                return Some(*p);
+            }
+            let whole_text = self.blocks.next_into(&mut self.tokens)?;
+            self.ready.clear();
+            self.next_ready = 0;
+            read_block(self.text, &self.tokens, whole_text, &mut self.ready);
+        }
     }
 }
 

@@ -104,13 +104,13 @@ struct Scan<'a, 'h> {
 /// How far before its number a phrase may start, in atoms.
 const WINDOW: usize = 8;
 
-/// Finds every number phrase of `text`.
-pub(crate) fn find(text: &str) -> Vec<Found> {
-    let atoms = atomize(text);
-    let content = atoms.iter().filter(|a| a.class != Class::Mark).count();
+/// Finds every number phrase in `atoms`, the atoms of one block of a text
+/// (see `text::blocks`); `whole_text` says whether the block is the whole text.
+pub(crate) fn find_in(atoms: &[Atom<'_>], whole_text: bool, found: &mut Vec<Found>) {
+    let content = atoms.iter().filter(|a| a.class != Class::Mark).take(2).count();
     // A text that is nothing but one phrase is read as that phrase ("one").
-    let mode = if content <= 1 { Mode::Whole } else { Mode::Text };
-    let scan = Scan { a: &atoms, mode };
+    let mode = if whole_text && content <= 1 { Mode::Whole } else { Mode::Text };
+    let scan = Scan { a: atoms, mode };
     let mut phrases: Vec<Phrase> = Vec::new();
     // Every phrase holds a number (digits or a number word), its anchor; the
     // phrase starts at most WINDOW atoms before it ("greater than or equal to
@@ -142,7 +142,7 @@ pub(crate) fn find(text: &str) -> Vec<Found> {
             None => n += 1,
         }
     }
-    phrases.iter().filter_map(|p| scan.found(p)).collect()
+    found.extend(phrases.iter().filter_map(|p| scan.found(p)));
 }
 
 /// Parses `text` as one whole phrase.

@@ -5,10 +5,12 @@
 //! Both work on `&str` and allocate nothing per token.
 
 mod abbreviations;
+mod blocks;
 mod raw;
 mod rules;
 mod sentence;
 
+pub(crate) use blocks::Blocks;
 pub use sentence::{sentences, Sentence, Sentences};
 
 use crate::Span;

@@ -55,6 +55,16 @@ impl<'h> Sentence<'h> {
     pub fn as_str(&self) -> &'h str {
         self.text
     }
+
+    /// The part of this sentence inside `range`, if any (a sentence cut by
+    /// block boundaries, see `text::blocks`).
+    pub(crate) fn clipped(&self, full_text: &'h str, range: Span) -> Option<Sentence<'h>> {
+        let span = Span::new(self.span.start.max(range.start), self.span.end.min(range.end));
+        if span.start >= span.end {
+            return None;
+        }
+        Some(Sentence { text: span.slice(full_text)?, span })
+    }
 }
 
 /// Splits `text` into sentences.
