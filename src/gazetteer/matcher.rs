@@ -10,6 +10,9 @@ use super::fold::{
     char_at, char_before, fold_char, is_apostrophe, is_capital, is_word, shape_class, APOS,
     BYTE_CLASS, BYTE_FOLD, NON_ASCII, SPACE, UPPER, WORD,
 };
+use super::image::ImageReader;
+#[cfg(test)]
+use super::image::ImageWriter;
 use super::trie::{KeyFlags, Trie, MIXED, REQ_SHIFT, TERMINAL};
 use super::EntityId;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -57,6 +60,16 @@ struct Bloom {
 }
 
 impl Bloom {
+    #[cfg(test)]
+    fn write_image(&self, w: &mut ImageWriter) {
+        w.u64s(&self.bits);
+        w.u32(self.shift);
+    }
+
+    fn read_image(r: &mut ImageReader<'_>) -> Option<Bloom> {
+        Some(Bloom { bits: r.u64s()?, shift: r.u32()? })
+    }
+
     fn with_words(words: usize) -> Bloom {
         let words = words.max(64).next_power_of_two();
         Bloom { bits: vec![0; words], shift: 64 - words.trailing_zeros() }
@@ -293,6 +306,31 @@ pub(crate) struct KeyEntries<'a> {
 }
 
 impl Automaton {
+    #[cfg(test)]
+    fn write_image(&self, w: &mut ImageWriter) {
+        self.trie.write_image(w);
+        self.first_words.first.write_image(w);
+        self.first_words.rest.write_image(w);
+        w.len(self.key_list.len());
+        for &(list, entity) in &self.key_list {
+            w.u32(list);
+            w.u32(entity.0);
+        }
+    }
+
+    fn read_image(r: &mut ImageReader<'_>) -> Option<Automaton> {
+        let trie = Trie::read_image(r)?;
+        let first_words = FirstWords { first: Bloom::read_image(r)?, rest: Bloom::read_image(r)? };
+        let key_list = r
+            .records(8)?
+            .map(|c| {
+                let list = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+                (list, EntityId(u32::from_le_bytes([c[4], c[5], c[6], c[7]])))
+            })
+            .collect();
+        Some(Automaton { trie, first_words, key_list })
+    }
+
     /// Compiles `keys`, appending their candidate lists.
     fn build(
         keys: &[&KeyEntries<'_>],
@@ -462,9 +500,87 @@ impl Matcher {
             generic: punct.len() > 2,
             punct: [punct.first().copied().unwrap_or(0xFF), punct.get(1).copied().unwrap_or(0xFF)],
         };
-        let cached_len: u32 = CACHED.iter().map(|r| r.end - r.start).sum();
-        m.cached = (0..cached_len.div_ceil(64)).map(|_| AtomicU64::new(0)).collect();
+        m.cached = Matcher::empty_cache();
         m
+    }
+
+    /// Appends the compiled matcher to an image (see `image.rs`); the
+    /// lazily filled caches are left out.
+    #[cfg(test)]
+    pub(crate) fn write_image(&self, w: &mut ImageWriter) {
+        self.all.write_image(w);
+        w.bool(self.any.is_some());
+        if let Some(any) = &self.any {
+            any.write_image(w);
+        }
+        w.u32s(&self.list_starts);
+        w.len(self.ents.len());
+        for e in &self.ents {
+            w.u32(e.0);
+        }
+        for &b in &self.interesting {
+            w.bool(b);
+        }
+        w.bool(self.capitals_only);
+        w.u64s(&self.pairs);
+        w.u64s(&self.triples);
+        w.u32(self.triple_shift);
+        for &s in &self.singles {
+            w.u64(s);
+        }
+        let p = &self.probe;
+        w.bool(p.capitals_only);
+        w.bool(p.split_lower);
+        w.bool(p.generic);
+        w.u8(p.punct[0]);
+        w.u8(p.punct[1]);
+    }
+
+    /// Reads back what `write_image` wrote.
+    pub(crate) fn read_image(r: &mut ImageReader<'_>) -> Option<Matcher> {
+        let all = Automaton::read_image(r)?;
+        let any = if r.bool()? { Some(Automaton::read_image(r)?) } else { None };
+        let list_starts = r.u32s()?;
+        let ents = r.u32s()?.into_iter().map(EntityId).collect();
+        let mut interesting = [false; 256];
+        for slot in &mut interesting {
+            *slot = r.bool()?;
+        }
+        let capitals_only = r.bool()?;
+        let pairs = r.u64s()?;
+        let triples = r.u64s()?;
+        let triple_shift = r.u32()?;
+        let mut singles = [0u64; 4];
+        for slot in &mut singles {
+            *slot = r.u64()?;
+        }
+        let probe = Probe {
+            capitals_only: r.bool()?,
+            split_lower: r.bool()?,
+            generic: r.bool()?,
+            punct: [r.u8()?, r.u8()?],
+        };
+        Some(Matcher {
+            all,
+            any,
+            list_starts,
+            ents,
+            interesting,
+            capitals_only,
+            pairs,
+            triples,
+            triple_shift,
+            singles,
+            probe,
+            cached: Matcher::empty_cache(),
+            cached_done: AtomicU64::new(0),
+        })
+    }
+
+    /// The start cache, all blocks unfilled.
+    fn empty_cache() -> Vec<AtomicU64> {
+        let cached_len: u32 = CACHED.iter().map(|r| r.end - r.start).sum();
+        (0..cached_len.div_ceil(64)).map(|_| AtomicU64::new(0)).collect()
     }
 
     /// Whether a name may begin with `c` (a word character: if it starts a

@@ -42,11 +42,15 @@
 mod context;
 mod fold;
 mod fold_table;
+mod image;
 mod matcher;
 mod parse;
 mod trie;
 
 use crate::{Error, Span};
+use image::ImageReader;
+#[cfg(test)]
+use image::ImageWriter;
 use matcher::{Cursor, Found, KeyEntries, Matcher, Req, REQ_ANY, REQ_CAPS, REQ_TITLE};
 use parse::{CaseOverride, Rows, CASE_DEFAULT, CASE_INSENSITIVE, CASE_SMART};
 use std::collections::HashMap;
@@ -296,6 +300,9 @@ pub struct GazetteerBuilder {
 /// The built-in list, embedded at compile time.
 const DEFAULT_TSV: &str = include_str!("../../data/default-gazetteer.tsv");
 const DEFAULT_TSV_NAME: &str = "data/default-gazetteer.tsv";
+/// The built-in list compiled (see `image.rs`); a test keeps it in step with
+/// the TSV.
+const DEFAULT_IMAGE: &[u8] = include_bytes!("../../data/default-gazetteer.image");
 
 impl GazetteerBuilder {
     /// Sets the case mode of entries without their own (default [`CaseMode::Smart`]).
@@ -566,13 +573,21 @@ impl GazetteerBuilder {
         if let Some(problem) = &self.rows.invalid {
             return Err(Error::invalid(problem.clone()));
         }
+        let context_rules = self.context_rules.unwrap_or(self.include_default);
+        // The built-in list alone, as `default_gazetteer` has it: shared.
+        if self.include_default
+            && self.rows.len() == 0
+            && self.case_mode == CaseMode::Smart
+            && context_rules
+        {
+            return Ok(default_gazetteer().clone());
+        }
         let mut default_rows = Rows::default();
         if self.include_default {
             parse::parse_tsv(DEFAULT_TSV.as_bytes(), &mut default_rows)
                 .map_err(|e| e.in_file(DEFAULT_TSV_NAME))?;
         }
         let rows = default_rows.iter().chain(self.rows.iter());
-        let context_rules = self.context_rules.unwrap_or(self.include_default);
         build(rows, default_rows.len() + self.rows.len(), self.case_mode, context_rules)
     }
 }
@@ -1050,6 +1065,9 @@ impl FusedIterator for FindOverlappingIter<'_, '_> {}
 #[must_use]
 pub fn default_gazetteer() -> &'static Gazetteer {
     static DEFAULT: once_cell::sync::Lazy<Gazetteer> = once_cell::sync::Lazy::new(|| {
+        if let Some(inner) = Inner::read_image(DEFAULT_IMAGE) {
+            return Gazetteer { inner: Arc::new(inner) };
+        }
         let mut rows = Rows::default();
         // The embedded file is checked by a test; should it ever be malformed,
         // the rows before the bad line are still served.
@@ -1066,9 +1084,114 @@ pub fn default_gazetteer() -> &'static Gazetteer {
     &DEFAULT
 }
 
+impl Inner {
+    /// The gazetteer as a compiled image (see `image.rs`).
+    #[cfg(test)]
+    fn write_image(&self) -> Vec<u8> {
+        let mut w = ImageWriter::default();
+        w.bytes.extend_from_slice(image::MAGIC);
+        w.u8(match self.case_mode {
+            CaseMode::Smart => 0,
+            CaseMode::Insensitive => 1,
+        });
+        w.bool(self.context_rules);
+        // Labels once each, then per entity its label's number.
+        let mut labels: Vec<&Arc<str>> = Vec::new();
+        let mut label_of = Vec::with_capacity(self.entities.len());
+        for e in &self.entities {
+            let n = labels.iter().position(|l| Arc::ptr_eq(l, &e.label)).unwrap_or_else(|| {
+                labels.push(&e.label);
+                labels.len() - 1
+            });
+            label_of.push(n);
+        }
+        w.len(labels.len());
+        for l in &labels {
+            w.bytes(l.as_bytes());
+        }
+        w.len(self.entities.len());
+        for (e, &label) in self.entities.iter().zip(&label_of) {
+            w.len(label);
+            w.u32(e.id_len);
+            w.bytes(e.text.as_bytes());
+        }
+        self.matcher.write_image(&mut w);
+        w.bytes
+    }
+
+    /// Reads back what `write_image` wrote, or `None` for anything else.
+    fn read_image(bytes: &[u8]) -> Option<Inner> {
+        let mut r = ImageReader::new(bytes.strip_prefix(image::MAGIC)?);
+        let case_mode = match r.u8()? {
+            0 => CaseMode::Smart,
+            1 => CaseMode::Insensitive,
+            _ => return None,
+        };
+        let context_rules = r.bool()?;
+        let labels_len = r.len()?;
+        let labels = (0..labels_len)
+            .map(|_| Some(Arc::from(std::str::from_utf8(r.bytes()?).ok()?)))
+            .collect::<Option<Vec<Arc<str>>>>()?;
+        let entities_len = r.len()?;
+        let mut entities = Vec::with_capacity(entities_len.min(bytes.len()));
+        for _ in 0..entities_len {
+            let label = labels.get(r.len()?)?.clone();
+            let id_len = r.u32()?;
+            let text: Box<str> = std::str::from_utf8(r.bytes()?).ok()?.into();
+            if !text.is_char_boundary(id_len as usize) {
+                return None;
+            }
+            entities.push(Entity { text, id_len, label });
+        }
+        let matcher = Matcher::read_image(&mut r)?;
+        r.is_done().then_some(Inner { matcher, entities, case_mode, context_rules })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Builds the built-in list from its TSV, as `default_gazetteer` did
+    /// before images.
+    fn built_from_tsv() -> Gazetteer {
+        let mut rows = Rows::default();
+        parse::parse_tsv(DEFAULT_TSV.as_bytes(), &mut rows).unwrap();
+        build(rows.iter(), rows.len(), CaseMode::Smart, true).unwrap()
+    }
+
+    #[test]
+    fn default_image_is_fresh() {
+        let image = built_from_tsv().inner.write_image();
+        if std::env::var_os("TEXTFACTS_WRITE_IMAGE").is_some() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/default-gazetteer.image");
+            std::fs::write(path, &image).unwrap();
+            return;
+        }
+        assert!(
+            image == DEFAULT_IMAGE,
+            "data/default-gazetteer.image is stale: rewrite it with \
+             `TEXTFACTS_WRITE_IMAGE=1 cargo test --lib default_image_is_fresh`"
+        );
+    }
+
+    #[test]
+    fn image_reads_back_what_was_written() {
+        let built = built_from_tsv();
+        let image = built.inner.write_image();
+        let read = Inner::read_image(&image).unwrap();
+        assert_eq!(read.write_image(), image);
+        assert_eq!(read.entities, built.inner.entities);
+        let read = Gazetteer { inner: Arc::new(read) };
+        let text = "Protesters in São Paulo, the UN in Geneva and al-Quds; the pro-Beijing camp.";
+        let spans = |g: &Gazetteer| g.find_iter(text).map(|m| (m.span(), m.entity())).collect::<Vec<_>>();
+        assert_eq!(spans(&read), spans(&built));
+        // Every cut of the image is refused, never a panic.
+        for cut in (0..image.len()).step_by(997) {
+            assert!(Inner::read_image(&image[..cut]).is_none());
+        }
+        assert!(Inner::read_image(b"not an image").is_none());
+    }
 
     #[test]
     fn requirement_rules() {

@@ -7,6 +7,10 @@
 //! An unanchored automaton is not needed: matches may only start at word
 //! starts, and the matcher walks the trie from each one that can start a name.
 
+use super::image::ImageReader;
+#[cfg(test)]
+use super::image::ImageWriter;
+
 /// The node reached a key's end.
 pub(crate) const TERMINAL: u8 = 1;
 /// The node's children are found through a dense row (`first_child` is the row).
@@ -275,6 +279,54 @@ impl Trie {
     /// Number of keys.
     pub(crate) fn keys_len(&self) -> usize {
         self.keys_len
+    }
+
+    /// Appends the trie to a compiled image (see `image.rs`).
+    #[cfg(test)]
+    pub(crate) fn write_image(&self, w: &mut ImageWriter) {
+        w.len(self.nodes.len());
+        for n in &self.nodes {
+            w.u32(n.first_child);
+            w.bytes.extend_from_slice(&n.n_children.to_le_bytes());
+            w.u8(n.label);
+            w.u8(n.flags);
+        }
+        w.bytes.extend_from_slice(&self.class);
+        w.len(self.row_len);
+        w.u32s(&self.dense);
+        w.u64s(&self.terminal_bits);
+        w.u32s(&self.rank);
+        for &r in &self.root {
+            w.u32(r);
+        }
+        w.len(self.keys_len);
+    }
+
+    /// Reads back what `write_image` wrote.
+    pub(crate) fn read_image(r: &mut ImageReader<'_>) -> Option<Trie> {
+        let nodes = r
+            .records(8)?
+            .map(|c| Node {
+                first_child: u32::from_le_bytes([c[0], c[1], c[2], c[3]]),
+                n_children: u16::from_le_bytes([c[4], c[5]]),
+                label: c[6],
+                flags: c[7],
+            })
+            .collect();
+        let mut class = [0u8; 256];
+        for slot in &mut class {
+            *slot = r.u8()?;
+        }
+        let row_len = r.len()?;
+        let dense = r.u32s()?;
+        let terminal_bits = r.u64s()?;
+        let rank = r.u32s()?;
+        let mut root = [0u32; 256];
+        for slot in &mut root {
+            *slot = r.u32()?;
+        }
+        let keys_len = r.len()?;
+        Some(Trie { nodes, class, row_len, dense, terminal_bits, rank, root, keys_len })
     }
 
     /// Heap bytes owned.

@@ -1,0 +1,181 @@
+//! The built-in gazetteer compiled ahead of time.
+//!
+//! Building the built-in list from its TSV (parse, fold, hash, sort, trie,
+//! tables) takes ~20 ms and several MB of transient memory, which a program
+//! that analyses one file pays on every start. The compiled structures are
+//! therefore stored in `data/default-gazetteer.image`, a little-endian dump
+//! read back in about a millisecond. A test rebuilds the image from the TSV
+//! and fails if the file differs (`TEXTFACTS_WRITE_IMAGE=1` rewrites it), so
+//! the image can never drift from the list or from the build code.
+//!
+//! Reading never panics: any inconsistency (a truncated or foreign file)
+//! yields `None`, and the caller builds from the TSV instead.
+
+/// First bytes of an image; the number changes with the layout.
+pub(crate) const MAGIC: &[u8; 16] = b"textfacts-gaz-01";
+
+/// Appends values to an image.
+#[cfg(test)]
+#[derive(Default)]
+pub(crate) struct ImageWriter {
+    pub(crate) bytes: Vec<u8>,
+}
+
+#[cfg(test)]
+impl ImageWriter {
+    pub(crate) fn u8(&mut self, v: u8) {
+        self.bytes.push(v);
+    }
+
+    pub(crate) fn bool(&mut self, v: bool) {
+        self.u8(u8::from(v));
+    }
+
+    pub(crate) fn u32(&mut self, v: u32) {
+        self.bytes.extend_from_slice(&v.to_le_bytes());
+    }
+
+    pub(crate) fn u64(&mut self, v: u64) {
+        self.bytes.extend_from_slice(&v.to_le_bytes());
+    }
+
+    /// A length or index; the structures it describes fit a u32.
+    pub(crate) fn len(&mut self, v: usize) {
+        self.u32(u32::try_from(v).unwrap_or(u32::MAX));
+    }
+
+    pub(crate) fn bytes(&mut self, v: &[u8]) {
+        self.len(v.len());
+        self.bytes.extend_from_slice(v);
+    }
+
+    pub(crate) fn u32s(&mut self, v: &[u32]) {
+        self.len(v.len());
+        for &x in v {
+            self.u32(x);
+        }
+    }
+
+    pub(crate) fn u64s(&mut self, v: &[u64]) {
+        self.len(v.len());
+        for &x in v {
+            self.u64(x);
+        }
+    }
+}
+
+/// Reads values back in the order they were written.
+pub(crate) struct ImageReader<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> ImageReader<'a> {
+    pub(crate) fn new(bytes: &'a [u8]) -> ImageReader<'a> {
+        ImageReader { rest: bytes }
+    }
+
+    pub(crate) fn is_done(&self) -> bool {
+        self.rest.is_empty()
+    }
+
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        if n > self.rest.len() {
+            return None;
+        }
+        let (head, tail) = self.rest.split_at(n);
+        self.rest = tail;
+        Some(head)
+    }
+
+    fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
+        self.take(N)?.try_into().ok()
+    }
+
+    pub(crate) fn u8(&mut self) -> Option<u8> {
+        Some(self.array::<1>()?[0])
+    }
+
+    pub(crate) fn bool(&mut self) -> Option<bool> {
+        match self.u8()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.array()?))
+    }
+
+    pub(crate) fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.array()?))
+    }
+
+    pub(crate) fn len(&mut self) -> Option<usize> {
+        Some(self.u32()? as usize)
+    }
+
+    pub(crate) fn bytes(&mut self) -> Option<&'a [u8]> {
+        let n = self.len()?;
+        self.take(n)
+    }
+
+    /// The next `n` bytes, checked for length: a count read from a damaged
+    /// image must not make a huge allocation.
+    fn items(&mut self, n: usize, size: usize) -> Option<&'a [u8]> {
+        self.take(n.checked_mul(size)?)
+    }
+
+    pub(crate) fn u32s(&mut self) -> Option<Vec<u32>> {
+        let n = self.len()?;
+        let raw = self.items(n, 4)?;
+        Some(raw.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
+    }
+
+    pub(crate) fn u64s(&mut self) -> Option<Vec<u64>> {
+        let n = self.len()?;
+        let raw = self.items(n, 8)?;
+        Some(
+            raw.chunks_exact(8)
+                .map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
+                .collect(),
+        )
+    }
+
+    /// `n` records of `size` bytes each, for the caller to decode.
+    pub(crate) fn records(&mut self, size: usize) -> Option<std::slice::ChunksExact<'a, u8>> {
+        let n = self.len()?;
+        Some(self.items(n, size)?.chunks_exact(size))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_read_back_and_damage_is_none() {
+        let mut w = ImageWriter::default();
+        w.u8(7);
+        w.bool(true);
+        w.u32(0xdead_beef);
+        w.u64(u64::MAX - 1);
+        w.bytes(b"abc");
+        w.u32s(&[1, 2, 3]);
+        w.u64s(&[4, 5]);
+        let mut r = ImageReader::new(&w.bytes);
+        assert_eq!(r.u8(), Some(7));
+        assert_eq!(r.bool(), Some(true));
+        assert_eq!(r.u32(), Some(0xdead_beef));
+        assert_eq!(r.u64(), Some(u64::MAX - 1));
+        assert_eq!(r.bytes(), Some(&b"abc"[..]));
+        assert_eq!(r.u32s(), Some(vec![1, 2, 3]));
+        assert_eq!(r.u64s(), Some(vec![4, 5]));
+        assert!(r.is_done());
+        assert_eq!(r.u8(), None);
+        // A huge count in a short image.
+        let mut r = ImageReader::new(&[0xff, 0xff, 0xff, 0xff, 1, 2]);
+        assert_eq!(r.u64s(), None);
+        assert_eq!(ImageReader::new(&[2]).bool(), None);
+    }
+}
