@@ -26,9 +26,17 @@ fn run(args: &[&str], stdin: &[u8]) -> Option<Output> {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn analyze");
-    // The child may exit before reading (a bad option): a broken pipe is fine.
-    let _ = child.stdin.take().expect("stdin").write_all(stdin);
-    Some(child.wait_with_output().expect("wait analyze"))
+    // Input is written from another thread: the child writes output while it
+    // still reads, and would block on a full pipe that nobody reads. The
+    // child may exit before reading (a bad option): a broken pipe is fine.
+    let mut pipe = child.stdin.take().expect("stdin");
+    let input = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let output = child.wait_with_output().expect("wait analyze");
+    writer.join().expect("stdin writer");
+    Some(output)
 }
 
 fn json_lines(out: &Output) -> Vec<serde_json::Value> {
@@ -107,15 +115,20 @@ fn bad_gazetteer_names_file_and_line() {
 
 #[test]
 fn jsonl_keeps_input_order_across_chunks_and_threads() {
-    // More lines than one chunk, a bad line and a blank line among them.
+    // Lines enough for several chunks (1 MB each), a bad line and a blank
+    // line among them.
     let mut input = String::new();
+    let filler = "x".repeat(2_000);
     for i in 0..1_500 {
         match i {
             700 => input.push_str("[1, 2]\n"),
             900 => input.push('\n'),
-            _ => input.push_str(&format!("{{\"id\": {i}, \"text\": \"{i} people died.\"}}\n")),
+            _ => input.push_str(&format!(
+                "{{\"id\": {i}, \"text\": \"{i} people died.\", \"other\": \"{filler}\"}}\n"
+            )),
         }
     }
+    assert!(input.len() > 2_500_000);
     let Some(out) = run(&["--jsonl", "--only", "numbers"], input.as_bytes()) else { return };
     assert_eq!(out.status.code(), Some(1));
     let docs = json_lines(&out);
