@@ -10,6 +10,7 @@ use crate::{
     casualty_facts, default_gazetteer, sentences, CaseMode, CasualtyFact, EntityMatch, Gazetteer,
     NumberPhrase, Sentence, Span,
 };
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// One layer of analysis.
@@ -399,14 +400,26 @@ impl Records {
 
     fn push_entity(&mut self, g: &Gazetteer, text: &str, m: &EntityMatch) {
         if let Some(records) = &mut self.entities {
-            let e = g.entity(m.entity());
+            // The built-in list's strings are borrowed, not copied: three
+            // allocations fewer per entity.
+            let (label, id, canonical) = match g.as_builtin() {
+                Some(builtin) => {
+                    let e = builtin.entity(m.entity());
+                    (Cow::Borrowed(e.label()), Cow::Borrowed(e.id()), Cow::Borrowed(e.canonical()))
+                }
+                None => {
+                    let e = g.entity(m.entity());
+                    let owned = |s: &str| Cow::Owned(s.to_string());
+                    (owned(e.label()), owned(e.id()), owned(e.canonical()))
+                }
+            };
             records.push(EntityRecord {
                 start: m.span().start,
                 end: m.span().end,
                 text: m.span().slice(text).unwrap_or("").to_string(),
-                label: e.label().to_string(),
-                id: e.id().to_string(),
-                canonical: e.canonical().to_string(),
+                label,
+                id,
+                canonical,
                 candidates: g.candidates(m).len(),
             });
         }

@@ -6,6 +6,7 @@
 //! contract of the `analyze` example.
 
 use crate::{Interval, NumberKind, Outcome, Span, TokenKind};
+use std::borrow::Cow;
 
 /// A span with the text it covers.
 ///
@@ -110,12 +111,14 @@ pub struct EntityRecord {
     pub end: usize,
     /// The matched text.
     pub text: String,
-    /// Label of the first-ranked entity.
-    pub label: String,
-    /// External id of the first-ranked entity.
-    pub id: String,
-    /// Canonical name of the first-ranked entity.
-    pub canonical: String,
+    /// Label of the first-ranked entity. Borrowed from the built-in
+    /// gazetteer ([`default_gazetteer`](crate::default_gazetteer)), which
+    /// lives as long as the program; copied from any other.
+    pub label: Cow<'static, str>,
+    /// External id of the first-ranked entity (borrowed as `label`).
+    pub id: Cow<'static, str>,
+    /// Canonical name of the first-ranked entity (borrowed as `label`).
+    pub canonical: Cow<'static, str>,
     /// How many entities the matched name belongs to.
     pub candidates: usize,
 }

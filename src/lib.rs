@@ -30,7 +30,7 @@
 //! assert_eq!(n.noun.as_ref().map(|s| s.text.as_str()), Some("people"));
 //!
 //! let aleppo = doc.entities().iter().find(|e| e.text == "Aleppo").unwrap();
-//! assert_eq!((aleppo.start, aleppo.label.as_str()), (29, "LOC"));
+//! assert_eq!((aleppo.start, &*aleppo.label), (29, "LOC"));
 //!
 //! let fact = &doc.casualties()[0];
 //! assert_eq!(fact.outcome.as_str(), "killed");

@@ -272,6 +272,9 @@ struct Inner {
     case_mode: CaseMode,
     /// The built-in list's own context rules (see `context.rs`) are on.
     context_rules: bool,
+    /// This is `default_gazetteer()`, whose entities live as long as the
+    /// program: records may borrow their strings.
+    builtin: bool,
 }
 
 /// Configures and builds a [`Gazetteer`].
@@ -712,7 +715,15 @@ fn build<'a>(
         .collect();
     let matcher = Matcher::build(&keys);
     entities.shrink_to_fit();
-    Ok(Gazetteer { inner: Arc::new(Inner { matcher, entities, case_mode: mode, context_rules }) })
+    Ok(Gazetteer {
+        inner: Arc::new(Inner {
+            matcher,
+            entities,
+            case_mode: mode,
+            context_rules,
+            builtin: false,
+        }),
+    })
 }
 
 impl Gazetteer {
@@ -843,6 +854,11 @@ impl Gazetteer {
     #[must_use]
     pub fn candidates(&self, m: &EntityMatch) -> &[EntityId] {
         self.inner.matcher.list(m.list)
+    }
+
+    /// The built-in gazetteer when this is it: its entities are `'static`.
+    pub(crate) fn as_builtin(&self) -> Option<&'static Gazetteer> {
+        self.inner.builtin.then(default_gazetteer)
     }
 
     /// The entity with id `id`.
@@ -1065,21 +1081,22 @@ impl FusedIterator for FindOverlappingIter<'_, '_> {}
 #[must_use]
 pub fn default_gazetteer() -> &'static Gazetteer {
     static DEFAULT: once_cell::sync::Lazy<Gazetteer> = once_cell::sync::Lazy::new(|| {
-        if let Some(inner) = Inner::read_image(DEFAULT_IMAGE) {
-            return Gazetteer { inner: Arc::new(inner) };
-        }
-        let mut rows = Rows::default();
-        // The embedded file is checked by a test; should it ever be malformed,
-        // the rows before the bad line are still served.
-        let _ = parse::parse_tsv(DEFAULT_TSV.as_bytes(), &mut rows);
-        build(rows.iter(), rows.len(), CaseMode::Smart, true).unwrap_or_else(|_| Gazetteer {
-            inner: Arc::new(Inner {
-                matcher: Matcher::build(&[]),
-                entities: Vec::new(),
-                case_mode: CaseMode::Smart,
-                context_rules: true,
-            }),
-        })
+        let inner = Inner::read_image(DEFAULT_IMAGE).or_else(|| {
+            let mut rows = Rows::default();
+            // The embedded file is checked by a test; should it ever be
+            // malformed, the rows before the bad line are still served.
+            let _ = parse::parse_tsv(DEFAULT_TSV.as_bytes(), &mut rows);
+            let built = build(rows.iter(), rows.len(), CaseMode::Smart, true).ok()?;
+            Arc::try_unwrap(built.inner).ok()
+        });
+        let inner = inner.unwrap_or_else(|| Inner {
+            matcher: Matcher::build(&[]),
+            entities: Vec::new(),
+            case_mode: CaseMode::Smart,
+            context_rules: true,
+            builtin: false,
+        });
+        Gazetteer { inner: Arc::new(Inner { builtin: true, ..inner }) }
     });
     &DEFAULT
 }
@@ -1144,7 +1161,7 @@ impl Inner {
             entities.push(Entity { text, id_len, label });
         }
         let matcher = Matcher::read_image(&mut r)?;
-        r.is_done().then_some(Inner { matcher, entities, case_mode, context_rules })
+        r.is_done().then_some(Inner { matcher, entities, case_mode, context_rules, builtin: false })
     }
 }
 
@@ -1184,7 +1201,8 @@ mod tests {
         assert_eq!(read.entities, built.inner.entities);
         let read = Gazetteer { inner: Arc::new(read) };
         let text = "Protesters in São Paulo, the UN in Geneva and al-Quds; the pro-Beijing camp.";
-        let spans = |g: &Gazetteer| g.find_iter(text).map(|m| (m.span(), m.entity())).collect::<Vec<_>>();
+        let spans =
+            |g: &Gazetteer| g.find_iter(text).map(|m| (m.span(), m.entity())).collect::<Vec<_>>();
         assert_eq!(spans(&read), spans(&built));
         // Every cut of the image is refused, never a panic.
         for cut in (0..image.len()).step_by(997) {
