@@ -280,6 +280,7 @@ def main():
         f.write(text)
     rows = sum(1 for l in text.splitlines() if not l.startswith("#"))
     print(f"wrote {a.out}: {rows} rows")
+    print("now recompile the image: TEXTFACTS_WRITE_IMAGE=1 cargo test --lib default_image_is_fresh")
 
 
 if __name__ == "__main__":
