@@ -475,3 +475,26 @@ fn norm(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
     }
     (s, e)
 }
+
+#[test]
+fn records_borrow_the_built_in_strings_and_copy_others() {
+    use std::borrow::Cow;
+    use textfacts::{Analyzer, Gazetteer};
+    let text = "Shelling hit Aleppo and Idlib.";
+    let doc = Analyzer::new().analyze(text);
+    let aleppo = doc.entities().iter().find(|e| e.text == "Aleppo").expect("Aleppo");
+    assert!(matches!(aleppo.label, Cow::Borrowed("LOC")));
+    assert!(matches!(aleppo.canonical, Cow::Borrowed("Aleppo")));
+    // The built-in list alone, built through the builder, is the shared one.
+    let builtin = Gazetteer::builder().include_default(true).build().expect("built-in");
+    let doc = Analyzer::builder().gazetteer(builtin).build().analyze(text);
+    assert!(doc.entities().iter().all(|e| matches!(e.id, Cow::Borrowed(_))));
+    // Anything else is copied, with the same values.
+    let mut extended = Gazetteer::builder();
+    extended.include_default(true).add("Kafr Nabl", "LOC", "x:1", "Kafr Nabl");
+    let doc = Analyzer::builder().gazetteer(extended.build().expect("extended")).build();
+    let doc = doc.analyze(text);
+    let aleppo = doc.entities().iter().find(|e| e.text == "Aleppo").expect("Aleppo");
+    assert!(matches!(&aleppo.label, Cow::Owned(l) if l == "LOC"));
+    assert_eq!(aleppo.id, Analyzer::new().analyze(text).entities()[0].id);
+}
