@@ -5,7 +5,7 @@ use crate::document::{
     TokenRecord,
 };
 use crate::numbers::read_block;
-use crate::text::Blocks;
+use crate::text::{Blocks, SentenceSplitter};
 use crate::{
     casualty_facts, default_gazetteer, sentences, CaseMode, CasualtyFact, EntityMatch, Gazetteer,
     NumberPhrase, Sentence, Span,
@@ -299,22 +299,22 @@ impl Analyzer {
         };
         let casualties = out.casualties.is_some();
 
-        // The sentence and entity iterators are lazy; the block loop below
-        // pulls from them only as far as the block it reads.
-        let mut sentence_iter =
-            (out.sentences.is_some() || casualties).then(|| sentences(text).peekable());
+        // The entity iterator is lazy; the block loop below pulls from it
+        // only as far as the block it reads.
         let mut match_iter = match gazetteer {
             Some(g) if out.entities.is_some() || casualties => Some(g.find_iter(text).peekable()),
             _ => None,
         };
 
-        // Tokens, numbers and casualties read the text block by block (see
-        // `text::blocks`), so their working memory is bounded by one block
-        // and the text is tokenized once for all three.
+        // Tokens, sentences, numbers and casualties read the text block by
+        // block (see `text::blocks`), so their working memory is bounded by
+        // one block and the text is tokenized once for all of them.
+        let wants_sentences = out.sentences.is_some() || casualties;
         if out.tokens.is_some() || out.numbers.is_some() || casualties {
             let mut blocks = Blocks::new(text);
             let mut block = Vec::new();
             let mut numbers = Vec::new();
+            let mut splitter = SentenceSplitter::new(text);
             let mut block_sentences = Vec::new();
             let mut places = Vec::new();
             while let Some(whole_text) = blocks.next_into(&mut block) {
@@ -327,6 +327,27 @@ impl Analyzer {
                         kind: t.kind(),
                     }));
                 }
+                block_sentences.clear();
+                if wants_sentences {
+                    // A sentence ends when the token after it is read: each
+                    // one that ends here is recorded, and its part in this
+                    // block goes to the casualty engine (none when it ended
+                    // with the last block).
+                    for &token in &block {
+                        if let Some(s) = splitter.push(token) {
+                            out.push_sentence(&s);
+                            if casualties {
+                                block_sentences.extend(s.clipped(text, range));
+                            }
+                        }
+                    }
+                    // The sentence still open may go on in the next block,
+                    // which reads it again.
+                    if casualties {
+                        block_sentences
+                            .extend(splitter.so_far().and_then(|s| s.clipped(text, range)));
+                    }
+                }
                 if out.numbers.is_none() && !casualties {
                     continue;
                 }
@@ -337,19 +358,6 @@ impl Analyzer {
                 }
                 if !casualties {
                     continue;
-                }
-                block_sentences.clear();
-                if let Some(it) = &mut sentence_iter {
-                    while let Some(s) = it.peek().filter(|s| s.span().start < range.end) {
-                        block_sentences.extend(s.clipped(text, range));
-                        if s.span().end > range.end {
-                            // It goes on in the next block, which reads it again.
-                            break;
-                        }
-                        if let Some(s) = it.next() {
-                            out.push_sentence(&s);
-                        }
-                    }
                 }
                 places.clear();
                 if let (Some(it), Some(g)) = (&mut match_iter, gazetteer) {
@@ -365,11 +373,16 @@ impl Analyzer {
                     records.extend(facts.iter().map(|f| casualty_record(text, f)));
                 }
             }
+            if wants_sentences {
+                if let Some(s) = splitter.finish() {
+                    out.push_sentence(&s);
+                }
+            }
+        } else if out.sentences.is_some() {
+            // No tokens are needed otherwise: the splitter reads its own.
+            sentences(text).for_each(|s| out.push_sentence(&s));
         }
         // Whatever the blocks did not need is still reported.
-        if let Some(it) = sentence_iter {
-            it.for_each(|s| out.push_sentence(&s));
-        }
         if let (Some(it), Some(g)) = (match_iter, gazetteer) {
             it.for_each(|m| out.push_entity(g, text, &m));
         }

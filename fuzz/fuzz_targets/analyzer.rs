@@ -1,5 +1,6 @@
 //! The whole Analyzer on arbitrary text, with a small custom gazetteer: never
-//! panics, and every reported span slices the text.
+//! panics, every reported span slices the text, and its tokens, sentences and
+//! number phrases are those the layers find on their own.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -34,6 +35,12 @@ fn check(text: &str) {
     let found: Vec<_> = doc.numbers().iter().map(|n| (n.start, n.end)).collect();
     let direct: Vec<_> =
         textfacts::number_phrases(text).map(|p| (p.span().start, p.span().end)).collect();
+    assert_eq!(found, direct);
+    // The analyzer splits sentences from its block tokens; `sentences` from
+    // its own.
+    let found: Vec<_> = doc.sentences().iter().map(|s| (s.start, s.end)).collect();
+    let direct: Vec<_> =
+        textfacts::sentences(text).map(|s| (s.span().start, s.span().end)).collect();
     assert_eq!(found, direct);
     let mut last = 0;
     for s in doc.sentences() {

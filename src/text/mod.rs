@@ -11,6 +11,7 @@ mod rules;
 mod sentence;
 
 pub(crate) use blocks::Blocks;
+pub(crate) use sentence::SentenceSplitter;
 pub use sentence::{sentences, Sentence, Sentences};
 
 use crate::Span;

@@ -81,7 +81,7 @@ impl<'h> Sentence<'h> {
 /// ```
 #[must_use]
 pub fn sentences(text: &str) -> Sentences<'_> {
-    Sentences { text, tokens: super::tokens(text), peeked: None }
+    Sentences { tokens: super::tokens(text), splitter: SentenceSplitter::new(text) }
 }
 
 /// Iterator over the [`Sentence`]s of a text, created by [`sentences`].
@@ -96,13 +96,27 @@ pub fn sentences(text: &str) -> Sentences<'_> {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Sentences<'h> {
-    text: &'h str,
     tokens: Tokens<'h>,
-    peeked: Option<Token<'h>>,
+    splitter: SentenceSplitter<'h>,
 }
 
+impl<'h> Iterator for Sentences<'h> {
+    type Item = Sentence<'h>;
+
+    fn next(&mut self) -> Option<Sentence<'h>> {
+        for token in self.tokens.by_ref() {
+            if let Some(done) = self.splitter.push(token) {
+                return Some(done);
+            }
+        }
+        self.splitter.finish()
+    }
+}
+
+impl FusedIterator for Sentences<'_> {}
+
 /// What the last token means for a sentence end.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum End {
     /// Not a sentence end.
     No,
@@ -118,111 +132,162 @@ enum End {
     Url,
 }
 
-impl<'h> Iterator for Sentences<'h> {
-    type Item = Sentence<'h>;
+/// Splits sentences from tokens pushed in text order, one at a time: a
+/// sentence is known to end only when the token after it arrives. The
+/// analyzer pushes the tokens it already has (see `text::blocks`), so the
+/// text is tokenized once; [`Sentences`] pushes its own.
+#[derive(Debug, Clone)]
+pub(crate) struct SentenceSplitter<'h> {
+    text: &'h str,
+    open: Option<OpenSentence<'h>>,
+}
 
-    fn next(&mut self) -> Option<Sentence<'h>> {
-        let first = self.peeked.take().or_else(|| self.tokens.next())?;
+/// The sentence being read.
+#[derive(Debug, Clone, Copy)]
+struct OpenSentence<'h> {
+    first: Token<'h>,
+    last: Token<'h>,
+    /// It starts a line and has stayed on it so far: it may be a headline.
+    one_line: bool,
+    end: End,
+    /// Tokens up to here belong to the sentence whatever follows ("[12]").
+    absorb_until: usize,
+    /// Whether the token before `last` is a date, for "05/01/2001 08:50 PM".
+    date_before_last: bool,
+    /// Tokens after `first`.
+    tokens_len: usize,
+}
+
+impl<'h> SentenceSplitter<'h> {
+    pub(crate) fn new(text: &'h str) -> SentenceSplitter<'h> {
+        SentenceSplitter { text, open: None }
+    }
+
+    /// Reads the next token; returns the sentence it ends, if any.
+    pub(crate) fn push(&mut self, next: Token<'h>) -> Option<Sentence<'h>> {
+        let Some(open) = &mut self.open else {
+            self.open = Some(self.start(next));
+            return None;
+        };
+        open.tokens_len += 1;
+        let word = next.as_str();
+        let last = open.last;
+        let mut end = open.end;
+        let gap = self.text.as_bytes().get(last.span.end..next.span.start).unwrap_or(&[]);
+        let newlines = match gap {
+            [] | [b' '] => 0,
+            _ => gap.iter().filter(|&&b| b == b'\n').count(),
+        };
+        let mut attached = false;
+        // Inside a sentence on one line nothing can end it: the common case.
+        if end != End::No || newlines != 0 || next.span.end <= open.absorb_until {
+            if end != End::No && newlines == 0 && is_mark(word, b'[') {
+                open.absorb_until = citation_end(self.text, next.span.start);
+            }
+            attached = next.span.end <= open.absorb_until
+                || (end != End::No && gap.is_empty() && is_closer(word))
+                || (end != End::No && newlines == 0 && is_emoticon(&next));
+            let stop = if newlines >= 2 {
+                true
+            } else if attached {
+                false
+            } else if gap.is_empty() {
+                // "president.In the": a period missing its space.
+                end == End::Full
+                    && next.kind() == TokenKind::Word
+                    && word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+                    && word.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase)
+            } else {
+                match end {
+                    End::Full => !word.starts_with(['.', ',', ';', ':', '?', '!', ')', ']', '}']),
+                    End::Ellipsis | End::Url => can_start(word) || next.kind() == TokenKind::Url,
+                    End::Abbreviation => is_opener_word(word),
+                    End::No => {
+                        newlines == 1
+                            && open.one_line
+                            && !is_continuation(last.as_str())
+                            && can_start(word)
+                    }
+                }
+            };
+            if stop {
+                let done = open.sentence(self.text);
+                self.open = Some(self.start(next));
+                return Some(done);
+            }
+            if newlines > 0 {
+                open.one_line = false;
+            }
+            if attached && end == End::Full && is_closer(word) {
+                // '"Why?" she asked': after a quote, a lowercase word goes on.
+                end = End::Ellipsis;
+            }
+        }
+        if !attached {
+            end = end_kind(&next);
+            // "1." or "2." opening a list item is a label, not a sentence end.
+            if end != End::No
+                && open.tokens_len == 1
+                && last.kind() == TokenKind::Number
+                && is_mark(word, b'.')
+            {
+                end = End::No;
+            }
+        }
+        if next.kind() == TokenKind::Symbol && is_emoticon(&next) {
+            end = End::Ellipsis;
+        }
+        if open.tokens_len <= 4 && is_mark(word, b',') && is_greeting(open.first.as_str()) {
+            // "Dear Mr. Horton," / "Hi Kay," opening a letter.
+            end = End::Url;
+        }
+        if open.tokens_len <= 2 && is_mark(word, b',') && is_sign_off(open.first.as_str()) {
+            // "Regards," / "Thanks," closing a letter, before the name.
+            end = End::Url;
+        }
+        if open.date_before_last && matches!(word, "AM" | "PM") && is_clock_time(&last) {
+            // "Sara Shackleton 05/01/2001 08:50 PM" heading a message.
+            end = End::Url;
+        }
+        open.date_before_last = is_slash_date(&last);
+        open.end = end;
+        open.last = next;
+        None
+    }
+
+    /// The last sentence, once every token is pushed.
+    pub(crate) fn finish(&mut self) -> Option<Sentence<'h>> {
+        self.open.take().map(|open| open.sentence(self.text))
+    }
+
+    /// The sentence being read, as far as it has been read.
+    pub(crate) fn so_far(&self) -> Option<Sentence<'h>> {
+        self.open.map(|open| open.sentence(self.text))
+    }
+
+    fn start(&self, first: Token<'h>) -> OpenSentence<'h> {
         let start = first.span.start;
-        let bytes = self.text.as_bytes();
         // A sentence that starts a line and stays on it may be a headline.
-        let mut one_line = self.text.get(..start).is_none_or(|before| {
+        let one_line = self.text.get(..start).is_none_or(|before| {
             let before = before.trim_end_matches([' ', '\t', '\r']);
             before.is_empty() || before.ends_with('\n')
         });
-        let mut last = first;
-        let mut end = end_kind(&first);
-        // Tokens up to here belong to the sentence whatever follows ("[12]").
-        let mut absorb_until = 0;
-        // Whether the token before `last` is a date, for "05/01/2001 08:50 PM".
-        let mut date_before_last = false;
-        for (tokens_len, next) in (1usize..).zip(self.tokens.by_ref()) {
-            let word = next.as_str();
-            let gap = bytes.get(last.span.end..next.span.start).unwrap_or(&[]);
-            let newlines = match gap {
-                [] | [b' '] => 0,
-                _ => gap.iter().filter(|&&b| b == b'\n').count(),
-            };
-            let mut attached = false;
-            // Inside a sentence on one line nothing can end it: the common case.
-            if end != End::No || newlines != 0 || next.span.end <= absorb_until {
-                if end != End::No && newlines == 0 && is_mark(word, b'[') {
-                    absorb_until = citation_end(self.text, next.span.start);
-                }
-                attached = next.span.end <= absorb_until
-                    || (end != End::No && gap.is_empty() && is_closer(word))
-                    || (end != End::No && newlines == 0 && is_emoticon(&next));
-                let stop = if newlines >= 2 {
-                    true
-                } else if attached {
-                    false
-                } else if gap.is_empty() {
-                    // "president.In the": a period missing its space.
-                    end == End::Full
-                        && next.kind() == TokenKind::Word
-                        && word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-                        && word.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase)
-                } else {
-                    match end {
-                        End::Full => {
-                            !word.starts_with(['.', ',', ';', ':', '?', '!', ')', ']', '}'])
-                        }
-                        End::Ellipsis | End::Url => {
-                            can_start(word) || next.kind() == TokenKind::Url
-                        }
-                        End::Abbreviation => is_opener_word(word),
-                        End::No => {
-                            newlines == 1
-                                && one_line
-                                && !is_continuation(last.as_str())
-                                && can_start(word)
-                        }
-                    }
-                };
-                if stop {
-                    self.peeked = Some(next);
-                    break;
-                }
-                if newlines > 0 {
-                    one_line = false;
-                }
-                if attached && end == End::Full && is_closer(word) {
-                    // '"Why?" she asked': after a quote, a lowercase word goes on.
-                    end = End::Ellipsis;
-                }
-            }
-            if !attached {
-                end = end_kind(&next);
-                // "1." or "2." opening a list item is a label, not a sentence end.
-                if end != End::No
-                    && tokens_len == 1
-                    && last.kind() == TokenKind::Number
-                    && is_mark(word, b'.')
-                {
-                    end = End::No;
-                }
-            }
-            if next.kind() == TokenKind::Symbol && is_emoticon(&next) {
-                end = End::Ellipsis;
-            }
-            if tokens_len <= 4 && is_mark(word, b',') && is_greeting(first.as_str()) {
-                // "Dear Mr. Horton," / "Hi Kay," opening a letter.
-                end = End::Url;
-            }
-            if tokens_len <= 2 && is_mark(word, b',') && is_sign_off(first.as_str()) {
-                // "Regards," / "Thanks," closing a letter, before the name.
-                end = End::Url;
-            }
-            if date_before_last && matches!(word, "AM" | "PM") && is_clock_time(&last) {
-                // "Sara Shackleton 05/01/2001 08:50 PM" heading a message.
-                end = End::Url;
-            }
-            date_before_last = is_slash_date(&last);
-            last = next;
+        OpenSentence {
+            first,
+            last: first,
+            one_line,
+            end: end_kind(&first),
+            absorb_until: 0,
+            date_before_last: false,
+            tokens_len: 0,
         }
-        let span = Span::new(start, last.span.end);
-        let text = self.text.get(span.range()).unwrap_or("");
-        Some(Sentence { text, span })
+    }
+}
+
+impl<'h> OpenSentence<'h> {
+    fn sentence(&self, text: &'h str) -> Sentence<'h> {
+        let span = Span::new(self.first.span.start, self.last.span.end);
+        Sentence { text: text.get(span.range()).unwrap_or(""), span }
     }
 }
 
@@ -231,8 +296,6 @@ impl<'h> Iterator for Sentences<'h> {
 fn is_mark(s: &str, mark: u8) -> bool {
     s.len() == 1 && s.as_bytes().first() == Some(&mark)
 }
-
-impl FusedIterator for Sentences<'_> {}
 
 fn end_kind(token: &Token<'_>) -> End {
     let s = token.as_str();
