@@ -236,9 +236,9 @@ fn run_plain(
 }
 
 /// Bytes of whole lines read before they are analysed together (more only for
-/// one longer line). Memory stays flat on any input, and since the buffers
-/// are reused from chunk to chunk, a run touches little fresh memory (each
-/// new page costs a fault: a 16 MB first chunk made the run ~10% slower).
+/// one longer line). Memory stays flat on any input, and since the input
+/// buffer is reused from chunk to chunk, a run touches little fresh memory
+/// (each new page costs a fault: a 16 MB first chunk made the run ~10% slower).
 const CHUNK_BYTES: usize = 1 << 20;
 /// Bytes asked of the input per read.
 const READ_BYTES: usize = 256 << 10;

@@ -120,6 +120,18 @@ impl<'a> ImageReader<'a> {
         self.take(n)
     }
 
+    /// A fixed-size table of values, each read by `read`.
+    pub(crate) fn table<T: Copy + Default, const N: usize>(
+        &mut self,
+        read: fn(&mut Self) -> Option<T>,
+    ) -> Option<[T; N]> {
+        let mut table = [T::default(); N];
+        for slot in &mut table {
+            *slot = read(self)?;
+        }
+        Some(table)
+    }
+
     /// The next `n` bytes, checked for length: a count read from a damaged
     /// image must not make a huge allocation.
     fn items(&mut self, n: usize, size: usize) -> Option<&'a [u8]> {
@@ -173,6 +185,9 @@ mod tests {
         assert_eq!(r.u64s(), Some(vec![4, 5]));
         assert!(r.is_done());
         assert_eq!(r.u8(), None);
+        let mut r = ImageReader::new(&[1, 0, 1]);
+        assert_eq!(r.table::<bool, 3>(ImageReader::bool), Some([true, false, true]));
+        assert_eq!(ImageReader::new(&[1, 0]).table::<bool, 3>(ImageReader::bool), None);
         // A huge count in a short image.
         let mut r = ImageReader::new(&[0xff, 0xff, 0xff, 0xff, 1, 2]);
         assert_eq!(r.u64s(), None);

@@ -542,18 +542,12 @@ impl Matcher {
         let any = if r.bool()? { Some(Automaton::read_image(r)?) } else { None };
         let list_starts = r.u32s()?;
         let ents = r.u32s()?.into_iter().map(EntityId).collect();
-        let mut interesting = [false; 256];
-        for slot in &mut interesting {
-            *slot = r.bool()?;
-        }
+        let interesting = r.table(ImageReader::bool)?;
         let capitals_only = r.bool()?;
         let pairs = r.u64s()?;
         let triples = r.u64s()?;
         let triple_shift = r.u32()?;
-        let mut singles = [0u64; 4];
-        for slot in &mut singles {
-            *slot = r.u64()?;
-        }
+        let singles = r.table(ImageReader::u64)?;
         let probe = Probe {
             capitals_only: r.bool()?,
             split_lower: r.bool()?,

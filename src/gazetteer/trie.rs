@@ -313,18 +313,12 @@ impl Trie {
                 flags: c[7],
             })
             .collect();
-        let mut class = [0u8; 256];
-        for slot in &mut class {
-            *slot = r.u8()?;
-        }
+        let class = r.table(ImageReader::u8)?;
         let row_len = r.len()?;
         let dense = r.u32s()?;
         let terminal_bits = r.u64s()?;
         let rank = r.u32s()?;
-        let mut root = [0u32; 256];
-        for slot in &mut root {
-            *slot = r.u32()?;
-        }
+        let root = r.table(ImageReader::u32)?;
         let keys_len = r.len()?;
         Some(Trie { nodes, class, row_len, dense, terminal_bits, rank, root, keys_len })
     }
