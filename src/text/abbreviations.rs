@@ -34,11 +34,17 @@ const CAPITALISED: &[&str] = &[
 
 /// Lowercase shorthands; also matched capitalised or in capitals ("Etc.", "VS.").
 const LOWERCASE: &[&str] = &[
-    "al", "approx", "apt", "assoc", "asst", "bldg", "ca", "cf", "dept", "dist", "div", "ed", "eds",
-    "eg", "esp", "est", "etc", "ext", "fig", "figs", "govt", "hr", "hrs", "incl", "intl", "lb",
-    "lbs", "mins", "misc", "mos", "natl", "oz", "pg", "pp", "sq", "tel", "viz", "vol", "vols",
-    "vs", "wk", "wks", "yr", "yrs",
+    "al", "approx", "apt", "assoc", "asst", "ave", "bldg", "blvd", "ca", "cf", "co", "dept",
+    "dist", "div", "ed", "eds", "eg", "esp", "est", "etc", "ext", "fig", "figs", "govt", "hr",
+    "hrs", "incl", "intl", "lb", "lbs", "mins", "misc", "mos", "natl", "oz", "pg", "pp", "rd",
+    "sq", "st", "tel", "viz", "vol", "vols", "vs", "wk", "wks", "yr", "yrs",
 ];
+
+/// Abbreviations written after the word or number they belong to ("Acme
+/// Inc.", "6 p.m.", "John Smith Jr."): the phrase, often the sentence, ends
+/// with them, so a title after one starts a new sentence.
+const AFTER_HEAD: &[&str] =
+    &["Bros", "Co", "Corp", "Cos", "Esq", "Inc", "Jr", "Ltd", "Plc", "Sr", "a.m", "p.m"];
 
 /// Classifies `word` (the text before a period) as an abbreviation, if it is one.
 pub(crate) fn abbreviation(word: &str) -> Option<Abbreviation> {
@@ -46,7 +52,7 @@ pub(crate) fn abbreviation(word: &str) -> Option<Abbreviation> {
     if word.len() > 6 && !word.contains('.') {
         return None;
     }
-    if matches!(word, "No" | "no" | "Nos" | "nos" | "NO") {
+    if matches!(word, "No" | "no" | "Nos" | "nos" | "NO" | "N°" | "Nº") {
         return Some(Abbreviation::Numero);
     }
     if is_single_letter(word) {
@@ -79,6 +85,13 @@ pub(crate) fn abbreviation(word: &str) -> Option<Abbreviation> {
     None
 }
 
+/// Whether `word` (the text before a period) is an abbreviation written
+/// after its head ("Inc", "p.m", "P.M").
+pub(crate) fn follows_its_head(word: &str) -> bool {
+    let lower = word.len() == 3 && word.as_bytes().get(1) == Some(&b'.');
+    AFTER_HEAD.contains(&word) || (lower && AFTER_HEAD.iter().any(|w| w.eq_ignore_ascii_case(word)))
+}
+
 /// One letter ("J", "b"): an initial or a list label.
 pub(crate) fn is_single_letter(word: &str) -> bool {
     let mut chars = word.chars();
@@ -104,7 +117,7 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_for_binary_search() {
-        for list in [TITLES, CAPITALISED, LOWERCASE] {
+        for list in [TITLES, CAPITALISED, LOWERCASE, AFTER_HEAD] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
     }
@@ -124,5 +137,17 @@ mod tests {
         assert_eq!(abbreviation("killed"), None);
         assert_eq!(abbreviation("Syria"), None);
         assert_eq!(abbreviation("end.The"), None);
+        assert_eq!(abbreviation("N°"), Some(Abbreviation::Numero));
+        assert_eq!(abbreviation("co"), Some(Abbreviation::Ordinary));
+    }
+
+    #[test]
+    fn abbreviations_after_their_head() {
+        for word in ["Inc", "Jr", "p.m", "P.M", "a.m", "A.M"] {
+            assert!(follows_its_head(word), "{word}");
+        }
+        for word in ["Mr", "U.S", "St", "e.g", "inc"] {
+            assert!(!follows_its_head(word), "{word}");
+        }
     }
 }

@@ -6,6 +6,7 @@
 
 mod abbreviations;
 mod blocks;
+mod labels;
 mod raw;
 mod rules;
 mod sentence;
@@ -387,9 +388,57 @@ mod tests {
     #[test]
     fn missing_space_after_a_period() {
         assert_eq!(words("president.In the"), ["president", ".", "In", "the"]);
+        assert_eq!(words("Hello.World"), ["Hello", ".", "World"]);
+        assert_eq!(words("on Tuesday.Mr. Smith"), ["on", "Tuesday", ".", "Mr.", "Smith"]);
+        // Initialisms, abbreviations, domains and initials keep their period.
         assert_eq!(
-            words("Ph.D. bbc.co.uk www.Example.com"),
-            ["Ph.D.", "bbc.co.uk", "www.Example.com"]
+            words("Ph.D. bbc.co.uk www.Example.com St.Louis Newsfeed.Com J.Smith"),
+            ["Ph.D.", "bbc.co.uk", "www.Example.com", "St.Louis", "Newsfeed.Com", "J.Smith"]
+        );
+        assert_eq!(words("Ann.Lee@example"), ["Ann.Lee", "@", "example"]);
+    }
+
+    #[test]
+    fn mailto_and_bracketed_urls() {
+        assert_eq!(
+            kinds("<mailto:ann@example.org>"),
+            [
+                ("<", TokenKind::Symbol),
+                ("mailto:ann@example.org", TokenKind::Url),
+                (">", TokenKind::Symbol)
+            ]
+        );
+        for (text, url) in [
+            ("(https://example.org/a_(b))", "https://example.org/a_(b)"),
+            ("[http://example.org/x]", "http://example.org/x"),
+            ("\"www.example.org/y\",", "www.example.org/y"),
+            ("'http://example.org/'", "http://example.org/"),
+            ("“https://example.org/z?q=1”.", "https://example.org/z?q=1"),
+            ("<http://example.org>", "http://example.org"),
+        ] {
+            let toks = kinds(text);
+            assert!(toks.contains(&(url, TokenKind::Url)), "{text}: {toks:?}");
+        }
+    }
+
+    #[test]
+    fn degrees_and_clock_abbreviations_are_one_token() {
+        assert_eq!(
+            kinds("40°C and 98.6°F."),
+            [
+                ("40°C", TokenKind::Number),
+                ("and", TokenKind::Word),
+                ("98.6°F", TokenKind::Number),
+                (".", TokenKind::Punct)
+            ]
+        );
+        assert_eq!(
+            words("at 11p.m. and 7A.M. or 9 a.m."),
+            ["at", "11p.m.", "and", "7A.M.", "or", "9", "a.m."]
+        );
+        assert_eq!(
+            words("N°. 4 and Nº 5 but N°x"),
+            ["N°.", "4", "and", "Nº", "5", "but", "N", "°", "x"]
         );
     }
 

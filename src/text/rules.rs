@@ -26,7 +26,7 @@ pub(crate) fn token_at(text: &str, chunk_end: usize, start: usize, fast: bool) -
     let bytes = scope.as_bytes();
     let first = bytes.get(start).copied().unwrap_or(0);
 
-    if matches!(first, b'h' | b'H' | b'w' | b'W' | b'f' | b'F') {
+    if matches!(first, b'h' | b'H' | b'w' | b'W' | b'f' | b'F' | b'm' | b'M') {
         if let Some(end) = url_end(bytes, start) {
             return Found { end, kind: TokenKind::Url };
         }
@@ -136,13 +136,25 @@ fn word(text: &str, scope: &str, start: usize, end: usize, first: char, fast: bo
         {
             return Found { end: e, kind: TokenKind::Number };
         }
+        if let Some(e) =
+            degrees_end(bytes, end).or_else(|| clock_abbreviation_end(text, piece, end))
+        {
+            return Found { end: e, kind: TokenKind::Number };
+        }
         if let Some(digits) = unit_split(piece) {
             return Found { end: start + digits, kind: TokenKind::Number };
         }
     }
+    if matches!(piece, "N" | "n") {
+        if let Some(e) = numero_end(text, end) {
+            return Found { end: e, kind: TokenKind::Word };
+        }
+    }
+    // "Tana.Jones@...": an e-mail address cut short is not a missing space.
+    let local_part = bytes.get(end) == Some(&b'@');
     if let Some(cut) = clitic_split(piece)
         .or_else(|| contraction_split(piece.as_bytes()))
-        .or_else(|| missing_space_split(piece.as_bytes()))
+        .or_else(|| missing_space_split(piece.as_bytes()).filter(|_| !local_part))
     {
         return Found { end: start + cut, kind };
     }
@@ -230,17 +242,66 @@ fn clitic_split(piece: &str) -> Option<usize> {
     Some(apos)
 }
 
-/// A sentence period with the space after it missing, "president.In the":
-/// lowercase letters, a period, then a capitalised word. Initialisms
-/// ("Ph.D") and domains ("bbc.co.uk") do not have that shape.
+/// A sentence period with the space after it missing, "president.In the",
+/// "Tuesday.Mr": a word of two letters or more in lowercase or capitalised,
+/// a period, then a capitalised word. Initials, abbreviations ("St.Louis"),
+/// initialisms ("Ph.D") and domains ("bbc.co.uk") do not have that shape.
 fn missing_space_split(piece: &[u8]) -> Option<usize> {
     let dot = piece.iter().position(|&b| b == b'.')?;
     let (before, after) = (piece.get(..dot)?, piece.get(dot + 1..)?);
-    let lower_word = before.len() >= 2 && before.iter().all(u8::is_ascii_lowercase);
+    let word = before.len() >= 2
+        && before.first().is_some_and(u8::is_ascii_alphabetic)
+        && before.iter().skip(1).all(u8::is_ascii_lowercase);
     let capitalised = after.first().is_some_and(u8::is_ascii_uppercase)
         && after.get(1).is_some_and(u8::is_ascii_lowercase)
         && after.iter().all(u8::is_ascii_alphabetic);
-    (lower_word && capitalised && before != b"www").then_some(dot)
+    let not_abbreviation = || {
+        !before.eq_ignore_ascii_case(b"www")
+            && !is_top_level_domain(after)
+            && std::str::from_utf8(before).is_ok_and(|w| abbreviation(w).is_none())
+    };
+    (word && capitalised && not_abbreviation()).then_some(dot)
+}
+
+/// Generic top-level domains written capitalised ("Newsfeed.Com").
+fn is_top_level_domain(word: &[u8]) -> bool {
+    const TLDS: &[&[u8]] = &[b"com", b"edu", b"gov", b"info", b"mil", b"net", b"org"];
+    TLDS.iter().any(|t| word.eq_ignore_ascii_case(t))
+}
+
+/// "40°C", "98.6°F": a number's degree sign and scale letter, right after the
+/// digits (which end at `end`). Returns the end of the scale letter.
+fn degrees_end(bytes: &[u8], end: usize) -> Option<usize> {
+    let [0xC2, 0xB0, scale, rest @ ..] = bytes.get(end..)? else { return None };
+    let alone = rest.first().is_none_or(|b| !b.is_ascii_alphanumeric() && *b < 0x80);
+    (matches!(scale, b'C' | b'F' | b'K') && alone).then_some(end + 3)
+}
+
+/// "11p.m.", "7A.M.": a clock time written against its "a.m."/"p.m.", kept
+/// whole with its final period. `piece` ("11p.m") ends at `end`.
+fn clock_abbreviation_end(text: &str, piece: &str, end: usize) -> Option<usize> {
+    let letters = piece.trim_start_matches(|c: char| c.is_ascii_digit());
+    let digits = piece.len() - letters.len();
+    let clock = matches!(letters.to_ascii_lowercase().as_bytes(), b"a.m" | b"p.m");
+    let shape = letters == letters.to_ascii_lowercase() || letters == letters.to_ascii_uppercase();
+    let dot = text.as_bytes().get(end) == Some(&b'.');
+    ((1..=2).contains(&digits) && clock && shape && dot).then_some(end + 1)
+}
+
+/// "N°", "Nº" (numero) with its period when a number follows ("N°. 4",
+/// "N° 4"); `end` is just after the "N". Returns the end of the token.
+fn numero_end(text: &str, end: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let [0xC2, 0xB0 | 0xBA, rest @ ..] = bytes.get(end..)? else { return None };
+    let mut e = end + 2;
+    let period = rest.first() == Some(&b'.');
+    if period {
+        e += 1;
+    }
+    let after = text.get(e..)?;
+    let number_follows = after.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    let glued = after.starts_with(|c: char| c.is_alphanumeric());
+    (number_follows && (!period || after.starts_with(char::is_whitespace)) && !glued).then_some(e)
 }
 
 /// Contractions written without an apostrophe, split as UD does ("gon|na",
@@ -395,7 +456,11 @@ fn url_end(bytes: &[u8], start: usize) -> Option<usize> {
     let starts = |p: &[u8]| {
         rest.len() > p.len() && rest.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
     };
-    let is_url = starts(b"http://") || starts(b"https://") || starts(b"ftp://") || starts(b"www.");
+    let is_url = starts(b"http://")
+        || starts(b"https://")
+        || starts(b"ftp://")
+        || starts(b"www.")
+        || starts(b"mailto:");
     if !is_url {
         return None;
     }

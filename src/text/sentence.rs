@@ -8,7 +8,8 @@
 //! A blank line always ends a sentence, and so does the end of a headline
 //! line (a line on its own without final punctuation).
 
-use super::abbreviations::{abbreviation, is_single_letter, Abbreviation};
+use super::abbreviations::{abbreviation, follows_its_head, is_single_letter, Abbreviation};
+use super::labels::{is_bullet, is_line_bullet, label_at, Label};
 use super::{Token, TokenKind, Tokens};
 use crate::Span;
 use std::iter::FusedIterator;
@@ -121,15 +122,30 @@ enum End {
     /// Not a sentence end.
     No,
     /// "." "!" "?" (and runs without an ellipsis): ends the sentence before
-    /// any token, even a lowercase one (web text often starts lowercase).
+    /// any token but closing punctuation; an exclamation mark after a
+    /// capitalised word ("Yahoo! in") goes on before a lowercase word unless
+    /// the text starts its sentences in lowercase (see [`Casing`]).
     Full,
-    /// An ellipsis ("...", "…", "?.."): ends the sentence only before a
-    /// token that looks like a sentence start.
+    /// An ellipsis ("...", "…", "?..", ". . . ."), the pronoun "I." at a
+    /// clause end: ends the sentence only before a token that looks like a
+    /// sentence start.
     Ellipsis,
+    /// The spaced ellipsis ". . ." marks an omission inside a sentence: only
+    /// a capitalised word other than "I" after it starts a new one.
+    Omission,
     /// An abbreviation that may end a sentence ("Inc.", "U.S.").
     Abbreviation,
     /// A URL: web text often lists them without punctuation; "etc." too.
     Url,
+}
+
+/// Whether a text starts its sentences with lowercase words (chat, e-mail
+/// written all in lowercase): measured once, the first time it matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Casing {
+    Unknown,
+    Lower,
+    Normal,
 }
 
 /// Splits sentences from tokens pushed in text order, one at a time: a
@@ -140,6 +156,7 @@ enum End {
 pub(crate) struct SentenceSplitter<'h> {
     text: &'h str,
     open: Option<OpenSentence<'h>>,
+    casing: Casing,
 }
 
 /// The sentence being read.
@@ -150,17 +167,24 @@ struct OpenSentence<'h> {
     /// It starts a line and has stayed on it so far: it may be a headline.
     one_line: bool,
     end: End,
+    /// With `End::Full`: the word before the mark is not capitalised, so a
+    /// lowercase word after it may start a sentence ("it broke. then").
+    lowercase_may_follow: bool,
     /// Tokens up to here belong to the sentence whatever follows ("[12]").
     absorb_until: usize,
     /// Whether the token before `last` is a date, for "05/01/2001 08:50 PM".
     date_before_last: bool,
     /// Tokens after `first`.
     tokens_len: usize,
+    /// The list label the sentence opens with ("2.", "b)"), if any.
+    label: Option<Label>,
+    /// Periods in a row, each after one space: ". . ." marks an omission.
+    spaced_periods: u8,
 }
 
 impl<'h> SentenceSplitter<'h> {
     pub(crate) fn new(text: &'h str) -> SentenceSplitter<'h> {
-        SentenceSplitter { text, open: None }
+        SentenceSplitter { text, open: None, casing: Casing::Unknown }
     }
 
     /// Reads the next token; returns the sentence it ends, if any.
@@ -178,11 +202,31 @@ impl<'h> SentenceSplitter<'h> {
             [] | [b' '] => 0,
             _ => gap.iter().filter(|&&b| b == b'\n').count(),
         };
+        // A new item of the list this sentence opened: "1) Go 2) Stop",
+        // but "1) that ... and 2) that ...".
+        let next_item = open.label.is_some_and(|label| {
+            !gap.is_empty()
+                && matches!(next.kind(), TokenKind::Number | TokenKind::Word)
+                && !is_joiner(last.as_str())
+                && label_at(self.text, &next).is_some_and(|l| {
+                    label.is_followed_by(&l) && !starts_lowercase(after_label(self.text, &l))
+                })
+        });
         let mut attached = false;
         // Inside a sentence on one line nothing can end it: the common case.
-        if end != End::No || newlines != 0 || next.span.end <= open.absorb_until {
+        if end != End::No
+            || newlines != 0
+            || next.span.end <= open.absorb_until
+            || next_item
+            || is_bullet(word)
+        {
             if end != End::No && newlines == 0 && is_mark(word, b'[') {
                 open.absorb_until = citation_end(self.text, next.span.start);
+            }
+            if end == End::Ellipsis && newlines == 0 && is_mark(word, b'(') {
+                // '... "the stairways [...]" (Smith 55).': a source after a
+                // quotation or an ellipsis.
+                open.absorb_until = open.absorb_until.max(source_end(self.text, next.span.start));
             }
             attached = next.span.end <= open.absorb_until
                 || (end != End::No && gap.is_empty() && is_closer(word))
@@ -191,6 +235,11 @@ impl<'h> SentenceSplitter<'h> {
                 true
             } else if attached {
                 false
+            } else if next_item || is_bullet(word) {
+                true
+            } else if newlines == 1 && is_item_start(self.text, &next) {
+                // A list item on its own line: "You need:\n1. A passport".
+                true
             } else if gap.is_empty() {
                 // "president.In the": a period missing its space.
                 end == End::Full
@@ -199,9 +248,26 @@ impl<'h> SentenceSplitter<'h> {
                     && word.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase)
             } else {
                 match end {
-                    End::Full => !word.starts_with(['.', ',', ';', ':', '?', '!', ')', ']', '}']),
-                    End::Ellipsis | End::Url => can_start(word) || next.kind() == TokenKind::Url,
-                    End::Abbreviation => is_opener_word(word),
+                    End::Full => {
+                        !word.starts_with(['.', ',', ';', ':', '?', '!', ')', ']', '}'])
+                            && (!starts_lowercase(word)
+                                || open.lowercase_may_follow
+                                || lowercase_text(&mut self.casing, self.text))
+                    }
+                    End::Ellipsis => can_start(word) || next.kind() == TokenKind::Url,
+                    // "jo@example.com <mailto:jo@example.com>"
+                    End::Url => {
+                        (can_start(word) && !opens_link(self.text, &next))
+                            || next.kind() == TokenKind::Url
+                    }
+                    End::Omission => can_start(word) && word != "I",
+                    End::Abbreviation => {
+                        is_opener_word(word)
+                            // "at 6 P.M. Mr. Smith left", but "At 5 a.m. Mr. Smith left".
+                            || (open.tokens_len > 3
+                                && is_title(word)
+                                && follows_its_head(abbreviated(last.as_str())))
+                    }
                     End::No => {
                         newlines == 1
                             && open.one_line
@@ -225,13 +291,34 @@ impl<'h> SentenceSplitter<'h> {
         }
         if !attached {
             end = end_kind(&next);
-            // "1." or "2." opening a list item is a label, not a sentence end.
+            if is_mark(word, b'.') {
+                // ". . ." inside a sentence marks an omission; a fourth
+                // period ends the sentence ("as he said . . . . Then").
+                let spaced = gap == b" " && last.as_str().ends_with('.');
+                open.spaced_periods =
+                    if spaced { open.spaced_periods.saturating_add(1) } else { 1 };
+                end = match open.spaced_periods {
+                    3 => End::Omission,
+                    4.. => End::Ellipsis,
+                    _ => end,
+                };
+            }
+            if end == End::Full {
+                // "He won on Jeopardy! last spring": a name with its "!".
+                open.lowercase_may_follow =
+                    !word.starts_with('!') || !is_capitalised(last.as_str());
+            }
             if end != End::No
                 && open.tokens_len == 1
                 && last.kind() == TokenKind::Number
                 && is_mark(word, b'.')
             {
+                // "2.1. Methods": a section number is not a sentence end.
                 end = End::No;
+            }
+            if word == "I." && is_pronoun_context(last.as_str()) {
+                // "it was up to Anna and I. Nobody else came."
+                end = End::Ellipsis;
             }
         }
         if next.kind() == TokenKind::Symbol && is_emoticon(&next) {
@@ -248,6 +335,13 @@ impl<'h> SentenceSplitter<'h> {
         if open.date_before_last && matches!(word, "AM" | "PM") && is_clock_time(&last) {
             // "Sara Shackleton 05/01/2001 08:50 PM" heading a message.
             end = End::Url;
+        }
+        if open.tokens_len == 1 && open.label.is_none() && is_bullet(open.first.as_str()) {
+            // "• 4. Sign in": the label after a bullet.
+            open.label = label_at(self.text, &next);
+            if let Some(label) = open.label {
+                open.absorb_until = open.absorb_until.max(label.end);
+            }
         }
         open.date_before_last = is_slash_date(&last);
         open.end = end;
@@ -272,14 +366,19 @@ impl<'h> SentenceSplitter<'h> {
             let before = before.trim_end_matches([' ', '\t', '\r']);
             before.is_empty() || before.ends_with('\n')
         });
+        // "1. Register early": the label is not a sentence end.
+        let label = label_at(self.text, &first);
         OpenSentence {
             first,
             last: first,
             one_line,
             end: end_kind(&first),
-            absorb_until: 0,
+            lowercase_may_follow: true,
+            absorb_until: label.map_or(0, |l| l.end),
             date_before_last: false,
             tokens_len: 0,
+            label,
+            spaced_periods: u8::from(is_mark(first.as_str(), b'.')),
         }
     }
 }
@@ -288,6 +387,137 @@ impl<'h> OpenSentence<'h> {
     fn sentence(&self, text: &'h str) -> Sentence<'h> {
         let span = Span::new(self.first.span.start, self.last.span.end);
         Sentence { text: text.get(span.range()).unwrap_or(""), span }
+    }
+}
+
+/// Whether the text starts its sentences in lowercase, measured once: more
+/// sentence-like starts (the text's first letter, and a letter after ". ",
+/// "! " or "? ") are lowercase than capitalised.
+fn lowercase_text(casing: &mut Casing, text: &str) -> bool {
+    if *casing == Casing::Unknown {
+        *casing = if starts_mostly_lowercase(text) { Casing::Lower } else { Casing::Normal };
+    }
+    *casing == Casing::Lower
+}
+
+fn starts_mostly_lowercase(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let (mut lower, mut upper) = (0usize, 0usize);
+    let mut count = |b: Option<&u8>| match b {
+        Some(b) if b.is_ascii_lowercase() => lower += 1,
+        Some(b) if b.is_ascii_uppercase() => upper += 1,
+        _ => {}
+    };
+    count(bytes.iter().find(|b| b.is_ascii_alphabetic()));
+    let mut i = 0;
+    while let Some(at) = bytes.get(i..).and_then(|r| r.iter().position(|b| b"!.?".contains(b))) {
+        let mark = i + at;
+        let mut j = mark + 1;
+        while bytes.get(j).is_some_and(|b| b"!.?\"')]".contains(b)) {
+            j += 1;
+        }
+        i = j;
+        // An ellipsis says nothing about the next word.
+        let run = bytes.get(mark..j).unwrap_or(&[]);
+        if run.starts_with(b"..") || !bytes.get(j).is_some_and(u8::is_ascii_whitespace) {
+            continue;
+        }
+        while bytes.get(j).is_some_and(u8::is_ascii_whitespace) {
+            j += 1;
+        }
+        count(bytes.get(j));
+    }
+    lower > upper
+}
+
+/// "<" before the address it encloses: "<mailto:jo@example.com>".
+fn opens_link(text: &str, token: &Token<'_>) -> bool {
+    let after = text.get(token.span().end..).unwrap_or("").as_bytes();
+    let starts = |p: &[u8]| after.get(..p.len()).is_some_and(|a| a.eq_ignore_ascii_case(p));
+    is_mark(token.as_str(), b'<') && (starts(b"mailto:") || starts(b"http") || starts(b"www."))
+}
+
+/// A capitalised word ("Yahoo"), not one in capitals ("WOW").
+fn is_capitalised(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+}
+
+/// Words and marks after which a list label goes on the same sentence.
+fn is_joiner(s: &str) -> bool {
+    matches!(s, "," | ";" | "and" | "or" | "&")
+}
+
+/// The text after a list label and its space.
+fn after_label<'h>(text: &'h str, label: &Label) -> &'h str {
+    text.get(label.end..).unwrap_or("").trim_start()
+}
+
+/// A word starting with a lowercase letter.
+fn starts_lowercase(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// The word before "I.": "Anna and I." is the pronoun, "Albert I." an
+/// initial, "by I. Newton" a name.
+fn is_pronoun_context(before: &str) -> bool {
+    const BEFORE_NAMES: &[&str] = &["by", "of", "to", "from", "with", "for", "at", "dear"];
+    starts_lowercase(before) && !BEFORE_NAMES.contains(&before)
+}
+
+/// A list item starting a line: a label ("2.", "b)") or a bullet ("- ", "• ").
+fn is_item_start(text: &str, token: &Token<'_>) -> bool {
+    is_line_bullet(text, token) || label_at(text, token).is_some()
+}
+
+/// A title with its period ("Mr.", "Dr.").
+fn is_title(s: &str) -> bool {
+    abbreviation(abbreviated(s)) == Some(Abbreviation::Title)
+}
+
+/// The word before an abbreviation's final period ("P.M" of "P.M."), without
+/// a number glued before it ("p.m" of "11p.m.").
+fn abbreviated(s: &str) -> &str {
+    let s = s.strip_suffix('.').unwrap_or(s);
+    s.trim_start_matches(|c: char| c.is_ascii_digit())
+}
+
+/// End of a source in parentheses after a sentence's final mark, "(Smith
+/// 55)." or "(AP)" at a line's end, starting at `at` (the "("), or 0: a
+/// short parenthesis starting with a capital or a digit, holding a number
+/// or one or two capitalised words, not itself ending in terminal
+/// punctuation, followed by a period, a line end or the text's end.
+fn source_end(text: &str, at: usize) -> usize {
+    const MAX_SOURCE: usize = 60;
+    let bytes = text.as_bytes();
+    let inside = bytes.get(at + 1..).unwrap_or(&[]);
+    let Some(close) = inside.iter().take(MAX_SOURCE).position(|b| b"()\n".contains(b)) else {
+        return 0;
+    };
+    let body = inside.get(..close).unwrap_or(&[]);
+    let opens_well = body.first().is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    let ends_open = body.last().is_some_and(|b| !b"!.?".contains(b) && !b.is_ascii_whitespace());
+    let names = || {
+        let mut words = body.split(|b| *b == b' ');
+        words.clone().count() <= 2 && words.all(|w| w.first().is_some_and(u8::is_ascii_uppercase))
+    };
+    let cites = body.iter().any(u8::is_ascii_digit) || names();
+    if inside.get(close) != Some(&b')') || !opens_well || !ends_open || !cites {
+        return 0;
+    }
+    let mut end = at + close + 2;
+    if bytes.get(end) == Some(&b'.') {
+        end += 1;
+    }
+    let then = bytes.get(end..).unwrap_or(&[]);
+    let line_ends =
+        then.iter().find(|b| !matches!(b, b' ' | b'\t' | b'\r')).is_none_or(|b| *b == b'\n');
+    if line_ends
+        || (bytes.get(end - 1) == Some(&b'.') && then.first().is_some_and(u8::is_ascii_whitespace))
+    {
+        end
+    } else {
+        0
     }
 }
 
@@ -307,8 +537,9 @@ fn end_kind(token: &Token<'_>) -> End {
                 End::Full
             }
         }
-        TokenKind::Word if s.len() > 1 && s.ends_with('.') => {
-            let word = s.get(..s.len() - 1).unwrap_or("");
+        // "Inc.", "U.S.", "11p.m."
+        TokenKind::Word | TokenKind::Number if s.len() > 1 && s.ends_with('.') => {
+            let word = abbreviated(s);
             match abbreviation(word) {
                 _ if word.eq_ignore_ascii_case("etc") => End::Url,
                 Some(Abbreviation::Ordinary) if !is_single_letter(word) => End::Abbreviation,
