@@ -220,7 +220,8 @@ fn run_plain(
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("analyze: {source}: invalid UTF-8 at byte {}", e.utf8_error().valid_up_to());
+            let at = e.utf8_error().valid_up_to();
+            eprintln!("analyze: {source}: {}", invalid_utf8(e.as_bytes(), at));
             return Ok(ExitCode::from(2));
         }
     };
@@ -439,6 +440,15 @@ fn finish_line(analyzer: &Analyzer, json: Option<bool>, parsed: &Parsed) -> Item
     }
 }
 
+/// Where invalid UTF-8 starts in `bytes` (at byte offset `at`): the 1-based
+/// line, the 0-based byte offset in the input, and the offset in the line.
+fn invalid_utf8(bytes: &[u8], at: usize) -> String {
+    let before = bytes.get(..at).unwrap_or(bytes);
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    format!("invalid UTF-8 on line {line} at byte {at} (byte {} of the line)", at - line_start)
+}
+
 /// A JSONL input record. Typed, so that other fields are skipped without
 /// being built, and the id is kept as its raw JSON text, copied to the output.
 #[derive(serde::Deserialize)]
@@ -460,7 +470,7 @@ fn parse_record(line: &[u8]) -> Result<(Option<Box<RawValue>>, String), String> 
     match serde_json::from_slice::<Record>(line) {
         Ok(record) => Ok((record.id, record.text)),
         Err(e) => Err(match std::str::from_utf8(line) {
-            Err(bad) => format!("invalid UTF-8 at byte {}", bad.valid_up_to()),
+            Err(bad) => format!("invalid UTF-8 at byte {} of the line", bad.valid_up_to()),
             Ok(s) if serde_json::from_str::<serde::de::IgnoredAny>(s).is_ok() => {
                 "not an object with a string \"text\"".to_string()
             }

@@ -99,6 +99,19 @@ fn invalid_utf8_exits_2() {
 }
 
 #[test]
+fn invalid_utf8_names_line_and_byte() {
+    let Some(out) = run(&[], b"Two died.\nThree were hurt in Caf\xe9 Nour.\n") else { return };
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 2 at byte 32 (byte 22 of the line)"), "{err}");
+    let Some(out) = run(&["--jsonl"], b"{\"text\": \"ok\"}\n{\"text\": \"caf\xe9\"}\n") else {
+        return;
+    };
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 2: invalid UTF-8 at byte 13 of the line"), "{err}");
+}
+
+#[test]
 fn bad_gazetteer_names_file_and_line() {
     let dir = std::env::temp_dir().join(format!("textfacts-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
