@@ -12,5 +12,6 @@ mod gazetteer;
 mod golden;
 mod html;
 mod numbers;
+mod public_api;
 mod sentences;
 mod tokenize;
