@@ -123,7 +123,7 @@ enum End {
     No,
     /// "." "!" "?" (and runs without an ellipsis): ends the sentence before
     /// any token but closing punctuation; an exclamation mark after a
-    /// capitalised word ("Yahoo! in") goes on before a lowercase word unless
+    /// capitalised word ("Gumbo! raised") goes on before a lowercase word unless
     /// the text starts its sentences in lowercase (see [`Casing`]).
     Full,
     /// An ellipsis ("...", "…", "?..", ". . . ."), the pronoun "I." at a
@@ -224,7 +224,7 @@ impl<'h> SentenceSplitter<'h> {
                 open.absorb_until = citation_end(self.text, next.span.start);
             }
             if end == End::Ellipsis && newlines == 0 && is_mark(word, b'(') {
-                // '... "the stairways [...]" (Smith 55).': a source after a
+                // '... "the plot drags [...]" (Hale 112).': a source after a
                 // quotation or an ellipsis.
                 open.absorb_until = open.absorb_until.max(source_end(self.text, next.span.start));
             }
@@ -263,7 +263,7 @@ impl<'h> SentenceSplitter<'h> {
                     End::Omission => can_start(word) && word != "I",
                     End::Abbreviation => {
                         is_opener_word(word)
-                            // "at 6 P.M. Mr. Smith left", but "At 5 a.m. Mr. Smith left".
+                            // "home at 6 P.M. Mrs. Cole stayed", but "By 8 a.m. Dr. Lee had".
                             || (open.tokens_len > 3
                                 && is_title(word)
                                 && follows_its_head(abbreviated(last.as_str())))
@@ -437,7 +437,7 @@ fn opens_link(text: &str, token: &Token<'_>) -> bool {
     is_mark(token.as_str(), b'<') && (starts(b"mailto:") || starts(b"http") || starts(b"www."))
 }
 
-/// A capitalised word ("Yahoo"), not one in capitals ("WOW").
+/// A capitalised word ("Gumbo"), not one in capitals ("WOW").
 fn is_capitalised(s: &str) -> bool {
     let mut chars = s.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
