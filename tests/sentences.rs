@@ -260,6 +260,10 @@ fn ellipses() {
             ),
             ("He knew...she knew.", &["He knew...she knew."]),
             (
+                "The vote passed. ...and then the hall emptied.",
+                &["The vote passed.", "...and then the hall emptied."],
+            ),
+            (
                 "It ended with a sigh. . . . Then silence.",
                 &["It ended with a sigh. . . .", "Then silence."],
             ),
@@ -282,6 +286,28 @@ fn emails_and_urls() {
             ),
             ("Visit www.example.com today.", &["Visit www.example.com today."]),
             ("Mail mailto:bob@example.com for help.", &["Mail mailto:bob@example.com for help."]),
+        ],
+    );
+}
+
+#[test]
+fn message_headers_and_attachments() {
+    check(
+        "messages",
+        &[
+            (
+                "Jo Bell <jo@example.com> Please call.",
+                &["Jo Bell <jo@example.com>", "Please call."],
+            ),
+            (
+                "Report attached << File: notes.xls >> Call me later.",
+                &["Report attached << File: notes.xls >>", "Call me later."],
+            ),
+            (
+                "Write to jo@example.com <mailto:jo@example.com> today.",
+                &["Write to jo@example.com <mailto:jo@example.com> today."],
+            ),
+            ("Thanks again.\n\nCordially,\nAnn Lee", &["Thanks again.", "Cordially,", "Ann Lee"]),
         ],
     );
 }

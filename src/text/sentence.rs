@@ -248,6 +248,8 @@ impl<'h> SentenceSplitter<'h> {
                     && word.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase)
             } else {
                 match end {
+                    // "It went on. ...and then": an ellipsis opening the next sentence.
+                    End::Full if end_kind(&next) == End::Ellipsis => true,
                     End::Full => {
                         !word.starts_with(['.', ',', ';', ':', '?', '!', ')', ']', '}'])
                             && (!starts_lowercase(word)
@@ -323,6 +325,15 @@ impl<'h> SentenceSplitter<'h> {
         }
         if next.kind() == TokenKind::Symbol && is_emoticon(&next) {
             end = End::Ellipsis;
+        }
+        if (word == ">"
+            && gap.is_empty()
+            && matches!(last.kind(), TokenKind::Email | TokenKind::Url))
+            || word == ">>"
+        {
+            // "<jo@example.com>", "<< File: notes.xls >>" close a line of a
+            // message like a URL.
+            end = End::Url;
         }
         if open.tokens_len <= 4 && is_mark(word, b',') && is_greeting(open.first.as_str()) {
             // "Dear Mr. Horton," / "Hi Kay," opening a letter.
@@ -576,7 +587,7 @@ fn is_greeting(s: &str) -> bool {
 /// Formulas that close a letter or message: a sentence of their own.
 fn is_sign_off(s: &str) -> bool {
     const SIGN_OFFS: &[&str] =
-        &["Best", "Cheers", "Love", "Regards", "Sincerely", "Thanks", "Thx", "Yours"];
+        &["Best", "Cheers", "Cordially", "Love", "Regards", "Sincerely", "Thanks", "Thx", "Yours"];
     SIGN_OFFS.iter().any(|w| s.eq_ignore_ascii_case(w))
 }
 
