@@ -199,6 +199,14 @@ fn numbered_lettered_and_bulleted_lists() {
                 &["You need:", "1. A passport", "2. A ticket"],
             ),
             ("Bring:\n- boots\n- a coat", &["Bring:", "- boots", "- a coat"]),
+            (
+                "Check two things: 1. Is the lid on? 2. Is it cold?",
+                &["Check two things:", "1. Is the lid on?", "2. Is it cold?"],
+            ),
+            (
+                "The steps are:\n*1. Unplug it.\n*2. Wait.",
+                &["The steps are:", "*1. Unplug it.", "*2. Wait."],
+            ),
             // Not a list: the labels do not open a sentence.
             (
                 "We ranked them by 1) price and 2) speed.",
@@ -303,6 +311,7 @@ fn message_headers_and_attachments() {
                 "Report attached << File: notes.xls >> Call me later.",
                 &["Report attached << File: notes.xls >>", "Call me later."],
             ),
+            ("See <<a.doc>> <<b.xls>> and call.", &["See <<a.doc>> <<b.xls>> and call."]),
             (
                 "Write to jo@example.com <mailto:jo@example.com> today.",
                 &["Write to jo@example.com <mailto:jo@example.com> today."],

@@ -74,11 +74,16 @@ pub(crate) fn is_bullet(s: &str) -> bool {
     matches!(s, "•" | "‣" | "⁃" | "◦" | "▪" | "●")
 }
 
-/// Marks that open a list item at the start of a line when a space follows
-/// ("- boots", "* a coat").
+/// Marks that open a list item at the start of a line when a space or a
+/// numbered label follows ("- boots", "* a coat", "*2. Wait").
 pub(crate) fn is_line_bullet(text: &str, token: &Token<'_>) -> bool {
-    let spaced = text.as_bytes().get(token.span().end).is_some_and(|b| *b == b' ' || *b == b'\t');
-    is_bullet(token.as_str()) || (matches!(token.as_str(), "-" | "*" | "–") && spaced)
+    let after = text.as_bytes().get(token.span().end..).unwrap_or(&[]);
+    let spaced = after.first().is_some_and(|b| *b == b' ' || *b == b'\t');
+    let digits = after.iter().take(3).take_while(|b| b.is_ascii_digit()).count();
+    let numbered = (1..=2).contains(&digits)
+        && matches!(after.get(digits), Some(b'.' | b')'))
+        && after.get(digits + 1).is_some_and(u8::is_ascii_whitespace);
+    is_bullet(token.as_str()) || (matches!(token.as_str(), "-" | "*" | "–") && (spaced || numbered))
 }
 
 #[cfg(test)]

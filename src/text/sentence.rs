@@ -212,6 +212,13 @@ impl<'h> SentenceSplitter<'h> {
                     label.is_followed_by(&l) && !starts_lowercase(after_label(self.text, &l))
                 })
         });
+        // "check the following: 1. Is the tank clean?": a label after a colon.
+        let item_after_colon = is_mark(last.as_str(), b':')
+            && !gap.is_empty()
+            && matches!(next.kind(), TokenKind::Number | TokenKind::Word)
+            && label_at(self.text, &next)
+                .is_some_and(|l| !starts_lowercase(after_label(self.text, &l)));
+        let next_item = next_item || item_after_colon;
         let mut attached = false;
         // Inside a sentence on one line nothing can end it: the common case.
         if end != End::No
@@ -347,8 +354,8 @@ impl<'h> SentenceSplitter<'h> {
             // "Sara Shackleton 05/01/2001 08:50 PM" heading a message.
             end = End::Url;
         }
-        if open.tokens_len == 1 && open.label.is_none() && is_bullet(open.first.as_str()) {
-            // "• 4. Sign in": the label after a bullet.
+        if open.tokens_len == 1 && open.label.is_none() && is_item_mark(open.first.as_str()) {
+            // "• 4. Sign in", "*2. Next": the label after a bullet.
             open.label = label_at(self.text, &next);
             if let Some(label) = open.label {
                 open.absorb_until = open.absorb_until.max(label.end);
@@ -441,11 +448,14 @@ fn starts_mostly_lowercase(text: &str) -> bool {
     lower > upper
 }
 
-/// "<" before the address it encloses: "<mailto:jo@example.com>".
+/// What goes on a message line after an address or attachment: "<" before
+/// the address it encloses ("<mailto:jo@example.com>"), another attachment
+/// ("<<notes.doc>>"), a quoted reply's ">".
 fn opens_link(text: &str, token: &Token<'_>) -> bool {
     let after = text.get(token.span().end..).unwrap_or("").as_bytes();
     let starts = |p: &[u8]| after.get(..p.len()).is_some_and(|a| a.eq_ignore_ascii_case(p));
-    is_mark(token.as_str(), b'<') && (starts(b"mailto:") || starts(b"http") || starts(b"www."))
+    let address = starts(b"mailto:") || starts(b"http") || starts(b"www.");
+    matches!(token.as_str(), "<<" | ">") || (is_mark(token.as_str(), b'<') && address)
 }
 
 /// A capitalised word ("Gumbo"), not one in capitals ("WOW").
@@ -474,6 +484,11 @@ fn starts_lowercase(s: &str) -> bool {
 fn is_pronoun_context(before: &str) -> bool {
     const BEFORE_NAMES: &[&str] = &["by", "of", "to", "from", "with", "for", "at", "dear"];
     starts_lowercase(before) && !BEFORE_NAMES.contains(&before)
+}
+
+/// A bullet, or a star or dash that may stand for one before a label ("*2.").
+fn is_item_mark(s: &str) -> bool {
+    is_bullet(s) || matches!(s, "*" | "-")
 }
 
 /// A list item starting a line: a label ("2.", "b)") or a bullet ("- ", "• ").
