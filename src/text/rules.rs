@@ -282,10 +282,9 @@ fn degrees_end(bytes: &[u8], end: usize) -> Option<usize> {
 fn clock_abbreviation_end(text: &str, piece: &str, end: usize) -> Option<usize> {
     let letters = piece.trim_start_matches(|c: char| c.is_ascii_digit());
     let digits = piece.len() - letters.len();
-    let clock = matches!(letters.to_ascii_lowercase().as_bytes(), b"a.m" | b"p.m");
-    let shape = letters == letters.to_ascii_lowercase() || letters == letters.to_ascii_uppercase();
+    let clock = matches!(letters.as_bytes(), [b'a' | b'p', b'.', b'm'] | [b'A' | b'P', b'.', b'M']);
     let dot = text.as_bytes().get(end) == Some(&b'.');
-    ((1..=2).contains(&digits) && clock && shape && dot).then_some(end + 1)
+    ((1..=2).contains(&digits) && clock && dot).then_some(end + 1)
 }
 
 /// "N°", "Nº" (numero) with its period when a number follows ("N°. 4",
