@@ -70,8 +70,11 @@ pub(crate) fn label_at(text: &str, token: &Token<'_>) -> Option<Label> {
 }
 
 /// Bullets that open a list item wherever they stand.
+#[inline]
 pub(crate) fn is_bullet(s: &str) -> bool {
-    matches!(s, "•" | "‣" | "⁃" | "◦" | "▪" | "●")
+    // Every bullet is three bytes from 0xE2: one comparison for ASCII words.
+    s.as_bytes().first().is_some_and(|&b| b == 0xE2)
+        && matches!(s, "•" | "‣" | "⁃" | "◦" | "▪" | "●")
 }
 
 /// Marks that open a list item at the start of a line when a space or a
