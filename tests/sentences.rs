@@ -128,6 +128,7 @@ fn abbreviations_and_initials_inside_a_sentence() {
             ("You can see Mt. Rainier from the deck.", &["You can see Mt. Rainier from the deck."]),
             ("That is Smith Jr.'s car.", &["That is Smith Jr.'s car."]),
             ("Turn to p. 12 for the map.", &["Turn to p. 12 for the map."]),
+            ("See you soon.\n\nP.S. Bring the map.", &["See you soon.", "P.S. Bring the map."]),
             ("She paid Briggs & Co. last week.", &["She paid Briggs & Co. last week."]),
             ("I lived in the U.S. for ten years.", &["I lived in the U.S. for ten years."]),
             ("He works for the U.S. Navy in Norfolk.", &["He works for the U.S. Navy in Norfolk."]),

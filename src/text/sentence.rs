@@ -390,7 +390,11 @@ impl<'h> SentenceSplitter<'h> {
             first,
             last: first,
             one_line,
-            end: end_kind(&first),
+            // "P.S. By the way": an abbreviation opening a sentence does not end it.
+            end: match end_kind(&first) {
+                End::Abbreviation => End::No,
+                end => end,
+            },
             lowercase_may_follow: true,
             absorb_until: label.map_or(0, |l| l.end),
             date_before_last: false,
