@@ -202,31 +202,13 @@ impl<'h> SentenceSplitter<'h> {
             [] | [b' '] => 0,
             _ => gap.iter().filter(|&&b| b == b'\n').count(),
         };
-        // A new item of the list this sentence opened: "1) Go 2) Stop",
-        // but "1) that ... and 2) that ...".
-        let next_item = open.label.is_some_and(|label| {
-            !gap.is_empty()
-                && matches!(next.kind(), TokenKind::Number | TokenKind::Word)
-                && !is_joiner(last.as_str())
-                && label_at(self.text, &next).is_some_and(|l| {
-                    label.is_followed_by(&l) && !starts_lowercase(after_label(self.text, &l))
-                })
-        });
-        // "check the following: 1. Is the tank clean?": a label after a colon.
-        let item_after_colon = is_mark(last.as_str(), b':')
-            && !gap.is_empty()
-            && matches!(next.kind(), TokenKind::Number | TokenKind::Word)
-            && label_at(self.text, &next)
-                .is_some_and(|l| !starts_lowercase(after_label(self.text, &l)));
-        let next_item = next_item || item_after_colon;
+        // A list item may start here: the sentence opened a list, the last
+        // token is a colon, or this is a bullet. Checked cheaply first.
+        let maybe_item = open.label.is_some() || is_mark(last.as_str(), b':') || is_bullet(word);
         let mut attached = false;
         // Inside a sentence on one line nothing can end it: the common case.
-        if end != End::No
-            || newlines != 0
-            || next.span.end <= open.absorb_until
-            || next_item
-            || is_bullet(word)
-        {
+        if end != End::No || newlines != 0 || next.span.end <= open.absorb_until || maybe_item {
+            let next_item = maybe_item && starts_next_item(self.text, open, &next, gap);
             if end != End::No && newlines == 0 && is_mark(word, b'[') {
                 open.absorb_until = citation_end(self.text, next.span.start);
             }
@@ -300,6 +282,9 @@ impl<'h> SentenceSplitter<'h> {
         }
         if !attached {
             end = end_kind(&next);
+        }
+        // The rarer ends, behind one test for the common word.
+        if !attached && (end != End::No || word == "I.") {
             if is_mark(word, b'.') {
                 // ". . ." inside a sentence marks an omission; a fourth
                 // period ends the sentence ("as he said . . . . Then").
@@ -330,17 +315,19 @@ impl<'h> SentenceSplitter<'h> {
                 end = End::Ellipsis;
             }
         }
-        if next.kind() == TokenKind::Symbol && is_emoticon(&next) {
-            end = End::Ellipsis;
-        }
-        if (word == ">"
-            && gap.is_empty()
-            && matches!(last.kind(), TokenKind::Email | TokenKind::Url))
-            || word == ">>"
-        {
-            // "<jo@example.com>", "<< File: notes.xls >>" close a line of a
-            // message like a URL.
-            end = End::Url;
+        if next.kind() == TokenKind::Symbol {
+            if is_emoticon(&next) {
+                end = End::Ellipsis;
+            }
+            if (word == ">"
+                && gap.is_empty()
+                && matches!(last.kind(), TokenKind::Email | TokenKind::Url))
+                || word == ">>"
+            {
+                // "<jo@example.com>", "<< File: notes.xls >>" close a line of
+                // a message like a URL.
+                end = End::Url;
+            }
         }
         if open.tokens_len <= 4 && is_mark(word, b',') && is_greeting(open.first.as_str()) {
             // "Dear Mr. Horton," / "Hi Kay," opening a letter.
@@ -410,6 +397,22 @@ impl<'h> OpenSentence<'h> {
         let span = Span::new(self.first.span.start, self.last.span.end);
         Sentence { text: text.get(span.range()).unwrap_or(""), span }
     }
+}
+
+/// Whether `next` starts a new item of a list: the next label of the list
+/// the open sentence opened ("1) Go 2) Stop", but "1) that ... and 2) that"),
+/// or a label after a colon ("check the following: 1. Is the tank clean?").
+fn starts_next_item(text: &str, open: &OpenSentence<'_>, next: &Token<'_>, gap: &[u8]) -> bool {
+    if gap.is_empty() || !matches!(next.kind(), TokenKind::Number | TokenKind::Word) {
+        return false;
+    }
+    let Some(label) = label_at(text, next) else { return false };
+    if starts_lowercase(after_label(text, &label)) {
+        return false;
+    }
+    let last = open.last.as_str();
+    is_mark(last, b':')
+        || open.label.is_some_and(|opened| opened.is_followed_by(&label) && !is_joiner(last))
 }
 
 /// Whether the text starts its sentences in lowercase, measured once: more
