@@ -5,7 +5,8 @@
 //! `words.rs` and `qualifiers.rs` hold the word tables (extend them there),
 //! `lexicon.rs` interns those words, `atoms.rs` re-cuts the crate's tokens so
 //! the engine is independent of how "$10bn" or "twenty-seven" were split, and
-//! `scan.rs` is the engine.
+//! `scan/` is the engine (one file per seam: phrase grammar, values, words,
+//! digits, exclusions, nouns).
 
 mod atoms;
 mod lexicon;

@@ -125,6 +125,10 @@ pub(crate) const DOLLAR_PREFIXES: &[(&str, &str)] = &[
 pub(crate) const CURRENCY_CODES: &[&str] =
     &["usd", "eur", "gbp", "jpy", "chf", "cny", "inr", "aud", "cad", "rub"];
 
+/// The code each entry of `CURRENCY_CODES` reports, in the same order.
+pub(crate) const CURRENCY_CODES_UPPER: &[&str] =
+    &["USD", "EUR", "GBP", "JPY", "CHF", "CNY", "INR", "AUD", "CAD", "RUB"];
+
 /// Currency words after the number: they make the phrase money and are its noun.
 pub(crate) const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("dollar", "USD"),

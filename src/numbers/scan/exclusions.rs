@@ -1,0 +1,123 @@
+//! The readings numbers.md excludes (sections 2 and 9.12): identifiers,
+//! ages, dates, years, ordinals, phone numbers and the pronoun "one".
+
+use super::nouns::is_plural;
+use super::{Core, Mode, Phrase, Scan};
+use crate::numbers::atoms::{Atom, Class};
+use crate::numbers::lexicon::Set;
+use crate::numbers::qualifiers::Bound;
+
+impl<'h> Scan<'_, 'h> {
+    /// Applies the readings numbers.md excludes; `None` drops the phrase.
+    pub(super) fn checked(
+        &self,
+        p: Phrase,
+        cores: &[Core; 2],
+        bound: Option<Bound>,
+    ) -> Option<Phrase> {
+        if self.mode == Mode::Whole {
+            return Some(p);
+        }
+        let first_core = &cores[0];
+        // Identifiers: "Resolution 2254", "No. 10", "the emergency number is 112".
+        if p.first == first_core.first {
+            if let Some(prev) = self.before(p.first, 1) {
+                if prev.is_capitalized() && prev.in_set(Set::Designator) {
+                    return None;
+                }
+                if prev.is(".") && self.before(p.first, 2).is_some_and(|a| a.is_any(&["no", "nos"]))
+                {
+                    return None;
+                }
+                if prev.is_any(&["is", "was", ":"])
+                    && self.before(p.first, 2).is_some_and(|a| a.is("number"))
+                {
+                    return None;
+                }
+                if prev.in_set(Set::Age)
+                    || (prev.is("of") && self.before(p.first, 2).is_some_and(|a| a.is("age")))
+                {
+                    return None;
+                }
+                // "Falcon 9 rocket", "Windows 10": a name then a bare number
+                // that counts nothing.
+                let sentence_start = self.before(p.first, 2).is_none_or(|a| {
+                    a.class == Class::Mark && matches!(a.text, "." | "!" | "?" | "\"" | ":")
+                });
+                if prev.is_capitalized()
+                    && !sentence_start
+                    && prev.entry().is_none()
+                    && first_core.plain_int.is_some()
+                    && p.noun.is_none()
+                    && p.first == first_core.first
+                {
+                    return None;
+                }
+            }
+        }
+        // Ages: "12 years old" (a bound on an age, "more than thirty years old", stays).
+        if bound.is_none()
+            && self.is_any(p.last + 1, &["year", "years"])
+            && self.is(p.last + 2, "old")
+        {
+            return None;
+        }
+        // Dates: "March 3", "12 January".
+        if first_core.plain_int.is_some_and(|(v, _)| (1..=31).contains(&v)) {
+            let month = |a: Option<&Atom<'_>>| {
+                a.is_some_and(|a| a.is_capitalized() && a.in_set(Set::Month))
+            };
+            // "March 15 to 17": the second day of a date range.
+            let range_tail = self
+                .before(first_core.first, 1)
+                .is_some_and(|a| a.is_any(&["to", "-", "\u{2013}", "and", "until", "through"]))
+                && self.before(first_core.first, 2).is_some_and(|a| a.class == Class::Digits)
+                && month(self.before(first_core.first, 3));
+            if month(self.before(first_core.first, 1))
+                || range_tail
+                || month(self.at(p.last + 1))
+                || (self.is(p.last + 1, "of") && month(self.at(p.last + 2)))
+            {
+                return None;
+            }
+        }
+        // Years: "in 2016", "the 2014 agreement"; kept when they count something
+        // ("2000 people") or a comparative bounds them ("more than 2000").
+        let comparative = matches!(
+            bound,
+            Some(Bound::MoreThan | Bound::AtLeast | Bound::LessThan | Bound::AtMost)
+        );
+        if cores.iter().any(Core::is_year_like) && !comparative {
+            // Only a plain plural right after it ("2000 people"; not "the 2025
+            // Brit Awards", "2025 California wildfires").
+            let counted =
+                p.noun.filter(|&n| n == p.last + 1).and_then(|n| self.at(n)).is_some_and(|a| {
+                    !a.is_capitalized()
+                        && (is_plural(a.text) || a.in_set(Set::Irregular) || a.in_set(Set::Nominal))
+                });
+            if !counted {
+                return None;
+            }
+        }
+        Some(p)
+    }
+
+    /// Whether a lone "one" at `i` counts (numbers.md: "One journalist" does,
+    /// "one of the", "no one", "one another", "the only one" do not).
+    pub(super) fn one_is_number(&self, i: usize) -> bool {
+        if self.mode == Mode::Whole {
+            return true;
+        }
+        if let Some(prev) = self.before(i, 1) {
+            if prev.in_set(Set::OnePronounBefore)
+                || (prev.is("only") && self.before(i, 2).is_some_and(|a| a.is("the")))
+            {
+                return false;
+            }
+        }
+        match self.at(i + 1) {
+            Some(next) if next.class == Class::Word => !next.in_set(Set::NounStop),
+            _ => false,
+        }
+    }
+}
