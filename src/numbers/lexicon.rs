@@ -56,12 +56,23 @@ pub(crate) enum Set {
     Minus,
     CurrencyCode,
     PeriodOrdinal,
+    Ordinal,
+    GluedUnit,
+    Dimension,
+    LengthUnit,
+    ScoreWord,
+    DialWord,
+    ClockWord,
+    LowerDesignator,
+    Plus,
+    NumberSign,
+    YearWord,
 }
 
 impl Set {
     #[inline]
-    pub(crate) const fn bit(self) -> u32 {
-        1 << self as u32
+    pub(crate) const fn bit(self) -> u64 {
+        1 << self as u64
     }
 }
 
@@ -85,8 +96,19 @@ const SETS: &[(Set, &[&str])] = &[
     (Set::HalfFollower, HALF_FOLLOWERS),
     (Set::OnePronounBefore, ONE_PRONOUN_BEFORE),
     (Set::Minus, MINUS_WORDS),
+    (Set::Plus, PLUS_WORDS),
+    (Set::NumberSign, NUMBER_SIGNS),
+    (Set::YearWord, YEAR_WORDS),
     (Set::CurrencyCode, CURRENCY_CODES),
     (Set::PeriodOrdinal, PERIOD_ORDINALS),
+    (Set::Ordinal, ORDINAL_WORDS),
+    (Set::GluedUnit, GLUED_UNITS),
+    (Set::Dimension, DIMENSION_WORDS),
+    (Set::LengthUnit, LENGTH_UNITS),
+    (Set::ScoreWord, SCORE_WORDS),
+    (Set::DialWord, DIAL_WORDS),
+    (Set::ClockWord, CLOCK_WORDS),
+    (Set::LowerDesignator, LOWERCASE_DESIGNATORS),
 ];
 
 /// A known word: its lowercase key, role, whether a phrase may start with it,
@@ -102,7 +124,7 @@ pub(crate) struct Entry {
     /// currency code): the scan looks back over these only.
     pub lead: bool,
     /// The `Set`s the word belongs to, as bits.
-    pub sets: u32,
+    pub sets: u64,
     pub prefixes: Vec<u16>,
 }
 
@@ -214,9 +236,18 @@ fn build() -> Map {
     for &w in CURRENCY_CODES {
         add(w, Role::Plain, true);
     }
-    for &w in MINUS_WORDS {
+    for &w in MINUS_WORDS.iter().chain(PLUS_WORDS) {
         add(w, Role::Plain, true);
     }
+    for &(w, _) in CURRENCY_WORD_PREFIXES {
+        add(w, Role::Plain, true);
+    }
+    for &(words, ..) in SMALL_QUANTITIES {
+        for (i, w) in words.iter().enumerate() {
+            add(w, Role::Plain, i == 0);
+        }
+    }
+    add("point", Role::Plain, true);
     add("a", Role::Plain, true);
     add("an", Role::Plain, true);
     let plain: &[&[&str]] = &[
@@ -240,6 +271,19 @@ fn build() -> Map {
         HALF_FOLLOWERS,
         ONE_PRONOUN_BEFORE,
         PERIOD_ORDINALS,
+        ORDINAL_WORDS,
+        GLUED_UNITS,
+        DIMENSION_WORDS,
+        LENGTH_UNITS,
+        SCORE_WORDS,
+        DIAL_WORDS,
+        CLOCK_WORDS,
+        LOWERCASE_DESIGNATORS,
+        NUMBER_SIGNS,
+        YEAR_WORDS,
+        NUMBER_IS,
+        DATE_RANGE_LINKS,
+        CHANGE_LINKS,
         &["of", "and", "or", "point", "in", "out", "every", "few", "s", "e", "old", "is", "was"],
     ];
     for table in plain {
@@ -281,6 +325,9 @@ fn build() -> Map {
     leads.extend(DOLLAR_PREFIXES.iter().map(|r| r.0));
     leads.extend(CURRENCY_CODES.iter().copied());
     leads.extend(MINUS_WORDS.iter().copied());
+    leads.extend(PLUS_WORDS.iter().copied());
+    leads.extend(CURRENCY_WORD_PREFIXES.iter().map(|r| r.0));
+    leads.extend(["point"]);
     leads.extend(["a", "an", "half", "and", "to", "or"]);
     for w in leads {
         if let Some(e) = map.get_mut(w.as_bytes()) {
@@ -292,8 +339,14 @@ fn build() -> Map {
             e.lead = true;
         }
     }
-    // "several", "few": vague quantities without a numeric role.
-    for &(words, _, _) in VAGUE_DETERMINERS {
+    // "several", "few", "couple", "point": vague quantities and decimals
+    // without a numeric role.
+    let unvalued = VAGUE_DETERMINERS
+        .iter()
+        .map(|r| r.0)
+        .chain(SMALL_QUANTITIES.iter().map(|r| r.0))
+        .chain([&["point"] as &[&str]]);
+    for words in unvalued {
         if let Some(e) = words.last().and_then(|w| map.get_mut(w.as_bytes())) {
             e.anchor = true;
         }

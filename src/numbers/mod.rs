@@ -9,6 +9,7 @@
 //! digits, exclusions, nouns).
 
 mod atoms;
+mod exact;
 mod lexicon;
 mod qualifiers;
 mod scan;
@@ -449,7 +450,7 @@ pub(crate) fn read_block<'h>(
     let mut atoms = Vec::with_capacity(block.len().saturating_add(block.len() / 4));
     atoms::atomize_into(block.iter().copied(), &mut atoms);
     let mut found = Vec::new();
-    scan::find_in(&atoms, whole_text, &mut found);
+    scan::find_in(text, &atoms, whole_text, &mut found);
     out.extend(found.iter().filter_map(|f| {
         Some(NumberPhrase {
             text: f.span.slice(text)?,

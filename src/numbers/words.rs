@@ -45,8 +45,17 @@ pub(crate) const TENS: &[(&str, u8)] = &[
 
 /// Scale words that multiply what precedes them ("1.5 million", "two thousand").
 /// "hundred" is handled apart because it multiplies inside a group.
-pub(crate) const SCALES: &[(&str, f64)] =
-    &[("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)];
+/// South-Asian scales (lakh, crore; section 9.2) compose with the others
+/// ("two crore five lakh thirty thousand", "three lakh crore").
+pub(crate) const SCALES: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("lakh", 1e5),
+    ("lac", 1e5),
+    ("crore", 1e7),
+];
 
 /// Scale abbreviations after digits: (abbreviation, multiplier, may stand apart
 /// from the digits). "2m" and "10bn" are glued; "2.3 bn" is accepted spaced,
@@ -56,12 +65,14 @@ pub(crate) const SCALE_ABBREVIATIONS: &[(&str, f64, bool)] = &[
     ("m", 1e6, false),
     ("mn", 1e6, true),
     ("mln", 1e6, true),
-    ("mil", 1e6, false),
+    ("mil", 1e6, true),
     ("b", 1e9, false),
     ("bn", 1e9, true),
     ("bln", 1e9, true),
     ("tn", 1e12, true),
     ("trn", 1e12, true),
+    ("tln", 1e12, true),
+    ("cr", 1e7, true),
 ];
 
 /// Plural units read as vague quantities: "dozens" is [2, 10) dozens.
@@ -76,12 +87,82 @@ pub(crate) const VAGUE_PLURALS: &[(&str, f64, bool)] = &[
     ("millions", 1e6, false),
     ("billions", 1e9, false),
     ("trillions", 1e12, false),
+    ("lakhs", 1e5, false),
+    ("lacs", 1e5, false),
+    ("crores", 1e7, false),
 ];
 
 /// Vague determiners: (words, low, high) read as [low, high) of what follows
 /// ("several" is [3, 10); "a few thousand" is [2000, 10000)).
 pub(crate) const VAGUE_DETERMINERS: &[(&[&str], f64, f64)] =
     &[(&["several"], 3.0, 10.0), (&["a", "few"], 2.0, 10.0)];
+
+/// Small vague quantities (section 9.8): (words, low, high, approximate,
+/// takes a scale: "a couple of hundred"); `low == high` is a point.
+pub(crate) const SMALL_QUANTITIES: &[(&[&str], f64, f64, bool, bool)] = &[
+    (&["a", "couple"], 2.0, 2.0, true, true),
+    (&["a", "pair"], 2.0, 2.0, false, false),
+    (&["a", "handful"], 2.0, 10.0, true, false),
+];
+
+/// Vulgar fraction characters: (character, numerator, denominator).
+pub(crate) const VULGAR_FRACTIONS: &[(&str, u8, u8)] = &[
+    ("\u{bd}", 1, 2),
+    ("\u{2153}", 1, 3),
+    ("\u{2154}", 2, 3),
+    ("\u{bc}", 1, 4),
+    ("\u{be}", 3, 4),
+    ("\u{2155}", 1, 5),
+    ("\u{2156}", 2, 5),
+    ("\u{2157}", 3, 5),
+    ("\u{2158}", 4, 5),
+    ("\u{2159}", 1, 6),
+    ("\u{215a}", 5, 6),
+    ("\u{2150}", 1, 7),
+    ("\u{215b}", 1, 8),
+    ("\u{215c}", 3, 8),
+    ("\u{215d}", 5, 8),
+    ("\u{215e}", 7, 8),
+    ("\u{2151}", 1, 9),
+    ("\u{2152}", 1, 10),
+];
+
+/// Ordinal words: a cardinal is never cut out of "twenty-first", "one
+/// hundred and fifth" (section 9.12). Denominators ("third") are ordinals too.
+pub(crate) const ORDINAL_WORDS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+    "hundredth",
+    "thousandth",
+    "millionth",
+    "billionth",
+    "trillionth",
+];
 
 /// Fraction denominators (singular and plural forms). "half" is separate.
 pub(crate) const DENOMINATORS: &[(&str, &str, f64)] = &[
@@ -106,8 +187,29 @@ pub(crate) const DENOMINATORS: &[(&str, &str, f64)] = &[
 pub(crate) const DIGIT_DENOMINATORS: &[u64] = &[2, 3, 4, 5, 6, 8, 10, 100];
 
 /// Currency signs before the number.
-pub(crate) const CURRENCY_SIGNS: &[(&str, &str)] =
-    &[("$", "USD"), ("£", "GBP"), ("€", "EUR"), ("¥", "JPY"), ("₹", "INR"), ("₽", "RUB")];
+/// Written before the number ("$5") or, like "%", after it ("35 €").
+pub(crate) const CURRENCY_SIGNS: &[(&str, &str)] = &[
+    ("$", "USD"),
+    ("£", "GBP"),
+    ("€", "EUR"),
+    ("¥", "JPY"),
+    ("₹", "INR"),
+    ("₽", "RUB"),
+    ("\u{20be}", "GEL"),
+    ("\u{20a9}", "KRW"),
+    ("\u{20a6}", "NGN"),
+    ("\u{20b1}", "PHP"),
+    ("\u{20ba}", "TRY"),
+    ("\u{20aa}", "ILS"),
+    ("\u{20b4}", "UAH"),
+    ("\u{20ab}", "VND"),
+    ("\u{20b8}", "KZT"),
+    ("\u{0e3f}", "THB"),
+];
+
+/// Currency abbreviations written as a word before the number, any case,
+/// maybe with a period ("Rs 5 lakh", "Rs. 45 lakh").
+pub(crate) const CURRENCY_WORD_PREFIXES: &[(&str, &str)] = &[("rs", "INR")];
 
 /// Letters glued before "$" that name the dollar ("US$300").
 pub(crate) const DOLLAR_PREFIXES: &[(&str, &str)] = &[
@@ -119,6 +221,10 @@ pub(crate) const DOLLAR_PREFIXES: &[(&str, &str)] = &[
     ("hk", "HKD"),
     ("nz", "NZD"),
     ("s", "SGD"),
+    ("mex", "MXN"),
+    ("r", "BRL"),
+    ("usd", "USD"),
+    ("nt", "TWD"),
 ];
 
 /// ISO codes written before the number ("USD 5 million"); matched in upper case only.
@@ -154,6 +260,70 @@ pub(crate) const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("lira", "TRY"),
     ("naira", "NGN"),
     ("rand", "ZAR"),
+    ("peso", "MXN"),
+    ("pesos", "MXN"),
+    ("bolivar", "VES"),
+    ("bolivars", "VES"),
+    ("shilling", "KES"),
+    ("shillings", "KES"),
+    ("dinar", "XXX"),
+    ("dinars", "XXX"),
+    ("dirham", "AED"),
+    ("dirhams", "AED"),
+    ("riyal", "SAR"),
+    ("riyals", "SAR"),
+    ("rial", "IRR"),
+    ("rials", "IRR"),
+    ("baht", "THB"),
+    ("ringgit", "MYR"),
+    ("rupiah", "IDR"),
+    ("taka", "BDT"),
+    ("kwacha", "ZMW"),
+    ("cedi", "GHS"),
+    ("cedis", "GHS"),
+    ("birr", "ETB"),
+    ("hryvnia", "UAH"),
+    ("hryvnias", "UAH"),
+    ("zloty", "PLN"),
+    ("zlotys", "PLN"),
+    ("forint", "HUF"),
+    ("forints", "HUF"),
+    ("krona", "SEK"),
+    ("kronor", "SEK"),
+    ("krone", "NOK"),
+    ("kroner", "NOK"),
+    ("lari", "GEL"),
+    ("afghani", "AFN"),
+    ("afghanis", "AFN"),
+    ("kyat", "MMK"),
+    ("kyats", "MMK"),
+    ("dong", "VND"),
+    ("reais", "BRL"),
+    ("quetzales", "GTQ"),
+    ("lempiras", "HNL"),
+    ("cordobas", "NIO"),
+    // Subunits keep the written value (section 9.6); the unit is the parent.
+    ("cent", "USD"),
+    ("cents", "USD"),
+    ("penny", "GBP"),
+    ("pence", "GBP"),
+    ("paise", "INR"),
+    ("kopeck", "RUB"),
+    ("kopecks", "RUB"),
+    ("kopek", "RUB"),
+    ("kopeks", "RUB"),
+    ("centavos", "MXN"),
+    // Codes after the number ("500 USD"): the noun, as currency words are.
+    ("usd", "USD"),
+    ("eur", "EUR"),
+    ("gbp", "GBP"),
+    ("jpy", "JPY"),
+    ("chf", "CHF"),
+    ("cny", "CNY"),
+    ("inr", "INR"),
+    ("aud", "AUD"),
+    ("cad", "CAD"),
+    ("rub", "RUB"),
 ];
 
 /// Words after the number that make it a percentage ("per cent" is two words).
@@ -161,6 +331,120 @@ pub(crate) const PERCENT_WORDS: &[&[&str]] = &[&["percent"], &["per", "cent"], &
 
 /// Words that negate the number that follows ("minus 20").
 pub(crate) const MINUS_WORDS: &[&str] = &["minus", "negative"];
+
+/// Words that sign the number that follows without changing it ("plus 20").
+pub(crate) const PLUS_WORDS: &[&str] = &["plus"];
+
+/// Marks that may stand before the number inside a phrase (signs, decimal
+/// point, comparison marks); currency signs may too.
+pub(crate) const LEAD_MARKS: &[&str] =
+    &["-", "\u{2212}", "\u{2013}", ".", ">", "<", "=", "\u{2265}", "\u{2264}", "~", "+"];
+
+/// Marks that negate the digits glued after them ("-5", "−5").
+pub(crate) const MINUS_SIGNS: &[&str] = &["-", "\u{2212}"];
+
+/// Dashes that join a range ("5-10", "300–400") or a score ("3-1").
+pub(crate) const DASHES: &[&str] = &["-", "\u{2013}", "\u{2014}"];
+
+/// Words between a change verb and its first value ("rose from 12 to 19",
+/// "grew by 3% to 1.1 million"): the values are two points.
+pub(crate) const CHANGE_LINKS: &[&str] = &["from", "by"];
+
+/// Whitespace that separates thousands ("25 000", "12\u{a0}500"; section 9.3).
+pub(crate) const GROUP_SPACES: &[&str] = &[" ", "\u{a0}", "\u{202f}", "\u{2009}"];
+
+/// Units glued after digits ("180ml", "29km", "100t"): the number is read,
+/// the unit is its noun (section 9.7). "m" is here only as metres.
+pub(crate) const GLUED_UNITS: &[&str] = &[
+    "km", "kg", "mm", "cm", "dm", "ml", "mph", "kph", "kmh", "ft", "lb", "lbs", "mw", "gw", "kw",
+    "kwh", "mwh", "gwh", "ha", "mi", "nm", "oz", "mg", "kt", "kv", "t", "g", "l", "m", "sqm",
+    "km2", "gb", "tb", "mb", "hz", "mhz", "ghz", "kph",
+];
+
+/// Words after "2.4m" that make the "m" metres, not million (section 9.7).
+pub(crate) const DIMENSION_WORDS: &[&str] = &[
+    "tall", "long", "high", "wide", "deep", "away", "thick", "across", "below", "above", "deeper",
+    "higher", "taller", "longer", "wider",
+];
+
+/// Length units: beside one of these, a glued "m" is metres ("1m is equal to 10 dm").
+pub(crate) const LENGTH_UNITS: &[&str] = &[
+    "km",
+    "cm",
+    "mm",
+    "dm",
+    "metre",
+    "metres",
+    "meter",
+    "meters",
+    "ft",
+    "feet",
+    "foot",
+    "inch",
+    "inches",
+    "yard",
+    "yards",
+    "kilometres",
+    "kilometers",
+    "centimetres",
+    "centimeters",
+    "height",
+    "length",
+    "width",
+    "depth",
+    "tall",
+    "outreach",
+    "span",
+    "reach",
+    "radius",
+];
+
+/// Words around "3-1" that make it a score or a tally, not a range.
+pub(crate) const SCORE_WORDS: &[&str] = &[
+    "won",
+    "win",
+    "wins",
+    "lost",
+    "lose",
+    "beat",
+    "beats",
+    "drew",
+    "draw",
+    "defeat",
+    "defeated",
+    "victory",
+    "vote",
+    "votes",
+    "voted",
+    "loss",
+    "lead",
+    "led",
+    "leads",
+    "trailed",
+    "trailing",
+    "scoreline",
+    "score",
+    "tally",
+    "thrashing",
+    "margin",
+    "decision",
+    "ruling",
+    "majority",
+];
+
+/// Verbs before a number that make it a phone or service number ("dial 112").
+pub(crate) const DIAL_WORDS: &[&str] = &[
+    "dial", "dials", "dialled", "dialed", "dialling", "dialing", "call", "calling", "phone",
+    "ring", "text",
+];
+
+/// Words before a number that make a clock time ("half past two", "quarter to six").
+pub(crate) const CLOCK_WORDS: &[&str] = &["past"];
+
+/// Lowercase words that make the next number an identifier ("version 2",
+/// "exit 12", "flight 17"); `DESIGNATORS` need a capital.
+pub(crate) const LOWERCASE_DESIGNATORS: &[&str] =
+    &["nr", "version", "exit", "highway", "route", "flight", "interstate", "platform", "gate"];
 
 /// Month names (matched only when capitalised): a day number next to one is a date.
 pub(crate) const MONTHS: &[&str] = &[
@@ -305,6 +589,18 @@ pub(crate) const DESIGNATORS: &[&str] = &[
     "station",
     "stage",
 ];
+
+/// Words between "number" and an identifier ("the emergency number is 112").
+pub(crate) const NUMBER_IS: &[&str] = &["is", "was", ":"];
+
+/// Abbreviations of "number" before a period ("No. 10", "nr. 5").
+pub(crate) const NUMBER_SIGNS: &[&str] = &["no", "nos", "nr", "num"];
+
+/// Words between the two days of a date range ("March 15 to 17").
+pub(crate) const DATE_RANGE_LINKS: &[&str] = &["to", "-", "\u{2013}", "and", "until", "through"];
+
+/// "year(s)" before "old": an age ("12 years old").
+pub(crate) const YEAR_WORDS: &[&str] = &["year", "years"];
 
 /// Words before a number that make it an age ("aged 12").
 pub(crate) const AGE_WORDS: &[&str] = &["aged", "age", "ages"];
@@ -606,6 +902,7 @@ pub(crate) const NOUN_STOPS: &[&str] = &[
     "per",
     "percent",
     "cent",
+    "cannot",
 ];
 
 /// Words that, after a number, make it the start of a continuation rather

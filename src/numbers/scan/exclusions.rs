@@ -1,11 +1,17 @@
 //! The readings numbers.md excludes (sections 2 and 9.12): identifiers,
 //! ages, dates, years, ordinals, phone numbers and the pronoun "one".
 
+use super::nouns::currency_word;
 use super::nouns::is_plural;
 use super::{Core, Mode, Phrase, Scan};
 use crate::numbers::atoms::{Atom, Class};
 use crate::numbers::lexicon::Set;
 use crate::numbers::qualifiers::Bound;
+use crate::numbers::words::{DATE_RANGE_LINKS, NUMBER_IS};
+
+fn currency_word_at(scan: &Scan<'_, '_>, k: usize) -> bool {
+    scan.at(k).and_then(currency_word).is_some()
+}
 
 impl<'h> Scan<'_, 'h> {
     /// Applies the readings numbers.md excludes; `None` drops the phrase.
@@ -25,12 +31,34 @@ impl<'h> Scan<'_, 'h> {
                 if prev.is_capitalized() && prev.in_set(Set::Designator) {
                     return None;
                 }
-                if prev.is(".") && self.before(p.first, 2).is_some_and(|a| a.is_any(&["no", "nos"]))
+                // "No. 10", "nr. 5"
+                if prev.is(".")
+                    && self.before(p.first, 2).is_some_and(|a| a.in_set(Set::NumberSign))
                 {
                     return None;
                 }
-                if prev.is_any(&["is", "was", ":"])
-                    && self.before(p.first, 2).is_some_and(|a| a.is("number"))
+                // "version 2", "exit 12", "flight 17", "number 10"
+                if prev.in_set(Set::LowerDesignator) || prev.is("number") {
+                    return None;
+                }
+                if prev.is_any(NUMBER_IS) && self.before(p.first, 2).is_some_and(|a| a.is("number"))
+                {
+                    return None;
+                }
+                // "dial 112", "call 999": a service or phone number.
+                if prev.in_set(Set::DialWord) && p.noun.is_none() && first_core.plain_int.is_some()
+                {
+                    return None;
+                }
+                // "half past two", "quarter past six": a clock time.
+                if prev.in_set(Set::ClockWord) {
+                    return None;
+                }
+                // "15 dollars 50": a bare number after an amount's currency word.
+                if p.noun.is_none()
+                    && self.before(p.first, 1).is_some_and(|a| a.class == Class::Word)
+                    && currency_word_at(self, p.first - 1)
+                    && self.before(p.first, 2).is_some_and(|a| a.class == Class::Digits)
                 {
                     return None;
                 }
@@ -55,24 +83,26 @@ impl<'h> Scan<'_, 'h> {
                 }
             }
         }
-        // Ages: "12 years old" (a bound on an age, "more than thirty years old", stays).
-        if bound.is_none()
-            && self.is_any(p.last + 1, &["year", "years"])
-            && self.is(p.last + 2, "old")
-        {
+        // Ages: "12 years old", "over thirty years old" (section 9.12).
+        if self.in_set(p.last + 1, Set::YearWord) && self.is(p.last + 2, "old") {
             return None;
         }
         // Dates: "March 3", "12 January".
         if first_core.plain_int.is_some_and(|(v, _)| (1..=31).contains(&v)) {
+            // A month: capitalised, or an abbreviation with its period ("oct. 13").
             let month = |a: Option<&Atom<'_>>| {
                 a.is_some_and(|a| a.is_capitalized() && a.in_set(Set::Month))
             };
+            let abbreviated = self.before(first_core.first, 1).is_some_and(|d| d.is("."))
+                && self.before(first_core.first, 2).is_some_and(|m| m.in_set(Set::Month));
+            if abbreviated {
+                return None;
+            }
             // "March 15 to 17": the second day of a date range.
-            let range_tail = self
-                .before(first_core.first, 1)
-                .is_some_and(|a| a.is_any(&["to", "-", "\u{2013}", "and", "until", "through"]))
-                && self.before(first_core.first, 2).is_some_and(|a| a.class == Class::Digits)
-                && month(self.before(first_core.first, 3));
+            let range_tail =
+                self.before(first_core.first, 1).is_some_and(|a| a.is_any(DATE_RANGE_LINKS))
+                    && self.before(first_core.first, 2).is_some_and(|a| a.class == Class::Digits)
+                    && month(self.before(first_core.first, 3));
             if month(self.before(first_core.first, 1))
                 || range_tail
                 || month(self.at(p.last + 1))

@@ -19,8 +19,9 @@ mod phrases;
 mod values;
 
 use super::atoms::{atomize, Atom, Class};
+use super::exact::Exact;
 use super::lexicon::{Role, Set};
-use super::words::CURRENCY_SIGNS;
+use super::words::{CURRENCY_SIGNS, VULGAR_FRACTIONS};
 use super::{Interval, NumberKind};
 use crate::span::Span;
 
@@ -51,6 +52,9 @@ struct Core {
     plain_int: Option<(u64, usize)>,
     /// The lone word "one" (a pronoun unless context says otherwise).
     bare_one: bool,
+    /// The exact value of a point (`lo` and `hi` are its `f64`), `None` for
+    /// vague quantities.
+    exact: Option<Exact>,
 }
 
 impl Core {
@@ -66,16 +70,38 @@ impl Core {
             scale: 1.0,
             plain_int: None,
             bare_one: false,
+            exact: None,
         }
+    }
+
+    /// The closed point of an exact value.
+    fn exact(first: usize, last: usize, x: Exact) -> Core {
+        let mut c = Core::point(first, last, x.to_f64());
+        c.exact = Some(x);
+        c
+    }
+
+    /// Replaces the point value.
+    fn set_exact(&mut self, x: Exact) {
+        self.lo = x.to_f64();
+        self.hi = self.lo;
+        self.exact = Some(x);
     }
 
     fn is_point(&self) -> bool {
         self.lo == self.hi
     }
 
+    /// Multiplies by a scale (an integer: 12, 1e5, 1e6), exactly for a point.
     fn scaled(&mut self, m: f64) {
-        self.lo *= m;
-        self.hi *= m;
+        match self.exact.zip(Exact::from_int_f64(m)).and_then(|(x, m)| x.mul(m)) {
+            Some(x) if self.is_point() => self.set_exact(x),
+            _ => {
+                self.exact = None;
+                self.lo *= m;
+                self.hi *= m;
+            }
+        }
         self.scale *= m;
         self.plain_int = None;
     }
@@ -110,6 +136,8 @@ enum Mode {
 
 struct Scan<'a, 'h> {
     a: &'a [Atom<'h>],
+    /// The text the atoms index (for the spaces between them).
+    text: &'h str,
     mode: Mode,
 }
 
@@ -118,11 +146,16 @@ const WINDOW: usize = 8;
 
 /// Finds every number phrase in `atoms`, the atoms of one block of a text
 /// (see `text::blocks`); `whole_text` says whether the block is the whole text.
-pub(crate) fn find_in(atoms: &[Atom<'_>], whole_text: bool, found: &mut Vec<Found>) {
+pub(crate) fn find_in<'h>(
+    text: &'h str,
+    atoms: &[Atom<'h>],
+    whole_text: bool,
+    found: &mut Vec<Found>,
+) {
     let content = atoms.iter().filter(|a| a.class != Class::Mark).take(2).count();
     // A text that is nothing but one phrase is read as that phrase ("one").
     let mode = if whole_text && content <= 1 { Mode::Whole } else { Mode::Text };
-    let scan = Scan { a: atoms, mode };
+    let scan = Scan { a: atoms, text, mode };
     let mut phrases: Vec<Phrase> = Vec::new();
     // Every phrase holds a number (digits or a number word), its anchor; the
     // phrase starts at most WINDOW atoms before it ("greater than or equal to
@@ -162,7 +195,7 @@ pub(crate) fn parse_whole(text: &str) -> Option<Interval> {
     let atoms = atomize(text);
     let last_content =
         atoms.iter().rposition(|a| a.class != Class::Mark || !is_trailing_punct(a))?;
-    let scan = Scan { a: &atoms, mode: Mode::Whole };
+    let scan = Scan { a: &atoms, text, mode: Mode::Whole };
     let p = scan.phrase_at(0)?;
     if p.last != last_content {
         return None;
@@ -242,6 +275,7 @@ impl<'h> Scan<'_, 'h> {
             Class::Mark => {
                 matches!(a.text, "-" | "\u{2212}" | "." | ">" | "<" | "\u{2265}" | "\u{2264}")
                     || CURRENCY_SIGNS.iter().any(|(s, _)| *s == a.text)
+                    || VULGAR_FRACTIONS.iter().any(|(s, ..)| *s == a.text)
             }
         }
     }

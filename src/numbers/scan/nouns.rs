@@ -75,6 +75,7 @@ impl<'h> Scan<'_, 'h> {
             }
             if a.in_set(Set::Irregular)
                 || a.in_set(Set::UnitAbbreviation)
+                || (a.glued && a.in_set(Set::GluedUnit))
                 || currency_word(a).is_some()
                 || is_plural(a.text)
             {

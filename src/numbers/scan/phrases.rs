@@ -8,6 +8,7 @@ use crate::numbers::lexicon::Set;
 use crate::numbers::qualifiers::{
     Bound, Prefix, Suffix, BOUND_JOINERS, PREFIXES, RANGE_CONNECTORS, SUFFIXES,
 };
+use crate::numbers::words::{CHANGE_LINKS, DASHES};
 use crate::numbers::Interval;
 use crate::numbers::NumberKind;
 use crate::span::Span;
@@ -105,10 +106,7 @@ impl<'h> Scan<'_, 'h> {
             None if bound != Bound::Point => self.bounded(i, &c1, bound, hedge),
             None => match self.suffix_at(c1.last + 1) {
                 Some((s, last)) => {
-                    // "about 500 or more": the hedge stays outside the bound (as RT).
-                    if hedge && i != c1.first && s.bound != Bound::Point {
-                        return None;
-                    }
+                    // "about 300 or more": the hedge keeps the bound (section 9.10).
                     let mut p = self.bounded(i, &c1, s.bound, s.approximate || hedge);
                     p.last = last;
                     p
@@ -211,20 +209,29 @@ impl<'h> Scan<'_, 'h> {
         if connector.is("or") && self.is_any(k + 1, &["so", "more", "less", "fewer"]) {
             return Some((c1, None));
         }
-        // "rose from 12 to 19", "grew by $4bn to $52bn": two values.
-        let after_change = self.before(j, 1).is_some_and(|a| a.is_any(&["from", "by"]))
-            && j >= 1
-            && self.change_verb_before(j - 1);
+        // "rose from 12 to 19", "grew by $4bn to $52bn", "rose 2% to 5.1
+        // million": two values (section 9.9).
+        let after_change = self.change_verb_before(j)
+            || (self.before(j, 1).is_some_and(|a| a.is_any(CHANGE_LINKS))
+                && j >= 1
+                && self.change_verb_before(j - 1));
         if after_change && connector.is("to") {
             return Some((c1, None));
         }
         // "40–22", "3-2": a score or code written as one token, not a range.
         let dash_pair = connector.glued
-            && connector.is_any(&["-", "\u{2013}", "\u{2014}"])
+            && connector.is_any(DASHES)
             && c1.plain_int.is_some()
             && self.glued(k + 1).is_some_and(|d| d.class == Class::Digits);
         let range = self.core(k + 1, true).and_then(|c2| range_pair(c1, c2));
         if dash_pair && range.is_none() {
+            return None;
+        }
+        // "lost 1-3", "a 2-3 defeat": a score (section 9.12).
+        if dash_pair
+            && (self.in_set(j.wrapping_sub(1), Set::ScoreWord)
+                || range.is_some_and(|(_, c2)| self.in_set(c2.last + 1, Set::ScoreWord)))
+        {
             return None;
         }
         match range {
@@ -244,8 +251,16 @@ impl<'h> Scan<'_, 'h> {
         }
     }
 
+    /// Whether a change verb stands before `i` ("rose", "fell sharply").
     pub(super) fn change_verb_before(&self, i: usize) -> bool {
-        self.before(i, 1).is_some_and(|a| a.in_set(Set::ChangeVerb))
+        let adverb = self.before(i, 1).is_some_and(|a| {
+            a.class == Class::Word
+                && a.entry().is_none()
+                && a.text.len() > 4
+                && a.text.ends_with("ly")
+        });
+        let k = if adverb { i.saturating_sub(1) } else { i };
+        self.before(k, 1).is_some_and(|a| a.in_set(Set::ChangeVerb))
     }
 
     pub(super) fn over_is_preposition(&self, i: usize) -> bool {
@@ -305,10 +320,11 @@ fn range_pair(mut c1: Core, mut c2: Core) -> Option<(Core, Core)> {
     if c1.kind == NumberKind::Number {
         c1.kind = c2.kind;
         c1.unit = c1.unit.or(c2.unit);
-    } else if c2.kind == NumberKind::Number {
+    } else if c2.kind == NumberKind::Number && c1.kind != NumberKind::Percent {
         c2.kind = c1.kind;
         c2.unit = c2.unit.or(c1.unit);
     }
+    // A range never joins phrases of different kinds ("2% to 5.1 million").
     if c1.kind != c2.kind || c1.lo >= c2.lo {
         return None;
     }

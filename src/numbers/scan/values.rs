@@ -1,9 +1,10 @@
 //! One value with its currency, sign, percent sign and scale words; vague
 //! quantities (sections 5 and 9.8) and fractions (section 9.1).
 
-use super::digits::parse_decimal;
+use super::digits::vulgar_fraction;
 use super::{Core, Mode, Scan};
 use crate::numbers::atoms::{Atom, Class};
+use crate::numbers::exact::Exact;
 use crate::numbers::lexicon::{Role, Set};
 use crate::numbers::words::*;
 use crate::numbers::NumberKind;
@@ -12,24 +13,30 @@ impl<'h> Scan<'_, 'h> {
     /// One value with its currency, sign, scale and percent sign.
     pub(super) fn core(&self, i: usize, qualified: bool) -> Option<Core> {
         let mut j = i;
-        let mut money: Option<&'static str> = None;
-        if let Some((code, next)) = self.currency_prefix(i) {
-            money = Some(code);
-            j = next;
-        }
         let mut negative = false;
-        if money.is_none() {
-            let a = self.at(j)?;
-            let minus_word =
-                a.in_set(Set::Minus) && self.at(j + 1).is_some_and(|n| n.class != Class::Mark);
+        // A sign ("-5", "−5", "minus 5", "plus 20", "-$2,400"; section 9.5).
+        if let Some(a) = self.at(j) {
+            let sign_word = (a.in_set(Set::Minus) || a.in_set(Set::Plus))
+                && self
+                    .at(j + 1)
+                    .is_some_and(|n| n.class != Class::Mark || self.is_currency_sign(j + 1));
             // "-1", but not the hyphen of "5-10" or "F-16".
-            let minus_sign = a.is_any(&["-", "\u{2212}"])
-                && self.glued(j + 1).is_some_and(|n| n.class == Class::Digits)
+            let sign_mark = a.is_any(MINUS_SIGNS)
+                && self.glued(j + 1).is_some_and(|n| {
+                    n.class == Class::Digits
+                        || (self.is_currency_sign(j + 1)
+                            && self.glued(j + 2).is_some_and(|d| d.class == Class::Digits))
+                })
                 && !(a.glued && self.before(j, 1).is_some_and(|p| p.class != Class::Mark));
-            if minus_word || minus_sign {
-                negative = true;
+            if sign_word || sign_mark {
+                negative = !a.in_set(Set::Plus);
                 j += 1;
             }
+        }
+        let mut money: Option<&'static str> = None;
+        if let Some((code, next)) = self.currency_prefix(j) {
+            money = Some(code);
+            j = next;
         }
         let mut c = self.amount(j, qualified)?;
         c.first = i;
@@ -37,8 +44,13 @@ impl<'h> Scan<'_, 'h> {
             if !c.is_point() {
                 return None;
             }
-            c.lo = -c.lo;
-            c.hi = c.lo;
+            match c.exact.and_then(Exact::neg) {
+                Some(x) => c.set_exact(x),
+                None => {
+                    c.lo = -c.lo;
+                    c.hi = c.lo;
+                }
+            }
             c.plain_int = None;
             c.bare_one = false;
         }
@@ -50,12 +62,36 @@ impl<'h> Scan<'_, 'h> {
             c.kind = NumberKind::Percent;
             c.last = end;
             c.plain_int = None;
+        } else if let Some((code, end)) = self.currency_after(c.last) {
+            c.kind = NumberKind::Money;
+            c.unit = Some(code);
+            c.last = end;
+            c.plain_int = None;
         }
         // Clock times: "3 p.m.", "10 am".
         if c.is_point() && c.lo <= 24.0 && self.in_set(c.last + 1, Set::TimeSuffix) {
             return None;
         }
         Some(c)
+    }
+
+    /// Whether the atom at `k` is a currency sign ("$", "€").
+    fn is_currency_sign(&self, k: usize) -> bool {
+        self.at(k).is_some_and(|a| {
+            a.class == Class::Mark && CURRENCY_SIGNS.iter().any(|(s, _)| *s == a.text)
+        })
+    }
+
+    /// A currency sign after the number, as "%" is ("35 €", "100₾"), unless
+    /// it begins the next amount ("5 $10 bills").
+    fn currency_after(&self, last: usize) -> Option<(&'static str, usize)> {
+        let k = last + 1;
+        let a = self.at(k)?;
+        let code = CURRENCY_SIGNS.iter().find(|(s, _)| *s == a.text)?.1;
+        let near =
+            a.glued || self.before(k, 1).and_then(|p| self.text.get(p.end..a.start)) == Some(" ");
+        let starts_next = self.at(k + 1).is_some_and(|n| n.class == Class::Digits);
+        (near && !starts_next).then_some((code, k))
     }
 
     pub(super) fn currency_prefix(&self, i: usize) -> Option<(&'static str, usize)> {
@@ -76,6 +112,17 @@ impl<'h> Scan<'_, 'h> {
                     let _ = dollar;
                     if self.glued(i + 2).is_some_and(|d| d.class == Class::Digits) {
                         return Some((code, i + 2));
+                    }
+                }
+                // "Rs 5 lakh", "Rs. 45 lakh"
+                if let Some(&(_, code)) = CURRENCY_WORD_PREFIXES.iter().find(|(p, _)| a.is(p)) {
+                    let k = if self.glued(i + 1).is_some_and(|d| d.text == ".") {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
+                    if self.at(k).is_some_and(|d| d.class == Class::Digits && !d.glued) {
+                        return Some((code, k));
                     }
                 }
                 if a.in_set(Set::CurrencyCode)
@@ -106,6 +153,15 @@ impl<'h> Scan<'_, 'h> {
         match a.class {
             Class::Digits => self.digits(j),
             Class::Mark => {
+                // "½" standing alone is a fraction ("2½" is read with its digits).
+                if let Some(f) = vulgar_fraction(a) {
+                    if a.glued && self.before(j, 1).is_some_and(|p| p.class != Class::Mark) {
+                        return None;
+                    }
+                    let mut c = Core::exact(j, j, f);
+                    c.kind = NumberKind::Fraction;
+                    return Some(c);
+                }
                 // ".08"
                 let d = self.glued(j + 1).filter(|d| d.class == Class::Digits)?;
                 if a.text != "."
@@ -116,11 +172,11 @@ impl<'h> Scan<'_, 'h> {
                 if !d.text.bytes().all(|b| b.is_ascii_digit()) {
                     return None;
                 }
-                let x = parse_decimal(&format!("0.{}", d.text))?;
+                let x = Exact::parse_decimal(&format!("0.{}", d.text))?;
                 if self.glued(j + 2).is_some_and(|n| n.class != Class::Mark || n.text == ".") {
                     return None;
                 }
-                Some(Core::point(j, j + 1, x))
+                Some(Core::exact(j, j + 1, x))
             }
             Class::Word => self.words(j, qualified),
         }
@@ -168,15 +224,30 @@ impl<'h> Scan<'_, 'h> {
         ) || self.is_any(k, &["plus", "odd"])
     }
 
-    /// `numerator` over the denominator word at `d` ("two-thirds", "a quarter").
-    pub(super) fn fraction_of(&self, first: usize, d: usize, numerator: f64) -> Option<Core> {
+    /// `numerator` over the denominator word at `d` ("two-thirds", "a quarter"),
+    /// and a scale it takes ("a quarter million", "two thirds of a million").
+    pub(super) fn fraction_of(&self, first: usize, d: usize, numerator: Exact) -> Option<Core> {
         let (den, plural) = match self.role(d)? {
             Role::Half => (2.0, self.is(d, "halves")),
             Role::Denominator { d, plural } => (d, plural),
             _ => return None,
         };
+        let n = numerator.to_f64();
+        // Scaled fractions: "a quarter million", "three quarters billion",
+        // "two thirds of a million" ("of a million" in the span).
+        let scale_at = if matches!(self.role(d + 1), Some(Role::Scale(_))) {
+            Some(d + 1)
+        } else if self.is(d + 1, "of")
+            && self.is_any(d + 2, &["a", "an"])
+            && matches!(self.role(d + 3), Some(Role::Scale(_)))
+        {
+            Some(d + 3)
+        } else {
+            None
+        };
         if plural {
-            if numerator < 2.0 {
+            // Proper fractions only: "seventeen thirds" is not read.
+            if n < 2.0 || n >= den {
                 return None;
             }
         } else {
@@ -184,13 +255,25 @@ impl<'h> Scan<'_, 'h> {
             // Not "a fourth and final round" either: only "of", or nothing after.
             let after_ok = match self.at(d + 1) {
                 None => true,
-                Some(n) => n.class == Class::Mark || n.is("of") || self.mode == Mode::Whole,
+                Some(a) => {
+                    a.class == Class::Mark
+                        || a.is("of")
+                        || scale_at.is_some()
+                        || self.mode == Mode::Whole
+                }
             };
-            if numerator != 1.0 || !after_ok {
+            if n != 1.0 || !after_ok {
                 return None;
             }
         }
-        let mut c = Core::point(first, d, numerator / den);
+        let value = numerator.div(Exact::from_int_f64(den)?)?;
+        if let Some(k) = scale_at {
+            let Some(Role::Scale(s)) = self.role(k) else { return None };
+            let mut c = Core::exact(first, k, value.mul(Exact::from_int_f64(s)?)?);
+            c.scale = s;
+            return Some(c);
+        }
+        let mut c = Core::exact(first, d, value);
         c.kind = NumberKind::Fraction;
         Some(c)
     }
@@ -220,7 +303,8 @@ impl<'h> Scan<'_, 'h> {
         if !den.is_point() || den.lo <= num {
             return None;
         }
-        let mut f = Core::point(j, den.last, num / den.lo);
+        let value = c.exact?.div(den.exact?)?;
+        let mut f = Core::exact(j, den.last, value);
         f.kind = NumberKind::Fraction;
         Some(f)
     }
@@ -270,13 +354,12 @@ impl<'h> Scan<'_, 'h> {
         {
             let mut c = self.cardinal(j + 1, true)?;
             c.first = j;
-            c.lo *= 0.5;
-            c.hi = c.lo;
+            c.set_exact(c.exact?.mul(Exact::ratio(1, 2)?)?);
             c.bare_one = false;
             return Some(c);
         }
         if let Some(Role::Scale(s)) = self.role(j + 1) {
-            let mut c = Core::point(j, j + 1, 0.5 * s);
+            let mut c = Core::exact(j, j + 1, Exact::from_int_f64(s)?.mul(Exact::ratio(1, 2)?)?);
             c.scale = s;
             return Some(c);
         }
@@ -288,8 +371,41 @@ impl<'h> Scan<'_, 'h> {
         if !ok || self.is(j, "halves") {
             return None;
         }
-        let mut c = Core::point(j, j, 0.5);
+        let mut c = Core::exact(j, j, Exact::ratio(1, 2)?);
         c.kind = NumberKind::Fraction;
+        Some(c)
+    }
+
+    /// "a couple", "a couple of hundred", "a pair", "a handful" (section 9.8).
+    pub(super) fn small_quantity(&self, j: usize) -> Option<Core> {
+        let &(_, lo, hi, approximate, scales) = SMALL_QUANTITIES
+            .iter()
+            .find(|(w, ..)| w.iter().enumerate().all(|(x, w)| self.is(j + x, w)))?;
+        let last = j + 1;
+        // "A couple was found": the noun "couple", not a quantity.
+        let next_ok = self.is_any(last + 1, &["of", "more", "hundred", "thousand", "million"])
+            || self.at(last + 1).is_none_or(|a| a.class == Class::Mark)
+            || self.is(j + 1, "handful");
+        if !next_ok {
+            return None;
+        }
+        let mut c = Core::point(j, last, lo);
+        c.hi = hi;
+        c.approximate = approximate;
+        if lo == hi {
+            c.exact = Exact::from_int_f64(lo);
+        }
+        // "a couple of hundred", "a couple hundred"
+        if scales {
+            let k = if self.is(last + 1, "of") { last + 2 } else { last + 1 };
+            if let Some(Role::Hundred | Role::Scale(_)) = self.role(k) {
+                let mut scaled = c;
+                self.scale_words(&mut scaled, k);
+                if scaled.last >= k {
+                    return Some(scaled);
+                }
+            }
+        }
         Some(c)
     }
 }
