@@ -60,6 +60,7 @@ pub(crate) enum Set {
     GluedUnit,
     Dimension,
     LengthUnit,
+    LengthNoun,
     ScoreWord,
     DialWord,
     ClockWord,
@@ -105,6 +106,7 @@ const SETS: &[(Set, &[&str])] = &[
     (Set::GluedUnit, GLUED_UNITS),
     (Set::Dimension, DIMENSION_WORDS),
     (Set::LengthUnit, LENGTH_UNITS),
+    (Set::LengthNoun, LENGTH_NOUNS),
     (Set::ScoreWord, SCORE_WORDS),
     (Set::DialWord, DIAL_WORDS),
     (Set::ClockWord, CLOCK_WORDS),
@@ -201,9 +203,10 @@ fn build() -> Map {
     for &(w, n) in TENS {
         add(w, Role::Tens(n), true);
     }
-    add("hundred", Role::Hundred, false);
+    // A scale word may begin a number ("hundred twelve"; section 9.2).
+    add("hundred", Role::Hundred, true);
     for &(w, s) in SCALES {
-        add(w, Role::Scale(s), false);
+        add(w, Role::Scale(s), true);
     }
     add("dozen", Role::Dozen, false);
     for &(w, unit, needs_of) in VAGUE_PLURALS {
@@ -275,6 +278,7 @@ fn build() -> Map {
         GLUED_UNITS,
         DIMENSION_WORDS,
         LENGTH_UNITS,
+        LENGTH_NOUNS,
         SCORE_WORDS,
         DIAL_WORDS,
         CLOCK_WORDS,

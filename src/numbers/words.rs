@@ -9,6 +9,7 @@
 pub(crate) const UNITS: &[(&str, u8)] = &[
     ("zero", 0),
     ("nought", 0),
+    ("naught", 0),
     ("one", 1),
     ("two", 2),
     ("three", 3),
@@ -184,7 +185,7 @@ pub(crate) const DENOMINATORS: &[(&str, &str, f64)] = &[
 
 /// Denominators accepted in a digit fraction such as "3/4". Others ("9/11",
 /// "24/7") are dates or idioms.
-pub(crate) const DIGIT_DENOMINATORS: &[u64] = &[2, 3, 4, 5, 6, 8, 10, 100];
+pub(crate) const DIGIT_DENOMINATORS: &[u64] = &[2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 /// Currency signs before the number.
 /// Written before the number ("$5") or, like "%", after it ("35 €").
@@ -388,15 +389,30 @@ pub(crate) const LENGTH_UNITS: &[&str] = &[
     "kilometers",
     "centimetres",
     "centimeters",
+    "millimetres",
+    "millimeters",
+    "miles",
+];
+
+/// Nouns of length: shortly before one of these, a glued "m" is metres
+/// ("an outreach of 48m", "a height of 2m").
+pub(crate) const LENGTH_NOUNS: &[&str] = &[
     "height",
     "length",
     "width",
     "depth",
-    "tall",
     "outreach",
     "span",
     "reach",
     "radius",
+    "diameter",
+    "altitude",
+    "elevation",
+    "wingspan",
+    "distance",
+    "stature",
+    "breadth",
+    "thickness",
 ];
 
 /// Words around "3-1" that make it a score or a tally, not a range.

@@ -192,6 +192,33 @@ impl<'h> Scan<'_, 'h> {
         if self.is(c.last + 1, "and") && self.in_set(c.last + 2, Set::Ordinal) {
             return None;
         }
+        // "nineteen ninety-five": number words that do not make one number
+        // (a year, a list) are not read (the first principle of section 9).
+        let word_number = |k: usize| matches!(self.role(k), Some(Role::Unit(_) | Role::Tens(_)));
+        let tail_of_compound = self.at(j).is_some_and(|a| a.glued)
+            && self.before(j, 1).is_some_and(|h| h.is("-") && h.glued)
+            && word_number(j.wrapping_sub(2));
+        if !article
+            && (word_number(c.last + 1)
+                || (word_number(j) && word_number(j.wrapping_sub(1)))
+                || tail_of_compound)
+        {
+            return None;
+        }
+        // "one thirty-fifth": a compound-ordinal denominator (not read).
+        let mut k = c.last + 1;
+        while k <= c.last + 4
+            && (matches!(self.role(k), Some(Role::Unit(_) | Role::Tens(_) | Role::Hundred))
+                || (self.is(k, "-") && self.glued(k).is_some()))
+        {
+            k += 1;
+        }
+        if k > c.last + 1
+            && (self.in_set(k, Set::Ordinal)
+                || self.role(k).is_some_and(|r| matches!(r, Role::Denominator { .. })))
+        {
+            return None;
+        }
         // "one in five", "three out of four"
         if let Some(f) = self.ratio(j, &c) {
             return Some(f);
@@ -259,6 +286,17 @@ impl<'h> Scan<'_, 'h> {
                         chain.st = St::Decimal;
                     }
                 }
+                // "two thousand millions": a larger plural scale right after
+                // the first scale multiplies the whole, and ends the number.
+                (Some(Role::Vague { unit, needs_of: false }), St::Scale)
+                    if chain.scales == 1 && unit > chain.last_scale =>
+                {
+                    chain.total = chain.total.mul(Exact::from_int_f64(unit)?)?;
+                    chain.trailing = chain.last_scale * unit;
+                    chain.last = k;
+                    words += 1;
+                    break;
+                }
                 // "lakh crore", "two thousand millions": a larger scale right
                 // after the first one multiplies the whole.
                 (Some(Role::Scale(s)), St::Scale) if chain.scales == 1 && s > chain.last_scale => {
@@ -275,7 +313,8 @@ impl<'h> Scan<'_, 'h> {
                     words += 1;
                     k += 1;
                     // "a dozen and a half"
-                    if let Some((f, end)) = self.and_fraction(k, true) {
+                    let half = self.is(k, "and").then(|| self.and_fraction(k + 1, true)).flatten();
+                    if let Some((f, end)) = half {
                         chain.current = chain.current.add(f.mul(Exact::int(12))?)?;
                         chain.last = end;
                     }

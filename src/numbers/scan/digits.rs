@@ -2,6 +2,7 @@
 //! exponents, digit fractions ("3/4", "2 1/4").
 
 use super::cardinal::Chain;
+use super::nouns::is_plural;
 use super::{Core, Scan};
 use crate::numbers::atoms::{Atom, Class};
 use crate::numbers::exact::Exact;
@@ -199,12 +200,23 @@ impl<'h> Scan<'_, 'h> {
     }
 
     /// Whether the glued "m" at `k` is metres: before a dimension word, or
-    /// near another length word ("1.9m tall", "1m is equal to 10 dm").
+    /// in a measurement ("1m is equal to 10 dm", "an outreach of 48m"); never
+    /// in an amount ("£2m") or before a counted noun ("2m people").
     fn metres(&self, k: usize) -> bool {
         if self.in_set(k + 1, Set::Dimension) {
             return true;
         }
+        let first = k.saturating_sub(1);
+        let money = self.is_currency_sign(first.wrapping_sub(1))
+            || self.before(first, 1).is_some_and(|p| p.in_set(Set::CurrencyCode));
+        let counted = self.at(k + 1).is_some_and(|n| {
+            n.class == Class::Word && (is_plural(n.text) || n.in_set(Set::Irregular))
+        });
+        if money || counted {
+            return false;
+        }
         (k.saturating_sub(6)..k + 7).any(|x| x != k && self.in_set(x, Set::LengthUnit))
+            || (k.saturating_sub(4)..k).any(|x| self.in_set(x, Set::LengthNoun))
     }
 
     /// The digit groups around `j` separated by single spaces: whether they
@@ -253,9 +265,12 @@ impl<'h> Scan<'_, 'h> {
         let first_len = texts.first().map_or(0, |t| t.len());
         let groups_ok =
             texts.iter().skip(1).all(|t| t.split('.').next().is_some_and(|w| w.len() == 3));
-        let zero = |t: &&str| t.len() > 1 && t.starts_with('0');
+        // "the 4 100-metre relay": the last group belongs to a modifier.
+        let modifier = self.glued(run.last + 1).is_some_and(|m| m.is_any(DASHES) || m.is("/"));
+        let whole = |t: &&str| t.split('.').next().unwrap_or("").len();
+        let zero = |t: &&str| whole(t) > 1 && t.starts_with('0');
         let leading_zero = texts.first().is_some_and(zero)
-            || texts.iter().skip(1).any(|t| zero(t) && t.len() != 3);
+            || texts.iter().skip(1).any(|t| zero(t) && whole(t) != 3);
         let plus = self.before(run.first, 1).is_some_and(|p| p.text == "+");
         // "On March 3 200 people ...": a day, then a count.
         let after_month =
@@ -266,6 +281,7 @@ impl<'h> Scan<'_, 'h> {
             && !leading_zero
             && !plus
             && !after_month
+            && !modifier
         {
             run.grouped = true;
         } else if plus || leading_zero || texts.len() >= 3 {

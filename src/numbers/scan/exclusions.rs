@@ -5,7 +5,7 @@ use super::nouns::currency_word;
 use super::nouns::is_plural;
 use super::{Core, Mode, Phrase, Scan};
 use crate::numbers::atoms::{Atom, Class};
-use crate::numbers::lexicon::Set;
+use crate::numbers::lexicon::{Role, Set};
 use crate::numbers::qualifiers::Bound;
 use crate::numbers::words::{DATE_RANGE_LINKS, NUMBER_IS};
 
@@ -123,6 +123,7 @@ impl<'h> Scan<'_, 'h> {
             let counted =
                 p.noun.filter(|&n| n == p.last + 1).and_then(|n| self.at(n)).is_some_and(|a| {
                     !a.is_capitalized()
+                        && self.role(p.last + 1).is_none_or(|r| r == Role::Plain)
                         && (is_plural(a.text) || a.in_set(Set::Irregular) || a.in_set(Set::Nominal))
                 });
             if !counted {

@@ -73,9 +73,12 @@ impl<'h> Scan<'_, 'h> {
                 steps += 1;
                 continue;
             }
+            // "7.62mm rounds": a unit glued to the number is its noun.
+            if a.glued && a.in_set(Set::GluedUnit) {
+                return Some(k);
+            }
             if a.in_set(Set::Irregular)
                 || a.in_set(Set::UnitAbbreviation)
-                || (a.glued && a.in_set(Set::GluedUnit))
                 || currency_word(a).is_some()
                 || is_plural(a.text)
             {

@@ -211,7 +211,7 @@ impl<'h> Scan<'_, 'h> {
         }
         // "rose from 12 to 19", "grew by $4bn to $52bn", "rose 2% to 5.1
         // million": two values (section 9.9).
-        let after_change = self.change_verb_before(j)
+        let after_change = (self.change_verb_before(j) && c1.kind == NumberKind::Percent)
             || (self.before(j, 1).is_some_and(|a| a.is_any(CHANGE_LINKS))
                 && j >= 1
                 && self.change_verb_before(j - 1));
@@ -326,6 +326,10 @@ fn range_pair(mut c1: Core, mut c2: Core) -> Option<(Core, Core)> {
     }
     // A range never joins phrases of different kinds ("2% to 5.1 million").
     if c1.kind != c2.kind || c1.lo >= c2.lo {
+        return None;
+    }
+    // Nor amounts in two currencies ("35 € or 100₾").
+    if c1.unit.zip(c2.unit).is_some_and(|(a, b)| a != b) {
         return None;
     }
     Some((c1, c2))

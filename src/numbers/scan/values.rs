@@ -76,7 +76,7 @@ impl<'h> Scan<'_, 'h> {
     }
 
     /// Whether the atom at `k` is a currency sign ("$", "€").
-    fn is_currency_sign(&self, k: usize) -> bool {
+    pub(super) fn is_currency_sign(&self, k: usize) -> bool {
         self.at(k).is_some_and(|a| {
             a.class == Class::Mark && CURRENCY_SIGNS.iter().any(|(s, _)| *s == a.text)
         })
@@ -107,10 +107,9 @@ impl<'h> Scan<'_, 'h> {
                 None
             }
             Class::Word => {
+                // "US$300", "HK$ 30"
                 if let Some(&(_, code)) = DOLLAR_PREFIXES.iter().find(|(p, _)| a.is(p)) {
-                    let dollar = self.glued(i + 1).filter(|d| d.text == "$")?;
-                    let _ = dollar;
-                    if self.glued(i + 2).is_some_and(|d| d.class == Class::Digits) {
+                    if self.glued(i + 1).is_some_and(|d| d.text == "$") && digits_at(i + 2) {
                         return Some((code, i + 2));
                     }
                 }
