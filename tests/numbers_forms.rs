@@ -125,6 +125,21 @@ fn p1_fractions_and_mixed_numbers() {
                 ("a thousandth", pt(0.001), false, F, None),
             ],
         ),
+        (
+            "It took 2 and a half days and 1.5 dozen eggs.",
+            &[
+                ("2 and a half", pt(2.5), false, N, Some("days")),
+                ("1.5 dozen", pt(18.0), false, N, Some("eggs")),
+            ],
+        ),
+        (
+            "Quarter of a million fled; half of a billion stayed.",
+            &[
+                ("Quarter of a million", pt(2.5e5), false, N, None),
+                ("half of a billion", pt(5e8), false, N, None),
+            ],
+        ),
+        ("Seven over nine is small; 3 over 4 too.", &[]),
         // Not read: improper fractions, compound-ordinal denominators, other slashes.
         ("Nineteen fifths is odd; one forty-second too.", &[]),
         ("Marks of 7/15 and 30/100 were posted.", &[]),

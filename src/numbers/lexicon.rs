@@ -213,7 +213,8 @@ fn build() -> Map {
         add(w, Role::Vague { unit, needs_of }, true);
     }
     for &(one, many, d) in DENOMINATORS {
-        add(one, Role::Denominator { d, plural: false }, false);
+        // "quarter of a million" may begin a phrase.
+        add(one, Role::Denominator { d, plural: false }, true);
         add(many, Role::Denominator { d, plural: true }, false);
     }
     add("half", Role::Half, true);
@@ -288,7 +289,13 @@ fn build() -> Map {
         NUMBER_IS,
         DATE_RANGE_LINKS,
         CHANGE_LINKS,
-        &["of", "and", "or", "point", "in", "out", "every", "few", "s", "e", "old", "is", "was"],
+        GRAMMAR_WORDS,
+        ARTICLES,
+        HYPHENS,
+        OR_SUFFIX_WORDS,
+        HYPHEN_SUFFIXES,
+        SCORES_FOLLOWERS,
+        COUPLE_FOLLOWERS,
     ];
     for table in plain {
         for w in *table {

@@ -347,6 +347,48 @@ pub(crate) const MINUS_SIGNS: &[&str] = &["-", "\u{2212}"];
 /// Dashes that join a range ("5-10", "300–400") or a score ("3-1").
 pub(crate) const DASHES: &[&str] = &["-", "\u{2013}", "\u{2014}"];
 
+/// Marks glued before digits that make them part of an identifier, a time,
+/// a path or an address ("/2020", "3:45", "#5", "john_99", "@10").
+pub(crate) const IDENTIFIER_MARKS: &[&str] = &["/", ":", "#", ".", "_", "@", "&"];
+
+/// Function words the grammar consults by name ("two and a half", "one in
+/// five", "point five", "three out of four", "12 years old").
+pub(crate) const GRAMMAR_WORDS: &[&str] =
+    &["of", "and", "or", "point", "in", "out", "every", "few", "s", "e", "old", "is", "was"];
+
+/// The indefinite article, read as one in "a hundred", "a quarter".
+pub(crate) const ARTICLES: &[&str] = &["a", "an"];
+
+/// Hyphens inside a number ("twenty-seven") or between two ("2015-16").
+pub(crate) const HYPHENS: &[&str] = &["-", "\u{2013}"];
+
+/// Words after "or" that make it a suffix, not a range ("50 or so", "5 or fewer").
+pub(crate) const OR_SUFFIX_WORDS: &[&str] = &["so", "more", "less", "fewer"];
+
+/// Marks that chain numbers into an identifier ("+1-222-2222-2222", "04/03/2021").
+pub(crate) const CHAIN_MARKS: &[&str] = &["-", "/", "\u{2013}"];
+
+/// Words after a hyphen that keep the number a count ("100-plus", "40-odd").
+pub(crate) const HYPHEN_SUFFIXES: &[&str] = &["plus", "odd"];
+
+/// Words after "scores" that make it a vague quantity ("scores of", "scores more").
+pub(crate) const SCORES_FOLLOWERS: &[&str] = &["of", "more"];
+
+/// Words after "a couple" that make it a quantity, not the noun ("a couple of").
+pub(crate) const COUPLE_FOLLOWERS: &[&str] = &["of", "more", "hundred", "thousand", "million"];
+
+/// Marks that end a phrase read whole (`parse_number("40.")`).
+pub(crate) const TRAILING_PUNCTUATION: &[&str] = &[".", ",", ";", ":", "!", "?", ")", "\""];
+
+/// Marks that end a sentence before a name ("Falcon 9" vs ". 9 people").
+pub(crate) const SENTENCE_MARKS: &[&str] = &[".", "!", "?", "\"", ":"];
+
+/// Marks that may begin a phrase (signs, decimal point, comparison marks).
+pub(crate) const START_MARKS: &[&str] = &["-", "\u{2212}", ".", ">", "<", "\u{2265}", "\u{2264}"];
+
+/// Words that end a range begun by "from" ("from 10 to 15").
+pub(crate) const FROM_CONNECTORS: &[&str] = &["to", "-", "\u{2013}", "\u{2014}", "through", "thru"];
+
 /// Words between a change verb and its first value ("rose from 12 to 19",
 /// "grew by 3% to 1.1 million"): the values are two points.
 pub(crate) const CHANGE_LINKS: &[&str] = &["from", "by"];

@@ -119,6 +119,14 @@ impl<'h> Scan<'_, 'h> {
             Role::Vague { unit, needs_of } => self.vague_plural(j, unit, needs_of)?,
             Role::Half => self.half(j, qualified)?,
             _ if a.is("point") => self.point_decimal(j)?,
+            // "quarter of a million" (section 9.1).
+            Role::Denominator { plural: false, .. }
+                if self.is(j + 1, "of")
+                    && self.is_any(j + 2, ARTICLES)
+                    && matches!(self.role(j + 3), Some(Role::Scale(_))) =>
+            {
+                self.fraction_of(j, j, Exact::int(1))?
+            }
             _ if a.is("a") || a.is("an") => self.article(j)?,
             _ => return None,
         };
@@ -165,7 +173,7 @@ impl<'h> Scan<'_, 'h> {
             chain.current = Exact::int(1);
             chain.group = Exact::int(1);
             chain.st = St::Unit;
-            if !self.is_any(j, &["a", "an"]) {
+            if !self.is_any(j, ARTICLES) {
                 // A scale word that begins the number: read it as "one <scale>".
                 k = j;
             } else {
@@ -305,7 +313,7 @@ impl<'h> Scan<'_, 'h> {
                     chain.trailing = chain.last_scale;
                     chain.scales += 1;
                 }
-                (Some(Role::Dozen), St::Unit | St::Teen | St::Tens | St::Digit) => {
+                (Some(Role::Dozen), St::Unit | St::Teen | St::Tens | St::Digit | St::Decimal) => {
                     // "three hundred and two dozen": only the last group is dozens.
                     chain.current = chain.current.add(chain.group.mul(Exact::int(11))?)?;
                     chain.trailing = 12.0;
@@ -421,8 +429,8 @@ impl<'h> Scan<'_, 'h> {
     /// "and twenty-five hundredths" from `k` (after "and"): a proper fraction
     /// and its last atom. After a scale only the article forms are read
     /// ("a million and a half"); "four million and one third" is not settled.
-    fn and_fraction(&self, k: usize, article_only: bool) -> Option<(Exact, usize)> {
-        if self.is_any(k, &["a", "an"]) {
+    pub(super) fn and_fraction(&self, k: usize, article_only: bool) -> Option<(Exact, usize)> {
+        if self.is_any(k, ARTICLES) {
             let d = match self.role(k + 1)? {
                 Role::Half if !self.is(k + 1, "halves") => 2,
                 Role::Denominator { d, plural: false } => d as i128,

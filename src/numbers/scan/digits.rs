@@ -20,7 +20,7 @@ impl<'h> Scan<'_, 'h> {
                 Class::Word => return None, // "MH17", "G7"
                 Class::Digits => return None,
                 Class::Mark => match p.text {
-                    "/" | ":" | "#" | "." | "_" | "@" | "&" => return None,
+                    m if IDENTIFIER_MARKS.contains(&m) => return None,
                     // "F-16", "COVID-19"
                     // (but "2.5m-3m" is a range: the letters belong to a number)
                     "-" | "\u{2013}"
@@ -190,6 +190,10 @@ impl<'h> Scan<'_, 'h> {
     /// Whether the scale word at `k` multiplies the digits `c` ("1990
     /// thousands of people" is a year then a vague quantity).
     fn takes_scale(&self, c: &Core, k: usize) -> bool {
+        // "1 and a half", "2 and three quarters"
+        if self.is(k, "and") && c.plain_int.is_some() && self.and_fraction(k + 1, false).is_some() {
+            return true;
+        }
         match self.role(k) {
             Some(Role::Hundred | Role::Scale(_) | Role::Dozen) => true,
             Some(Role::Vague { needs_of: false, .. }) => {

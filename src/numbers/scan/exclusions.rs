@@ -7,7 +7,7 @@ use super::{Core, Mode, Phrase, Scan};
 use crate::numbers::atoms::{Atom, Class};
 use crate::numbers::lexicon::{Role, Set};
 use crate::numbers::qualifiers::Bound;
-use crate::numbers::words::{DATE_RANGE_LINKS, NUMBER_IS};
+use crate::numbers::words::{DATE_RANGE_LINKS, NUMBER_IS, SENTENCE_MARKS};
 
 fn currency_word_at(scan: &Scan<'_, '_>, k: usize) -> bool {
     scan.at(k).and_then(currency_word).is_some()
@@ -69,9 +69,9 @@ impl<'h> Scan<'_, 'h> {
                 }
                 // "Falcon 9 rocket", "Windows 10": a name then a bare number
                 // that counts nothing.
-                let sentence_start = self.before(p.first, 2).is_none_or(|a| {
-                    a.class == Class::Mark && matches!(a.text, "." | "!" | "?" | "\"" | ":")
-                });
+                let sentence_start = self
+                    .before(p.first, 2)
+                    .is_none_or(|a| a.class == Class::Mark && SENTENCE_MARKS.contains(&a.text));
                 if prev.is_capitalized()
                     && !sentence_start
                     && prev.entry().is_none()
@@ -82,6 +82,25 @@ impl<'h> Scan<'_, 'h> {
                     return None;
                 }
             }
+        }
+        // "one over three": X over Y is math register (section 9.1).
+        let plain_number = |c: &Core| c.kind == crate::numbers::NumberKind::Number && c.is_point();
+        let last_word = self.at(p.last + 3).is_none_or(|a| {
+            a.class != Class::Word || !(is_plural(a.text) || a.in_set(Set::TimeUnit))
+        });
+        if plain_number(first_core)
+            && p.noun.is_none()
+            && self.is(p.last + 1, "over")
+            && self.is_number(p.last + 2)
+            && last_word
+        {
+            return None;
+        }
+        if p.noun.is_none()
+            && self.before(p.first, 1).is_some_and(|a| a.is("over"))
+            && self.is_number(p.first.wrapping_sub(2))
+        {
+            return None;
         }
         // Ages: "12 years old", "over thirty years old" (section 9.12).
         if self.in_set(p.last + 1, Set::YearWord) && self.is(p.last + 2, "old") {

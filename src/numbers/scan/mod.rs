@@ -21,7 +21,7 @@ mod values;
 use super::atoms::{atomize, Atom, Class};
 use super::exact::Exact;
 use super::lexicon::{Role, Set};
-use super::words::{CURRENCY_SIGNS, VULGAR_FRACTIONS};
+use super::words::{CURRENCY_SIGNS, HYPHENS, START_MARKS, TRAILING_PUNCTUATION, VULGAR_FRACTIONS};
 use super::{Interval, NumberKind};
 use crate::span::Span;
 
@@ -204,7 +204,7 @@ pub(crate) fn parse_whole(text: &str) -> Option<Interval> {
 }
 
 fn is_trailing_punct(a: &Atom<'_>) -> bool {
-    matches!(a.text, "." | "," | ";" | ":" | "!" | "?" | ")" | "\"")
+    TRAILING_PUNCTUATION.contains(&a.text)
 }
 
 fn merge(a: &Phrase, b: &Phrase) -> Phrase {
@@ -268,12 +268,12 @@ impl<'h> Scan<'_, 'h> {
             // Not the tail of a range we did not take ("2015-16").
             Class::Digits => {
                 !(a.glued
-                    && self.before(i, 1).is_some_and(|p| p.is_any(&["-", "\u{2013}"]) && p.glued)
+                    && self.before(i, 1).is_some_and(|p| p.is_any(HYPHENS) && p.glued)
                     && self.before(i, 2).is_some_and(|q| q.class == Class::Digits))
             }
             Class::Word => a.starts_phrase(),
             Class::Mark => {
-                matches!(a.text, "-" | "\u{2212}" | "." | ">" | "<" | "\u{2265}" | "\u{2264}")
+                START_MARKS.contains(&a.text)
                     || CURRENCY_SIGNS.iter().any(|(s, _)| *s == a.text)
                     || VULGAR_FRACTIONS.iter().any(|(s, ..)| *s == a.text)
             }

@@ -4,11 +4,11 @@
 use super::Found;
 use super::{Core, Mode, Phrase, Scan};
 use crate::numbers::atoms::Class;
-use crate::numbers::lexicon::Set;
+use crate::numbers::lexicon::{Role, Set};
 use crate::numbers::qualifiers::{
     Bound, Prefix, Suffix, BOUND_JOINERS, PREFIXES, RANGE_CONNECTORS, SUFFIXES,
 };
-use crate::numbers::words::{CHANGE_LINKS, DASHES};
+use crate::numbers::words::{CHAIN_MARKS, CHANGE_LINKS, DASHES, FROM_CONNECTORS, OR_SUFFIX_WORDS};
 use crate::numbers::Interval;
 use crate::numbers::NumberKind;
 use crate::span::Span;
@@ -58,7 +58,7 @@ impl<'h> Scan<'_, 'h> {
                 let ok = if prefix.bound == Bound::Between {
                     self.is(k, "and")
                 } else {
-                    self.is_any(k, &["to", "-", "\u{2013}", "\u{2014}", "through", "thru"])
+                    self.is_any(k, FROM_CONNECTORS)
                 };
                 if !ok {
                     return None;
@@ -72,6 +72,10 @@ impl<'h> Scan<'_, 'h> {
             }
             bound => {
                 if prefix.words == ["over"] && self.over_is_preposition(i) {
+                    return None;
+                }
+                // "one over three", "3 over 4": math register, not a bound.
+                if prefix.words == ["over"] && self.is_number(i.wrapping_sub(1)) {
                     return None;
                 }
                 let (c1, c2) = self.core_or_range(j, true)?;
@@ -206,7 +210,7 @@ impl<'h> Scan<'_, 'h> {
         {
             return Some((c1, None));
         }
-        if connector.is("or") && self.is_any(k + 1, &["so", "more", "less", "fewer"]) {
+        if connector.is("or") && self.is_any(k + 1, OR_SUFFIX_WORDS) {
             return Some((c1, None));
         }
         // "rose from 12 to 19", "grew by $4bn to $52bn", "rose 2% to 5.1
@@ -240,7 +244,7 @@ impl<'h> Scan<'_, 'h> {
                     return None;
                 }
                 // "+1-222-2222-2222": a chain of numbers is an identifier.
-                if self.glued(c2.last + 1).is_some_and(|m| m.is_any(&["-", "/", "\u{2013}"]))
+                if self.glued(c2.last + 1).is_some_and(|m| m.is_any(CHAIN_MARKS))
                     && self.glued(c2.last + 2).is_some_and(|d| d.class == Class::Digits)
                 {
                     return None;
@@ -249,6 +253,14 @@ impl<'h> Scan<'_, 'h> {
             }
             None => Some((c1, None)),
         }
+    }
+
+    /// Whether the atom at `k` is digits or a number word.
+    pub(super) fn is_number(&self, k: usize) -> bool {
+        self.at(k).is_some_and(|a| {
+            a.class == Class::Digits
+                || matches!(a.entry().map(|e| e.role), Some(Role::Unit(_) | Role::Tens(_)))
+        })
     }
 
     /// Whether a change verb stands before `i` ("rose", "fell sharply").

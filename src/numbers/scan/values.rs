@@ -220,7 +220,7 @@ impl<'h> Scan<'_, 'h> {
                     | Role::Denominator { .. }
                     | Role::Half
             )
-        ) || self.is_any(k, &["plus", "odd"])
+        ) || self.is_any(k, HYPHEN_SUFFIXES)
     }
 
     /// `numerator` over the denominator word at `d` ("two-thirds", "a quarter"),
@@ -237,7 +237,7 @@ impl<'h> Scan<'_, 'h> {
         let scale_at = if matches!(self.role(d + 1), Some(Role::Scale(_))) {
             Some(d + 1)
         } else if self.is(d + 1, "of")
-            && self.is_any(d + 2, &["a", "an"])
+            && self.is_any(d + 2, ARTICLES)
             && matches!(self.role(d + 3), Some(Role::Scale(_)))
         {
             Some(d + 3)
@@ -324,7 +324,7 @@ impl<'h> Scan<'_, 'h> {
             }
         }
         if needs_of && !chained {
-            let scores_ok = self.is(j, "scores") && self.is_any(j + 1, &["of", "more"]);
+            let scores_ok = self.is(j, "scores") && self.is_any(j + 1, SCORES_FOLLOWERS);
             if !scores_ok {
                 return None;
             }
@@ -348,7 +348,7 @@ impl<'h> Scan<'_, 'h> {
 
     /// "half a million", "half a dozen", or the fraction "half (of)".
     pub(super) fn half(&self, j: usize, qualified: bool) -> Option<Core> {
-        if self.is_any(j + 1, &["a", "an"])
+        if self.is_any(j + 1, ARTICLES)
             && matches!(self.role(j + 2), Some(Role::Dozen | Role::Hundred | Role::Scale(_)))
         {
             let mut c = self.cardinal(j + 1, true)?;
@@ -357,8 +357,20 @@ impl<'h> Scan<'_, 'h> {
             c.bare_one = false;
             return Some(c);
         }
-        if let Some(Role::Scale(s)) = self.role(j + 1) {
-            let mut c = Core::exact(j, j + 1, Exact::from_int_f64(s)?.mul(Exact::ratio(1, 2)?)?);
+        // "half million", "half of a million"
+        let scale_at = if matches!(self.role(j + 1), Some(Role::Scale(_))) {
+            Some(j + 1)
+        } else if self.is(j + 1, "of")
+            && self.is_any(j + 2, ARTICLES)
+            && matches!(self.role(j + 3), Some(Role::Scale(_)))
+        {
+            Some(j + 3)
+        } else {
+            None
+        };
+        if let Some(k) = scale_at {
+            let Some(Role::Scale(s)) = self.role(k) else { return None };
+            let mut c = Core::exact(j, k, Exact::from_int_f64(s)?.mul(Exact::ratio(1, 2)?)?);
             c.scale = s;
             return Some(c);
         }
@@ -382,7 +394,7 @@ impl<'h> Scan<'_, 'h> {
             .find(|(w, ..)| w.iter().enumerate().all(|(x, w)| self.is(j + x, w)))?;
         let last = j + 1;
         // "A couple was found": the noun "couple", not a quantity.
-        let next_ok = self.is_any(last + 1, &["of", "more", "hundred", "thousand", "million"])
+        let next_ok = self.is_any(last + 1, COUPLE_FOLLOWERS)
             || self.at(last + 1).is_none_or(|a| a.class == Class::Mark)
             || self.is(j + 1, "handful");
         if !next_ok {
