@@ -31,6 +31,9 @@ impl Exact {
 
     /// `num / den`, or `None` when `den` is zero.
     pub(crate) fn ratio(num: i128, den: i128) -> Option<Exact> {
+        if den == 1 {
+            return Some(Exact::int(num));
+        }
         if den == 0 {
             return None;
         }
@@ -51,8 +54,8 @@ impl Exact {
         if x.fract() != 0.0 || !(1.0..=1e36).contains(&x.abs()) {
             return None;
         }
-        // Integers of this size are exact in f64 and print without exponent.
-        format!("{x:.0}").parse::<i128>().ok().map(Exact::int)
+        // An integral f64 up to 1e36 converts to i128 exactly.
+        Some(Exact::int(x as i128))
     }
 
     /// Digits with at most one decimal point and no other mark ("12.99", "7").
@@ -81,11 +84,17 @@ impl Exact {
     }
 
     pub(crate) fn add(self, o: Exact) -> Option<Exact> {
+        if self.den == 1 && o.den == 1 {
+            return Some(Exact::int(self.num.checked_add(o.num)?));
+        }
         let num = self.num.checked_mul(o.den)?.checked_add(o.num.checked_mul(self.den)?)?;
         Exact::ratio(num, self.den.checked_mul(o.den)?)
     }
 
     pub(crate) fn mul(self, o: Exact) -> Option<Exact> {
+        if self.den == 1 && o.den == 1 {
+            return Some(Exact::int(self.num.checked_mul(o.num)?));
+        }
         // Cross-reduce first so that 1/3 * 3e6 stays small.
         let g1 = gcd(self.num, o.den).max(1);
         let g2 = gcd(o.num, self.den).max(1);
@@ -113,6 +122,11 @@ impl Exact {
     /// The nearest `f64`: one correctly rounded conversion when the
     /// denominator divides a power of ten, one division otherwise.
     pub(crate) fn to_f64(self) -> f64 {
+        // Integers below 2^53 (most values) are exact as they are.
+        const EXACT: i128 = 1 << 53;
+        if self.den == 1 && self.num.abs() <= EXACT {
+            return self.num as f64;
+        }
         // den = 2^a 5^b: scale to a power of ten and parse the decimal.
         let (mut d, mut twos, mut fives) = (self.den, 0u32, 0u32);
         while d % 2 == 0 {

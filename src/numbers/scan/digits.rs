@@ -324,6 +324,11 @@ pub(super) fn scale_abbreviation(a: &Atom<'_>, spaced: bool) -> Option<f64> {
 /// groups ("12,400") or Indian ones ("12,34,567"; section 9.3). Returns the
 /// exact value and, for bare integers without separators, the integer.
 pub(super) fn parse_number_text(text: &str) -> Option<(Exact, Option<u64>)> {
+    // Most digit runs are bare integers ("27", "2016").
+    if text.len() <= 18 && text.bytes().all(|b| b.is_ascii_digit()) {
+        let v: u64 = text.parse().ok()?;
+        return Some((Exact::int(i128::from(v)), Some(v)));
+    }
     let (whole, frac) = match text.split_once('.') {
         Some((w, f)) => (w, Some(f)),
         None => (text, None),
