@@ -473,6 +473,25 @@ fn p12_negatives() {
         ("Meet at 7pm or half past nine on sept. 30.", &[]),
         ("One should rest; one cannot know.", &[]),
         ("The nineteen eighty-four novel.", &[]),
+        (
+            "Over the past 24 hours, three five-pointed stars.",
+            &[
+                ("24", pt(24.0), false, N, Some("hours")),
+                ("three", pt(3.0), false, N, Some("stars")),
+            ],
+        ),
+        (
+            "It grew from 2.5 million in 1990 to 4.1 million in 2020.",
+            &[
+                ("2.5 million", pt(2.5e6), false, N, None),
+                ("4.1 million", pt(4.1e6), false, N, None),
+            ],
+        ),
+        ("Stars between 20 and 40 million years old; from version 1.2 to 1.4.", &[]),
+        (
+            "The town raised 3m krone, and the fee is to reach 40m yen.",
+            &[("3m", pt(3e6), false, M, Some("krone")), ("40m", pt(4e7), false, M, Some("yen"))],
+        ),
     ]);
 }
 

@@ -68,6 +68,7 @@ pub(crate) enum Set {
     Plus,
     NumberSign,
     YearWord,
+    ClockFraction,
 }
 
 impl Set {
@@ -100,6 +101,7 @@ const SETS: &[(Set, &[&str])] = &[
     (Set::Plus, PLUS_WORDS),
     (Set::NumberSign, NUMBER_SIGNS),
     (Set::YearWord, YEAR_WORDS),
+    (Set::ClockFraction, CLOCK_FRACTIONS),
     (Set::CurrencyCode, CURRENCY_CODES),
     (Set::PeriodOrdinal, PERIOD_ORDINALS),
     (Set::Ordinal, ORDINAL_WORDS),
@@ -128,6 +130,32 @@ pub(crate) struct Entry {
     /// The `Set`s the word belongs to, as bits.
     pub sets: u64,
     pub prefixes: Vec<u16>,
+}
+
+impl Entry {
+    /// Whether the word is known only as context of a number (a unit, a
+    /// score or dimension word, an ordinal): capitalised before a bare
+    /// number, it may still be a name ("Clermont Foot 63").
+    pub(crate) fn is_context_only(&self) -> bool {
+        const CONTEXT: &[Set] = &[
+            Set::Ordinal,
+            Set::GluedUnit,
+            Set::Dimension,
+            Set::LengthUnit,
+            Set::LengthNoun,
+            Set::ScoreWord,
+            Set::DialWord,
+            Set::ClockWord,
+            Set::YearWord,
+            Set::ClockFraction,
+        ];
+        let mask = CONTEXT.iter().fold(0u64, |m, s| m | s.bit());
+        self.role == Role::Plain
+            && !self.starts
+            && !self.lead
+            && self.prefixes.is_empty()
+            && self.sets & !mask == 0
+    }
 }
 
 type Map = HashMap<&'static [u8], Entry, WordHashBuild>;
@@ -286,6 +314,7 @@ fn build() -> Map {
         LOWERCASE_DESIGNATORS,
         NUMBER_SIGNS,
         YEAR_WORDS,
+        AGE_RANGE_LINKS,
         NUMBER_IS,
         DATE_RANGE_LINKS,
         CHANGE_LINKS,

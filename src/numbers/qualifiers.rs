@@ -328,7 +328,6 @@ pub(crate) const CHANGE_VERBS: &[&str] = &[
     "gain",
     "gains",
     "gaining",
-    "lost",
     "widen",
     "reduce",
     "reduces",

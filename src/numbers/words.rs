@@ -496,8 +496,15 @@ pub(crate) const DIAL_WORDS: &[&str] = &[
     "ring", "text",
 ];
 
-/// Words before a number that make a clock time ("half past two", "quarter to six").
+/// Words before a number that make a clock time ("half past two", "ten past six").
 pub(crate) const CLOCK_WORDS: &[&str] = &["past"];
+
+/// Words before "past" in a clock time ("half past two", "quarter past six").
+pub(crate) const CLOCK_FRACTIONS: &[&str] = &["half", "quarter"];
+
+/// Words between the numbers of an age range ("15 to 20 years old").
+pub(crate) const AGE_RANGE_LINKS: &[&str] =
+    &["and", "or", "to", "-", "\u{2013}", "between", "from", "%"];
 
 /// Lowercase words that make the next number an identifier ("version 2",
 /// "exit 12", "flight 17"); `DESIGNATORS` need a capital.

@@ -203,11 +203,16 @@ impl<'h> Scan<'_, 'h> {
         // "nineteen ninety-five": number words that do not make one number
         // (a year, a list) are not read (the first principle of section 9).
         let word_number = |k: usize| matches!(self.role(k), Some(Role::Unit(_) | Role::Tens(_)));
+        // ... but "three five-pointed stars" counts stars with a modifier.
+        let modifier_next = self.glued(c.last + 2).is_some_and(|h| h.is("-"))
+            && self.glued(c.last + 3).is_some_and(|w| w.class == Class::Word)
+            && !self.may_follow_hyphen(c.last + 3);
         let tail_of_compound = self.at(j).is_some_and(|a| a.glued)
             && self.before(j, 1).is_some_and(|h| h.is("-") && h.glued)
-            && word_number(j.wrapping_sub(2));
+            && matches!(self.role(j.wrapping_sub(2)), Some(Role::Tens(_)))
+            && matches!(self.role(j), Some(Role::Unit(1..=9)));
         if !article
-            && (word_number(c.last + 1)
+            && ((word_number(c.last + 1) && !modifier_next)
                 || (word_number(j) && word_number(j.wrapping_sub(1)))
                 || tail_of_compound)
         {

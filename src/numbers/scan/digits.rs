@@ -2,7 +2,7 @@
 //! exponents, digit fractions ("3/4", "2 1/4").
 
 use super::cardinal::Chain;
-use super::nouns::is_plural;
+use super::nouns::{currency_word, is_plural};
 use super::{Core, Scan};
 use crate::numbers::atoms::{Atom, Class};
 use crate::numbers::exact::Exact;
@@ -214,7 +214,8 @@ impl<'h> Scan<'_, 'h> {
         let money = self.is_currency_sign(first.wrapping_sub(1))
             || self.before(first, 1).is_some_and(|p| p.in_set(Set::CurrencyCode));
         let counted = self.at(k + 1).is_some_and(|n| {
-            n.class == Class::Word && (is_plural(n.text) || n.in_set(Set::Irregular))
+            n.class == Class::Word
+                && (is_plural(n.text) || n.in_set(Set::Irregular) || currency_word(n).is_some())
         });
         if money || counted {
             return false;

@@ -7,7 +7,7 @@ use super::{Core, Mode, Phrase, Scan};
 use crate::numbers::atoms::{Atom, Class};
 use crate::numbers::lexicon::{Role, Set};
 use crate::numbers::qualifiers::Bound;
-use crate::numbers::words::{DATE_RANGE_LINKS, NUMBER_IS, SENTENCE_MARKS};
+use crate::numbers::words::{AGE_RANGE_LINKS, DATE_RANGE_LINKS, NUMBER_IS, SENTENCE_MARKS};
 
 fn currency_word_at(scan: &Scan<'_, '_>, k: usize) -> bool {
     scan.at(k).and_then(currency_word).is_some()
@@ -21,6 +21,17 @@ impl<'h> Scan<'_, 'h> {
         cores: &[Core; 2],
         bound: Option<Bound>,
     ) -> Option<Phrase> {
+        self.year_rejected.set(false);
+        let kept = self.kept(p, cores, bound);
+        if kept.is_none() && !self.year_rejected.get() {
+            // No part of an excluded phrase is read on its own ("version 0.3
+            // to 0.4", "between 3,000 and 6,000 years old").
+            self.rejected_to.set(self.rejected_to.get().max(p.last));
+        }
+        kept
+    }
+
+    fn kept(&self, p: Phrase, cores: &[Core; 2], bound: Option<Bound>) -> Option<Phrase> {
         if self.mode == Mode::Whole {
             return Some(p);
         }
@@ -51,7 +62,15 @@ impl<'h> Scan<'_, 'h> {
                     return None;
                 }
                 // "half past two", "quarter past six": a clock time.
-                if prev.in_set(Set::ClockWord) {
+                if prev.in_set(Set::ClockWord)
+                    && p.noun.is_none()
+                    && self.before(p.first, 2).is_some_and(|h| {
+                        h.in_set(Set::ClockFraction)
+                            || h.class == Class::Digits
+                            || h.entry()
+                                .is_some_and(|e| matches!(e.role, Role::Unit(_) | Role::Tens(_)))
+                    })
+                {
                     return None;
                 }
                 // "15 dollars 50": a bare number after an amount's currency word.
@@ -74,7 +93,7 @@ impl<'h> Scan<'_, 'h> {
                     .is_none_or(|a| a.class == Class::Mark && SENTENCE_MARKS.contains(&a.text));
                 if prev.is_capitalized()
                     && !sentence_start
-                    && prev.entry().is_none()
+                    && prev.entry().is_none_or(|e| e.is_context_only())
                     && first_core.plain_int.is_some()
                     && p.noun.is_none()
                     && p.first == first_core.first
@@ -103,7 +122,18 @@ impl<'h> Scan<'_, 'h> {
             return None;
         }
         // Ages: "12 years old", "over thirty years old" (section 9.12).
-        if self.in_set(p.last + 1, Set::YearWord) && self.is(p.last + 2, "old") {
+        // ... and each number of "between 15 and 70 million years old".
+        let mut k = p.last + 1;
+        while k < p.last + 6
+            && self.at(k).is_some_and(|a| {
+                a.class == Class::Digits
+                    || a.is_any(AGE_RANGE_LINKS)
+                    || a.entry().is_some_and(|e| e.role != Role::Plain)
+            })
+        {
+            k += 1;
+        }
+        if self.in_set(k, Set::YearWord) && self.is(k + 1, "old") {
             return None;
         }
         // Dates: "March 3", "12 January".
@@ -146,6 +176,9 @@ impl<'h> Scan<'_, 'h> {
                         && (is_plural(a.text) || a.in_set(Set::Irregular) || a.in_set(Set::Nominal))
                 });
             if !counted {
+                // A year is no range start: what follows it may be read
+                // ("from 16.4 million in 1970 to 6.8 million").
+                self.year_rejected.set(true);
                 return None;
             }
         }

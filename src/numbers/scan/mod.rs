@@ -24,6 +24,7 @@ use super::lexicon::{Role, Set};
 use super::words::{CURRENCY_SIGNS, HYPHENS, START_MARKS, TRAILING_PUNCTUATION, VULGAR_FRACTIONS};
 use super::{Interval, NumberKind};
 use crate::span::Span;
+use std::cell::Cell;
 
 /// One phrase found, in byte offsets.
 #[derive(Clone, Copy, Debug)]
@@ -139,6 +140,11 @@ struct Scan<'a, 'h> {
     /// The text the atoms index (for the spaces between them).
     text: &'h str,
     mode: Mode,
+    /// The last atom of the latest phrase an exclusion dropped: none of its
+    /// parts is read on its own.
+    rejected_to: Cell<usize>,
+    /// Whether the latest exclusion was a year (whose range tail may be read).
+    year_rejected: Cell<bool>,
 }
 
 /// How far before its number a phrase may start, in atoms.
@@ -155,7 +161,8 @@ pub(crate) fn find_in<'h>(
     let content = atoms.iter().filter(|a| a.class != Class::Mark).take(2).count();
     // A text that is nothing but one phrase is read as that phrase ("one").
     let mode = if whole_text && content <= 1 { Mode::Whole } else { Mode::Text };
-    let scan = Scan { a: atoms, text, mode };
+    let scan =
+        Scan { a: atoms, text, mode, rejected_to: Cell::new(0), year_rejected: Cell::new(false) };
     let mut phrases: Vec<Phrase> = Vec::new();
     // Every phrase holds a number (digits or a number word), its anchor; the
     // phrase starts at most WINDOW atoms before it ("greater than or equal to
@@ -184,7 +191,16 @@ pub(crate) fn find_in<'h>(
                     _ => phrases.push(p),
                 }
             }
-            None => n += 1,
+            None => {
+                // Past the parts of an excluded phrase.
+                let rejected = scan.rejected_to.get();
+                if rejected >= n {
+                    n = rejected + 1;
+                    free = free.max(n);
+                } else {
+                    n += 1;
+                }
+            }
         }
     }
     found.extend(phrases.iter().filter_map(|p| scan.found(p)));
@@ -195,7 +211,13 @@ pub(crate) fn parse_whole(text: &str) -> Option<Interval> {
     let atoms = atomize(text);
     let last_content =
         atoms.iter().rposition(|a| a.class != Class::Mark || !is_trailing_punct(a))?;
-    let scan = Scan { a: &atoms, text, mode: Mode::Whole };
+    let scan = Scan {
+        a: &atoms,
+        text,
+        mode: Mode::Whole,
+        rejected_to: Cell::new(0),
+        year_rejected: Cell::new(false),
+    };
     let p = scan.phrase_at(0)?;
     if p.last != last_content {
         return None;
