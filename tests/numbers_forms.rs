@@ -140,6 +140,13 @@ fn p1_fractions_and_mixed_numbers() {
             ],
         ),
         ("Seven over nine is small; 3 over 4 too.", &[]),
+        (
+            "Some stay until at least 26 and a fifth are renting.",
+            &[
+                ("at least 26", (Some(26.0), true, None, false), false, N, None),
+                ("a fifth", pt(0.2), false, F, None),
+            ],
+        ),
         // Not read: improper fractions, compound-ordinal denominators, other slashes.
         ("Nineteen fifths is odd; one forty-second too.", &[]),
         ("Marks of 7/15 and 30/100 were posted.", &[]),

@@ -69,6 +69,7 @@ pub(crate) enum Set {
     NumberSign,
     YearWord,
     ClockFraction,
+    FractionVerb,
 }
 
 impl Set {
@@ -102,6 +103,7 @@ const SETS: &[(Set, &[&str])] = &[
     (Set::NumberSign, NUMBER_SIGNS),
     (Set::YearWord, YEAR_WORDS),
     (Set::ClockFraction, CLOCK_FRACTIONS),
+    (Set::FractionVerb, FRACTION_VERBS),
     (Set::CurrencyCode, CURRENCY_CODES),
     (Set::PeriodOrdinal, PERIOD_ORDINALS),
     (Set::Ordinal, ORDINAL_WORDS),
@@ -315,6 +317,7 @@ fn build() -> Map {
         NUMBER_SIGNS,
         YEAR_WORDS,
         AGE_RANGE_LINKS,
+        FRACTION_VERBS,
         NUMBER_IS,
         DATE_RANGE_LINKS,
         CHANGE_LINKS,

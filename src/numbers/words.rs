@@ -356,6 +356,14 @@ pub(crate) const IDENTIFIER_MARKS: &[&str] = &["/", ":", "#", ".", "_", "@", "&"
 pub(crate) const GRAMMAR_WORDS: &[&str] =
     &["of", "and", "or", "point", "in", "out", "every", "few", "s", "e", "old", "is", "was"];
 
+/// Verbs after a fraction: it stands alone ("a fifth are renting"), so it
+/// ends no mixed number ("26 and a fifth are" is 26, then a fifth).
+pub(crate) const FRACTION_VERBS: &[&str] = &[
+    "are", "is", "was", "were", "be", "been", "have", "has", "had", "will", "would", "can",
+    "could", "may", "might", "must", "should", "do", "does", "did", "say", "said", "live", "lives",
+    "remain", "remains", "remained",
+];
+
 /// The indefinite article, read as one in "a hundred", "a quarter".
 pub(crate) const ARTICLES: &[&str] = &["a", "an"];
 

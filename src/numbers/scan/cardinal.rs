@@ -270,7 +270,7 @@ impl<'h> Scan<'_, 'h> {
                     if a.glued || !(st == St::And || next_scale) {
                         break;
                     }
-                    let x = Exact::parse_decimal(a.text)?;
+                    let Some(x) = Exact::parse_decimal(a.text) else { break };
                     if !x.is_integer() || x.to_f64() >= 1000.0 {
                         break;
                     }
@@ -421,7 +421,9 @@ impl<'h> Scan<'_, 'h> {
             words += 1;
             k += 1;
         }
-        if words == 0 || chain.st == St::And {
+        // A trailing "and" that led nowhere is not part of the number
+        // ("$5 million and 142,000 ..."): `chain.last` stops before it.
+        if words == 0 {
             return None;
         }
         let mut c = Core::exact(j, chain.last, chain.value()?);
@@ -441,6 +443,7 @@ impl<'h> Scan<'_, 'h> {
                 Role::Denominator { d, plural: false } => d as i128,
                 _ => return None,
             };
+            self.fraction_ends(k + 1)?;
             return Some((Exact::ratio(1, d)?, k + 1));
         }
         if article_only {
@@ -473,7 +476,14 @@ impl<'h> Scan<'_, 'h> {
         if n >= den || plural != (n > 1) {
             return None;
         }
+        self.fraction_ends(d)?;
         Some((Exact::ratio(n, den)?, d))
+    }
+
+    /// Whether the fraction of a mixed number may end at `d`: not before a
+    /// verb ("at least 26 and a fifth are not paying" is 26, then a fifth).
+    fn fraction_ends(&self, d: usize) -> Option<()> {
+        (!self.in_set(d + 1, Set::FractionVerb)).then_some(())
     }
 
     /// Digits after "point", one word each ("five", "zero"), a two-digit word

@@ -111,9 +111,13 @@ impl<'h> Scan<'_, 'h> {
     }
 }
 
-/// The currency code of a currency word after the number ("dollars").
+/// The currency code of a currency word after the number ("dollars"):
+/// lowercase, or a code in capitals ("USD"), not a name ("Dong Nguyen").
 pub(super) fn currency_word(a: &Atom<'_>) -> Option<&'static str> {
     let key = a.key()?;
+    if a.is_capitalized() && !a.text.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
     CURRENCY_WORDS.iter().find(|(w, _)| *w == key).map(|r| r.1)
 }
 

@@ -257,6 +257,7 @@ impl<'h> Scan<'_, 'h> {
                 Some(a) => {
                     a.class == Class::Mark
                         || a.is("of")
+                        || a.in_set(Set::FractionVerb)
                         // "one-third from last year": hyphenated, a fraction.
                         || self.before(d, 1).is_some_and(|h| h.is("-") && h.glued)
                         || scale_at.is_some()
