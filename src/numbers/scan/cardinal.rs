@@ -400,6 +400,16 @@ impl<'h> Scan<'_, 'h> {
                         k += 1;
                         continue;
                     }
+                    // "one-hundred", "two-thousand"
+                    if a.is("-")
+                        && a.glued
+                        && matches!(st, St::Unit | St::Teen | St::Tens)
+                        && self.glued(k + 1).is_some()
+                        && matches!(self.role(k + 1), Some(Role::Hundred | Role::Scale(_)))
+                    {
+                        k += 1;
+                        continue;
+                    }
                     // "two point five", "nine point forty-five"
                     if a.is("point")
                         && matches!(st, St::Unit | St::Teen | St::Tens | St::Hundred)
