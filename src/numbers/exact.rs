@@ -3,9 +3,10 @@
 //! is 2000000/3) and converted to `f64` once, when the interval is made.
 //!
 //! So a decimal written in the text never drifts ("1.1 million" is 1100000,
-//! not 1100000.0000000002): a value whose denominator divides a power of ten
-//! converts with one correctly rounded step (Rust's own decimal parser), and
-//! any other fraction with one division of two exact integers (below 2^53).
+//! not 1100000.0000000002): a fraction whose two parts are below 2^53 converts
+//! with one IEEE division, which is correctly rounded; a larger one whose
+//! denominator divides a power of ten goes through Rust's own (correctly
+//! rounded) decimal parser, and any other with one division.
 
 /// `num / den`, `den > 0`, kept in lowest terms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,10 +123,11 @@ impl Exact {
     /// The nearest `f64`: one correctly rounded conversion when the
     /// denominator divides a power of ten, one division otherwise.
     pub(crate) fn to_f64(self) -> f64 {
-        // Integers below 2^53 (most values) are exact as they are.
+        // Both parts exact in f64: one IEEE division is correctly rounded,
+        // the nearest f64 to the fraction (most values: "27", "2.5", "2/3").
         const EXACT: i128 = 1 << 53;
-        if self.den == 1 && self.num.abs() <= EXACT {
-            return self.num as f64;
+        if self.num.abs() <= EXACT && self.den <= EXACT {
+            return self.num as f64 / self.den as f64;
         }
         // den = 2^a 5^b: scale to a power of ten and parse the decimal.
         let (mut d, mut twos, mut fives) = (self.den, 0u32, 0u32);
