@@ -239,6 +239,13 @@ fn p3_digit_grouping() {
         ),
         ("Toll: 1\u{202f}204.", &[("1\u{202f}204", pt(1204.0), false, N, None)]),
         ("We saw 9\u{2009}999 birds.", &[("9\u{2009}999", pt(9999.0), false, N, Some("birds"))]),
+        (
+            "It stored 5 028 448.0 litres and 1 000.50 more.",
+            &[
+                ("5 028 448.0", pt(5_028_448.0), false, N, Some("litres")),
+                ("1 000.50", pt(1000.5), false, N, None),
+            ],
+        ),
         ("In 2021 400 homes burned.", &[("400", pt(400.0), false, N, Some("homes"))]),
         ("Ring 0845 600 7070 today.", &[]),
         (
