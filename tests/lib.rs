@@ -12,6 +12,7 @@ mod gazetteer;
 mod golden;
 mod html;
 mod numbers;
+mod numbers_forms;
 mod public_api;
 mod sentences;
 mod tokenize;

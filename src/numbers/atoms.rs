@@ -7,6 +7,7 @@
 //! split and a Universal Dependencies split give the same atoms.
 
 use super::lexicon::{lookup, may_anchor, Entry, Set};
+use super::words::{CURRENCY_SIGNS, LEAD_MARKS, VULGAR_FRACTIONS};
 use std::cell::OnceCell;
 
 /// What an atom is made of.
@@ -55,24 +56,9 @@ impl Atom<'_> {
         match self.class {
             Class::Word => self.entry().is_some_and(|e| e.lead),
             Class::Digits => true,
-            Class::Mark => matches!(
-                self.text,
-                "$" | "£"
-                    | "€"
-                    | "¥"
-                    | "₹"
-                    | "₽"
-                    | "-"
-                    | "\u{2212}"
-                    | "\u{2013}"
-                    | "."
-                    | ">"
-                    | "<"
-                    | "="
-                    | "\u{2265}"
-                    | "\u{2264}"
-                    | "~"
-            ),
+            Class::Mark => {
+                LEAD_MARKS.contains(&self.text) || CURRENCY_SIGNS.iter().any(|r| r.0 == self.text)
+            }
         }
     }
 
@@ -83,7 +69,7 @@ impl Atom<'_> {
         match self.class {
             Class::Digits => true,
             Class::Word => may_anchor(self.text) && self.entry().is_some_and(|e| e.anchor),
-            Class::Mark => false,
+            Class::Mark => VULGAR_FRACTIONS.iter().any(|r| r.0 == self.text),
         }
     }
 

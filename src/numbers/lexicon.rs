@@ -56,12 +56,26 @@ pub(crate) enum Set {
     Minus,
     CurrencyCode,
     PeriodOrdinal,
+    Ordinal,
+    GluedUnit,
+    Dimension,
+    LengthUnit,
+    LengthNoun,
+    ScoreWord,
+    DialWord,
+    ClockWord,
+    LowerDesignator,
+    Plus,
+    NumberSign,
+    YearWord,
+    ClockFraction,
+    FractionVerb,
 }
 
 impl Set {
     #[inline]
-    pub(crate) const fn bit(self) -> u32 {
-        1 << self as u32
+    pub(crate) const fn bit(self) -> u64 {
+        1 << self as u64
     }
 }
 
@@ -85,8 +99,22 @@ const SETS: &[(Set, &[&str])] = &[
     (Set::HalfFollower, HALF_FOLLOWERS),
     (Set::OnePronounBefore, ONE_PRONOUN_BEFORE),
     (Set::Minus, MINUS_WORDS),
+    (Set::Plus, PLUS_WORDS),
+    (Set::NumberSign, NUMBER_SIGNS),
+    (Set::YearWord, YEAR_WORDS),
+    (Set::ClockFraction, CLOCK_FRACTIONS),
+    (Set::FractionVerb, FRACTION_VERBS),
     (Set::CurrencyCode, CURRENCY_CODES),
     (Set::PeriodOrdinal, PERIOD_ORDINALS),
+    (Set::Ordinal, ORDINAL_WORDS),
+    (Set::GluedUnit, GLUED_UNITS),
+    (Set::Dimension, DIMENSION_WORDS),
+    (Set::LengthUnit, LENGTH_UNITS),
+    (Set::LengthNoun, LENGTH_NOUNS),
+    (Set::ScoreWord, SCORE_WORDS),
+    (Set::DialWord, DIAL_WORDS),
+    (Set::ClockWord, CLOCK_WORDS),
+    (Set::LowerDesignator, LOWERCASE_DESIGNATORS),
 ];
 
 /// A known word: its lowercase key, role, whether a phrase may start with it,
@@ -102,8 +130,34 @@ pub(crate) struct Entry {
     /// currency code): the scan looks back over these only.
     pub lead: bool,
     /// The `Set`s the word belongs to, as bits.
-    pub sets: u32,
+    pub sets: u64,
     pub prefixes: Vec<u16>,
+}
+
+impl Entry {
+    /// Whether the word is known only as context of a number (a unit, a
+    /// score or dimension word, an ordinal): capitalised before a bare
+    /// number, it may still be a name ("Clermont Foot 63").
+    pub(crate) fn is_context_only(&self) -> bool {
+        const CONTEXT: &[Set] = &[
+            Set::Ordinal,
+            Set::GluedUnit,
+            Set::Dimension,
+            Set::LengthUnit,
+            Set::LengthNoun,
+            Set::ScoreWord,
+            Set::DialWord,
+            Set::ClockWord,
+            Set::YearWord,
+            Set::ClockFraction,
+        ];
+        let mask = CONTEXT.iter().fold(0u64, |m, s| m | s.bit());
+        self.role == Role::Plain
+            && !self.starts
+            && !self.lead
+            && self.prefixes.is_empty()
+            && self.sets & !mask == 0
+    }
 }
 
 type Map = HashMap<&'static [u8], Entry, WordHashBuild>;
@@ -179,16 +233,18 @@ fn build() -> Map {
     for &(w, n) in TENS {
         add(w, Role::Tens(n), true);
     }
-    add("hundred", Role::Hundred, false);
+    // A scale word may begin a number ("hundred twelve"; section 9.2).
+    add("hundred", Role::Hundred, true);
     for &(w, s) in SCALES {
-        add(w, Role::Scale(s), false);
+        add(w, Role::Scale(s), true);
     }
     add("dozen", Role::Dozen, false);
     for &(w, unit, needs_of) in VAGUE_PLURALS {
         add(w, Role::Vague { unit, needs_of }, true);
     }
     for &(one, many, d) in DENOMINATORS {
-        add(one, Role::Denominator { d, plural: false }, false);
+        // "quarter of a million" may begin a phrase.
+        add(one, Role::Denominator { d, plural: false }, true);
         add(many, Role::Denominator { d, plural: true }, false);
     }
     add("half", Role::Half, true);
@@ -214,9 +270,18 @@ fn build() -> Map {
     for &w in CURRENCY_CODES {
         add(w, Role::Plain, true);
     }
-    for &w in MINUS_WORDS {
+    for &w in MINUS_WORDS.iter().chain(PLUS_WORDS) {
         add(w, Role::Plain, true);
     }
+    for &(w, _) in CURRENCY_WORD_PREFIXES {
+        add(w, Role::Plain, true);
+    }
+    for &(words, ..) in SMALL_QUANTITIES {
+        for (i, w) in words.iter().enumerate() {
+            add(w, Role::Plain, i == 0);
+        }
+    }
+    add("point", Role::Plain, true);
     add("a", Role::Plain, true);
     add("an", Role::Plain, true);
     let plain: &[&[&str]] = &[
@@ -240,7 +305,29 @@ fn build() -> Map {
         HALF_FOLLOWERS,
         ONE_PRONOUN_BEFORE,
         PERIOD_ORDINALS,
-        &["of", "and", "or", "point", "in", "out", "every", "few", "s", "e", "old", "is", "was"],
+        ORDINAL_WORDS,
+        GLUED_UNITS,
+        DIMENSION_WORDS,
+        LENGTH_UNITS,
+        LENGTH_NOUNS,
+        SCORE_WORDS,
+        DIAL_WORDS,
+        CLOCK_WORDS,
+        LOWERCASE_DESIGNATORS,
+        NUMBER_SIGNS,
+        YEAR_WORDS,
+        AGE_RANGE_LINKS,
+        FRACTION_VERBS,
+        NUMBER_IS,
+        DATE_RANGE_LINKS,
+        CHANGE_LINKS,
+        GRAMMAR_WORDS,
+        ARTICLES,
+        HYPHENS,
+        OR_SUFFIX_WORDS,
+        HYPHEN_SUFFIXES,
+        SCORES_FOLLOWERS,
+        COUPLE_FOLLOWERS,
     ];
     for table in plain {
         for w in *table {
@@ -281,6 +368,9 @@ fn build() -> Map {
     leads.extend(DOLLAR_PREFIXES.iter().map(|r| r.0));
     leads.extend(CURRENCY_CODES.iter().copied());
     leads.extend(MINUS_WORDS.iter().copied());
+    leads.extend(PLUS_WORDS.iter().copied());
+    leads.extend(CURRENCY_WORD_PREFIXES.iter().map(|r| r.0));
+    leads.extend(["point"]);
     leads.extend(["a", "an", "half", "and", "to", "or"]);
     for w in leads {
         if let Some(e) = map.get_mut(w.as_bytes()) {
@@ -292,8 +382,14 @@ fn build() -> Map {
             e.lead = true;
         }
     }
-    // "several", "few": vague quantities without a numeric role.
-    for &(words, _, _) in VAGUE_DETERMINERS {
+    // "several", "few", "couple", "point": vague quantities and decimals
+    // without a numeric role.
+    let unvalued = VAGUE_DETERMINERS
+        .iter()
+        .map(|r| r.0)
+        .chain(SMALL_QUANTITIES.iter().map(|r| r.0))
+        .chain([&["point"] as &[&str]]);
+    for words in unvalued {
         if let Some(e) = words.last().and_then(|w| map.get_mut(w.as_bytes())) {
             e.anchor = true;
         }

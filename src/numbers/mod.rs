@@ -5,9 +5,11 @@
 //! `words.rs` and `qualifiers.rs` hold the word tables (extend them there),
 //! `lexicon.rs` interns those words, `atoms.rs` re-cuts the crate's tokens so
 //! the engine is independent of how "$10bn" or "twenty-seven" were split, and
-//! `scan.rs` is the engine.
+//! `scan/` is the engine (one file per seam: phrase grammar, values, words,
+//! digits, exclusions, nouns).
 
 mod atoms;
+mod exact;
 mod lexicon;
 mod qualifiers;
 mod scan;
@@ -21,6 +23,17 @@ use std::iter::FusedIterator;
 ///
 /// `None` on a side means unbounded (and that side is never inclusive). A plain
 /// number `x` is the closed point `[x, x]`. Bounds are always finite.
+///
+/// # Precision
+///
+/// The finder computes a phrase's value exactly (as a fraction of two
+/// integers) and converts it to `f64` once, so a bound is the `f64` nearest
+/// the written value: "12.99" is the `f64` nearest 12.99, "0.1 million" is
+/// exactly 100000 and "1.1 million" exactly 1100000. A value whose exact
+/// denominator is not a product of 2s and 5s ("two thirds of a million") is one
+/// correctly rounded division of two integers. Integers above 2^53 keep 53
+/// significant bits, as every `f64` does. Vague quantities ("dozens") have
+/// exact integer bounds.
 ///
 /// # Examples
 ///
@@ -448,7 +461,7 @@ pub(crate) fn read_block<'h>(
     let mut atoms = Vec::with_capacity(block.len().saturating_add(block.len() / 4));
     atoms::atomize_into(block.iter().copied(), &mut atoms);
     let mut found = Vec::new();
-    scan::find_in(&atoms, whole_text, &mut found);
+    scan::find_in(text, &atoms, whole_text, &mut found);
     out.extend(found.iter().filter_map(|f| {
         Some(NumberPhrase {
             text: f.span.slice(text)?,
@@ -462,7 +475,8 @@ pub(crate) fn read_block<'h>(
     }));
 }
 
-/// Parses one phrase ("twenty-seven", "more than 100", "dozens") into its
+/// Parses one phrase ("twenty-seven", "more than 100", "dozens", and every form
+/// of numbers.md section 9: "a million and a half", "25 000", "Rs 5 lakh") into its
 /// interval, or `None` if the whole input is not one number phrase.
 ///
 /// # Examples
@@ -470,6 +484,8 @@ pub(crate) fn read_block<'h>(
 /// ```
 /// use textfacts::{parse_number, Interval};
 /// assert_eq!(parse_number("twenty-seven"), Some(Interval::point(27.0)));
+/// assert_eq!(parse_number("a million and a half"), Some(Interval::point(1_500_000.0)));
+/// assert_eq!(parse_number("Rs 5 lakh"), Some(Interval::point(500_000.0)));
 /// assert_eq!(parse_number("more than 100"), Some(Interval::more_than(100.0)));
 /// assert_eq!(parse_number("hello"), None);
 /// ```

@@ -9,6 +9,7 @@
 pub(crate) const UNITS: &[(&str, u8)] = &[
     ("zero", 0),
     ("nought", 0),
+    ("naught", 0),
     ("one", 1),
     ("two", 2),
     ("three", 3),
@@ -45,8 +46,17 @@ pub(crate) const TENS: &[(&str, u8)] = &[
 
 /// Scale words that multiply what precedes them ("1.5 million", "two thousand").
 /// "hundred" is handled apart because it multiplies inside a group.
-pub(crate) const SCALES: &[(&str, f64)] =
-    &[("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)];
+/// South-Asian scales (lakh, crore; section 9.2) compose with the others
+/// ("two crore five lakh thirty thousand", "three lakh crore").
+pub(crate) const SCALES: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("lakh", 1e5),
+    ("lac", 1e5),
+    ("crore", 1e7),
+];
 
 /// Scale abbreviations after digits: (abbreviation, multiplier, may stand apart
 /// from the digits). "2m" and "10bn" are glued; "2.3 bn" is accepted spaced,
@@ -56,12 +66,14 @@ pub(crate) const SCALE_ABBREVIATIONS: &[(&str, f64, bool)] = &[
     ("m", 1e6, false),
     ("mn", 1e6, true),
     ("mln", 1e6, true),
-    ("mil", 1e6, false),
+    ("mil", 1e6, true),
     ("b", 1e9, false),
     ("bn", 1e9, true),
     ("bln", 1e9, true),
     ("tn", 1e12, true),
     ("trn", 1e12, true),
+    ("tln", 1e12, true),
+    ("cr", 1e7, true),
 ];
 
 /// Plural units read as vague quantities: "dozens" is [2, 10) dozens.
@@ -76,12 +88,82 @@ pub(crate) const VAGUE_PLURALS: &[(&str, f64, bool)] = &[
     ("millions", 1e6, false),
     ("billions", 1e9, false),
     ("trillions", 1e12, false),
+    ("lakhs", 1e5, false),
+    ("lacs", 1e5, false),
+    ("crores", 1e7, false),
 ];
 
 /// Vague determiners: (words, low, high) read as [low, high) of what follows
 /// ("several" is [3, 10); "a few thousand" is [2000, 10000)).
 pub(crate) const VAGUE_DETERMINERS: &[(&[&str], f64, f64)] =
     &[(&["several"], 3.0, 10.0), (&["a", "few"], 2.0, 10.0)];
+
+/// Small vague quantities (section 9.8): (words, low, high, approximate,
+/// takes a scale: "a couple of hundred"); `low == high` is a point.
+pub(crate) const SMALL_QUANTITIES: &[(&[&str], f64, f64, bool, bool)] = &[
+    (&["a", "couple"], 2.0, 2.0, true, true),
+    (&["a", "pair"], 2.0, 2.0, false, false),
+    (&["a", "handful"], 2.0, 10.0, true, false),
+];
+
+/// Vulgar fraction characters: (character, numerator, denominator).
+pub(crate) const VULGAR_FRACTIONS: &[(&str, u8, u8)] = &[
+    ("\u{bd}", 1, 2),
+    ("\u{2153}", 1, 3),
+    ("\u{2154}", 2, 3),
+    ("\u{bc}", 1, 4),
+    ("\u{be}", 3, 4),
+    ("\u{2155}", 1, 5),
+    ("\u{2156}", 2, 5),
+    ("\u{2157}", 3, 5),
+    ("\u{2158}", 4, 5),
+    ("\u{2159}", 1, 6),
+    ("\u{215a}", 5, 6),
+    ("\u{2150}", 1, 7),
+    ("\u{215b}", 1, 8),
+    ("\u{215c}", 3, 8),
+    ("\u{215d}", 5, 8),
+    ("\u{215e}", 7, 8),
+    ("\u{2151}", 1, 9),
+    ("\u{2152}", 1, 10),
+];
+
+/// Ordinal words: a cardinal is never cut out of "twenty-first", "one
+/// hundred and fifth" (section 9.12). Denominators ("third") are ordinals too.
+pub(crate) const ORDINAL_WORDS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+    "hundredth",
+    "thousandth",
+    "millionth",
+    "billionth",
+    "trillionth",
+];
 
 /// Fraction denominators (singular and plural forms). "half" is separate.
 pub(crate) const DENOMINATORS: &[(&str, &str, f64)] = &[
@@ -103,11 +185,32 @@ pub(crate) const DENOMINATORS: &[(&str, &str, f64)] = &[
 
 /// Denominators accepted in a digit fraction such as "3/4". Others ("9/11",
 /// "24/7") are dates or idioms.
-pub(crate) const DIGIT_DENOMINATORS: &[u64] = &[2, 3, 4, 5, 6, 8, 10, 100];
+pub(crate) const DIGIT_DENOMINATORS: &[u64] = &[2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 /// Currency signs before the number.
-pub(crate) const CURRENCY_SIGNS: &[(&str, &str)] =
-    &[("$", "USD"), ("£", "GBP"), ("€", "EUR"), ("¥", "JPY"), ("₹", "INR"), ("₽", "RUB")];
+/// Written before the number ("$5") or, like "%", after it ("35 €").
+pub(crate) const CURRENCY_SIGNS: &[(&str, &str)] = &[
+    ("$", "USD"),
+    ("£", "GBP"),
+    ("€", "EUR"),
+    ("¥", "JPY"),
+    ("₹", "INR"),
+    ("₽", "RUB"),
+    ("\u{20be}", "GEL"),
+    ("\u{20a9}", "KRW"),
+    ("\u{20a6}", "NGN"),
+    ("\u{20b1}", "PHP"),
+    ("\u{20ba}", "TRY"),
+    ("\u{20aa}", "ILS"),
+    ("\u{20b4}", "UAH"),
+    ("\u{20ab}", "VND"),
+    ("\u{20b8}", "KZT"),
+    ("\u{0e3f}", "THB"),
+];
+
+/// Currency abbreviations written as a word before the number, any case,
+/// maybe with a period ("Rs 5 lakh", "Rs. 45 lakh").
+pub(crate) const CURRENCY_WORD_PREFIXES: &[(&str, &str)] = &[("rs", "INR")];
 
 /// Letters glued before "$" that name the dollar ("US$300").
 pub(crate) const DOLLAR_PREFIXES: &[(&str, &str)] = &[
@@ -119,11 +222,19 @@ pub(crate) const DOLLAR_PREFIXES: &[(&str, &str)] = &[
     ("hk", "HKD"),
     ("nz", "NZD"),
     ("s", "SGD"),
+    ("mex", "MXN"),
+    ("r", "BRL"),
+    ("usd", "USD"),
+    ("nt", "TWD"),
 ];
 
 /// ISO codes written before the number ("USD 5 million"); matched in upper case only.
 pub(crate) const CURRENCY_CODES: &[&str] =
     &["usd", "eur", "gbp", "jpy", "chf", "cny", "inr", "aud", "cad", "rub"];
+
+/// The code each entry of `CURRENCY_CODES` reports, in the same order.
+pub(crate) const CURRENCY_CODES_UPPER: &[&str] =
+    &["USD", "EUR", "GBP", "JPY", "CHF", "CNY", "INR", "AUD", "CAD", "RUB"];
 
 /// Currency words after the number: they make the phrase money and are its noun.
 pub(crate) const CURRENCY_WORDS: &[(&str, &str)] = &[
@@ -150,6 +261,70 @@ pub(crate) const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("lira", "TRY"),
     ("naira", "NGN"),
     ("rand", "ZAR"),
+    ("peso", "MXN"),
+    ("pesos", "MXN"),
+    ("bolivar", "VES"),
+    ("bolivars", "VES"),
+    ("shilling", "KES"),
+    ("shillings", "KES"),
+    ("dinar", "XXX"),
+    ("dinars", "XXX"),
+    ("dirham", "AED"),
+    ("dirhams", "AED"),
+    ("riyal", "SAR"),
+    ("riyals", "SAR"),
+    ("rial", "IRR"),
+    ("rials", "IRR"),
+    ("baht", "THB"),
+    ("ringgit", "MYR"),
+    ("rupiah", "IDR"),
+    ("taka", "BDT"),
+    ("kwacha", "ZMW"),
+    ("cedi", "GHS"),
+    ("cedis", "GHS"),
+    ("birr", "ETB"),
+    ("hryvnia", "UAH"),
+    ("hryvnias", "UAH"),
+    ("zloty", "PLN"),
+    ("zlotys", "PLN"),
+    ("forint", "HUF"),
+    ("forints", "HUF"),
+    ("krona", "SEK"),
+    ("kronor", "SEK"),
+    ("krone", "NOK"),
+    ("kroner", "NOK"),
+    ("lari", "GEL"),
+    ("afghani", "AFN"),
+    ("afghanis", "AFN"),
+    ("kyat", "MMK"),
+    ("kyats", "MMK"),
+    ("dong", "VND"),
+    ("reais", "BRL"),
+    ("quetzales", "GTQ"),
+    ("lempiras", "HNL"),
+    ("cordobas", "NIO"),
+    // Subunits keep the written value (section 9.6); the unit is the parent.
+    ("cent", "USD"),
+    ("cents", "USD"),
+    ("penny", "GBP"),
+    ("pence", "GBP"),
+    ("paise", "INR"),
+    ("kopeck", "RUB"),
+    ("kopecks", "RUB"),
+    ("kopek", "RUB"),
+    ("kopeks", "RUB"),
+    ("centavos", "MXN"),
+    // Codes after the number ("500 USD"): the noun, as currency words are.
+    ("usd", "USD"),
+    ("eur", "EUR"),
+    ("gbp", "GBP"),
+    ("jpy", "JPY"),
+    ("chf", "CHF"),
+    ("cny", "CNY"),
+    ("inr", "INR"),
+    ("aud", "AUD"),
+    ("cad", "CAD"),
+    ("rub", "RUB"),
 ];
 
 /// Words after the number that make it a percentage ("per cent" is two words).
@@ -157,6 +332,192 @@ pub(crate) const PERCENT_WORDS: &[&[&str]] = &[&["percent"], &["per", "cent"], &
 
 /// Words that negate the number that follows ("minus 20").
 pub(crate) const MINUS_WORDS: &[&str] = &["minus", "negative"];
+
+/// Words that sign the number that follows without changing it ("plus 20").
+pub(crate) const PLUS_WORDS: &[&str] = &["plus"];
+
+/// Marks that may stand before the number inside a phrase (signs, decimal
+/// point, comparison marks); currency signs may too.
+pub(crate) const LEAD_MARKS: &[&str] =
+    &["-", "\u{2212}", "\u{2013}", ".", ">", "<", "=", "\u{2265}", "\u{2264}", "~", "+"];
+
+/// Marks that negate the digits glued after them ("-5", "−5").
+pub(crate) const MINUS_SIGNS: &[&str] = &["-", "\u{2212}"];
+
+/// Dashes that join a range ("5-10", "300–400") or a score ("3-1").
+pub(crate) const DASHES: &[&str] = &["-", "\u{2013}", "\u{2014}"];
+
+/// Marks glued before digits that make them part of an identifier, a time,
+/// a path or an address ("/2020", "3:45", "#5", "john_99", "@10").
+pub(crate) const IDENTIFIER_MARKS: &[&str] = &["/", ":", "#", ".", "_", "@", "&"];
+
+/// Function words the grammar consults by name ("two and a half", "one in
+/// five", "point five", "three out of four", "12 years old").
+pub(crate) const GRAMMAR_WORDS: &[&str] =
+    &["of", "and", "or", "point", "in", "out", "every", "few", "s", "e", "old", "is", "was"];
+
+/// Verbs after a fraction: it stands alone ("a fifth are renting"), so it
+/// ends no mixed number ("26 and a fifth are" is 26, then a fifth).
+pub(crate) const FRACTION_VERBS: &[&str] = &[
+    "are", "is", "was", "were", "be", "been", "have", "has", "had", "will", "would", "can",
+    "could", "may", "might", "must", "should", "do", "does", "did", "say", "said", "live", "lives",
+    "remain", "remains", "remained",
+];
+
+/// The indefinite article, read as one in "a hundred", "a quarter".
+pub(crate) const ARTICLES: &[&str] = &["a", "an"];
+
+/// Hyphens inside a number ("twenty-seven") or between two ("2015-16").
+pub(crate) const HYPHENS: &[&str] = &["-", "\u{2013}"];
+
+/// Words after "or" that make it a suffix, not a range ("50 or so", "5 or fewer").
+pub(crate) const OR_SUFFIX_WORDS: &[&str] = &["so", "more", "less", "fewer"];
+
+/// Marks that chain numbers into an identifier ("+1-222-2222-2222", "04/03/2021").
+pub(crate) const CHAIN_MARKS: &[&str] = &["-", "/", "\u{2013}"];
+
+/// Words after a hyphen that keep the number a count ("100-plus", "40-odd").
+pub(crate) const HYPHEN_SUFFIXES: &[&str] = &["plus", "odd"];
+
+/// Words after "scores" that make it a vague quantity ("scores of", "scores more").
+pub(crate) const SCORES_FOLLOWERS: &[&str] = &["of", "more"];
+
+/// Words after "a couple" that make it a quantity, not the noun ("a couple of").
+pub(crate) const COUPLE_FOLLOWERS: &[&str] = &["of", "more", "hundred", "thousand", "million"];
+
+/// Marks that end a phrase read whole (`parse_number("40.")`).
+pub(crate) const TRAILING_PUNCTUATION: &[&str] = &[".", ",", ";", ":", "!", "?", ")", "\""];
+
+/// Marks that end a sentence before a name ("Falcon 9" vs ". 9 people").
+pub(crate) const SENTENCE_MARKS: &[&str] = &[".", "!", "?", "\"", ":"];
+
+/// Marks that may begin a phrase (signs, decimal point, comparison marks).
+pub(crate) const START_MARKS: &[&str] = &["-", "\u{2212}", ".", ">", "<", "\u{2265}", "\u{2264}"];
+
+/// Words that end a range begun by "from" ("from 10 to 15").
+pub(crate) const FROM_CONNECTORS: &[&str] = &["to", "-", "\u{2013}", "\u{2014}", "through", "thru"];
+
+/// Words between a change verb and its first value ("rose from 12 to 19",
+/// "grew by 3% to 1.1 million"): the values are two points.
+pub(crate) const CHANGE_LINKS: &[&str] = &["from", "by"];
+
+/// Whitespace that separates thousands ("25 000", "12\u{a0}500"; section 9.3).
+pub(crate) const GROUP_SPACES: &[&str] = &[" ", "\u{a0}", "\u{202f}", "\u{2009}"];
+
+/// Units glued after digits ("180ml", "29km", "100t"): the number is read,
+/// the unit is its noun (section 9.7). "m" is here only as metres.
+pub(crate) const GLUED_UNITS: &[&str] = &[
+    "km", "kg", "mm", "cm", "dm", "ml", "mph", "kph", "kmh", "ft", "lb", "lbs", "mw", "gw", "kw",
+    "kwh", "mwh", "gwh", "ha", "mi", "nm", "oz", "mg", "kt", "kv", "t", "g", "l", "m", "sqm",
+    "km2", "gb", "tb", "mb", "hz", "mhz", "ghz", "kph",
+];
+
+/// Words after "2.4m" that make the "m" metres, not million (section 9.7).
+pub(crate) const DIMENSION_WORDS: &[&str] = &[
+    "tall", "long", "high", "wide", "deep", "away", "thick", "across", "below", "above", "deeper",
+    "higher", "taller", "longer", "wider",
+];
+
+/// Length units: beside one of these, a glued "m" is metres ("1m is equal to 10 dm").
+pub(crate) const LENGTH_UNITS: &[&str] = &[
+    "km",
+    "cm",
+    "mm",
+    "dm",
+    "metre",
+    "metres",
+    "meter",
+    "meters",
+    "ft",
+    "feet",
+    "foot",
+    "inch",
+    "inches",
+    "yard",
+    "yards",
+    "kilometres",
+    "kilometers",
+    "centimetres",
+    "centimeters",
+    "millimetres",
+    "millimeters",
+    "miles",
+];
+
+/// Nouns of length: shortly before one of these, a glued "m" is metres
+/// ("an outreach of 48m", "a height of 2m").
+pub(crate) const LENGTH_NOUNS: &[&str] = &[
+    "height",
+    "length",
+    "width",
+    "depth",
+    "outreach",
+    "span",
+    "reach",
+    "radius",
+    "diameter",
+    "altitude",
+    "elevation",
+    "wingspan",
+    "distance",
+    "stature",
+    "breadth",
+    "thickness",
+];
+
+/// Words around "3-1" that make it a score or a tally, not a range.
+pub(crate) const SCORE_WORDS: &[&str] = &[
+    "won",
+    "win",
+    "wins",
+    "lost",
+    "lose",
+    "beat",
+    "beats",
+    "drew",
+    "draw",
+    "defeat",
+    "defeated",
+    "victory",
+    "vote",
+    "votes",
+    "voted",
+    "loss",
+    "lead",
+    "led",
+    "leads",
+    "trailed",
+    "trailing",
+    "scoreline",
+    "score",
+    "tally",
+    "thrashing",
+    "margin",
+    "decision",
+    "ruling",
+    "majority",
+];
+
+/// Verbs before a number that make it a phone or service number ("dial 112").
+pub(crate) const DIAL_WORDS: &[&str] = &[
+    "dial", "dials", "dialled", "dialed", "dialling", "dialing", "call", "calling", "phone",
+    "ring", "text",
+];
+
+/// Words before a number that make a clock time ("half past two", "ten past six").
+pub(crate) const CLOCK_WORDS: &[&str] = &["past"];
+
+/// Words before "past" in a clock time ("half past two", "quarter past six").
+pub(crate) const CLOCK_FRACTIONS: &[&str] = &["half", "quarter"];
+
+/// Words between the numbers of an age range ("15 to 20 years old").
+pub(crate) const AGE_RANGE_LINKS: &[&str] =
+    &["and", "or", "to", "-", "\u{2013}", "between", "from", "%"];
+
+/// Lowercase words that make the next number an identifier ("version 2",
+/// "exit 12", "flight 17"); `DESIGNATORS` need a capital.
+pub(crate) const LOWERCASE_DESIGNATORS: &[&str] =
+    &["nr", "version", "exit", "highway", "route", "flight", "interstate", "platform", "gate"];
 
 /// Month names (matched only when capitalised): a day number next to one is a date.
 pub(crate) const MONTHS: &[&str] = &[
@@ -301,6 +662,18 @@ pub(crate) const DESIGNATORS: &[&str] = &[
     "station",
     "stage",
 ];
+
+/// Words between "number" and an identifier ("the emergency number is 112").
+pub(crate) const NUMBER_IS: &[&str] = &["is", "was", ":"];
+
+/// Abbreviations of "number" before a period ("No. 10", "nr. 5").
+pub(crate) const NUMBER_SIGNS: &[&str] = &["no", "nos", "nr", "num"];
+
+/// Words between the two days of a date range ("March 15 to 17").
+pub(crate) const DATE_RANGE_LINKS: &[&str] = &["to", "-", "\u{2013}", "and", "until", "through"];
+
+/// "year(s)" before "old": an age ("12 years old").
+pub(crate) const YEAR_WORDS: &[&str] = &["year", "years"];
 
 /// Words before a number that make it an age ("aged 12").
 pub(crate) const AGE_WORDS: &[&str] = &["aged", "age", "ages"];
@@ -602,6 +975,7 @@ pub(crate) const NOUN_STOPS: &[&str] = &[
     "per",
     "percent",
     "cent",
+    "cannot",
 ];
 
 /// Words that, after a number, make it the start of a continuation rather
