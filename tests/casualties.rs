@@ -367,6 +367,35 @@ fn location_rule_and_its_exclusions() {
 }
 
 #[test]
+fn shot_is_an_outcome_unless_a_result_is_stated() {
+    check(
+        "shot (rules v2)",
+        &[
+            ("Five teenagers were shot outside a cinema in Lyon.", &["shot|Five|teenagers|Lyon"]),
+            ("A sniper shot 3 soldiers near Kherson.", &["shot|3|soldiers|Kherson"]),
+            ("7 Shot Near Block Party In Texas", &["shot|7|-|Texas"]),
+            ("Two guards were gunned down at the gate.", &["shot|Two|guards|-"]),
+            (
+                "At least nine marchers were struck by gunfire in Quito.",
+                &["shot|At least nine|marchers|Quito"],
+            ),
+            ("Two officers were shot dead in Kabul.", &["killed|Two|officers|Kabul"]),
+            ("Police shot and killed 4 robbers in Lagos.", &["killed|4|robbers|Lagos"]),
+            ("Six bystanders were shot and wounded in Dhaka.", &["injured|Six|bystanders|Dhaka"]),
+            ("Three men were shot to death in Manila.", &["killed|Three|men|Manila"]),
+            (
+                "Eight people were shot, two of them fatally, in Izmir.",
+                &["shot|Eight|people|Izmir", "killed|two|-|Izmir"],
+            ),
+            ("Police shot at 20 protesters but missed.", &[]),
+            ("Rebels shot down two helicopters.", &[]),
+            ("There were 3 shootings in Kyiv this week.", &[]),
+            ("It was a parting shot from 40 lawmakers.", &[]),
+        ],
+    );
+}
+
+#[test]
 fn facts_carry_trigger_and_sentence_as_evidence() {
     let text = "Rain fell for days. Floods killed 12 villagers in Assam; 30 are missing.";
     let tokens: Vec<_> = textfacts::tokens(text).collect();

@@ -10,6 +10,7 @@ use super::hedges::{is_cue, is_modal, CLAUSE_BREAKS, CUE_NEGATORS, MODAL_REACH};
 use super::location::{self, Place};
 use super::outcomes::{
     flag, has_key, is_outcome_noun, signal_at, starts_signal, Role, Signal, LIFE_VERBS,
+    NOT_GUNFIRE_AFTER, NOT_GUNFIRE_BEFORE,
 };
 use super::victims::{
     is_aux, is_non_person, is_person, ESCAPEES, INJURY_FRAMES, LINK_WORDS, NP_PREPOSITIONS,
@@ -356,7 +357,10 @@ fn find_triggers(v: &mut View<'_>) -> Vec<Trigger> {
             let named = i != v.first_word
                 && !v.title
                 && v.raw(i).chars().next().is_some_and(char::is_uppercase);
-            if !named {
+            let other_sense = sig.flags & flag::GUNFIRE != 0
+                && (NOT_GUNFIRE_AFTER.contains(&v.word(t1))
+                    || i.checked_sub(1).is_some_and(|p| NOT_GUNFIRE_BEFORE.contains(&v.word(p))));
+            if !named && !other_sense {
                 for k in i..t1 {
                     if let Some(slot) = v.trig_at.get_mut(k) {
                         *slot = Some(out.len());

@@ -21,6 +21,7 @@ use crate::{Interval, NumberPhrase, Sentence, Span, Token};
 ///
 /// ```
 /// assert_eq!(textfacts::Outcome::Killed.as_str(), "killed");
+/// assert_eq!(textfacts::Outcome::Shot.as_str(), "shot");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -39,6 +40,10 @@ pub enum Outcome {
     Arrested,
     /// Kidnapped, abducted, taken hostage.
     Kidnapped,
+    /// Hit by gunfire, with no result stated ("Four people were shot"); a
+    /// stated result wins ("shot dead" is [`Outcome::Killed`], "shot and
+    /// wounded" is [`Outcome::Injured`]).
+    Shot,
 }
 
 impl Outcome {
@@ -58,6 +63,7 @@ impl Outcome {
             Outcome::Displaced => "displaced",
             Outcome::Arrested => "arrested",
             Outcome::Kidnapped => "kidnapped",
+            Outcome::Shot => "shot",
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The outcome signal table (README section 3): which words say that people
-//! were killed, injured, went missing, were displaced, arrested or kidnapped,
-//! and how a count attaches to each word.
+//! were killed, injured, went missing, were displaced, arrested, kidnapped or
+//! shot, and how a count attaches to each word.
 //!
 //! To add a signal, add a row to [`SIGNALS`]: its lowercase token sequence (as
 //! the tokenizer splits it: "shot dead" is two tokens), its outcome and its
@@ -46,6 +46,9 @@ pub(crate) mod flag {
     pub const LIFE_VERB: u8 = 2;
     /// People who flee a prison escape: "200 inmates fled" is no displacement.
     pub const NOT_ESCAPE: u8 = 4;
+    /// "shot"/"shoot" in the sense of hitting people with gunfire: not "shot
+    /// at" or "shot down", not the noun ("a parting shot", "the shooting").
+    pub const GUNFIRE: u8 = 8;
 }
 
 /// One signal: a token sequence, its outcome, its role and flags.
@@ -65,7 +68,7 @@ const fn f(words: &'static [&'static str], outcome: Outcome, role: Role, flags: 
     Signal { words, outcome, role, flags }
 }
 
-use Outcome::{Arrested, Displaced, Injured, Kidnapped, Killed, Missing};
+use Outcome::{Arrested, Displaced, Injured, Kidnapped, Killed, Missing, Shot};
 use Role::{Active, Adjective, Intransitive, Noun, Past, Toll};
 
 /// Every outcome signal. Longer sequences win over their prefixes.
@@ -98,6 +101,20 @@ pub(crate) static SIGNALS: &[Signal] = &[
     s(&["shoot", "dead"], Killed, Active),
     s(&["shooting", "dead"], Killed, Active),
     s(&["shot", "and", "killed"], Killed, Past),
+    s(&["shot", "to", "death"], Killed, Past),
+    s(&["shooting", "and", "killing"], Killed, Active),
+    s(&["shoot", "and", "kill"], Killed, Active),
+    s(&["gunned", "down", "and", "killed"], Killed, Past),
+    s(&["stabbed", "to", "death"], Killed, Past),
+    s(&["beaten", "to", "death"], Killed, Past),
+    s(&["burned", "to", "death"], Killed, Past),
+    s(&["burnt", "to", "death"], Killed, Past),
+    s(&["crushed", "to", "death"], Killed, Past),
+    s(&["hacked", "to", "death"], Killed, Past),
+    s(&["fatally", "injured"], Killed, Past),
+    s(&["fatally", "stabbed"], Killed, Past),
+    // "Six people were shot, three of them fatally."
+    s(&["fatally"], Killed, Adjective),
     s(&["fatally", "shot"], Killed, Past),
     s(&["fatally", "shooting"], Killed, Active),
     s(&["fatally", "wounded"], Killed, Past),
@@ -146,6 +163,10 @@ pub(crate) static SIGNALS: &[Signal] = &[
     s(&["number", "of", "injured"], Injured, Toll),
     s(&["number", "of", "wounded"], Injured, Toll),
     s(&["number", "of", "injuries"], Injured, Toll),
+    s(&["shot", "and", "wounded"], Injured, Past),
+    s(&["shot", "and", "injured"], Injured, Past),
+    s(&["shooting", "and", "wounding"], Injured, Active),
+    s(&["shooting", "and", "injuring"], Injured, Active),
     // missing
     s(&["missing"], Missing, Adjective),
     s(&["unaccounted", "for"], Missing, Adjective),
@@ -217,6 +238,37 @@ pub(crate) static SIGNALS: &[Signal] = &[
     f(&["seizes"], Kidnapped, Active, flag::PERSON),
     f(&["seizing"], Kidnapped, Active, flag::PERSON),
     f(&["seized"], Kidnapped, Past, flag::PERSON),
+    // shot: hit by gunfire, result not stated (the rows above win when it is)
+    f(&["shot"], Shot, Past, flag::GUNFIRE),
+    f(&["shoot"], Shot, Active, flag::GUNFIRE),
+    f(&["shoots"], Shot, Active, flag::GUNFIRE),
+    f(&["shooting"], Shot, Active, flag::GUNFIRE),
+    s(&["gunned", "down"], Shot, Past),
+    s(&["struck", "by", "gunfire"], Shot, Past),
+    s(&["hit", "by", "gunfire"], Shot, Past),
+    s(&["struck", "by", "bullets"], Shot, Past),
+    s(&["hit", "by", "bullets"], Shot, Past),
+    s(&["struck", "by", "the", "bullets"], Shot, Past),
+    s(&["hit", "by", "the", "bullets"], Shot, Past),
+    s(&["struck", "by", "a", "bullet"], Shot, Past),
+    s(&["hit", "by", "a", "bullet"], Shot, Past),
+    s(&["struck", "by", "stray", "bullets"], Shot, Past),
+    s(&["hit", "by", "stray", "bullets"], Shot, Past),
+    s(&["suffered", "gunshot", "wounds"], Shot, Intransitive),
+    s(&["sustained", "gunshot", "wounds"], Shot, Intransitive),
+];
+
+/// Words that, right after a `GUNFIRE` signal, give it another sense ("shot
+/// at", "shot down").
+pub(crate) static NOT_GUNFIRE_AFTER: &[&str] = &["at", "down", "up"];
+
+/// Words that, right before a `GUNFIRE` signal, make it a noun ("a parting
+/// shot", "the shooting", "a photo shoot").
+#[rustfmt::skip]
+pub(crate) static NOT_GUNFIRE_BEFORE: &[&str] = &[
+    "a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "my", "your", "parting",
+    "warning", "long", "photo", "mug", "big", "first", "mass", "school", "police", "drive-by",
+    "fatal", "deadly",
 ];
 
 /// Words that, as the counted noun, are the outcome itself: such a noun is no
