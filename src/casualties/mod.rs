@@ -1,16 +1,22 @@
 //! Casualty facts: outcome, count interval, victims and place, read from each
 //! sentence on top of tokens, number phrases and gazetteer places.
 //!
-//! The annotation rules are those of the casualties data set's README: six
+//! The annotation rules are those of the casualties data set's README: seven
 //! outcome classes and their signal words ([`outcomes`]), counts from the
-//! number layer plus zero negators, victims nouns ([`victims`]), hedges
-//! ([`hedges`]) and the location rule ([`location`]); [`engine`] applies them.
+//! number layer plus zero negators ([`counts`]), victims nouns ([`victims`]),
+//! hedges ([`hedges`]) and the location rule ([`location`]). [`engine`] runs
+//! them per sentence on a shared [`view`]; [`attach`] gives each count its
+//! outcome word, reading the clause with [`clause`].
 
+mod attach;
+mod clause;
+mod counts;
 mod engine;
 mod hedges;
 mod location;
 mod outcomes;
 mod victims;
+mod view;
 mod wordset;
 
 use crate::{Interval, NumberPhrase, Sentence, Span, Token};

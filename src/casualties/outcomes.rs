@@ -287,6 +287,27 @@ pub(crate) static LIFE_VERBS: &[&str] = &[
     "costing", "took", "take", "takes", "taking", "taken",
 ];
 
+/// Words right before a count that link it to a running total ("reached 1,300").
+pub(crate) static TOLL_LINKS: &[&str] = &[
+    "to",
+    "at",
+    "reached",
+    "reach",
+    "hit",
+    "topped",
+    "passed",
+    "surpassed",
+    "was",
+    "is",
+    "stood",
+    "stands",
+    "as",
+    "totalled",
+    "totaled",
+    "numbered",
+    "of",
+];
+
 /// Signals indexed by their first word.
 static BY_FIRST: Lazy<HashMap<&'static str, Vec<&'static Signal>, WordHashBuild>> =
     Lazy::new(|| {

@@ -163,6 +163,15 @@ pub(crate) fn is_person(word: &str) -> bool {
         || (!is_non_person(word) && PERSON_SUFFIXES.iter().any(|s| word.ends_with(s)))
 }
 
+/// Whether a noun-like word may be a victims head ("children", "journalists").
+pub(crate) fn nounish(w: &str) -> bool {
+    !w.is_empty()
+        && w.chars().all(|c| c.is_alphabetic())
+        && !w.ends_with("ly")
+        && !is_aux(w)
+        && !OBJECT_STARTS.contains(&w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
