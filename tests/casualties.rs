@@ -250,7 +250,11 @@ fn victims_partitives_and_totals_with_parts() {
                 "Several hundred people were detained, among them 20 journalists.",
                 &["arrested|Several hundred|people|-", "arrested|20|journalists|-"],
             ),
-            ("Among those killed were a doctor and 2 nurses.", &["killed|2|nurses|-"]),
+            // Rules v2: a singular part no number covers is a fact of 1.
+            (
+                "Among those killed were a doctor and 2 nurses.",
+                &["killed|2|nurses|-", "killed|a|doctor|-"],
+            ),
             ("Migrants were among 34 people who drowned off Cebu.", &["killed|34|people|Cebu"]),
         ],
     );
@@ -362,6 +366,60 @@ fn location_rule_and_its_exclusions() {
                 "Nine people were arrested in Dhaka and 4 in Lagos.",
                 &["arrested|Nine|people|Dhaka", "arrested|4|-|Lagos"],
             ),
+        ],
+    );
+}
+
+#[test]
+fn singular_persons_and_a_lone_one_count_one() {
+    check(
+        "singulars and one (rules v2)",
+        &[
+            (
+                "A lorry driver was killed when the bridge collapsed in Assam.",
+                &["killed|A|driver|Assam"],
+            ),
+            ("Troops shot dead a 17-year-old student in Hama.", &["killed|a|student|Hama"]),
+            ("Her nephew died in the fire.", &["killed|Her|nephew|-"]),
+            ("The injured boy was flown to Tbilisi.", &["injured|The|boy|-"]),
+            (
+                "Police in Lyon detained a 52-year-old Lyon teacher on Friday.",
+                &["arrested|a|teacher|Lyon"],
+            ),
+            (
+                "Salim Haddad, a retired engineer, died in the blast in Homs.",
+                &["killed|a|engineer|Homs"],
+            ),
+            (
+                "A farmer and his son were killed by the landslide.",
+                &["killed|A|farmer|-", "killed|his|son|-"],
+            ),
+            (
+                "Two nurses and a guard were abducted in Katsina.",
+                &["kidnapped|Two|nurses|Katsina", "kidnapped|a|guard|Katsina"],
+            ),
+            (
+                "The blast killed one and wounded nine in Kabul.",
+                &["killed|one|-|Kabul", "injured|nine|-|Kabul"],
+            ),
+            ("One was declared dead at the scene.", &["killed|One|-|-"]),
+            ("One of the climbers is still missing.", &["missing|One|climbers|-"]),
+            // Not counts: ages, dates, addresses, identifiers, ordinals, agents, genitives.
+            ("The storm killed 61-year-old Omar Diallo.", &[]),
+            ("On Oct. 9 died the last of the old guard.", &[]),
+            ("The Feb. 14 death of the singer shocked fans.", &["killed|the|singer|-"]),
+            ("Smoke was seen at 22 Harbour Street, where nobody lived.", &[]),
+            ("Police arrested a third man on Sunday.", &[]),
+            ("Another soldier died on Tuesday.", &[]),
+            ("A gunman killed 4 people in Texas.", &["killed|4|people|Texas"]),
+            ("The minister's wife was killed in Kabul.", &[]),
+            ("It was one of the deadliest storms; the only one to hit Manila.", &[]),
+            ("Gunmen killed six, including a young mother, in Hama.", &["killed|six|-|Hama"]),
+            ("If a worker is hurt, the firm pays.", &[]),
+            ("Ahmed Noor was killed on Monday.", &[]),
+            ("The death toll surpassed 2,000 in Syria.", &["killed|surpassed 2,000|-|Syria"]),
+            ("Rescuers said the toll rose from 12 to 19 overnight.", &["killed|19|-|-"]),
+            ("Thirty people or more were wounded in Dhaka.", &["injured|Thirty|people|Dhaka"]),
         ],
     );
 }

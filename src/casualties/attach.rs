@@ -5,8 +5,11 @@
 use super::clause::{object_follows, subject};
 use super::counts::person_head;
 use super::outcomes::{flag, is_outcome_noun, Role, LIFE_VERBS, TOLL_LINKS};
-use super::victims::{is_person, nounish, ESCAPEES, LINK_WORDS, OBJECT_SKIP, PART_WORDS};
-use super::view::{trig_ending, trig_starting, Cand, Trigger, View};
+use super::victims::{
+    is_person, nounish, CARE_PLACES, ELLIPSIS_FOLLOWERS, ESCAPEES, GENERIC_CUES, LINK_WORDS,
+    OBJECT_SKIP, PART_WORDS,
+};
+use super::view::{trig_ending, trig_starting, Cand, CandKind, Trigger, View};
 use crate::Outcome;
 
 /// How far (in tokens) a toll may stand before its count.
@@ -21,6 +24,8 @@ pub(crate) struct Draft {
     pub(crate) borrowed: bool,
     pub(crate) outcome: Outcome,
     pub(crate) victims: Option<usize>,
+    /// A part of a counted total ("killed five, including a woman").
+    pub(crate) part: bool,
 }
 
 /// Victims override found while reading a count's noun phrase.
@@ -112,8 +117,12 @@ pub(crate) fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> 
         if c.inner_total {
             continue;
         }
+        if c.kind == CandKind::Singular && appositive(v, cands, ci) {
+            continue;
+        }
         let noun_word = c.noun.map(|n| v.word(n));
         let mut found: Vec<(usize, Option<usize>)> = Vec::new();
+        let mut part = false;
 
         // 1. Attributive or adjacent: "125 dead", "30 wounded soldiers", "1,000 deaths".
         if np.partitive.is_none() && !np.of_them {
@@ -136,7 +145,7 @@ pub(crate) fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> 
         // 2. Subject of a passive, intransitive or predicative outcome word;
         // also after an attributive one ("two injured people died").
         if found.is_empty() || !np.of_them {
-            for ti in subject(v, triggers, np.end) {
+            for ti in subject(v, triggers, cands, np.end) {
                 if !found.iter().any(|f| f.0 == ti) {
                     found.push((ti, np.victims));
                 }
@@ -217,6 +226,7 @@ pub(crate) fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> 
                 || (matches!(prev, "them" | "whom") && c.t0 >= 2 && v.word(c.t0 - 2) == "among")
             {
                 if let Some(d) = last_fact {
+                    part = true;
                     found.push((d.trig, np.victims));
                 } else if matches!(prev, "included" | "include" | "includes" | "including") {
                     let lo = c.t0.saturating_sub(8);
@@ -249,27 +259,31 @@ pub(crate) fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> 
                             !(e.t1..c.t0).any(|i| v.is_trigger_word(i) && !own.contains(&i));
                         // Elliptical only: "and 40 were taken to hospital"
                         // has a predicate of its own.
-                        let elliptical = matches!(
-                            v.word(np.end),
-                            "" | "."
-                                | ","
-                                | ";"
-                                | ":"
-                                | ")"
-                                | "and"
-                                | "in"
-                                | "at"
-                                | "near"
-                                | "on"
-                                | "across"
-                                | "around"
-                                | "outside"
-                        );
+                        let after = v.word(np.end);
+                        let elliptical = (after.len() > 4 && after.ends_with("ing"))
+                            || ELLIPSIS_FOLLOWERS.contains(&after)
+                            || matches!(
+                                v.word(np.end),
+                                "" | "."
+                                    | ","
+                                    | ";"
+                                    | ":"
+                                    | ")"
+                                    | "and"
+                                    | "in"
+                                    | "at"
+                                    | "near"
+                                    | "on"
+                                    | "across"
+                                    | "around"
+                                    | "outside"
+                            );
                         if nearest_prev == Some(e.t0)
                             && between_clear
                             && elliptical
                             && c.t0 - e.t1 <= 8
                         {
+                            part = d.part;
                             found.push((d.trig, np.victims));
                         }
                     }
@@ -311,8 +325,56 @@ pub(crate) fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> 
             }
             let first = trig_owner.get_mut(ti).map(|o| *o.get_or_insert(ci));
             let borrowed = first.is_some_and(|o| o != ci);
-            drafts.push(Draft { cand: ci, trig: ti, borrowed, outcome: t.sig.outcome, victims });
+            if t.sig.outcome == Outcome::Displaced && to_care(v, t.t1.max(c.t1)) {
+                continue;
+            }
+            if c.kind == CandKind::Singular && (part || generic(v, &c, t)) {
+                // README section 4: a singular covered by a number of the
+                // sentence, or a generic one ("a driver who kills a pedestrian").
+                continue;
+            }
+            drafts.push(Draft {
+                cand: ci,
+                trig: ti,
+                borrowed,
+                outcome: t.sig.outcome,
+                victims,
+                part,
+            });
         }
     }
     drafts
+}
+
+/// Whether the singular noun phrase `ci` is an apposition to the count just
+/// before it ("one person, a 23-year-old man, died"; "two visitors - a man
+/// from ..."): the same person, already counted.
+fn appositive(v: &View<'_>, cands: &[Cand], ci: usize) -> bool {
+    let Some(c) = cands.get(ci) else { return false };
+    let Some(prev) = ci.checked_sub(1).and_then(|k| cands.get(k)) else { return false };
+    let sep = c.t0.checked_sub(1).map_or("", |k| v.word(k));
+    let prev_end = prev.noun.map_or(prev.t1, |n| n + 1);
+    prev.kind != CandKind::Singular
+        && matches!(sep, "," | "-" | "—" | "–" | ":" | "(")
+        && prev_end + 1 == c.t0
+}
+
+/// Whether a singular noun phrase names no particular person: an indefinite
+/// object of a present-tense verb in a relative or conditional clause ("a
+/// driver who kills a pedestrian faces ten years", "if a worker is hurt").
+fn generic(v: &View<'_>, c: &Cand, t: &Trigger) -> bool {
+    if !matches!(v.word(c.t0), "a" | "an") {
+        return false;
+    }
+    let lo = c.t0.min(t.t0).saturating_sub(4);
+    let present = t.sig.role == Role::Active && !v.word(t.t0).ends_with("ing");
+    let relative = present && t.t0 > 0 && matches!(v.word(t.t0 - 1), "who" | "that");
+    relative || (lo..c.t0.min(t.t0)).any(|k| GENERIC_CUES.contains(&v.word(k)))
+}
+
+/// Whether "to (a / the / nearby ...) hospital" follows within a few tokens
+/// of `from`: an evacuation for care, no displacement.
+fn to_care(v: &View<'_>, from: usize) -> bool {
+    let Some(to) = (from..from + 8).find(|&k| v.word(k) == "to") else { return false };
+    (to + 1..to + 4).any(|k| CARE_PLACES.contains(&v.word(k)))
 }

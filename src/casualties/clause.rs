@@ -4,13 +4,16 @@
 
 use super::hedges::is_cue;
 use super::outcomes::Role;
-use super::victims::{is_aux, INJURY_FRAMES, NP_PREPOSITIONS, OBJECT_STARTS, PASSIVE_AUX};
-use super::view::{trig_starting, Trigger, View};
+use super::victims::{
+    is_aux, is_person, INJURY_FRAMES, INTERRUPTERS, NP_PREPOSITIONS, OBJECT_STARTS, PASSIVE_AUX,
+    RELATIVE_STOPS,
+};
+use super::view::{trig_starting, Cand, Trigger, View};
 use crate::text::TokenKind;
 use crate::Outcome;
 
 /// Longest stretch the subject chain walks from a count to its outcome word.
-const CHAIN_STEPS: usize = 16;
+const CHAIN_STEPS: usize = 20;
 
 /// Whether a past form at `t1` (its end) is followed by an object.
 pub(crate) fn object_follows(v: &View<'_>, t1: usize) -> bool {
@@ -19,15 +22,78 @@ pub(crate) fn object_follows(v: &View<'_>, t1: usize) -> bool {
 
 /// Walks right from a subject count to its outcome word; returns the signal
 /// occurrences it predicates (a second one for "missing, feared dead").
-pub(crate) fn subject(v: &View<'_>, triggers: &[Trigger], start: usize) -> Vec<usize> {
+///
+/// `start` is the first token after the subject's noun phrase; `cands` are
+/// the sentence's counts. The walk crosses what real syntax puts between a
+/// subject and its verb: coordinated counts ("a man and a woman were
+/// killed"), parentheses and dashes, comma-delimited interruptions
+/// ("Three people, including a child, were killed", "One child was,
+/// according to the fire service, among the dead"), the rest of an
+/// apposition ("Ali Musa, a 19-year-old student who ..., died") and a
+/// reduced relative ("A man suspected of ... was arrested").
+pub(crate) fn subject(
+    v: &View<'_>,
+    triggers: &[Trigger],
+    cands: &[Cand],
+    start: usize,
+) -> Vec<usize> {
     let n = v.w.len();
     let mut i = start;
     let mut passive = false;
     let mut pps = 0;
     let mut steps = 0;
     let mut found = None;
+    // The subject is an apposition ("X, a retired engineer, died"): the next
+    // comma closes it.
+    let head = cands.iter().find(|c| c.noun.map_or(c.t1, |n| n + 1) == start);
+    let mut appositive = head.is_some_and(|c| {
+        c.t0.checked_sub(1).is_some_and(|k| matches!(v.word(k), "," | "—" | "–" | "("))
+    });
+    let mut after_relative = false;
     while i < n && steps < CHAIN_STEPS {
         steps += 1;
+        let w = v.word(i);
+        // Coordinated counts share the predicate: "a man and a woman",
+        // "17 children and nine adults", "150 troops, 95 civilians and ...".
+        if matches!(w, "and" | "or" | ",") {
+            let k = if w == "," && v.word(i + 1) == "and" { i + 2 } else { i + 1 };
+            if let Some(c) = v.cand_starting(k).and_then(|ci| cands.get(ci)) {
+                let end = c.noun.map_or(c.t1, |n| n + 1);
+                // After a comma, only a list continues ("95 civilians and
+                // ..."); "seven tourists, five of whom died" is a part.
+                let listed = w != "," || matches!(v.word(end), "," | "and" | "or");
+                if listed {
+                    i = end;
+                    pps = 0;
+                    continue;
+                }
+            }
+            // "students and staff abducted": a second plain noun.
+            if w != "," && is_person(v.word(k)) && !v.is_trigger_word(k) && k + 1 < n {
+                i = k + 1;
+                continue;
+            }
+        }
+        if w == "or" && matches!(v.word(i + 1), "more" | "so") {
+            i += 2;
+            continue;
+        }
+        if let Some(next) = skip_interruption(v, i, appositive) {
+            appositive = false;
+            i = next;
+            continue;
+        }
+        if appositive && w != "," && !is_aux(w) && trig_starting(v, triggers, i).is_none() {
+            // The rest of an apposition: up to the comma that closes it.
+            if let Some(close) = (i..(i + 20).min(n))
+                .take_while(|&k| !matches!(v.word(k), ";" | ".") && !v.is_trigger_word(k))
+                .find(|&k| v.word(k) == ",")
+            {
+                appositive = false;
+                i = close + 1;
+                continue;
+            }
+        }
         if v.cand_starting(i).is_some() {
             return Vec::new();
         }
@@ -44,7 +110,6 @@ pub(crate) fn subject(v: &View<'_>, triggers: &[Trigger], start: usize) -> Vec<u
             }
             break;
         }
-        let w = v.word(i);
         if w == "among" && matches!(v.word(i + 1), "the" | "those") {
             found = trig_starting(v, triggers, i + 2);
             break;
@@ -78,8 +143,21 @@ pub(crate) fn subject(v: &View<'_>, triggers: &[Trigger], start: usize) -> Vec<u
         }
         // A relative clause on the counted people: "34 people who drowned".
         if matches!(w, "who" | "that") && i == start {
+            after_relative = true;
             i += 1;
             continue;
+        }
+        // A reduced relative or a relative clause with a verb of its own:
+        // "A man suspected of supplying the gun was arrested".
+        if (i == start || after_relative) && (w.ends_with("ed") || w.ends_with("ing")) {
+            if let Some(k) = (i + 1..(i + 12).min(n))
+                .take_while(|&k| !RELATIVE_STOPS.contains(&v.word(k)) && !v.is_trigger_word(k))
+                .find(|&k| PASSIVE_AUX.contains(&v.word(k)))
+            {
+                after_relative = false;
+                i = k;
+                continue;
+            }
         }
         if w.len() > 4 && w.ends_with("ly") {
             i += 1;
@@ -99,7 +177,16 @@ pub(crate) fn subject(v: &View<'_>, triggers: &[Trigger], start: usize) -> Vec<u
                     || v.cand_starting(j).is_some()
                     || matches!(
                         wj,
-                        "and" | "or" | "when" | "after" | "as" | "who" | "that" | "which"
+                        "and"
+                            | "or"
+                            | "when"
+                            | "after"
+                            | "as"
+                            | "who"
+                            | "that"
+                            | "which"
+                            | "whom"
+                            | "them"
                     )
                 {
                     break;
@@ -139,4 +226,28 @@ pub(crate) fn subject(v: &View<'_>, triggers: &[Trigger], start: usize) -> Vec<u
         }
     }
     out
+}
+
+/// If token `i` opens an interruption between a subject and its verb, the
+/// first token after it: a parenthesis, a pair of dashes, a closing comma of
+/// an apposition, or a comma-delimited aside that starts with a word of
+/// `INTERRUPTERS` ("including four children", "according to police",
+/// "mostly civilians"). Nothing inside may be an outcome word.
+fn skip_interruption(v: &View<'_>, i: usize, appositive: bool) -> Option<usize> {
+    let n = v.w.len();
+    let w = v.word(i);
+    let close = |closer: &[&str], reach: usize| {
+        (i + 1..(i + reach).min(n))
+            .take_while(|&k| !matches!(v.word(k), ";" | ".") && !v.is_trigger_word(k))
+            .find(|&k| closer.contains(&v.word(k)))
+    };
+    match w {
+        "(" => close(&[")"], 16).map(|k| k + 1),
+        "—" | "–" | "--" => {
+            close(&["—", "–", "--"], 20).map(|k| k + 1).or(appositive.then_some(i + 1))
+        }
+        "," if appositive => Some(i + 1),
+        "," if INTERRUPTERS.contains(&v.word(i + 1)) => close(&[","], 16).map(|k| k + 1),
+        _ => None,
+    }
 }

@@ -8,7 +8,7 @@
 //! before anything is allocated for them.
 
 use super::attach::attach;
-use super::counts::{find_counts, is_zero_word};
+use super::counts::{find_counts, is_zero_word, opens_count};
 use super::hedges::{is_cue, is_modal, CLAUSE_BREAKS, CUE_NEGATORS, MODAL_REACH};
 use super::location::{self, Place};
 use super::outcomes::{flag, has_key, signal_at, Role, NOT_GUNFIRE_AFTER, NOT_GUNFIRE_BEFORE};
@@ -61,7 +61,9 @@ pub(crate) fn extract(
         // count (a number phrase, digits, or a zero word), then an outcome
         // word (one automaton pass over the sentence).
         let countable = nb > na
-            || toks.iter().any(|t| t.kind() == TokenKind::Number || is_zero_word(t.as_str()));
+            || toks.iter().any(|t| {
+                t.kind() == TokenKind::Number || is_zero_word(t.as_str()) || opens_count(t.as_str())
+            });
         let Some(sent_text) = ss.slice(text) else { continue };
         if !countable || !has_key(sent_text) {
             continue;

@@ -133,9 +133,24 @@ pub(crate) struct Trigger {
     pub(crate) mixture: bool,
 }
 
+/// What a count candidate is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CandKind {
+    /// A number phrase ("27", "dozens", "at least 12").
+    Number,
+    /// A zero negator ("no one", "none", "no deaths").
+    Zero,
+    /// An isolated "one" ("killing one", "one of them died").
+    One,
+    /// A singular person noun phrase ("a 46-year-old man"): the span is its
+    /// determiner, the noun its head.
+    Singular,
+}
+
 /// A count candidate.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Cand {
+    pub(crate) kind: CandKind,
     pub(crate) t0: usize,
     pub(crate) t1: usize,
     pub(crate) count: Count,
