@@ -371,6 +371,107 @@ fn location_rule_and_its_exclusions() {
 }
 
 #[test]
+fn the_clause_reader_finds_subjects_and_objects_across_real_syntax() {
+    check(
+        "clause reader",
+        &[
+            // appositions and comma asides
+            (
+                "In all more than 300 people, mostly civilians, have been killed in Syria.",
+                &["killed|more than 300|people|Syria"],
+            ),
+            (
+                "Five people, including a child, were killed in Homs on Monday.",
+                &["killed|Five|people|Homs"],
+            ),
+            (
+                "At least eight, including three children, died in Aden.",
+                &["killed|At least eight|-|Aden", "killed|three|children|Aden"],
+            ),
+            ("One guard was, according to the army, among the dead.", &["killed|One|guard|-"]),
+            (
+                "Two miners, police said, were missing after the collapse.",
+                &["missing|Two|miners|-"],
+            ),
+            // parentheses and dashes
+            ("Six crew (all of them Filipino) drowned near Cebu.", &["killed|Six|crew|Cebu"]),
+            (
+                "Everyone aboard — the pilot, two nurses and a patient — died in Quito.",
+                &["killed|two|nurses|Quito", "killed|the|pilot|Quito", "killed|a|patient|Quito"],
+            ),
+            // coordination and enumeration
+            (
+                "Police detained 12 students and four teachers marching in Minsk.",
+                &["arrested|12|students|Minsk", "arrested|four|teachers|Minsk"],
+            ),
+            (
+                "80 soldiers, 45 civilians and dozens of rebels died in the fighting.",
+                &["killed|80|soldiers|-", "killed|45|civilians|-", "killed|dozens|rebels|-"],
+            ),
+            (
+                "A teacher and two pupils were hurt in Kabul.",
+                &["injured|A|teacher|Kabul", "injured|two|pupils|Kabul"],
+            ),
+            // words between count and verb, relatives
+            (
+                "Four passengers of the ferry drowned off Lampedusa.",
+                &["killed|Four|passengers|Lampedusa"],
+            ),
+            (
+                "Nine workers who had been repairing the line died in Assam.",
+                &["killed|Nine|workers|Assam"],
+            ),
+            ("A man wanted for the bombing was arrested in Rabat.", &["arrested|A|man|Rabat"]),
+            (
+                "Karim Said, a 30-year-old nurse who worked at the clinic, was kidnapped in Aden.",
+                &["kidnapped|a|nurse|Aden"],
+            ),
+            ("The driver, who was drunk, was arrested in Lyon.", &["arrested|The|driver|Lyon"]),
+            // a number of a thing inside an apposition is no count
+            ("Ali Musa, 44, died on Friday in Kabul.", &[]),
+            ("Her son, who had 3 cars, was killed in Lagos.", &["killed|Her|son|Lagos"]),
+        ],
+    );
+}
+
+#[test]
+fn tolls_changes_nominals_and_ellipsis() {
+    check(
+        "toll phrases, change verbs, nominal triggers, ellipsis",
+        &[
+            (
+                "The death toll from the storm's passage over Cebu, in the central islands, climbs to 48.",
+                &["killed|48|-|Cebu"],
+            ),
+            (
+                "Recovered bodies raised the confirmed death toll from nine to 26.",
+                &["killed|26|-|-"],
+            ),
+            ("Deaths from the virus in France surpass 5,000.", &["killed|surpass 5,000|-|France"]),
+            ("Officials announce the arrest of 21 people in Rabat.", &["arrested|21|people|Rabat"]),
+            (
+                "Police report the abduction of 8 farmers near Katsina.",
+                &["kidnapped|8|farmers|Katsina"],
+            ),
+            (
+                "40 soldiers were wounded, as were 12 civilians.",
+                &["injured|40|soldiers|-", "injured|12|civilians|-"],
+            ),
+            (
+                "Two people died and about 500 residents evacuate as fires spread near Texas.",
+                &["killed|Two|people|Texas", "displaced|about 500|residents|Texas"],
+            ),
+            ("Dozens of Houthi fighters were killed near Aden.", &["killed|Dozens|fighters|Aden"]),
+            ("Three of Omar's brothers died in Homs.", &["killed|Three|brothers|Homs"]),
+            (
+                "Medics evacuated 3 children to a hospital in Kabul.",
+                &[],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn singular_persons_and_a_lone_one_count_one() {
     check(
         "singulars and one (rules v2)",

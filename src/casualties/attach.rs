@@ -4,16 +4,21 @@
 
 use super::clause::{object_follows, subject};
 use super::counts::person_head;
-use super::outcomes::{flag, is_outcome_noun, Role, LIFE_VERBS, TOLL_LINKS};
+use super::outcomes::{
+    flag, is_outcome_noun, Role, CHANGE_VERBS, ELLIPSIS_VERBS, LIFE_VERBS, NOMINAL_DETERMINERS,
+    TOLL_LINKS,
+};
 use super::victims::{
-    is_person, nounish, CARE_PLACES, ELLIPSIS_FOLLOWERS, ESCAPEES, GENERIC_CUES, LINK_WORDS,
-    OBJECT_SKIP, PART_WORDS,
+    is_non_person, is_person, nounish, CARE_PLACES, ELLIPSIS_FOLLOWERS, ESCAPEES, GENERIC_CUES,
+    LINK_WORDS, OBJECT_SKIP, PART_WORDS, SURPASS_WORDS,
 };
 use super::view::{trig_ending, trig_starting, Cand, CandKind, Trigger, View};
 use crate::Outcome;
 
 /// How far (in tokens) a toll may stand before its count.
 const TOLL_WINDOW: usize = 14;
+/// How far when a change verb links them ("rises to", "increased to").
+const TOLL_CLAUSE: usize = 32;
 
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Draft {
@@ -101,7 +106,22 @@ fn read_np(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand], ci: usize) ->
                 np.end = n + 1;
             }
         }
-        _ => {}
+        _ if c.noun.is_some_and(|n| n > c.t1) => {
+            // The number layer read the noun ("dozens of Houthi fighters").
+        }
+        w => {
+            // "hundreds of Taliban", "two of Khan's victims".
+            let k = c.t1 + 1;
+            let genitive = matches!(v.word(k + 1), "'s" | "’s");
+            let head = if genitive { person_head(v, k + 2) } else { Some(k) };
+            let plain = nounish(w) && !is_outcome_noun(w) && !is_non_person(w);
+            if let Some(n) = head.filter(|&n| plain && trig_starting(v, triggers, n).is_none()) {
+                if genitive || is_person(w) || v.raw(k).starts_with(char::is_uppercase) {
+                    np.victims = Some(n);
+                    np.end = n + 1;
+                }
+            }
+        }
     }
     np
 }
@@ -161,7 +181,15 @@ pub(crate) fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> 
             }
             if k > 0 && v.word(k - 1) == "of" {
                 if let Some(ti) = trig_ending(v, triggers, k - 1) {
-                    if triggers.get(ti).is_some_and(|t| t.sig.role == Role::Noun) {
+                    // "the deaths of four", and a verb used as a noun: "the
+                    // arrest of 13 people", "the killing of two".
+                    let nominal = |t: &Trigger| {
+                        t.sig.role == Role::Noun
+                            || (t.sig.role == Role::Active
+                                && t.t0 > 0
+                                && NOMINAL_DETERMINERS.contains(&v.word(t.t0 - 1)))
+                    };
+                    if triggers.get(ti).is_some_and(nominal) {
                         found.push((ti, np.victims));
                     }
                 }
@@ -174,8 +202,14 @@ pub(crate) fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> 
         }
         // 4. A toll's value: "the death toll ... rose to 40", "put the toll at 30".
         if found.is_empty() {
-            let lo = c.t0.saturating_sub(TOLL_WINDOW);
-            let linked = c.t0 > 0 && TOLL_LINKS.contains(&v.word(c.t0 - 1));
+            let linked = c.t0 > 0 && TOLL_LINKS.contains(&v.word(c.t0 - 1))
+                || SURPASS_WORDS.contains(&v.word(c.t0));
+            // A change verb makes the toll the subject of the clause, however
+            // long its modifiers ("The death toll from the typhoon's impact on
+            // Luzon, Philippines, rises to 25").
+            let changed = (c.t0.saturating_sub(2)..c.t0).any(|k| CHANGE_VERBS.contains(&v.word(k)))
+                || SURPASS_WORDS.contains(&v.word(c.t0));
+            let lo = c.t0.saturating_sub(if changed { TOLL_CLAUSE } else { TOLL_WINDOW });
             let toll = (lo..c.t0).rev().find_map(|i| {
                 let ti = trig_starting(v, triggers, i)?;
                 let t = triggers.get(ti)?;
@@ -204,7 +238,13 @@ pub(crate) fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> 
                 .rev()
                 .find(|d| cands.get(d.cand).is_some_and(|e| e.t0 < c.t0))
                 .copied();
-            if let Some(ti) = np.partitive {
+            // Ellipsis: "90 civilians were wounded, as were 17 police officers".
+            let elided = c.t0 >= 2 && v.word(c.t0 - 2) == "as" && ELLIPSIS_VERBS.contains(&prev);
+            if let (true, Some(d)) = (elided, last_fact) {
+                found.push((d.trig, np.victims));
+            }
+            if !found.is_empty() {
+            } else if let Some(ti) = np.partitive {
                 // "Two of the dead in Beirut were journalists."
                 let mut victims = None;
                 let mut k = np.end;

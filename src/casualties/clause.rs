@@ -3,7 +3,7 @@
 //! modifiers, relative pronouns) rather than a window of words.
 
 use super::hedges::is_cue;
-use super::outcomes::Role;
+use super::outcomes::{flag, Role};
 use super::victims::{
     is_aux, is_person, INJURY_FRAMES, INTERRUPTERS, NP_PREPOSITIONS, OBJECT_STARTS, PASSIVE_AUX,
     RELATIVE_STOPS,
@@ -74,6 +74,11 @@ pub(crate) fn subject(
                 continue;
             }
         }
+        if matches!(w, "\"" | "“" | "”" | "'" | "‘" | "’") {
+            // Quotation marks around the subject: "three terrorists" were killed.
+            i += 1;
+            continue;
+        }
         if w == "or" && matches!(v.word(i + 1), "more" | "so") {
             i += 2;
             continue;
@@ -102,7 +107,10 @@ pub(crate) fn subject(
             let ok = match t.sig.role {
                 Role::Intransitive | Role::Adjective => true,
                 Role::Past => passive || !object_follows(v, t.t1),
-                Role::Active => i > 0 && v.word(i - 1) == "to",
+                Role::Active => {
+                    (i > 0 && v.word(i - 1) == "to")
+                        || (t.sig.flags & flag::INTRANSITIVE_TOO != 0 && !object_follows(v, t.t1))
+                }
                 Role::Noun | Role::Toll => false,
             };
             if ok {
@@ -151,8 +159,8 @@ pub(crate) fn subject(
         // "A man suspected of supplying the gun was arrested".
         if (i == start || after_relative) && (w.ends_with("ed") || w.ends_with("ing")) {
             if let Some(k) = (i + 1..(i + 12).min(n))
-                .take_while(|&k| !RELATIVE_STOPS.contains(&v.word(k)) && !v.is_trigger_word(k))
-                .find(|&k| PASSIVE_AUX.contains(&v.word(k)))
+                .take_while(|&k| !RELATIVE_STOPS.contains(&v.word(k)))
+                .find(|&k| PASSIVE_AUX.contains(&v.word(k)) || v.is_trigger_word(k))
             {
                 after_relative = false;
                 i = k;

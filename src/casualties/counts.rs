@@ -314,10 +314,17 @@ fn singular_head(v: &View<'_>, triggers: &[Trigger], i: usize) -> Option<usize> 
         let tok = v.toks.get(j)?;
         if tok.kind() == TokenKind::Word && is_singular_person(w) {
             let next = v.word(j + 1);
-            let lower_next = v.raw(j + 1).starts_with(char::is_lowercase);
-            if lower_next && is_singular_person(next) {
-                // "a woman driver", "the police officer": the last noun is the head.
-                j += 1;
+            // "a woman driver", "the local police chief": the last noun is the head.
+            let later = (j + 1..j + 3).find(|&k| is_singular_person(v.word(k)));
+            let plain = |k: usize| {
+                v.raw(k).starts_with(char::is_lowercase)
+                    && v.word(k).chars().all(char::is_alphabetic)
+                    && !NP_BREAKS.contains(&v.word(k))
+                    && !is_aux(v.word(k))
+                    && !NP_PREPOSITIONS.contains(&v.word(k))
+            };
+            if let Some(k) = later.filter(|&k| (j + 1..=k).all(plain)) {
+                j = k;
                 continue;
             }
             if matches!(next, "'s" | "’s" | "'" | "’") && !attributive {

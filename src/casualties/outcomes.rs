@@ -49,6 +49,8 @@ pub(crate) mod flag {
     /// "shot"/"shoot" in the sense of hitting people with gunfire: not "shot
     /// at" or "shot down", not the noun ("a parting shot", "the shooting").
     pub const GUNFIRE: u8 = 8;
+    /// An active form that is also intransitive: "1,000 others evacuate".
+    pub const INTRANSITIVE_TOO: u8 = 16;
 }
 
 /// One signal: a token sequence, its outcome, its role and flags.
@@ -176,9 +178,9 @@ pub(crate) static SIGNALS: &[Signal] = &[
     s(&["displaces"], Displaced, Active),
     s(&["displacing"], Displaced, Active),
     s(&["displaced"], Displaced, Past),
-    f(&["evacuate"], Displaced, Active, flag::PERSON),
-    f(&["evacuates"], Displaced, Active, flag::PERSON),
-    f(&["evacuating"], Displaced, Active, flag::PERSON),
+    f(&["evacuate"], Displaced, Active, flag::PERSON | flag::INTRANSITIVE_TOO),
+    f(&["evacuates"], Displaced, Active, flag::PERSON | flag::INTRANSITIVE_TOO),
+    f(&["evacuating"], Displaced, Active, flag::PERSON | flag::INTRANSITIVE_TOO),
     f(&["evacuated"], Displaced, Past, flag::PERSON),
     s(&["uproot"], Displaced, Active),
     s(&["uproots"], Displaced, Active),
@@ -213,6 +215,7 @@ pub(crate) static SIGNALS: &[Signal] = &[
     s(&["detaining"], Arrested, Active),
     s(&["detained"], Arrested, Past),
     s(&["detentions"], Arrested, Noun),
+    s(&["detention"], Arrested, Noun),
     s(&["taken", "into", "custody"], Arrested, Past),
     s(&["took", "into", "custody"], Arrested, Past),
     s(&["round", "up"], Arrested, Active),
@@ -224,6 +227,8 @@ pub(crate) static SIGNALS: &[Signal] = &[
     s(&["kidnaps"], Kidnapped, Active),
     s(&["kidnapping"], Kidnapped, Active),
     s(&["kidnapped"], Kidnapped, Past),
+    s(&["abduction"], Kidnapped, Noun),
+    s(&["abductions"], Kidnapped, Noun),
     s(&["abduct"], Kidnapped, Active),
     s(&["abducts"], Kidnapped, Active),
     s(&["abducting"], Kidnapped, Active),
@@ -307,6 +312,25 @@ pub(crate) static TOLL_LINKS: &[&str] = &[
     "numbered",
     "of",
 ];
+
+/// Verbs of change before a toll's new value ("rises to 25", "increased to
+/// 57"): the toll is then the subject of the clause, however far before.
+#[rustfmt::skip]
+pub(crate) static CHANGE_VERBS: &[&str] = &[
+    "rise", "rises", "rose", "risen", "rising", "increase", "increases", "increased",
+    "increasing", "climb", "climbs", "climbed", "climbing", "jump", "jumps", "jumped", "grow",
+    "grows", "grew", "grown", "reach", "reaches", "reached", "reaching", "hit", "hits", "stand",
+    "stands", "stood", "mount", "mounts", "mounted", "soar", "soars", "soared", "revised",
+    "raised", "raising", "raises", "put", "puts", "placed", "places", "surpass", "surpasses",
+    "surpassed", "passed", "passes", "exceeded", "exceeds", "topped", "tops",
+];
+
+/// Auxiliaries of an elliptical clause: "..., as were 17 police officers".
+pub(crate) static ELLIPSIS_VERBS: &[&str] = &["were", "was", "are", "is", "did", "have", "had"];
+
+/// Determiners that make an active verb form a noun naming the outcome: "the
+/// arrest of 13 people", "the killing of two".
+pub(crate) static NOMINAL_DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its"];
 
 /// Signals indexed by their first word.
 static BY_FIRST: Lazy<HashMap<&'static str, Vec<&'static Signal>, WordHashBuild>> =
