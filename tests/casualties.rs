@@ -546,6 +546,16 @@ fn shot_is_an_outcome_unless_a_result_is_stated() {
                 "Eight people were shot, two of them fatally, in Izmir.",
                 &["shot|Eight|people|Izmir", "killed|two|-|Izmir"],
             ),
+            (
+                "Two brothers were shot, one fatally, outside a shop in Lagos.",
+                &["shot|Two|brothers|Lagos", "killed|one|-|Lagos"],
+            ),
+            ("A cashier suffered a gunshot wound to the arm.", &["shot|A|cashier|-"]),
+            ("Police said a 16-year-old was shot near the park.", &["shot|a|-|-"]),
+            (
+                "The victim, identified as Tom Reyes, 27, was pronounced dead at the scene.",
+                &["killed|The|victim|-"],
+            ),
             ("Police shot at 20 protesters but missed.", &[]),
             ("Rebels shot down two helicopters.", &[]),
             ("There were 3 shootings in Kyiv this week.", &[]),

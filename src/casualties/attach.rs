@@ -9,8 +9,8 @@ use super::outcomes::{
     TOLL_LINKS,
 };
 use super::victims::{
-    is_non_person, is_person, nounish, CARE_PLACES, ELLIPSIS_FOLLOWERS, ESCAPEES, GENERIC_CUES,
-    LINK_WORDS, OBJECT_SKIP, PART_WORDS, SURPASS_WORDS,
+    is_non_person, is_person, nounish, AGE_HEADS, CARE_PLACES, ELLIPSIS_FOLLOWERS, ESCAPEES,
+    GENERIC_CUES, LINK_WORDS, OBJECT_SKIP, PART_WORDS, SURPASS_WORDS,
 };
 use super::view::{trig_ending, trig_starting, Cand, CandKind, Trigger, View};
 use crate::Outcome;
@@ -56,7 +56,9 @@ fn read_np(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand], ci: usize) ->
     let mut np =
         Np { end: c.noun.map_or(c.t1, |n| n + 1), victims: None, partitive: None, of_them: false };
     if let Some(n) = c.noun {
-        if !is_outcome_noun(v.word(n)) {
+        // An outcome word or an age is no victims noun ("one fatally", "a 19-year-old").
+        let w = v.word(n);
+        if !is_outcome_noun(w) && !AGE_HEADS.contains(&w) && !v.is_trigger_word(n) {
             np.victims = Some(n);
         }
     }

@@ -128,7 +128,8 @@ pub(crate) fn subject(
             let hit = (i + 1..(i + 4).min(n)).find_map(|j| {
                 let ti = trig_starting(v, triggers, j)?;
                 let t = triggers.get(ti)?;
-                (t.sig.outcome == Outcome::Injured && t.sig.role != Role::Past).then_some(ti)
+                let harm = matches!(t.sig.outcome, Outcome::Injured | Outcome::Shot);
+                (harm && t.sig.role != Role::Past).then_some(ti)
             });
             if let Some(ti) = hit {
                 let clear = triggers.get(ti).is_some_and(|t| {
@@ -255,7 +256,18 @@ fn skip_interruption(v: &View<'_>, i: usize, appositive: bool) -> Option<usize> 
             close(&["—", "–", "--"], 20).map(|k| k + 1).or(appositive.then_some(i + 1))
         }
         "," if appositive => Some(i + 1),
-        "," if INTERRUPTERS.contains(&v.word(i + 1)) => close(&[","], 16).map(|k| k + 1),
+        "," if INTERRUPTERS.contains(&v.word(i + 1)) || v.word(i + 1).ends_with("ed") => {
+            close(&[","], 16).map(|k| k + 1)
+        }
         _ => None,
     }
+    .map(|mut next| {
+        // An age between commas may follow: "The victim, identified as X, 34, was ...".
+        while v.toks.get(next).is_some_and(|t| t.kind() == TokenKind::Number)
+            && v.word(next + 1) == ","
+        {
+            next += 2;
+        }
+        next
+    })
 }

@@ -312,6 +312,15 @@ fn singular_head(v: &View<'_>, triggers: &[Trigger], i: usize) -> Option<usize> 
             return None;
         }
         let tok = v.toks.get(j)?;
+        // "a 19-year-old was shot": the age itself names the person.
+        let age_noun = w == "old"
+            && v.word(j.wrapping_sub(1)) == "-"
+            && !v.toks.get(j + 1).is_some_and(|t| {
+                t.kind() == TokenKind::Word && !is_aux(v.word(j + 1)) && !v.is_trigger_word(j + 1)
+            });
+        if age_noun {
+            return Some(j);
+        }
         if tok.kind() == TokenKind::Word && is_singular_person(w) {
             let next = v.word(j + 1);
             // "a woman driver", "the local police chief": the last noun is the head.

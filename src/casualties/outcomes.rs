@@ -260,6 +260,10 @@ pub(crate) static SIGNALS: &[Signal] = &[
     s(&["struck", "by", "stray", "bullets"], Shot, Past),
     s(&["hit", "by", "stray", "bullets"], Shot, Past),
     s(&["suffered", "gunshot", "wounds"], Shot, Intransitive),
+    s(&["gunshot", "wounds"], Shot, Noun),
+    s(&["gunshot", "wound"], Shot, Noun),
+    s(&["bullet", "wounds"], Shot, Noun),
+    s(&["bullet", "wound"], Shot, Noun),
     s(&["sustained", "gunshot", "wounds"], Shot, Intransitive),
 ];
 

@@ -238,6 +238,10 @@ pub(crate) static CARE_PLACES: &[&str] = &["hospital", "hospitals", "clinic", "c
 pub(crate) static RELATIVE_STOPS: &[&str] =
     &[";", ",", ".", "how", "what", "whether", "why", "that", "if"];
 
+/// Heads of a singular person phrase that are an age used as a noun ("a
+/// 19-year-old was shot"): a count of 1 with no victims noun.
+pub(crate) static AGE_HEADS: &[&str] = &["old"];
+
 /// Words that make an indefinite singular hypothetical ("if a worker is hurt").
 pub(crate) static GENERIC_CUES: &[&str] = &["if", "unless", "whenever", "should"];
 
