@@ -280,14 +280,12 @@ pub(crate) static NOT_GUNFIRE_BEFORE: &[&str] = &[
     "fatal", "deadly",
 ];
 
-/// Words that, as the counted noun, are the outcome itself: such a noun is no
-/// victims noun ("125 dead", "1,000 deaths", "injured about 100 others").
-#[rustfmt::skip]
-pub(crate) static OUTCOME_NOUNS: &[&str] = &[
-    "dead", "wounded", "injured", "hurt", "killed", "missing", "displaced", "homeless", "detained",
-    "arrested", "abducted", "kidnapped", "death", "deaths", "injuries", "fatalities", "bodies",
-    "lives", "arrests", "detentions", "others",
-];
+/// Counted nouns that are no victims nouns besides the outcome words
+/// themselves ("injured about 100 others"). Every one-word signal of
+/// [`SIGNALS`] with the role `Past`, `Adjective` or `Noun` is an outcome noun
+/// too ("125 dead", "1,000 deaths", "14 killed"), so a new outcome word needs
+/// only its row there.
+pub(crate) static OTHER_OUTCOME_NOUNS: &[&str] = &["others", "killed", "death"];
 
 /// Verbs that make "lives" an outcome ("cost 18 lives", "claimed the lives of").
 #[rustfmt::skip]
@@ -409,7 +407,15 @@ pub(crate) fn is_outcome_noun(word: &str) -> bool {
     OUTCOME_SET.contains(word)
 }
 
-static OUTCOME_SET: Lazy<WordSet> = Lazy::new(|| WordSet::new(OUTCOME_NOUNS));
+static OUTCOME_SET: Lazy<WordSet> = Lazy::new(|| {
+    let mut words: Vec<&'static str> = OTHER_OUTCOME_NOUNS.to_vec();
+    for sig in SIGNALS {
+        if let ([w], Role::Past | Role::Adjective | Role::Noun) = (sig.words, sig.role) {
+            words.push(w);
+        }
+    }
+    WordSet::new(&words)
+});
 
 #[cfg(test)]
 mod tests {
@@ -429,6 +435,55 @@ mod tests {
         assert!(has_key("Skilled workers: 3 KILLED."));
         assert!(!has_key("Skilled workers met the deadline."));
         assert!(has_key("12 unaccounted for"));
+    }
+
+    #[test]
+    fn outcome_nouns_include_the_old_table() {
+        for w in [
+            "dead",
+            "wounded",
+            "injured",
+            "hurt",
+            "killed",
+            "missing",
+            "displaced",
+            "homeless",
+            "detained",
+            "arrested",
+            "abducted",
+            "kidnapped",
+            "death",
+            "deaths",
+            "injuries",
+            "fatalities",
+            "bodies",
+            "lives",
+            "arrests",
+            "detentions",
+            "others",
+        ] {
+            assert!(is_outcome_noun(w), "{w}");
+        }
+        assert!(!is_outcome_noun("civilians"));
+    }
+
+    /// The number layer's counted nouns and the outcome tables agree: every
+    /// outcome word the number layer reads as the counted noun ("31 dead")
+    /// is an outcome noun here, so it is never taken for the victims.
+    #[test]
+    fn outcome_tables_in_step_with_the_number_layer() {
+        let countable = |s: &&Signal| matches!(s.role, Role::Past | Role::Adjective | Role::Noun);
+        for sig in SIGNALS.iter().filter(countable) {
+            let [w] = sig.words else { continue };
+            let text = format!("Officials said 31 {w} yesterday.");
+            let Some(p) = crate::numbers::number_phrases(&text).next() else { continue };
+            if p.noun().and_then(|n| n.slice(&text)) == Some(*w) {
+                assert!(
+                    is_outcome_noun(w),
+                    "the number layer counts \"{w}\": add it to the outcome nouns"
+                );
+            }
+        }
     }
 
     #[test]
