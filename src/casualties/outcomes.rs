@@ -357,11 +357,12 @@ pub(crate) fn starts_signal(lower: &str) -> bool {
 }
 
 /// One word per signal that every occurrence of it contains: the last word,
-/// or the first when the last is a particle ("unaccounted for", "rounded up").
+/// or the first when the last is a particle ("unaccounted for", "rounded up",
+/// "gunned down").
 /// A sentence without any of them holds no signal.
 fn keys() -> impl Iterator<Item = &'static str> {
     SIGNALS.iter().filter_map(|sig| match sig.words {
-        [first, .., "for" | "up"] => Some(*first),
+        [first, .., "for" | "up" | "down"] => Some(*first),
         [.., last] => Some(*last),
         [] => None,
     })
@@ -435,6 +436,8 @@ mod tests {
         assert!(has_key("Skilled workers: 3 KILLED."));
         assert!(!has_key("Skilled workers met the deadline."));
         assert!(has_key("12 unaccounted for"));
+        assert!(has_key("Two were gunned down"));
+        assert!(!has_key("Prices went down 12 percent"));
     }
 
     #[test]
