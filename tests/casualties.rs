@@ -463,9 +463,15 @@ fn tolls_changes_nominals_and_ellipsis() {
             ),
             ("Dozens of Houthi fighters were killed near Aden.", &["killed|Dozens|fighters|Aden"]),
             ("Three of Omar's brothers died in Homs.", &["killed|Three|brothers|Homs"]),
+            ("Medics evacuated 3 children to a hospital in Kabul.", &[]),
+            ("No deaths or injuries were reported in Kyiv.", &["killed|No|-|Kyiv", "injured|No|-|Kyiv"]),
             (
-                "Medics evacuated 3 children to a hospital in Kabul.",
-                &[],
+                "Twenty people — nine of them children — drowned near Lampedusa.",
+                &["killed|Twenty|people|Lampedusa", "killed|nine|children|Lampedusa"],
+            ),
+            (
+                "Rebels raided the farm, killing the owner and abducting his three daughters.",
+                &["killed|the|owner|-", "kidnapped|three|daughters|-"],
             ),
         ],
     );

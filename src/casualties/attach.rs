@@ -76,7 +76,11 @@ fn read_np(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand], ci: usize) ->
             let next = v.word(k + 1);
             if nounish(v.word(k))
                 && trig_starting(v, triggers, k).is_none()
-                && (next.is_empty() || matches!(next, "," | "." | "and" | ";" | "in" | "on" | ")"))
+                && (next.is_empty()
+                    || matches!(
+                        next,
+                        "," | "." | "and" | ";" | "in" | "on" | ")" | "—" | "–" | "-"
+                    ))
             {
                 np.victims = Some(k);
                 np.end = k + 1;
@@ -159,6 +163,13 @@ pub(crate) fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> 
                     };
                     if ok {
                         found.push((ti, np.victims));
+                        // "No deaths or injuries": a zero carries both nouns.
+                        let partner = triggers.get(ti + 1).filter(|u| {
+                            t.mixture && u.mixture && u.sig.role == Role::Noun && u.t0 == t.t1 + 1
+                        });
+                        if c.kind == CandKind::Zero && partner.is_some() {
+                            found.push((ti + 1, np.victims));
+                        }
                     }
                     break;
                 }
@@ -347,7 +358,7 @@ pub(crate) fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> 
 
         for (ti, victims) in found {
             let Some(t) = triggers.get(ti) else { continue };
-            if t.mixture {
+            if t.mixture && c.kind != CandKind::Zero {
                 continue;
             }
             if t.sig.flags & flag::LIFE_VERB != 0 && !life_verb_before(v, c.t0.min(t.t0)) {

@@ -125,7 +125,8 @@ pub(crate) static NP_PREPOSITIONS: &[&str] = &[
 ];
 
 /// Words skipped between an active verb and its object count ("killing all 72").
-pub(crate) static OBJECT_SKIP: &[&str] = &["all", "another", "a", "further", "the", "some"];
+pub(crate) static OBJECT_SKIP: &[&str] =
+    &["all", "another", "a", "further", "the", "some", "his", "her", "their", "its"];
 
 /// Words after which an injury noun predicates the subject: "40 people were
 /// treated for injuries", "suffered minor injuries", "left 25 people with
@@ -314,6 +315,8 @@ pub(crate) fn nounish(w: &str) -> bool {
         && !w.ends_with("ly")
         && !is_aux(w)
         && !OBJECT_STARTS.contains(&w)
+        && !NP_PREPOSITIONS.contains(&w)
+        && !NP_BREAKS.contains(&w)
 }
 
 #[cfg(test)]
