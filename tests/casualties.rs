@@ -557,6 +557,8 @@ fn shot_is_an_outcome_unless_a_result_is_stated() {
                 &["shot|Two|brothers|Lagos", "killed|one|-|Lagos"],
             ),
             ("A cashier suffered a gunshot wound to the arm.", &["shot|A|cashier|-"]),
+            ("The guard suffered life-threatening injuries.", &["injured|The|guard|-"]),
+            ("The raid left one person dead in Lagos.", &["killed|one|person|Lagos"]),
             ("Police said a 16-year-old was shot near the park.", &["shot|a|-|-"]),
             (
                 "The victim, identified as Tom Reyes, 27, was pronounced dead at the scene.",

@@ -123,9 +123,9 @@ pub(crate) fn subject(
             break;
         }
         if INJURY_FRAMES.contains(&w) {
-            // "treated for injuries", "suffered minor injuries": up to two
-            // words ("for", adjectives) before an injury noun.
-            let hit = (i + 1..(i + 4).min(n)).find_map(|j| {
+            // "treated for injuries", "suffered life-threatening injuries": up to four
+            // tokens ("for", adjectives, hyphens) before an injury noun.
+            let hit = (i + 1..(i + 6).min(n)).find_map(|j| {
                 let ti = trig_starting(v, triggers, j)?;
                 let t = triggers.get(ti)?;
                 let harm = matches!(t.sig.outcome, Outcome::Injured | Outcome::Shot);

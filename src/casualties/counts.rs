@@ -58,6 +58,8 @@ pub(crate) fn find_counts(
                 (i >= t1 && i <= t1 + 6 && toks.get(i).is_some_and(|t| t.span().start == n.start))
                     .then_some(i)
             })
+            // "one person dead": a people noun before the layer's noun is the head.
+            .map(|n| person_head(v, t1).filter(|&p| p < n).unwrap_or(n))
             .or_else(|| person_head(v, t1))
             .map(|n| compound_head(v, n));
         out.push(Cand {

@@ -238,7 +238,9 @@ impl HedgeIndex {
             if CLAUSE_BREAKS.contains(&w) {
                 start = i + 1;
             }
-            let live = !CUE_NEGATORS.contains(&v.word(i + 1)) && !v.is_trigger_word(i);
+            // A cue inside a compound is no cue ("life-threatening injuries").
+            let compound = i > 0 && v.word(i - 1) == "-";
+            let live = !CUE_NEGATORS.contains(&v.word(i + 1)) && !v.is_trigger_word(i) && !compound;
             if live && is_cue(w) {
                 cues += 1;
             }
