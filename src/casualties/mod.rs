@@ -318,6 +318,13 @@ impl CasualtyFact {
 /// Reads the casualty facts of `text` from its analysis layers: `places` are
 /// the spans of place mentions (gazetteer matches labelled as places).
 ///
+/// Counts follow the rules v2 of the casualties README: besides number
+/// phrases and zero negators ("no one"), a singular person noun phrase ("a
+/// 46-year-old man was killed": span "a", victims "man") and an isolated
+/// "one" ("killing one") count 1; ages, dates, addresses and identifiers
+/// never count. The subject or object of an outcome word is read across
+/// the clause (coordination, appositions, parentheses, dashes, asides).
+///
 /// Facts come sentence by sentence, in text order of their counts. One count
 /// may carry several facts ("12 are missing, feared dead": missing 12 and a
 /// hedged killed 12); parts overlap totals ("40 civilians, including three
@@ -336,6 +343,16 @@ impl CasualtyFact {
 /// assert_eq!(facts[0].outcome(), textfacts::Outcome::Killed);
 /// assert_eq!(facts[0].count().span().slice(text), Some("Two"));
 /// assert_eq!(facts[0].victims().and_then(|s| s.slice(text)), Some("people"));
+///
+/// let text = "A 46-year-old man was shot near Lyon.";
+/// let tokens: Vec<_> = textfacts::tokens(text).collect();
+/// let sentences: Vec<_> = textfacts::sentences(text).collect();
+/// let numbers: Vec<_> = textfacts::number_phrases(text).collect();
+/// let facts = textfacts::casualty_facts(text, &tokens, &sentences, &numbers, &[]);
+/// assert_eq!(facts[0].outcome(), textfacts::Outcome::Shot);
+/// assert_eq!(facts[0].count().span().slice(text), Some("A"));
+/// assert_eq!(facts[0].count().interval().low(), Some(1.0));
+/// assert_eq!(facts[0].victims().and_then(|s| s.slice(text)), Some("man"));
 /// ```
 #[must_use]
 pub fn casualty_facts(
