@@ -181,6 +181,7 @@ pub(crate) fn find_counts(
             read_threshold(v, c);
         }
     }
+    let one_at: Vec<usize> = out.iter().filter(|c| c.kind == CandKind::One).map(|c| c.t0).collect();
     // Superseded values, rates, counts of things, and numbers that are no
     // counts: dates, ages, addresses, identifiers.
     out.retain(|c| {
@@ -189,6 +190,19 @@ pub(crate) fn find_counts(
             return false;
         }
         if c.kind == CandKind::Number && not_a_count(v, c) {
+            return false;
+        }
+        // The total of a partitive whose "one" is no count ("All but one of
+        // the sixteen on board died": the survivor) gives no fact either.
+        let w = |k: usize| c.t0.checked_sub(k).map_or("", |i| v.word(i));
+        let of_at = if w(1) == "of" {
+            1
+        } else if w(2) == "of" && matches!(w(1), "the" | "those") {
+            2
+        } else {
+            0
+        };
+        if of_at > 0 && w(of_at + 1) == "one" && !one_at.contains(&(c.t0 - of_at - 1)) {
             return false;
         }
         // The noun, or when there is none the word right after the count
