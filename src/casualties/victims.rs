@@ -182,7 +182,14 @@ pub(crate) static SINGULAR_PERSON_NOUNS: &[&str] = &[
     "writer", "author", "poet", "rapper", "cashier", "clerk", "waiter",
     "waitress", "cook", "chef", "janitor", "bodyguard", "pensioner", "retiree",
     "veteran", "mechanic", "electrician", "plumber", "carpenter", "builder", "trucker",
-    "conductor", "courier", "member", "fan", "spectator", "onlooker", "witness", "local",
+    "conductor", "courier", "member", "fan", "spectator", "onlooker", "witness", "president",
+    "king", "queen", "prince", "princess", "pope", "ambassador", "envoy", "diplomat", "consul",
+    "chairman", "chairwoman", "director", "manager", "coach", "referee", "founder", "premier",
+    "chancellor", "congressman", "congresswoman", "sheikh", "emir", "cardinal", "rabbi",
+    "archbishop", "inspector", "detective", "investigator", "correspondent", "editor",
+    "blogger", "dissident", "warlord", "photojournalist", "peacekeeper", "marine", "airman",
+    "cadet", "recruit", "gunwoman", "robber", "burglar", "thief", "hijacker",
+    "kidnapper", "smuggler", "trafficker", "dealer", "local",
 ];
 
 /// Words inside a singular noun phrase that make it no count (README section
@@ -210,7 +217,8 @@ pub(crate) static ONE_OF_SUPERLATIVE: &[&str] = &["most", "many", "few", "worst"
 pub(crate) static NP_BREAKS: &[&str] = &[
     "and", "or", "but", "of", "who", "whom", "whose", "which", "that", "to", "by", "than", "as",
     "not", "no", "this", "these", "those", "there", "here", "he", "she", "it", "they", "we", "i",
-    "you", "him", "them", "if", "when", "while", "after", "before",
+    "you", "him", "them", "if", "when", "while", "after", "before", "for", "into", "over", "about",
+    "against", "during", "since", "until", "because", "via", "per",
 ];
 
 /// Words that open a comma-delimited aside between a subject and its verb
@@ -322,6 +330,19 @@ pub(crate) fn nounish(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn singular_tables_are_lowercase_without_duplicates() {
+        for table in [SINGULAR_PERSON_NOUNS, SINGULAR_DETERMINERS, SERIES_WORDS, NP_BREAKS] {
+            let mut seen = std::collections::HashSet::new();
+            for w in table {
+                assert_eq!(*w, w.to_lowercase(), "{w}");
+                assert!(seen.insert(*w), "duplicate {w}");
+            }
+        }
+        assert!(is_singular_person("officer"));
+        assert!(!is_singular_person("officers"));
+    }
 
     #[test]
     fn people_and_things() {
