@@ -202,7 +202,8 @@ pub(crate) fn find_counts(
         } else {
             0
         };
-        if of_at > 0 && w(of_at + 1) == "one" && !one_at.contains(&(c.t0 - of_at - 1)) {
+        if of_at > 0 && w(of_at + 1) == "one" && one_at.binary_search(&(c.t0 - of_at - 1)).is_err()
+        {
             return false;
         }
         // The noun, or when there is none the word right after the count
