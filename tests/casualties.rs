@@ -518,6 +518,7 @@ fn singular_persons_and_a_lone_one_count_one() {
             ("Smoke was seen at 22 Harbour Street, where nobody lived.", &[]),
             ("Police arrested a third man on Sunday.", &[]),
             ("Another soldier died on Tuesday.", &[]),
+            ("Officials said early warnings averted hundreds of deaths.", &[]),
             ("All but one of the nine climbers died on the ridge.", &[]),
             ("A gunman killed 4 people in Texas.", &["killed|4|people|Texas"]),
             ("The minister's wife was killed in Kabul.", &[]),

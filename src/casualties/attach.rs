@@ -9,8 +9,8 @@ use super::outcomes::{
     TOLL_LINKS,
 };
 use super::victims::{
-    is_non_person, is_person, nounish, AGE_HEADS, CARE_PLACES, ELLIPSIS_FOLLOWERS, ESCAPEES,
-    GENERIC_CUES, LINK_WORDS, OBJECT_SKIP, PART_WORDS, SURPASS_WORDS,
+    is_non_person, is_person, nounish, AGE_HEADS, AVERTING_WORDS, CARE_PLACES, ELLIPSIS_FOLLOWERS,
+    ESCAPEES, GENERIC_CUES, LINK_WORDS, OBJECT_SKIP, PART_WORDS, SURPASS_WORDS,
 };
 use super::view::{trig_ending, trig_starting, Cand, CandKind, Trigger, View};
 use crate::Outcome;
@@ -381,6 +381,9 @@ pub(crate) fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> 
             if t.sig.outcome == Outcome::Displaced && to_care(v, t.t1.max(c.t1)) {
                 continue;
             }
+            if averted(v, c.t0.min(t.t0), c.t1.max(t.t1)) {
+                continue;
+            }
             if c.kind == CandKind::Singular && (part || generic(v, &c, t)) {
                 // README section 4: a singular covered by a number of the
                 // sentence, or a generic one ("a driver who kills a pedestrian").
@@ -430,4 +433,12 @@ fn generic(v: &View<'_>, c: &Cand, t: &Trigger) -> bool {
 fn to_care(v: &View<'_>, from: usize) -> bool {
     let Some(to) = (from..from + 8).find(|&k| v.word(k) == "to") else { return false };
     (to + 1..to + 4).any(|k| CARE_PLACES.contains(&v.word(k)))
+}
+
+/// Whether the outcome of the fact spanning tokens `lo..hi` did not happen:
+/// "thousands of deaths could be prevented", "saved 300 lives".
+fn averted(v: &View<'_>, lo: usize, hi: usize) -> bool {
+    let before = lo.saturating_sub(3)..lo;
+    let after = hi..hi + 4;
+    before.chain(after).any(|k| AVERTING_WORDS.contains(&v.word(k)))
 }

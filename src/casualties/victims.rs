@@ -251,6 +251,14 @@ pub(crate) static RELATIVE_STOPS: &[&str] =
 /// 19-year-old was shot"): a count of 1 with no victims noun.
 pub(crate) static AGE_HEADS: &[&str] = &["old"];
 
+/// Words by which an outcome did not happen: "deaths could be prevented",
+/// "saved 300 lives", "averted thousands of deaths".
+#[rustfmt::skip]
+pub(crate) static AVERTING_WORDS: &[&str] = &[
+    "prevent", "prevents", "prevented", "preventing", "avert", "averts", "averted", "averting",
+    "avoid", "avoids", "avoided", "avoiding", "save", "saves", "saved", "saving",
+];
+
 /// Words that make an indefinite singular hypothetical ("if a worker is hurt").
 pub(crate) static GENERIC_CUES: &[&str] = &["if", "unless", "whenever", "should"];
 
