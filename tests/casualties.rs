@@ -427,6 +427,10 @@ fn the_clause_reader_finds_subjects_and_objects_across_real_syntax() {
                 &["kidnapped|a|nurse|Aden"],
             ),
             ("The driver, who was drunk, was arrested in Lyon.", &["arrested|The|driver|Lyon"]),
+            (
+                "All aboard — Omar aged 60, his son Ali aged 9, and four others — died near Aden.",
+                &["killed|his|son|Aden", "killed|four|-|Aden"],
+            ),
             // a number of a thing inside an apposition is no count
             ("Ali Musa, 44, died on Friday in Kabul.", &[]),
             ("Her son, who had 3 cars, was killed in Lagos.", &["killed|Her|son|Lagos"]),
@@ -541,6 +545,7 @@ fn shot_is_an_outcome_unless_a_result_is_stated() {
             ("Five teenagers were shot outside a cinema in Lyon.", &["shot|Five|teenagers|Lyon"]),
             ("A sniper shot 3 soldiers near Kherson.", &["shot|3|soldiers|Kherson"]),
             ("7 Shot Near Block Party In Texas", &["shot|7|-|Texas"]),
+            ("Three Soldiers Killed In Kabul Attack", &["killed|Three|Soldiers|Kabul"]),
             ("Two guards were gunned down at the gate.", &["shot|Two|guards|-"]),
             (
                 "At least nine marchers were struck by gunfire in Quito.",

@@ -5,8 +5,8 @@
 use super::hedges::is_cue;
 use super::outcomes::{flag, Role};
 use super::victims::{
-    is_aux, is_person, INJURY_FRAMES, INTERRUPTERS, NP_PREPOSITIONS, OBJECT_STARTS, PASSIVE_AUX,
-    RELATIVE_STOPS,
+    is_aux, is_person, nounish, INJURY_FRAMES, INTERRUPTERS, NP_PREPOSITIONS, OBJECT_STARTS,
+    PASSIVE_AUX, RELATIVE_STOPS,
 };
 use super::view::{trig_starting, Cand, Trigger, View};
 use crate::text::TokenKind;
@@ -61,7 +61,8 @@ pub(crate) fn subject(
                 let end = c.noun.map_or(c.t1, |n| n + 1);
                 // After a comma, only a list continues ("95 civilians and
                 // ..."); "seven tourists, five of whom died" is a part.
-                let listed = w != "," || matches!(v.word(end), "," | "and" | "or");
+                let listed =
+                    w != "," || matches!(v.word(end), "," | "and" | "or" | "—" | "–" | "--");
                 if listed {
                     i = end;
                     pps = 0;
@@ -77,6 +78,18 @@ pub(crate) fn subject(
         if matches!(w, "\"" | "“" | "”" | "'" | "‘" | "’") {
             // Quotation marks around the subject: "three terrorists" were killed.
             i += 1;
+            continue;
+        }
+        // A name or an age right after the subject's head: "his daughter
+        // Gianna, aged 13", "Bryant aged 41".
+        let name = i == start
+            && !v.title
+            && !v.is_trigger_word(i)
+            && v.raw(i).starts_with(char::is_uppercase)
+            && nounish(w);
+        if name || (w == "aged" && v.toks.get(i + 1).is_some_and(|t| t.kind() == TokenKind::Number))
+        {
+            i += if name { 1 } else { 2 };
             continue;
         }
         if w == "or" && matches!(v.word(i + 1), "more" | "so") {
@@ -253,7 +266,10 @@ fn skip_interruption(v: &View<'_>, i: usize, appositive: bool) -> Option<usize> 
     match w {
         "(" => close(&[")"], 16).map(|k| k + 1),
         "—" | "–" | "--" => {
-            close(&["—", "–", "--"], 20).map(|k| k + 1).or(appositive.then_some(i + 1))
+            // A closing dash of an aside that opened before the subject:
+            // "All on board — the pilot, his son and two others — died".
+            let opened = (i.saturating_sub(40)..i).any(|k| matches!(v.word(k), "—" | "–" | "--"));
+            close(&["—", "–", "--"], 20).map(|k| k + 1).or((appositive || opened).then_some(i + 1))
         }
         "," if appositive => Some(i + 1),
         "," if INTERRUPTERS.contains(&v.word(i + 1)) || v.word(i + 1).ends_with("ed") => {
