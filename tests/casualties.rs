@@ -250,7 +250,11 @@ fn victims_partitives_and_totals_with_parts() {
                 "Several hundred people were detained, among them 20 journalists.",
                 &["arrested|Several hundred|people|-", "arrested|20|journalists|-"],
             ),
-            ("Among those killed were a doctor and 2 nurses.", &["killed|2|nurses|-"]),
+            // Rules v2: a singular part no number covers is a fact of 1.
+            (
+                "Among those killed were a doctor and 2 nurses.",
+                &["killed|2|nurses|-", "killed|a|doctor|-"],
+            ),
             ("Migrants were among 34 people who drowned off Cebu.", &["killed|34|people|Cebu"]),
         ],
     );
@@ -362,6 +366,215 @@ fn location_rule_and_its_exclusions() {
                 "Nine people were arrested in Dhaka and 4 in Lagos.",
                 &["arrested|Nine|people|Dhaka", "arrested|4|-|Lagos"],
             ),
+        ],
+    );
+}
+
+#[test]
+fn the_clause_reader_finds_subjects_and_objects_across_real_syntax() {
+    check(
+        "clause reader",
+        &[
+            // appositions and comma asides
+            (
+                "In all more than 300 people, mostly civilians, have been killed in Syria.",
+                &["killed|more than 300|people|Syria"],
+            ),
+            (
+                "Five people, including a child, were killed in Homs on Monday.",
+                &["killed|Five|people|Homs"],
+            ),
+            (
+                "At least eight, including three children, died in Aden.",
+                &["killed|At least eight|-|Aden", "killed|three|children|Aden"],
+            ),
+            ("One guard was, according to the army, among the dead.", &["killed|One|guard|-"]),
+            (
+                "Two miners, police said, were missing after the collapse.",
+                &["missing|Two|miners|-"],
+            ),
+            // parentheses and dashes
+            ("Six crew (all of them Filipino) drowned near Cebu.", &["killed|Six|crew|Cebu"]),
+            (
+                "Everyone aboard — the pilot, two nurses and a patient — died in Quito.",
+                &["killed|two|nurses|Quito", "killed|the|pilot|Quito", "killed|a|patient|Quito"],
+            ),
+            // coordination and enumeration
+            (
+                "Police detained 12 students and four teachers marching in Minsk.",
+                &["arrested|12|students|Minsk", "arrested|four|teachers|Minsk"],
+            ),
+            (
+                "80 soldiers, 45 civilians and dozens of rebels died in the fighting.",
+                &["killed|80|soldiers|-", "killed|45|civilians|-", "killed|dozens|rebels|-"],
+            ),
+            (
+                "A teacher and two pupils were hurt in Kabul.",
+                &["injured|A|teacher|Kabul", "injured|two|pupils|Kabul"],
+            ),
+            // words between count and verb, relatives
+            (
+                "Four passengers of the ferry drowned off Lampedusa.",
+                &["killed|Four|passengers|Lampedusa"],
+            ),
+            (
+                "Nine workers who had been repairing the line died in Assam.",
+                &["killed|Nine|workers|Assam"],
+            ),
+            ("A man wanted for the bombing was arrested in Rabat.", &["arrested|A|man|Rabat"]),
+            (
+                "Karim Said, a 30-year-old nurse who worked at the clinic, was kidnapped in Aden.",
+                &["kidnapped|a|nurse|Aden"],
+            ),
+            ("The driver, who was drunk, was arrested in Lyon.", &["arrested|The|driver|Lyon"]),
+            (
+                "All aboard — Omar aged 60, his son Ali aged 9, and four others — died near Aden.",
+                &["killed|his|son|Aden", "killed|four|-|Aden"],
+            ),
+            // a number of a thing inside an apposition is no count
+            ("Ali Musa, 44, died on Friday in Kabul.", &[]),
+            ("Her son, who had 3 cars, was killed in Lagos.", &["killed|Her|son|Lagos"]),
+        ],
+    );
+}
+
+#[test]
+fn tolls_changes_nominals_and_ellipsis() {
+    check(
+        "toll phrases, change verbs, nominal triggers, ellipsis",
+        &[
+            (
+                "The death toll from the storm's passage over Cebu, in the central islands, climbs to 48.",
+                &["killed|48|-|Cebu"],
+            ),
+            (
+                "Recovered bodies raised the confirmed death toll from nine to 26.",
+                &["killed|26|-|-"],
+            ),
+            ("Deaths from the virus in France surpass 5,000.", &["killed|surpass 5,000|-|France"]),
+            ("Officials announce the arrest of 21 people in Rabat.", &["arrested|21|people|Rabat"]),
+            (
+                "Police report the abduction of 8 farmers near Katsina.",
+                &["kidnapped|8|farmers|Katsina"],
+            ),
+            (
+                "40 soldiers were wounded, as were 12 civilians.",
+                &["injured|40|soldiers|-", "injured|12|civilians|-"],
+            ),
+            (
+                "Two people died and about 500 residents evacuate as fires spread near Texas.",
+                &["killed|Two|people|Texas", "displaced|about 500|residents|Texas"],
+            ),
+            ("Dozens of Houthi fighters were killed near Aden.", &["killed|Dozens|fighters|Aden"]),
+            ("Three of Omar's brothers died in Homs.", &["killed|Three|brothers|Homs"]),
+            ("Medics evacuated 3 children to a hospital in Kabul.", &[]),
+            ("No deaths or injuries were reported in Kyiv.", &["killed|No|-|Kyiv", "injured|No|-|Kyiv"]),
+            (
+                "Twenty people — nine of them children — drowned near Lampedusa.",
+                &["killed|Twenty|people|Lampedusa", "killed|nine|children|Lampedusa"],
+            ),
+            (
+                "Rebels raided the farm, killing the owner and abducting his three daughters.",
+                &["killed|the|owner|-", "kidnapped|three|daughters|-"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn singular_persons_and_a_lone_one_count_one() {
+    check(
+        "singulars and one (rules v2)",
+        &[
+            (
+                "A lorry driver was killed when the bridge collapsed in Assam.",
+                &["killed|A|driver|Assam"],
+            ),
+            ("Troops shot dead a 17-year-old student in Hama.", &["killed|a|student|Hama"]),
+            ("Her nephew died in the fire.", &["killed|Her|nephew|-"]),
+            ("The injured boy was flown to Tbilisi.", &["injured|The|boy|-"]),
+            (
+                "Police in Lyon detained a 52-year-old Lyon teacher on Friday.",
+                &["arrested|a|teacher|Lyon"],
+            ),
+            (
+                "Salim Haddad, a retired engineer, died in the blast in Homs.",
+                &["killed|a|engineer|Homs"],
+            ),
+            (
+                "A farmer and his son were killed by the landslide.",
+                &["killed|A|farmer|-", "killed|his|son|-"],
+            ),
+            (
+                "Two nurses and a guard were abducted in Katsina.",
+                &["kidnapped|Two|nurses|Katsina", "kidnapped|a|guard|Katsina"],
+            ),
+            (
+                "The blast killed one and wounded nine in Kabul.",
+                &["killed|one|-|Kabul", "injured|nine|-|Kabul"],
+            ),
+            ("One was declared dead at the scene.", &["killed|One|-|-"]),
+            ("One of the climbers is still missing.", &["missing|One|climbers|-"]),
+            // Not counts: ages, dates, addresses, identifiers, ordinals, agents, genitives.
+            ("The storm killed 61-year-old Omar Diallo.", &[]),
+            ("On Oct. 9 died the last of the old guard.", &[]),
+            ("The Feb. 14 death of the singer shocked fans.", &["killed|the|singer|-"]),
+            ("Smoke was seen at 22 Harbour Street, where nobody lived.", &[]),
+            ("Police arrested a third man on Sunday.", &[]),
+            ("Another soldier died on Tuesday.", &[]),
+            ("Officials said early warnings averted hundreds of deaths.", &[]),
+            ("All but one of the nine climbers died on the ridge.", &[]),
+            ("A gunman killed 4 people in Texas.", &["killed|4|people|Texas"]),
+            ("The minister's wife was killed in Kabul.", &[]),
+            ("It was one of the deadliest storms; the only one to hit Manila.", &[]),
+            ("Gunmen killed six, including a young mother, in Hama.", &["killed|six|-|Hama"]),
+            ("If a worker is hurt, the firm pays.", &[]),
+            ("Ahmed Noor was killed on Monday.", &[]),
+            ("The death toll surpassed 2,000 in Syria.", &["killed|surpassed 2,000|-|Syria"]),
+            ("Rescuers said the toll rose from 12 to 19 overnight.", &["killed|19|-|-"]),
+            ("Thirty people or more were wounded in Dhaka.", &["injured|Thirty|people|Dhaka"]),
+        ],
+    );
+}
+
+#[test]
+fn shot_is_an_outcome_unless_a_result_is_stated() {
+    check(
+        "shot (rules v2)",
+        &[
+            ("Five teenagers were shot outside a cinema in Lyon.", &["shot|Five|teenagers|Lyon"]),
+            ("A sniper shot 3 soldiers near Kherson.", &["shot|3|soldiers|Kherson"]),
+            ("7 Shot Near Block Party In Texas", &["shot|7|-|Texas"]),
+            ("Three Soldiers Killed In Kabul Attack", &["killed|Three|Soldiers|Kabul"]),
+            ("Two guards were gunned down at the gate.", &["shot|Two|guards|-"]),
+            (
+                "At least nine marchers were struck by gunfire in Quito.",
+                &["shot|At least nine|marchers|Quito"],
+            ),
+            ("Two officers were shot dead in Kabul.", &["killed|Two|officers|Kabul"]),
+            ("Police shot and killed 4 robbers in Lagos.", &["killed|4|robbers|Lagos"]),
+            ("Six bystanders were shot and wounded in Dhaka.", &["injured|Six|bystanders|Dhaka"]),
+            ("Three men were shot to death in Manila.", &["killed|Three|men|Manila"]),
+            (
+                "Eight people were shot, two of them fatally, in Izmir.",
+                &["shot|Eight|people|Izmir", "killed|two|-|Izmir"],
+            ),
+            (
+                "Two brothers were shot, one fatally, outside a shop in Lagos.",
+                &["shot|Two|brothers|Lagos", "killed|one|-|Lagos"],
+            ),
+            ("A cashier suffered a gunshot wound to the arm.", &["shot|A|cashier|-"]),
+            ("The guard suffered life-threatening injuries.", &["injured|The|guard|-"]),
+            ("The raid left one person dead in Lagos.", &["killed|one|person|Lagos"]),
+            ("Police said a 16-year-old was shot near the park.", &["shot|a|-|-"]),
+            (
+                "The victim, identified as Tom Reyes, 27, was pronounced dead at the scene.",
+                &["killed|The|victim|-"],
+            ),
+            ("Police shot at 20 protesters but missed.", &[]),
+            ("Rebels shot down two helicopters.", &[]),
+            ("There were 3 shootings in Kyiv this week.", &[]),
+            ("It was a parting shot from 40 lawmakers.", &[]),
         ],
     );
 }
@@ -486,9 +699,17 @@ fn to_json(f: &textfacts::CasualtyRecord) -> Json {
     })
 }
 
-#[test]
-fn dev_set_figures() {
-    let Some(dir) = crate::common::data_dir("casualties dev set") else { return };
+/// Fact P/R/F1, victims and location accuracy on matched facts, and the
+/// false-alarm rate on no-fact cases of one gold file, through the analyzer
+/// with the benchmark gazetteers (as `score_dev.py casualties` runs it).
+struct Figures {
+    f1: f64,
+    victims: f64,
+    location: f64,
+    false_alarms: f64,
+}
+
+fn figures(dir: &std::path::Path, file: &str) -> Figures {
     let gdir = dir.join("gazetteer");
     let mut b = Gazetteer::builder();
     b.include_default(true);
@@ -496,8 +717,7 @@ fn dev_set_figures() {
         b.add_tsv_file(gdir.join(f)).expect("benchmark gazetteer loads");
     }
     let analyzer = Analyzer::builder().gazetteer(b.build().expect("gazetteer builds")).build();
-    let gold = std::fs::read_to_string(dir.join("casualties/dev.jsonl")).expect("dev.jsonl");
-
+    let gold = std::fs::read_to_string(dir.join("casualties").join(file)).expect("gold file");
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for line in gold.lines().filter(|l| !l.trim().is_empty()) {
         let case: Json = serde_json::from_str(line).expect("gold line is JSON");
@@ -544,11 +764,28 @@ fn dev_set_figures() {
     let location = get("loc_ok") / get("tp").max(1.0);
     let false_alarms = get("false_alarm") / get("empty").max(1.0);
     println!(
-        "casualties dev: P {p:.3} R {r:.3} F1 {f1:.3} victims {victims:.3} location {location:.3} \
-         false alarms {false_alarms:.3}"
+        "casualties {file}: P {p:.3} R {r:.3} F1 {f1:.3} victims {victims:.3} \
+         location {location:.3} false alarms {false_alarms:.3}"
     );
-    assert!(f1 >= 0.90, "fact F1 {f1:.3} < 0.90");
-    assert!(victims >= 0.90, "victims accuracy {victims:.3} < 0.90");
-    assert!(location >= 0.90, "location accuracy {location:.3} < 0.90");
-    assert!(false_alarms <= 0.10, "false-alarm rate {false_alarms:.3} > 0.10");
+    Figures { f1, victims, location, false_alarms }
+}
+
+#[test]
+fn dev_set_figures() {
+    let Some(dir) = crate::common::data_dir("casualties dev set") else { return };
+    let f = figures(&dir, "dev.jsonl");
+    assert!(f.f1 >= 0.97, "fact F1 {:.3} < 0.97", f.f1);
+    assert!(f.victims >= 0.95, "victims accuracy {:.3} < 0.95", f.victims);
+    assert!(f.location >= 0.90, "location accuracy {:.3} < 0.90", f.location);
+    assert!(f.false_alarms <= 0.05, "false-alarm rate {:.3} > 0.05", f.false_alarms);
+}
+
+/// Issue 16: the real-news sentences (v2 gold).
+#[test]
+fn real_dev_set_figures() {
+    let Some(dir) = crate::common::data_dir("casualties real-dev set") else { return };
+    let f = figures(&dir, "real-dev.jsonl");
+    assert!(f.f1 >= 0.93, "fact F1 {:.3} < 0.93", f.f1);
+    assert!(f.victims >= 0.95, "victims accuracy {:.3} < 0.95", f.victims);
+    assert!(f.false_alarms <= 0.05, "false-alarm rate {:.3} > 0.05", f.false_alarms);
 }

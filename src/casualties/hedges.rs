@@ -25,7 +25,7 @@ pub(crate) static HEDGE_CUES: &[&str] = &[
     // denial
     "denied", "deny", "denies", "denying",
     // orders not yet carried out
-    "ordered", "urged", "advised",
+    "ordered", "orders", "urged", "advised",
 ];
 
 /// Modal cues: they hedge only the verb they govern, so they must stand

@@ -4,7 +4,7 @@
 //! inside other names, the larger of two nested places, and places that
 //! locate another fact. The word tables below drive each exclusion.
 
-use super::engine::View;
+use super::view::View;
 
 /// Gazetteer names that are, far more often, common English words. They are
 /// place mentions only where capitalisation tells (mid-sentence, not in a

@@ -1,16 +1,22 @@
 //! Casualty facts: outcome, count interval, victims and place, read from each
 //! sentence on top of tokens, number phrases and gazetteer places.
 //!
-//! The annotation rules are those of the casualties data set's README: six
+//! The annotation rules are those of the casualties data set's README: seven
 //! outcome classes and their signal words ([`outcomes`]), counts from the
-//! number layer plus zero negators, victims nouns ([`victims`]), hedges
-//! ([`hedges`]) and the location rule ([`location`]); [`engine`] applies them.
+//! number layer plus zero negators ([`counts`]), victims nouns ([`victims`]),
+//! hedges ([`hedges`]) and the location rule ([`location`]). [`engine`] runs
+//! them per sentence on a shared [`view`]; [`attach`] gives each count its
+//! outcome word, reading the clause with [`clause`].
 
+mod attach;
+mod clause;
+mod counts;
 mod engine;
 mod hedges;
 mod location;
 mod outcomes;
 mod victims;
+mod view;
 mod wordset;
 
 use crate::{Interval, NumberPhrase, Sentence, Span, Token};
@@ -21,6 +27,7 @@ use crate::{Interval, NumberPhrase, Sentence, Span, Token};
 ///
 /// ```
 /// assert_eq!(textfacts::Outcome::Killed.as_str(), "killed");
+/// assert_eq!(textfacts::Outcome::Shot.as_str(), "shot");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -39,6 +46,10 @@ pub enum Outcome {
     Arrested,
     /// Kidnapped, abducted, taken hostage.
     Kidnapped,
+    /// Hit by gunfire, with no result stated ("Four people were shot"); a
+    /// stated result wins ("shot dead" is [`Outcome::Killed`], "shot and
+    /// wounded" is [`Outcome::Injured`]).
+    Shot,
 }
 
 impl Outcome {
@@ -58,6 +69,7 @@ impl Outcome {
             Outcome::Displaced => "displaced",
             Outcome::Arrested => "arrested",
             Outcome::Kidnapped => "kidnapped",
+            Outcome::Shot => "shot",
         }
     }
 }
@@ -306,6 +318,13 @@ impl CasualtyFact {
 /// Reads the casualty facts of `text` from its analysis layers: `places` are
 /// the spans of place mentions (gazetteer matches labelled as places).
 ///
+/// Counts follow the rules v2 of the casualties README: besides number
+/// phrases and zero negators ("no one"), a singular person noun phrase ("a
+/// 46-year-old man was killed": span "a", victims "man") and an isolated
+/// "one" ("killing one") count 1; ages, dates, addresses and identifiers
+/// never count. The subject or object of an outcome word is read across
+/// the clause (coordination, appositions, parentheses, dashes, asides).
+///
 /// Facts come sentence by sentence, in text order of their counts. One count
 /// may carry several facts ("12 are missing, feared dead": missing 12 and a
 /// hedged killed 12); parts overlap totals ("40 civilians, including three
@@ -324,6 +343,16 @@ impl CasualtyFact {
 /// assert_eq!(facts[0].outcome(), textfacts::Outcome::Killed);
 /// assert_eq!(facts[0].count().span().slice(text), Some("Two"));
 /// assert_eq!(facts[0].victims().and_then(|s| s.slice(text)), Some("people"));
+///
+/// let text = "A 46-year-old man was shot near Lyon.";
+/// let tokens: Vec<_> = textfacts::tokens(text).collect();
+/// let sentences: Vec<_> = textfacts::sentences(text).collect();
+/// let numbers: Vec<_> = textfacts::number_phrases(text).collect();
+/// let facts = textfacts::casualty_facts(text, &tokens, &sentences, &numbers, &[]);
+/// assert_eq!(facts[0].outcome(), textfacts::Outcome::Shot);
+/// assert_eq!(facts[0].count().span().slice(text), Some("A"));
+/// assert_eq!(facts[0].count().interval().low(), Some(1.0));
+/// assert_eq!(facts[0].victims().and_then(|s| s.slice(text)), Some("man"));
 /// ```
 #[must_use]
 pub fn casualty_facts(

@@ -1,6 +1,6 @@
 //! The outcome signal table (README section 3): which words say that people
-//! were killed, injured, went missing, were displaced, arrested or kidnapped,
-//! and how a count attaches to each word.
+//! were killed, injured, went missing, were displaced, arrested, kidnapped or
+//! shot, and how a count attaches to each word.
 //!
 //! To add a signal, add a row to [`SIGNALS`]: its lowercase token sequence (as
 //! the tokenizer splits it: "shot dead" is two tokens), its outcome and its
@@ -46,6 +46,11 @@ pub(crate) mod flag {
     pub const LIFE_VERB: u8 = 2;
     /// People who flee a prison escape: "200 inmates fled" is no displacement.
     pub const NOT_ESCAPE: u8 = 4;
+    /// "shot"/"shoot" in the sense of hitting people with gunfire: not "shot
+    /// at" or "shot down", not the noun ("a parting shot", "the shooting").
+    pub const GUNFIRE: u8 = 8;
+    /// An active form that is also intransitive: "1,000 others evacuate".
+    pub const INTRANSITIVE_TOO: u8 = 16;
 }
 
 /// One signal: a token sequence, its outcome, its role and flags.
@@ -65,7 +70,7 @@ const fn f(words: &'static [&'static str], outcome: Outcome, role: Role, flags: 
     Signal { words, outcome, role, flags }
 }
 
-use Outcome::{Arrested, Displaced, Injured, Kidnapped, Killed, Missing};
+use Outcome::{Arrested, Displaced, Injured, Kidnapped, Killed, Missing, Shot};
 use Role::{Active, Adjective, Intransitive, Noun, Past, Toll};
 
 /// Every outcome signal. Longer sequences win over their prefixes.
@@ -98,6 +103,20 @@ pub(crate) static SIGNALS: &[Signal] = &[
     s(&["shoot", "dead"], Killed, Active),
     s(&["shooting", "dead"], Killed, Active),
     s(&["shot", "and", "killed"], Killed, Past),
+    s(&["shot", "to", "death"], Killed, Past),
+    s(&["shooting", "and", "killing"], Killed, Active),
+    s(&["shoot", "and", "kill"], Killed, Active),
+    s(&["gunned", "down", "and", "killed"], Killed, Past),
+    s(&["stabbed", "to", "death"], Killed, Past),
+    s(&["beaten", "to", "death"], Killed, Past),
+    s(&["burned", "to", "death"], Killed, Past),
+    s(&["burnt", "to", "death"], Killed, Past),
+    s(&["crushed", "to", "death"], Killed, Past),
+    s(&["hacked", "to", "death"], Killed, Past),
+    s(&["fatally", "injured"], Killed, Past),
+    s(&["fatally", "stabbed"], Killed, Past),
+    // "Six people were shot, three of them fatally."
+    s(&["fatally"], Killed, Adjective),
     s(&["fatally", "shot"], Killed, Past),
     s(&["fatally", "shooting"], Killed, Active),
     s(&["fatally", "wounded"], Killed, Past),
@@ -146,6 +165,10 @@ pub(crate) static SIGNALS: &[Signal] = &[
     s(&["number", "of", "injured"], Injured, Toll),
     s(&["number", "of", "wounded"], Injured, Toll),
     s(&["number", "of", "injuries"], Injured, Toll),
+    s(&["shot", "and", "wounded"], Injured, Past),
+    s(&["shot", "and", "injured"], Injured, Past),
+    s(&["shooting", "and", "wounding"], Injured, Active),
+    s(&["shooting", "and", "injuring"], Injured, Active),
     // missing
     s(&["missing"], Missing, Adjective),
     s(&["unaccounted", "for"], Missing, Adjective),
@@ -155,9 +178,9 @@ pub(crate) static SIGNALS: &[Signal] = &[
     s(&["displaces"], Displaced, Active),
     s(&["displacing"], Displaced, Active),
     s(&["displaced"], Displaced, Past),
-    f(&["evacuate"], Displaced, Active, flag::PERSON),
-    f(&["evacuates"], Displaced, Active, flag::PERSON),
-    f(&["evacuating"], Displaced, Active, flag::PERSON),
+    f(&["evacuate"], Displaced, Active, flag::PERSON | flag::INTRANSITIVE_TOO),
+    f(&["evacuates"], Displaced, Active, flag::PERSON | flag::INTRANSITIVE_TOO),
+    f(&["evacuating"], Displaced, Active, flag::PERSON | flag::INTRANSITIVE_TOO),
     f(&["evacuated"], Displaced, Past, flag::PERSON),
     s(&["uproot"], Displaced, Active),
     s(&["uproots"], Displaced, Active),
@@ -192,6 +215,7 @@ pub(crate) static SIGNALS: &[Signal] = &[
     s(&["detaining"], Arrested, Active),
     s(&["detained"], Arrested, Past),
     s(&["detentions"], Arrested, Noun),
+    s(&["detention"], Arrested, Noun),
     s(&["taken", "into", "custody"], Arrested, Past),
     s(&["took", "into", "custody"], Arrested, Past),
     s(&["round", "up"], Arrested, Active),
@@ -203,6 +227,8 @@ pub(crate) static SIGNALS: &[Signal] = &[
     s(&["kidnaps"], Kidnapped, Active),
     s(&["kidnapping"], Kidnapped, Active),
     s(&["kidnapped"], Kidnapped, Past),
+    s(&["abduction"], Kidnapped, Noun),
+    s(&["abductions"], Kidnapped, Noun),
     s(&["abduct"], Kidnapped, Active),
     s(&["abducts"], Kidnapped, Active),
     s(&["abducting"], Kidnapped, Active),
@@ -217,16 +243,49 @@ pub(crate) static SIGNALS: &[Signal] = &[
     f(&["seizes"], Kidnapped, Active, flag::PERSON),
     f(&["seizing"], Kidnapped, Active, flag::PERSON),
     f(&["seized"], Kidnapped, Past, flag::PERSON),
+    // shot: hit by gunfire, result not stated (the rows above win when it is)
+    f(&["shot"], Shot, Past, flag::GUNFIRE),
+    f(&["shoot"], Shot, Active, flag::GUNFIRE),
+    f(&["shoots"], Shot, Active, flag::GUNFIRE),
+    f(&["shooting"], Shot, Active, flag::GUNFIRE),
+    s(&["gunned", "down"], Shot, Past),
+    s(&["struck", "by", "gunfire"], Shot, Past),
+    s(&["hit", "by", "gunfire"], Shot, Past),
+    s(&["struck", "by", "bullets"], Shot, Past),
+    s(&["hit", "by", "bullets"], Shot, Past),
+    s(&["struck", "by", "the", "bullets"], Shot, Past),
+    s(&["hit", "by", "the", "bullets"], Shot, Past),
+    s(&["struck", "by", "a", "bullet"], Shot, Past),
+    s(&["hit", "by", "a", "bullet"], Shot, Past),
+    s(&["struck", "by", "stray", "bullets"], Shot, Past),
+    s(&["hit", "by", "stray", "bullets"], Shot, Past),
+    s(&["suffered", "gunshot", "wounds"], Shot, Intransitive),
+    s(&["gunshot", "wounds"], Shot, Noun),
+    s(&["gunshot", "wound"], Shot, Noun),
+    s(&["bullet", "wounds"], Shot, Noun),
+    s(&["bullet", "wound"], Shot, Noun),
+    s(&["sustained", "gunshot", "wounds"], Shot, Intransitive),
 ];
 
-/// Words that, as the counted noun, are the outcome itself: such a noun is no
-/// victims noun ("125 dead", "1,000 deaths", "injured about 100 others").
+/// Words that, right after a `GUNFIRE` signal, give it another sense ("shot
+/// at", "shot down").
+pub(crate) static NOT_GUNFIRE_AFTER: &[&str] = &["at", "down", "up"];
+
+/// Words that, right before a `GUNFIRE` signal, make it a noun ("a parting
+/// shot", "the shooting", "a photo shoot").
 #[rustfmt::skip]
-pub(crate) static OUTCOME_NOUNS: &[&str] = &[
-    "dead", "wounded", "injured", "hurt", "killed", "missing", "displaced", "homeless", "detained",
-    "arrested", "abducted", "kidnapped", "death", "deaths", "injuries", "fatalities", "bodies",
-    "lives", "arrests", "detentions", "others",
+pub(crate) static NOT_GUNFIRE_BEFORE: &[&str] = &[
+    "a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "my", "your", "parting",
+    "warning", "long", "photo", "mug", "big", "first", "mass", "school", "police", "drive-by",
+    "fatal", "deadly",
 ];
+
+/// Counted nouns that are no victims nouns besides the outcome words
+/// themselves ("injured about 100 others"). Every one-word signal of
+/// [`SIGNALS`] with the role `Past`, `Adjective` or `Noun` is an outcome noun
+/// too ("125 dead", "1,000 deaths", "14 killed"), so a new outcome word needs
+/// only its row there.
+pub(crate) static OTHER_OUTCOME_NOUNS: &[&str] = &["others", "killed", "death"];
 
 /// Verbs that make "lives" an outcome ("cost 18 lives", "claimed the lives of").
 #[rustfmt::skip]
@@ -234,6 +293,46 @@ pub(crate) static LIFE_VERBS: &[&str] = &[
     "lost", "lose", "loses", "losing", "claimed", "claim", "claims", "claiming", "cost", "costs",
     "costing", "took", "take", "takes", "taking", "taken",
 ];
+
+/// Words right before a count that link it to a running total ("reached 1,300").
+pub(crate) static TOLL_LINKS: &[&str] = &[
+    "to",
+    "at",
+    "reached",
+    "reach",
+    "hit",
+    "topped",
+    "passed",
+    "surpassed",
+    "was",
+    "is",
+    "stood",
+    "stands",
+    "as",
+    "totalled",
+    "totaled",
+    "numbered",
+    "of",
+];
+
+/// Verbs of change before a toll's new value ("rises to 25", "increased to
+/// 57"): the toll is then the subject of the clause, however far before.
+#[rustfmt::skip]
+pub(crate) static CHANGE_VERBS: &[&str] = &[
+    "rise", "rises", "rose", "risen", "rising", "increase", "increases", "increased",
+    "increasing", "climb", "climbs", "climbed", "climbing", "jump", "jumps", "jumped", "grow",
+    "grows", "grew", "grown", "reach", "reaches", "reached", "reaching", "hit", "hits", "stand",
+    "stands", "stood", "mount", "mounts", "mounted", "soar", "soars", "soared", "revised",
+    "raised", "raising", "raises", "put", "puts", "placed", "places", "surpass", "surpasses",
+    "surpassed", "passed", "passes", "exceeded", "exceeds", "topped", "tops",
+];
+
+/// Auxiliaries of an elliptical clause: "..., as were 17 police officers".
+pub(crate) static ELLIPSIS_VERBS: &[&str] = &["were", "was", "are", "is", "did", "have", "had"];
+
+/// Determiners that make an active verb form a noun naming the outcome: "the
+/// arrest of 13 people", "the killing of two".
+pub(crate) static NOMINAL_DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its"];
 
 /// Signals indexed by their first word.
 static BY_FIRST: Lazy<HashMap<&'static str, Vec<&'static Signal>, WordHashBuild>> =
@@ -258,11 +357,12 @@ pub(crate) fn starts_signal(lower: &str) -> bool {
 }
 
 /// One word per signal that every occurrence of it contains: the last word,
-/// or the first when the last is a particle ("unaccounted for", "rounded up").
+/// or the first when the last is a particle ("unaccounted for", "rounded up",
+/// "gunned down").
 /// A sentence without any of them holds no signal.
 fn keys() -> impl Iterator<Item = &'static str> {
     SIGNALS.iter().filter_map(|sig| match sig.words {
-        [first, .., "for" | "up"] => Some(*first),
+        [first, .., "for" | "up" | "down"] => Some(*first),
         [.., last] => Some(*last),
         [] => None,
     })
@@ -308,7 +408,15 @@ pub(crate) fn is_outcome_noun(word: &str) -> bool {
     OUTCOME_SET.contains(word)
 }
 
-static OUTCOME_SET: Lazy<WordSet> = Lazy::new(|| WordSet::new(OUTCOME_NOUNS));
+static OUTCOME_SET: Lazy<WordSet> = Lazy::new(|| {
+    let mut words: Vec<&'static str> = OTHER_OUTCOME_NOUNS.to_vec();
+    for sig in SIGNALS {
+        if let ([w], Role::Past | Role::Adjective | Role::Noun) = (sig.words, sig.role) {
+            words.push(w);
+        }
+    }
+    WordSet::new(&words)
+});
 
 #[cfg(test)]
 mod tests {
@@ -328,6 +436,57 @@ mod tests {
         assert!(has_key("Skilled workers: 3 KILLED."));
         assert!(!has_key("Skilled workers met the deadline."));
         assert!(has_key("12 unaccounted for"));
+        assert!(has_key("Two were gunned down"));
+        assert!(!has_key("Prices went down 12 percent"));
+    }
+
+    #[test]
+    fn outcome_nouns_include_the_old_table() {
+        for w in [
+            "dead",
+            "wounded",
+            "injured",
+            "hurt",
+            "killed",
+            "missing",
+            "displaced",
+            "homeless",
+            "detained",
+            "arrested",
+            "abducted",
+            "kidnapped",
+            "death",
+            "deaths",
+            "injuries",
+            "fatalities",
+            "bodies",
+            "lives",
+            "arrests",
+            "detentions",
+            "others",
+        ] {
+            assert!(is_outcome_noun(w), "{w}");
+        }
+        assert!(!is_outcome_noun("civilians"));
+    }
+
+    /// The number layer's counted nouns and the outcome tables agree: every
+    /// outcome word the number layer reads as the counted noun ("31 dead")
+    /// is an outcome noun here, so it is never taken for the victims.
+    #[test]
+    fn outcome_tables_in_step_with_the_number_layer() {
+        let countable = |s: &&Signal| matches!(s.role, Role::Past | Role::Adjective | Role::Noun);
+        for sig in SIGNALS.iter().filter(countable) {
+            let [w] = sig.words else { continue };
+            let text = format!("Officials said 31 {w} yesterday.");
+            let Some(p) = crate::numbers::number_phrases(&text).next() else { continue };
+            if p.noun().and_then(|n| n.slice(&text)) == Some(*w) {
+                assert!(
+                    is_outcome_noun(w),
+                    "the number layer counts \"{w}\": add it to the outcome nouns"
+                );
+            }
+        }
     }
 
     #[test]

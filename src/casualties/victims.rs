@@ -34,7 +34,8 @@ pub(crate) static NON_PERSON_NOUNS: &[&str] = &[
     // money and abstractions
     "dollars", "euros", "pounds", "rupees", "yuan", "yen", "million", "billion", "attacks",
     "incidents", "strikes", "raids", "explosions", "blasts", "bombings", "clashes", "protests",
-    "rallies", "events", "reports", "cases", "jobs", "hectares", "calls", "complaints",
+    "rallies", "events", "reports", "cases", "jobs", "hectares", "calls", "complaints", "pieces",
+    "items", "parts", "games", "matches", "goals", "papers", "books", "songs", "films",
 ];
 
 /// Nouns naming people. A signal flagged `PERSON` ("seized", "evacuated")
@@ -119,12 +120,13 @@ pub(crate) static OBJECT_STARTS: &[&str] = &[
 /// ("migrants from Eritrea drowned", "50,000 people downstream of Mosul").
 #[rustfmt::skip]
 pub(crate) static NP_PREPOSITIONS: &[&str] = &[
-    "in", "from", "at", "on", "aboard", "near", "inside", "outside", "across", "around",
+    "in", "of", "from", "at", "on", "aboard", "near", "inside", "outside", "across", "around",
     "downstream", "upstream", "living", "working", "travelling", "traveling", "under", "with",
 ];
 
 /// Words skipped between an active verb and its object count ("killing all 72").
-pub(crate) static OBJECT_SKIP: &[&str] = &["all", "another", "a", "further", "the", "some"];
+pub(crate) static OBJECT_SKIP: &[&str] =
+    &["all", "another", "a", "further", "the", "some", "his", "her", "their", "its"];
 
 /// Words after which an injury noun predicates the subject: "40 people were
 /// treated for injuries", "suffered minor injuries", "left 25 people with
@@ -143,9 +145,168 @@ pub(crate) static PART_WORDS: &[&str] =
 pub(crate) static LINK_WORDS: &[&str] =
     &["were", "was", "are", "is", "included", "include", "includes", "including"];
 
+/// Determiners that open a singular person noun phrase counted as 1 (README
+/// section 4, rules v2): "A police officer was killed", "killed her brother".
+pub(crate) static SINGULAR_DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "their", "its"];
+
+/// Head nouns of a singular person noun phrase (README section 4): a singular
+/// noun that denotes a person.
+#[rustfmt::skip]
+pub(crate) static SINGULAR_PERSON_NOUNS: &[&str] = &[
+    "man", "woman", "boy", "girl", "child", "baby", "infant", "toddler", "newborn", "teenager",
+    "teen", "youth", "minor", "juvenile", "person", "individual", "adult", "driver", "motorist",
+    "motorcyclist", "cyclist", "pedestrian", "passenger", "pilot", "rider", "officer",
+    "policeman", "policewoman", "constable", "trooper", "sheriff", "deputy", "agent", "ranger",
+    "soldier", "serviceman", "sergeant", "corporal", "lieutenant", "captain", "colonel",
+    "commander", "guard", "civilian", "resident", "villager", "student", "pupil", "schoolboy",
+    "schoolgirl", "worker", "labourer", "laborer", "employee", "contractor", "engineer",
+    "journalist", "reporter", "photographer", "cameraman", "victim", "suspect", "gunman",
+    "attacker", "assailant", "shooter", "bomber", "militant", "fighter", "rebel", "insurgent",
+    "son", "daughter", "wife", "husband", "mother", "father", "brother", "sister", "grandmother",
+    "grandfather", "grandson", "granddaughter", "nephew", "niece", "cousin", "uncle", "aunt",
+    "stepson", "stepdaughter", "stepfather", "stepmother", "fiancé", "fiancée", "girlfriend",
+    "boyfriend", "partner", "friend", "neighbour", "neighbor", "colleague", "relative",
+    "bystander", "passer-by", "passerby", "fisherman", "farmer", "herder", "shepherd", "hiker",
+    "climber", "tourist", "visitor", "traveller", "traveler", "mathematician", "scientist",
+    "researcher", "professor", "teacher", "lecturer", "doctor", "surgeon", "nurse", "paramedic",
+    "medic", "firefighter", "rescuer", "volunteer", "priest", "imam", "pastor",
+    "monk", "nun", "bishop", "cleric", "player", "athlete", "footballer", "boxer", "owner",
+    "shopkeeper", "vendor", "trader", "businessman", "businesswoman", "chief", "mayor",
+    "governor", "minister", "official", "politician", "lawmaker", "senator", "councillor",
+    "councilor", "candidate", "activist", "protester", "protestor", "demonstrator", "leader",
+    "lawyer", "judge", "prosecutor", "secretary", "adviser", "advisor", "aide", "assistant",
+    "staffer", "spokesman", "spokeswoman", "inmate", "prisoner", "detainee", "migrant",
+    "refugee", "pilgrim", "worshipper", "hostage", "captive", "guest", "customer", "patient",
+    "tenant", "occupant", "homeowner", "miner", "sailor", "seaman", "crewman", "diver",
+    "swimmer", "surfer", "skier", "jogger", "singer", "actor", "actress", "musician", "artist",
+    "writer", "author", "poet", "rapper", "cashier", "clerk", "waiter",
+    "waitress", "cook", "chef", "janitor", "bodyguard", "pensioner", "retiree",
+    "veteran", "mechanic", "electrician", "plumber", "carpenter", "builder", "trucker",
+    "conductor", "courier", "member", "fan", "spectator", "onlooker", "witness", "president",
+    "king", "queen", "prince", "princess", "pope", "ambassador", "envoy", "diplomat", "consul",
+    "chairman", "chairwoman", "director", "manager", "coach", "referee", "founder", "premier",
+    "chancellor", "congressman", "congresswoman", "sheikh", "emir", "cardinal", "rabbi",
+    "archbishop", "inspector", "detective", "investigator", "correspondent", "editor",
+    "blogger", "dissident", "warlord", "photojournalist", "peacekeeper", "marine", "airman",
+    "cadet", "recruit", "gunwoman", "robber", "burglar", "thief", "hijacker",
+    "kidnapper", "smuggler", "trafficker", "dealer", "local",
+];
+
+/// Words inside a singular noun phrase that make it no count (README section
+/// 4 (f)): ordinals, series words, "another" / "other".
+#[rustfmt::skip]
+pub(crate) static SERIES_WORDS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "last", "final", "next", "latest", "other", "another", "same", "previous", "former",
+];
+
+/// Words before an isolated "one" that make it no count of people ("the
+/// only one", "all but one", "each one", "no one" is a zero).
+#[rustfmt::skip]
+pub(crate) static ONE_NOT_AFTER: &[&str] = &[
+    "the", "this", "that", "which", "any", "every", "each", "only", "no", "but", "another", "a",
+    "same", "than", "-", "no.", "number", "#", "at", "for", "as",
+];
+
+/// Words after "one of the" that make the "one" a thing ("one of the
+/// deadliest roads", "one of the worst").
+pub(crate) static ONE_OF_SUPERLATIVE: &[&str] = &["most", "many", "few", "worst", "best"];
+
+/// Words that end a singular noun phrase before its head could come.
+#[rustfmt::skip]
+pub(crate) static NP_BREAKS: &[&str] = &[
+    "and", "or", "but", "of", "who", "whom", "whose", "which", "that", "to", "by", "than", "as",
+    "not", "no", "this", "these", "those", "there", "here", "he", "she", "it", "they", "we", "i",
+    "you", "him", "them", "if", "when", "while", "after", "before", "for", "into", "over", "about",
+    "against", "during", "since", "until", "because", "via", "per",
+];
+
+/// Words that open a comma-delimited aside between a subject and its verb
+/// ("Three people, including a child, were killed"; "One child was,
+/// according to the fire service, among the dead").
+#[rustfmt::skip]
+pub(crate) static INTERRUPTERS: &[&str] = &[
+    "including", "mostly", "mainly", "largely", "chiefly", "primarily", "many", "most", "some",
+    "several", "all", "both", "among", "according", "police", "officials", "authorities",
+    "witnesses", "sources", "reports", "he", "she", "they", "it", "we", "however", "though",
+    "meanwhile", "reportedly", "apparently", "who", "whose", "which", "aged", "in", "on", "the",
+];
+
+/// Words after a coordinated count that show it has no predicate of its own,
+/// so it shares its neighbour's ("detain 17 children and nine adults
+/// belonging to ...", "killed 3 soldiers and 2 civilians who ...").
+pub(crate) static ELLIPSIS_FOLLOWERS: &[&str] =
+    &["who", "whose", "from", "with", "aged", "including", "among", "during", "after", "—", "–"];
+
+/// Places of care: people evacuated to one of them are patients, not
+/// displaced ("evacuates two children to a nearby hospital").
+pub(crate) static CARE_PLACES: &[&str] = &["hospital", "hospitals", "clinic", "clinics"];
+
+/// Words that end the search for the verb after a reduced relative ("A man
+/// suspected of ... was arrested"): clause ends and embedded questions.
+pub(crate) static RELATIVE_STOPS: &[&str] =
+    &[";", ",", ".", "how", "what", "whether", "why", "that", "if"];
+
+/// Heads of a singular person phrase that are an age used as a noun ("a
+/// 19-year-old was shot"): a count of 1 with no victims noun.
+pub(crate) static AGE_HEADS: &[&str] = &["old"];
+
+/// Words by which an outcome did not happen: "deaths could be prevented",
+/// "saved 300 lives", "averted thousands of deaths".
+#[rustfmt::skip]
+pub(crate) static AVERTING_WORDS: &[&str] = &[
+    "prevent", "prevents", "prevented", "preventing", "avert", "averts", "averted", "averting",
+    "avoid", "avoids", "avoided", "avoiding", "save", "saves", "saved", "saving",
+];
+
+/// Words that make an indefinite singular hypothetical ("if a worker is hurt").
+pub(crate) static GENERIC_CUES: &[&str] = &["if", "unless", "whenever", "should"];
+
+/// Months and their abbreviations: a number right after one is a date ("on
+/// Sept. 3 died", "the Jan. 28 death").
+#[rustfmt::skip]
+pub(crate) static MONTH_WORDS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
+    "sept.", "oct.", "nov.", "dec.",
+];
+
+/// Words right before a number that make it an identifier, an age or a rank
+/// ("Route 66", "number 27", "aged 57", "No. 9").
+#[rustfmt::skip]
+pub(crate) static IDENTIFIER_BEFORE: &[&str] = &[
+    "number", "no", "no.", "nos", "nos.", "#", "route", "highway", "interstate", "flight", "room",
+    "platform", "gate", "channel", "article", "section", "chapter", "category", "level", "grade",
+    "ward", "ranked", "ranking", "rank", "aged", "age", "ages", "page", "line", "bus", "unit",
+    "apartment", "suite", "block", "lot", "exit", "terminal", "pier", "bay", "model", "version",
+    "size", "team", "squad", "kilometre", "kilometer", "mile", "km", "junction", "district",
+    "precinct", "zone", "sector", "phase", "stage", "round", "day", "week", "year", "season",
+    "episode", "volume", "issue", "cell",
+];
+
+/// Words right after a number that make it an address ("at 14 Elm Street"):
+/// checked on the word after the next one too (the street name between).
+#[rustfmt::skip]
+pub(crate) static STREET_WORDS: &[&str] = &[
+    "street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard", "blvd",
+    "blvd.", "lane", "ln", "drive", "dr", "dr.", "way", "place", "court", "ct", "terrace",
+    "crescent", "highway", "parkway", "square", "alley",
+];
+
+/// Verbs that put a count past a threshold: "surpassed 100,000" is read
+/// (100000, inf) with the verb inside the count's span (README section 11).
+pub(crate) static SURPASS_WORDS: &[&str] = &["surpass", "surpasses", "surpassed", "surpassing"];
+
 static NON_PERSON: Lazy<WordSet> = Lazy::new(|| WordSet::new(NON_PERSON_NOUNS));
 static PERSON: Lazy<WordSet> = Lazy::new(|| WordSet::new(PERSON_NOUNS));
 static AUX: Lazy<WordSet> = Lazy::new(|| WordSet::new(AUX_WORDS));
+static SINGULAR_PERSON: Lazy<WordSet> = Lazy::new(|| WordSet::new(SINGULAR_PERSON_NOUNS));
+
+/// Whether `word` (lowercase) is a singular noun naming a person ("man", "officer").
+pub(crate) fn is_singular_person(word: &str) -> bool {
+    SINGULAR_PERSON.contains(word)
+}
 
 /// Whether `word` (lowercase) may stand between a subject count and its outcome word.
 pub(crate) fn is_aux(word: &str) -> bool {
@@ -163,9 +324,33 @@ pub(crate) fn is_person(word: &str) -> bool {
         || (!is_non_person(word) && PERSON_SUFFIXES.iter().any(|s| word.ends_with(s)))
 }
 
+/// Whether a noun-like word may be a victims head ("children", "journalists").
+pub(crate) fn nounish(w: &str) -> bool {
+    !w.is_empty()
+        && w.chars().all(|c| c.is_alphabetic())
+        && !w.ends_with("ly")
+        && !is_aux(w)
+        && !OBJECT_STARTS.contains(&w)
+        && !NP_PREPOSITIONS.contains(&w)
+        && !NP_BREAKS.contains(&w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn singular_tables_are_lowercase_without_duplicates() {
+        for table in [SINGULAR_PERSON_NOUNS, SINGULAR_DETERMINERS, SERIES_WORDS, NP_BREAKS] {
+            let mut seen = std::collections::HashSet::new();
+            for w in table {
+                assert_eq!(*w, w.to_lowercase(), "{w}");
+                assert!(seen.insert(*w), "duplicate {w}");
+            }
+        }
+        assert!(is_singular_person("officer"));
+        assert!(!is_singular_person("officers"));
+    }
 
     #[test]
     fn people_and_things() {

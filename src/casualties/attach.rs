@@ -1,0 +1,444 @@
+//! Attachment: every count candidate of a sentence to the outcome signal(s)
+//! it belongs to (attributive, subject, object, toll value, part of a total,
+//! partitive), with the victims noun it names.
+
+use super::clause::{object_follows, subject};
+use super::counts::person_head;
+use super::outcomes::{
+    flag, is_outcome_noun, Role, CHANGE_VERBS, ELLIPSIS_VERBS, LIFE_VERBS, NOMINAL_DETERMINERS,
+    TOLL_LINKS,
+};
+use super::victims::{
+    is_non_person, is_person, nounish, AGE_HEADS, AVERTING_WORDS, CARE_PLACES, ELLIPSIS_FOLLOWERS,
+    ESCAPEES, GENERIC_CUES, LINK_WORDS, OBJECT_SKIP, PART_WORDS, SURPASS_WORDS,
+};
+use super::view::{trig_ending, trig_starting, Cand, CandKind, Trigger, View};
+use crate::Outcome;
+
+/// How far (in tokens) a toll may stand before its count.
+const TOLL_WINDOW: usize = 14;
+/// How far when a change verb links them ("rises to", "increased to").
+const TOLL_CLAUSE: usize = 32;
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Draft {
+    pub(crate) cand: usize,
+    pub(crate) trig: usize,
+    /// The outcome word is another count's ("and 10 in Mozambique"): it does
+    /// not anchor this fact's location.
+    pub(crate) borrowed: bool,
+    pub(crate) outcome: Outcome,
+    pub(crate) victims: Option<usize>,
+    /// A part of a counted total ("killed five, including a woman").
+    pub(crate) part: bool,
+}
+
+/// Victims override found while reading a count's noun phrase.
+#[derive(Clone, Copy, Debug, Default)]
+struct Np {
+    /// First token after the noun phrase.
+    end: usize,
+    /// The victims head, if any.
+    victims: Option<usize>,
+    /// "N of the dead ...": the outcome named by the partitive.
+    partitive: Option<usize>,
+    /// "N of them" / "N of whom".
+    of_them: bool,
+}
+
+/// "lives" is a fact only when lost, claimed, cost or taken (within 4 tokens before `at`).
+fn life_verb_before(v: &View<'_>, at: usize) -> bool {
+    (at.saturating_sub(4)..at).any(|i| LIFE_VERBS.contains(&v.word(i)))
+}
+
+fn read_np(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand], ci: usize) -> Np {
+    let Some(c) = cands.get(ci).copied() else { return Np::default() };
+    let mut np =
+        Np { end: c.noun.map_or(c.t1, |n| n + 1), victims: None, partitive: None, of_them: false };
+    if let Some(n) = c.noun {
+        // An outcome word or an age is no victims noun ("one fatally", "a 19-year-old").
+        let w = v.word(n);
+        if !is_outcome_noun(w) && !AGE_HEADS.contains(&w) && !v.is_trigger_word(n) {
+            np.victims = Some(n);
+        }
+    }
+    if v.word(c.t1) != "of" {
+        return np;
+    }
+    match v.word(c.t1 + 1) {
+        "them" | "whom" | "us" => {
+            np.of_them = true;
+            np.end = c.t1 + 2;
+            let mut k = c.t1 + 2;
+            if LINK_WORDS.contains(&v.word(k)) {
+                k += 1;
+            }
+            let next = v.word(k + 1);
+            if nounish(v.word(k))
+                && trig_starting(v, triggers, k).is_none()
+                && (next.is_empty()
+                    || matches!(
+                        next,
+                        "," | "." | "and" | ";" | "in" | "on" | ")" | "—" | "–" | "-"
+                    ))
+            {
+                np.victims = Some(k);
+                np.end = k + 1;
+            } else {
+                np.victims = None;
+            }
+        }
+        "the" | "those" | "these" | "his" | "her" | "their" | "its" => {
+            let k = c.t1 + 2;
+            if let Some(ti) = trig_starting(v, triggers, k) {
+                let role = triggers.get(ti).map(|t| t.sig.role);
+                if matches!(role, Some(Role::Adjective | Role::Past | Role::Noun)) {
+                    np.partitive = Some(ti);
+                    np.victims = None;
+                    np.end = triggers.get(ti).map_or(k + 1, |t| t.t1);
+                }
+            } else if let Some(inner) = v.cand_starting(k) {
+                // "none of the 40 crew": the inner total names the victims.
+                if let Some(d) = cands.get_mut(inner) {
+                    d.inner_total = true;
+                    np.victims = d.noun.filter(|&n| !is_outcome_noun(v.word(n)));
+                    np.end = d.noun.map_or(d.t1, |n| n + 1);
+                }
+            } else if let Some(n) = c.noun.filter(|&n| n >= k) {
+                np.end = n + 1;
+            } else if let Some(n) = person_head(v, k) {
+                // "Three of the passengers were killed."
+                np.victims = Some(n);
+                np.end = n + 1;
+            }
+        }
+        _ if c.noun.is_some_and(|n| n > c.t1) => {
+            // The number layer read the noun ("dozens of Houthi fighters").
+        }
+        w => {
+            // "hundreds of Taliban", "two of Khan's victims".
+            let k = c.t1 + 1;
+            let genitive = matches!(v.word(k + 1), "'s" | "’s");
+            let head = if genitive { person_head(v, k + 2) } else { Some(k) };
+            let plain = nounish(w) && !is_outcome_noun(w) && !is_non_person(w);
+            if let Some(n) = head.filter(|&n| plain && trig_starting(v, triggers, n).is_none()) {
+                if genitive || is_person(w) || v.raw(k).starts_with(char::is_uppercase) {
+                    np.victims = Some(n);
+                    np.end = n + 1;
+                }
+            }
+        }
+    }
+    np
+}
+
+/// Attaches every count to its outcome signal(s).
+pub(crate) fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> Vec<Draft> {
+    let mut drafts: Vec<Draft> = Vec::new();
+    // The first count each outcome word was given to; later ones borrow it.
+    let mut trig_owner: Vec<Option<usize>> = vec![None; triggers.len()];
+    for ci in 0..cands.len() {
+        let np = read_np(v, triggers, cands, ci);
+        let Some(c) = cands.get(ci).copied() else { continue };
+        if c.inner_total {
+            continue;
+        }
+        if c.kind == CandKind::Singular && appositive(v, cands, ci) {
+            continue;
+        }
+        let noun_word = c.noun.map(|n| v.word(n));
+        let mut found: Vec<(usize, Option<usize>)> = Vec::new();
+        let mut part = false;
+
+        // 1. Attributive or adjacent: "125 dead", "30 wounded soldiers", "1,000 deaths".
+        if np.partitive.is_none() && !np.of_them {
+            let last = c.noun.map_or(c.t1, |n| n);
+            for i in c.t1..=last {
+                if let Some(ti) = trig_starting(v, triggers, i) {
+                    let Some(t) = triggers.get(ti) else { continue };
+                    let ok = match t.sig.role {
+                        Role::Adjective | Role::Noun => true,
+                        Role::Past => c.noun.is_some() || !object_follows(v, t.t1),
+                        _ => false,
+                    };
+                    if ok {
+                        found.push((ti, np.victims));
+                        // "No deaths or injuries": a zero carries both nouns.
+                        let partner = triggers.get(ti + 1).filter(|u| {
+                            t.mixture && u.mixture && u.sig.role == Role::Noun && u.t0 == t.t1 + 1
+                        });
+                        if c.kind == CandKind::Zero && partner.is_some() {
+                            found.push((ti + 1, np.victims));
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+        // 2. Subject of a passive, intransitive or predicative outcome word;
+        // also after an attributive one ("two injured people died").
+        if found.is_empty() || !np.of_them {
+            for ti in subject(v, triggers, cands, np.end) {
+                if !found.iter().any(|f| f.0 == ti) {
+                    found.push((ti, np.victims));
+                }
+            }
+        }
+        // 3. Object of an active verb, or "the deaths of", "the bodies of".
+        if found.is_empty() {
+            let mut k = c.t0;
+            let mut skipped = 0;
+            while k > 0 && skipped < 2 && OBJECT_SKIP.contains(&v.word(k - 1)) {
+                k -= 1;
+                skipped += 1;
+            }
+            if k > 0 && v.word(k - 1) == "of" {
+                if let Some(ti) = trig_ending(v, triggers, k - 1) {
+                    // "the deaths of four", and a verb used as a noun: "the
+                    // arrest of 13 people", "the killing of two".
+                    let nominal = |t: &Trigger| {
+                        t.sig.role == Role::Noun
+                            || (t.sig.role == Role::Active
+                                && t.t0 > 0
+                                && NOMINAL_DETERMINERS.contains(&v.word(t.t0 - 1)))
+                    };
+                    if triggers.get(ti).is_some_and(nominal) {
+                        found.push((ti, np.victims));
+                    }
+                }
+            } else if let Some(ti) = trig_ending(v, triggers, k) {
+                if triggers.get(ti).is_some_and(|t| matches!(t.sig.role, Role::Active | Role::Past))
+                {
+                    found.push((ti, np.victims));
+                }
+            }
+        }
+        // 4. A toll's value: "the death toll ... rose to 40", "put the toll at 30".
+        if found.is_empty() {
+            let linked = c.t0 > 0 && TOLL_LINKS.contains(&v.word(c.t0 - 1))
+                || SURPASS_WORDS.contains(&v.word(c.t0));
+            // A change verb makes the toll the subject of the clause, however
+            // long its modifiers ("The death toll from the typhoon's impact on
+            // Luzon, Philippines, rises to 25").
+            let changed = (c.t0.saturating_sub(2)..c.t0).any(|k| CHANGE_VERBS.contains(&v.word(k)))
+                || SURPASS_WORDS.contains(&v.word(c.t0));
+            let lo = c.t0.saturating_sub(if changed { TOLL_CLAUSE } else { TOLL_WINDOW });
+            let toll = (lo..c.t0).rev().find_map(|i| {
+                let ti = trig_starting(v, triggers, i)?;
+                let t = triggers.get(ti)?;
+                // "Deaths from the outbreak have reached 1,300": an outcome
+                // noun with no count of its own reads like a toll.
+                let noun_total = t.sig.role == Role::Noun
+                    && linked
+                    && !(t.t0.saturating_sub(3)..t.t0).any(|k| v.in_cand(k));
+                (t.sig.role == Role::Toll || noun_total).then_some(ti)
+            });
+            if let Some(ti) = toll {
+                let t0 = triggers.get(ti).map_or(c.t0, |t| t.t1);
+                let clear = !(t0..c.t0).any(|i| {
+                    v.cand_starting(i).and_then(|k| cands.get(k)).is_some_and(|d| !d.inner_total)
+                }) && !(t0..c.t0).any(|i| v.word(i) == ";" || v.is_trigger_word(i));
+                if clear {
+                    found.push((ti, None));
+                }
+            }
+        }
+        // 5. Parts and partitives that borrow their outcome.
+        if found.is_empty() {
+            let prev = c.t0.checked_sub(1).map_or("", |i| v.word(i));
+            let last_fact = drafts
+                .iter()
+                .rev()
+                .find(|d| cands.get(d.cand).is_some_and(|e| e.t0 < c.t0))
+                .copied();
+            // Ellipsis: "90 civilians were wounded, as were 17 police officers".
+            let elided = c.t0 >= 2 && v.word(c.t0 - 2) == "as" && ELLIPSIS_VERBS.contains(&prev);
+            if let (true, Some(d)) = (elided, last_fact) {
+                found.push((d.trig, np.victims));
+            }
+            if !found.is_empty() {
+            } else if let Some(ti) = np.partitive {
+                // "Two of the dead in Beirut were journalists."
+                let mut victims = None;
+                let mut k = np.end;
+                while k < np.end + 6 && k < v.w.len() {
+                    if LINK_WORDS.contains(&v.word(k)) {
+                        if nounish(v.word(k + 1)) && trig_starting(v, triggers, k + 1).is_none() {
+                            victims = Some(k + 1);
+                        }
+                        break;
+                    }
+                    k += 1;
+                }
+                found.push((ti, victims));
+            } else if np.of_them {
+                if let Some(d) = last_fact {
+                    found.push((d.trig, np.victims));
+                }
+            } else if PART_WORDS.contains(&prev)
+                || (matches!(prev, "them" | "whom") && c.t0 >= 2 && v.word(c.t0 - 2) == "among")
+            {
+                if let Some(d) = last_fact {
+                    part = true;
+                    found.push((d.trig, np.victims));
+                } else if matches!(prev, "included" | "include" | "includes" | "including") {
+                    let lo = c.t0.saturating_sub(8);
+                    if let Some(ti) = (lo..c.t0).rev().find_map(|i| {
+                        let ti = trig_starting(v, triggers, i)?;
+                        matches!(
+                            triggers.get(ti)?.sig.role,
+                            Role::Noun | Role::Adjective | Role::Past
+                        )
+                        .then_some(ti)
+                    }) {
+                        found.push((ti, np.victims));
+                    }
+                }
+            } else if matches!(prev, "and" | ",") {
+                if let Some(d) = last_fact {
+                    let e = cands.get(d.cand).copied();
+                    let nearest_prev = cands
+                        .get(..ci)
+                        .unwrap_or(&[])
+                        .iter()
+                        .rev()
+                        .find(|x| !x.inner_total)
+                        .map(|x| x.t0);
+                    if let Some(e) = e {
+                        // Only the shared outcome word may stand between them:
+                        // "5 were arrested in Manchester and 3 in Liverpool".
+                        let own = triggers.get(d.trig).map_or(0..0, |t| t.t0..t.t1);
+                        let between_clear =
+                            !(e.t1..c.t0).any(|i| v.is_trigger_word(i) && !own.contains(&i));
+                        // Elliptical only: "and 40 were taken to hospital"
+                        // has a predicate of its own.
+                        let after = v.word(np.end);
+                        let elliptical = (after.len() > 4 && after.ends_with("ing"))
+                            || ELLIPSIS_FOLLOWERS.contains(&after)
+                            || matches!(
+                                v.word(np.end),
+                                "" | "."
+                                    | ","
+                                    | ";"
+                                    | ":"
+                                    | ")"
+                                    | "and"
+                                    | "in"
+                                    | "at"
+                                    | "near"
+                                    | "on"
+                                    | "across"
+                                    | "around"
+                                    | "outside"
+                            );
+                        if nearest_prev == Some(e.t0)
+                            && between_clear
+                            && elliptical
+                            && c.t0 - e.t1 <= 8
+                        {
+                            part = d.part;
+                            found.push((d.trig, np.victims));
+                        }
+                    }
+                }
+            }
+            // "Among the wounded were six children."
+            if found.is_empty() && (LINK_WORDS.contains(&prev) || matches!(prev, "and" | ",")) {
+                let lo = c.t0.saturating_sub(8);
+                for i in lo..c.t0 {
+                    if v.word(i) == "among" && matches!(v.word(i + 1), "the" | "those") {
+                        if let Some(ti) = trig_starting(v, triggers, i + 2) {
+                            found.push((ti, np.victims));
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+
+        for (ti, victims) in found {
+            let Some(t) = triggers.get(ti) else { continue };
+            if t.mixture && c.kind != CandKind::Zero {
+                continue;
+            }
+            if t.sig.flags & flag::LIFE_VERB != 0 && !life_verb_before(v, c.t0.min(t.t0)) {
+                continue;
+            }
+            let vw = victims.map(|n| v.word(n)).or(noun_word);
+            if t.sig.flags & flag::PERSON != 0
+                && vw.is_some_and(|w| !is_person(w) && !is_outcome_noun(w))
+            {
+                continue;
+            }
+            if t.sig.flags & flag::NOT_ESCAPE != 0 && vw.is_some_and(|w| ESCAPEES.contains(&w)) {
+                continue;
+            }
+            if drafts.iter().rev().take_while(|d| d.cand == ci).any(|d| d.trig == ti) {
+                continue;
+            }
+            let first = trig_owner.get_mut(ti).map(|o| *o.get_or_insert(ci));
+            let borrowed = first.is_some_and(|o| o != ci);
+            if t.sig.outcome == Outcome::Displaced && to_care(v, t.t1.max(c.t1)) {
+                continue;
+            }
+            if averted(v, c.t0.min(t.t0), c.t1.max(t.t1)) {
+                continue;
+            }
+            if c.kind == CandKind::Singular && (part || generic(v, &c, t)) {
+                // README section 4: a singular covered by a number of the
+                // sentence, or a generic one ("a driver who kills a pedestrian").
+                continue;
+            }
+            drafts.push(Draft {
+                cand: ci,
+                trig: ti,
+                borrowed,
+                outcome: t.sig.outcome,
+                victims,
+                part,
+            });
+        }
+    }
+    drafts
+}
+
+/// Whether the singular noun phrase `ci` is an apposition to the count just
+/// before it ("one person, a 23-year-old man, died"; "two visitors - a man
+/// from ..."): the same person, already counted.
+fn appositive(v: &View<'_>, cands: &[Cand], ci: usize) -> bool {
+    let Some(c) = cands.get(ci) else { return false };
+    let Some(prev) = ci.checked_sub(1).and_then(|k| cands.get(k)) else { return false };
+    let sep = c.t0.checked_sub(1).map_or("", |k| v.word(k));
+    let prev_end = prev.noun.map_or(prev.t1, |n| n + 1);
+    prev.kind != CandKind::Singular
+        && matches!(sep, "," | "-" | "—" | "–" | ":" | "(")
+        && prev_end + 1 == c.t0
+}
+
+/// Whether a singular noun phrase names no particular person: an indefinite
+/// object of a present-tense verb in a relative or conditional clause ("a
+/// driver who kills a pedestrian faces ten years", "if a worker is hurt").
+fn generic(v: &View<'_>, c: &Cand, t: &Trigger) -> bool {
+    if !matches!(v.word(c.t0), "a" | "an") {
+        return false;
+    }
+    let lo = c.t0.min(t.t0).saturating_sub(4);
+    let present = t.sig.role == Role::Active && !v.word(t.t0).ends_with("ing");
+    let relative = present && t.t0 > 0 && matches!(v.word(t.t0 - 1), "who" | "that");
+    relative || (lo..c.t0.min(t.t0)).any(|k| GENERIC_CUES.contains(&v.word(k)))
+}
+
+/// Whether "to (a / the / nearby ...) hospital" follows within a few tokens
+/// of `from`: an evacuation for care, no displacement.
+fn to_care(v: &View<'_>, from: usize) -> bool {
+    let Some(to) = (from..from + 8).find(|&k| v.word(k) == "to") else { return false };
+    (to + 1..to + 4).any(|k| CARE_PLACES.contains(&v.word(k)))
+}
+
+/// Whether the outcome of the fact spanning tokens `lo..hi` did not happen:
+/// "thousands of deaths could be prevented", "saved 300 lives".
+fn averted(v: &View<'_>, lo: usize, hi: usize) -> bool {
+    let before = lo.saturating_sub(3)..lo;
+    let after = hi..hi + 4;
+    before.chain(after).any(|k| AVERTING_WORDS.contains(&v.word(k)))
+}

@@ -1,0 +1,289 @@
+//! The clause reader: from a count, the outcome word it is the subject of,
+//! read along the clause (auxiliaries, adverbs, short prepositional
+//! modifiers, relative pronouns) rather than a window of words.
+
+use super::hedges::is_cue;
+use super::outcomes::{flag, Role};
+use super::victims::{
+    is_aux, is_person, nounish, INJURY_FRAMES, INTERRUPTERS, NP_PREPOSITIONS, OBJECT_STARTS,
+    PASSIVE_AUX, RELATIVE_STOPS,
+};
+use super::view::{trig_starting, Cand, Trigger, View};
+use crate::text::TokenKind;
+use crate::Outcome;
+
+/// Longest stretch the subject chain walks from a count to its outcome word.
+const CHAIN_STEPS: usize = 20;
+
+/// Whether a past form at `t1` (its end) is followed by an object.
+pub(crate) fn object_follows(v: &View<'_>, t1: usize) -> bool {
+    OBJECT_STARTS.contains(&v.word(t1)) || v.cand_starting(t1).is_some()
+}
+
+/// Walks right from a subject count to its outcome word; returns the signal
+/// occurrences it predicates (a second one for "missing, feared dead").
+///
+/// `start` is the first token after the subject's noun phrase; `cands` are
+/// the sentence's counts. The walk crosses what real syntax puts between a
+/// subject and its verb: coordinated counts ("a man and a woman were
+/// killed"), parentheses and dashes, comma-delimited interruptions
+/// ("Three people, including a child, were killed", "One child was,
+/// according to the fire service, among the dead"), the rest of an
+/// apposition ("Ali Musa, a 19-year-old student who ..., died") and a
+/// reduced relative ("A man suspected of ... was arrested").
+pub(crate) fn subject(
+    v: &View<'_>,
+    triggers: &[Trigger],
+    cands: &[Cand],
+    start: usize,
+) -> Vec<usize> {
+    let n = v.w.len();
+    let mut i = start;
+    let mut passive = false;
+    let mut pps = 0;
+    let mut steps = 0;
+    let mut found = None;
+    // The subject is an apposition ("X, a retired engineer, died"): the next
+    // comma closes it.
+    let head = cands.iter().find(|c| c.noun.map_or(c.t1, |n| n + 1) == start);
+    let mut appositive = head.is_some_and(|c| {
+        c.t0.checked_sub(1).is_some_and(|k| matches!(v.word(k), "," | "—" | "–" | "("))
+    });
+    let mut after_relative = false;
+    while i < n && steps < CHAIN_STEPS {
+        steps += 1;
+        let w = v.word(i);
+        // Coordinated counts share the predicate: "a man and a woman",
+        // "17 children and nine adults", "150 troops, 95 civilians and ...".
+        if matches!(w, "and" | "or" | ",") {
+            let k = if w == "," && v.word(i + 1) == "and" { i + 2 } else { i + 1 };
+            if let Some(c) = v.cand_starting(k).and_then(|ci| cands.get(ci)) {
+                let end = c.noun.map_or(c.t1, |n| n + 1);
+                // After a comma, only a list continues ("95 civilians and
+                // ..."); "seven tourists, five of whom died" is a part.
+                let listed =
+                    w != "," || matches!(v.word(end), "," | "and" | "or" | "—" | "–" | "--");
+                if listed {
+                    i = end;
+                    pps = 0;
+                    continue;
+                }
+            }
+            // "students and staff abducted": a second plain noun.
+            if w != "," && is_person(v.word(k)) && !v.is_trigger_word(k) && k + 1 < n {
+                i = k + 1;
+                continue;
+            }
+        }
+        if matches!(w, "\"" | "“" | "”" | "'" | "‘" | "’") {
+            // Quotation marks around the subject: "three terrorists" were killed.
+            i += 1;
+            continue;
+        }
+        // A name or an age right after the subject's head: "his daughter
+        // Gianna, aged 13", "Bryant aged 41".
+        let name = i == start
+            && !v.title
+            && !v.is_trigger_word(i)
+            && v.raw(i).starts_with(char::is_uppercase)
+            && nounish(w);
+        if name || (w == "aged" && v.toks.get(i + 1).is_some_and(|t| t.kind() == TokenKind::Number))
+        {
+            i += if name { 1 } else { 2 };
+            continue;
+        }
+        if w == "or" && matches!(v.word(i + 1), "more" | "so") {
+            i += 2;
+            continue;
+        }
+        if let Some(next) = skip_interruption(v, i, appositive) {
+            appositive = false;
+            i = next;
+            continue;
+        }
+        if appositive && w != "," && !is_aux(w) && trig_starting(v, triggers, i).is_none() {
+            // The rest of an apposition: up to the comma that closes it.
+            if let Some(close) = (i..(i + 20).min(n))
+                .take_while(|&k| !matches!(v.word(k), ";" | ".") && !v.is_trigger_word(k))
+                .find(|&k| v.word(k) == ",")
+            {
+                appositive = false;
+                i = close + 1;
+                continue;
+            }
+        }
+        if v.cand_starting(i).is_some() {
+            return Vec::new();
+        }
+        if let Some(ti) = trig_starting(v, triggers, i) {
+            let Some(t) = triggers.get(ti) else { break };
+            let ok = match t.sig.role {
+                Role::Intransitive | Role::Adjective => true,
+                Role::Past => passive || !object_follows(v, t.t1),
+                Role::Active => {
+                    (i > 0 && v.word(i - 1) == "to")
+                        || (t.sig.flags & flag::INTRANSITIVE_TOO != 0 && !object_follows(v, t.t1))
+                }
+                Role::Noun | Role::Toll => false,
+            };
+            if ok {
+                found = Some(ti);
+            }
+            break;
+        }
+        if w == "among" && matches!(v.word(i + 1), "the" | "those") {
+            found = trig_starting(v, triggers, i + 2);
+            break;
+        }
+        if INJURY_FRAMES.contains(&w) {
+            // "treated for injuries", "suffered life-threatening injuries": up to four
+            // tokens ("for", adjectives, hyphens) before an injury noun.
+            let hit = (i + 1..(i + 6).min(n)).find_map(|j| {
+                let ti = trig_starting(v, triggers, j)?;
+                let t = triggers.get(ti)?;
+                let harm = matches!(t.sig.outcome, Outcome::Injured | Outcome::Shot);
+                (harm && t.sig.role != Role::Past).then_some(ti)
+            });
+            if let Some(ti) = hit {
+                let clear = triggers.get(ti).is_some_and(|t| {
+                    (i + 1..t.t0).all(|j| {
+                        v.toks
+                            .get(j)
+                            .is_some_and(|k| k.kind() == TokenKind::Word || k.as_str() == "-")
+                    })
+                });
+                if clear {
+                    found = Some(ti);
+                    break;
+                }
+            }
+        }
+        if is_aux(w) {
+            passive |= PASSIVE_AUX.contains(&w);
+            i += 1;
+            continue;
+        }
+        // A relative clause on the counted people: "34 people who drowned".
+        if matches!(w, "who" | "that") && i == start {
+            after_relative = true;
+            i += 1;
+            continue;
+        }
+        // A reduced relative or a relative clause with a verb of its own:
+        // "A man suspected of supplying the gun was arrested".
+        if (i == start || after_relative) && (w.ends_with("ed") || w.ends_with("ing")) {
+            if let Some(k) = (i + 1..(i + 12).min(n))
+                .take_while(|&k| !RELATIVE_STOPS.contains(&v.word(k)))
+                .find(|&k| PASSIVE_AUX.contains(&v.word(k)) || v.is_trigger_word(k))
+            {
+                after_relative = false;
+                i = k;
+                continue;
+            }
+        }
+        if w.len() > 4 && w.ends_with("ly") {
+            i += 1;
+            continue;
+        }
+        if NP_PREPOSITIONS.contains(&w) && pps < 2 {
+            let mut j = i + 1;
+            while j < n && j - i <= 6 {
+                let wj = v.word(j);
+                let tok_ok = v.toks.get(j).is_some_and(|t| {
+                    matches!(t.kind(), TokenKind::Word | TokenKind::Number)
+                        || matches!(t.as_str(), "-" | "'s" | "’s")
+                });
+                if !tok_ok
+                    || v.is_trigger_word(j)
+                    || is_aux(wj)
+                    || v.cand_starting(j).is_some()
+                    || matches!(
+                        wj,
+                        "and"
+                            | "or"
+                            | "when"
+                            | "after"
+                            | "as"
+                            | "who"
+                            | "that"
+                            | "which"
+                            | "whom"
+                            | "them"
+                    )
+                {
+                    break;
+                }
+                j += 1;
+            }
+            if j == i + 1 {
+                break;
+            }
+            pps += 1;
+            i = j;
+            continue;
+        }
+        break;
+    }
+    let Some(ti) = found else { return Vec::new() };
+    let Some(t) = triggers.get(ti) else { return Vec::new() };
+    let mut out = vec![ti];
+    // ", feared dead": a second, hedged outcome for the same count.
+    let mut k = t.t1;
+    if matches!(v.word(k), "," | "and" | "or") {
+        k += 1;
+        let mut hedge = false;
+        while k < n && k < t.t1 + 6 && is_aux(v.word(k)) {
+            hedge |= is_cue(v.word(k));
+            k += 1;
+        }
+        if let Some(tj) = trig_starting(v, triggers, k) {
+            if let Some(u) = triggers.get(tj) {
+                if hedge
+                    && u.sig.outcome != t.sig.outcome
+                    && matches!(u.sig.role, Role::Adjective | Role::Past)
+                {
+                    out.push(tj);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// If token `i` opens an interruption between a subject and its verb, the
+/// first token after it: a parenthesis, a pair of dashes, a closing comma of
+/// an apposition, or a comma-delimited aside that starts with a word of
+/// `INTERRUPTERS` ("including four children", "according to police",
+/// "mostly civilians"). Nothing inside may be an outcome word.
+fn skip_interruption(v: &View<'_>, i: usize, appositive: bool) -> Option<usize> {
+    let n = v.w.len();
+    let w = v.word(i);
+    let close = |closer: &[&str], reach: usize| {
+        (i + 1..(i + reach).min(n))
+            .take_while(|&k| !matches!(v.word(k), ";" | ".") && !v.is_trigger_word(k))
+            .find(|&k| closer.contains(&v.word(k)))
+    };
+    match w {
+        "(" => close(&[")"], 16).map(|k| k + 1),
+        "—" | "–" | "--" => {
+            // A closing dash of an aside that opened before the subject:
+            // "All on board — the pilot, his son and two others — died".
+            let opened = (i.saturating_sub(40)..i).any(|k| matches!(v.word(k), "—" | "–" | "--"));
+            close(&["—", "–", "--"], 20).map(|k| k + 1).or((appositive || opened).then_some(i + 1))
+        }
+        "," if appositive => Some(i + 1),
+        "," if INTERRUPTERS.contains(&v.word(i + 1)) || v.word(i + 1).ends_with("ed") => {
+            close(&[","], 16).map(|k| k + 1)
+        }
+        _ => None,
+    }
+    .map(|mut next| {
+        // An age between commas may follow: "The victim, identified as X, 34, was ...".
+        while v.toks.get(next).is_some_and(|t| t.kind() == TokenKind::Number)
+            && v.word(next + 1) == ","
+        {
+            next += 2;
+        }
+        next
+    })
+}
