@@ -13,3 +13,4 @@ mod golden;
 mod html;
 mod numbers;
 mod tokenize;
+mod tolls;

@@ -5,13 +5,17 @@
 //! outcome classes and their signal words ([`outcomes`]), counts from the
 //! number layer plus zero negators, victims nouns ([`victims`]), hedges
 //! ([`hedges`]) and the location rule ([`location`]); [`engine`] applies them.
+//! [`tolls`] reads the document toll per outcome from the facts.
 
 mod engine;
 mod hedges;
 mod location;
 mod outcomes;
+mod tolls;
 mod victims;
 mod wordset;
+
+pub use tolls::{casualty_tolls, Toll};
 
 use crate::{Interval, NumberPhrase, Sentence, Span, Token};
 
