@@ -253,7 +253,7 @@ pub struct Document {
     pub(crate) numbers: Option<Vec<NumberRecord>>,
     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub(crate) casualties: Option<Vec<CasualtyRecord>>,
-    #[cfg_attr(feature = "serde", serde(skip))]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub(crate) tolls: Option<Vec<TollRecord>>,
 }
 

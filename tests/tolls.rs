@@ -39,6 +39,10 @@ fn greatest_lower_bound_wins_and_first_on_ties() {
                 &["killed:30"],
             ),
             ("Two people died and 12 were injured in the crash.", &["killed:Two", "injured:12"]),
+            (
+                "Floods kill 14 in the north\n\nFlash floods killed at least 14 people on Thursday.",
+                &["killed:at least 14"],
+            ),
         ],
     );
 }

@@ -133,6 +133,7 @@ pub fn casualty_tolls(text: &str, facts: &[CasualtyFact]) -> Vec<Toll> {
     let mut outcomes: Vec<Outcome> = seen.iter().map(|s| s.fact.outcome()).collect();
     outcomes.sort_unstable();
     outcomes.dedup();
+    let title = headline_end(text);
     let mut tolls = Vec::new();
     for outcome in outcomes {
         let of = |tier: Verdict| {
@@ -147,13 +148,18 @@ pub fn casualty_tolls(text: &str, facts: &[CasualtyFact]) -> Vec<Toll> {
         if cands.is_empty() {
             cands = of(Verdict::Dated).collect();
         }
-        // The first in the text, unless a later one is strictly greater.
-        let Some(best) =
-            cands
-                .iter()
-                .copied()
-                .reduce(|a, b| if greater(b.interval(), a.interval()) { b } else { a })
-        else {
+        // The first in the body, unless a later one is strictly greater; the
+        // headline's only when the body has none as great (README 11.3).
+        let in_title = |c: &Count| c.span().start < title;
+        let Some(best) = cands.iter().copied().reduce(|a, b| {
+            let wins = greater(b.interval(), a.interval())
+                || (in_title(&a) && !in_title(&b) && !greater(a.interval(), b.interval()));
+            if wins {
+                b
+            } else {
+                a
+            }
+        }) else {
             continue;
         };
         let mut evidence: Vec<Span> =
@@ -163,6 +169,21 @@ pub fn casualty_tolls(text: &str, facts: &[CasualtyFact]) -> Vec<Toll> {
         tolls.push(Toll { outcome, count: best, evidence });
     }
     tolls
+}
+
+/// The end of the headline, when the text opens with one: a first line
+/// without end punctuation followed by more text (0 otherwise).
+fn headline_end(text: &str) -> usize {
+    let lead = text.len() - text.trim_start().len();
+    let Some(nl) = text.get(lead..).and_then(|t| t.find('\n')) else { return 0 };
+    let end = lead + nl;
+    let line = text.get(lead..end).unwrap_or("").trim_end();
+    let closed = line.ends_with(['.', '!', '?', '"', '\u{201d}', ':']);
+    if closed || line.is_empty() || text.get(end..).is_none_or(|r| r.trim().is_empty()) {
+        0
+    } else {
+        end
+    }
 }
 
 /// Whether `a` has a greater lower bound than `b` (README 11.2): by value, then
