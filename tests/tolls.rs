@@ -128,6 +128,14 @@ fn other_events_and_scopes_are_no_candidates() {
                 &["injured:25"],
             ),
             ("The crash killed 3 people. In 2019, 30 people died on the same road.", &["killed:3"]),
+            (
+                "A bomb killed 7 people on Monday, a year after a similar attack killed 40.",
+                &["killed:7"],
+            ),
+            (
+                "The flood killed 12 people, the most since 2004, when 30 people died.",
+                &["killed:12"],
+            ),
             ("The roads are deadly: 2018 saw 750 deaths. The crash killed 7 people.", &["killed:7"]),
             (
                 "Two people were killed on Sunday. The city has seen 120 people killed so far this year.",

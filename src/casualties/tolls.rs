@@ -226,6 +226,8 @@ struct SentenceWords {
     words: Vec<String>,
     /// Whether each token is a number (digits).
     digits: Vec<bool>,
+    /// For each token, the index of its comma-delimited segment.
+    seg: Vec<usize>,
 }
 
 impl SentenceWords {
@@ -237,13 +239,23 @@ impl SentenceWords {
                 continue;
             }
             let Some(slice) = span.slice(text) else { continue };
-            let mut s =
-                SentenceWords { span, spans: Vec::new(), words: Vec::new(), digits: Vec::new() };
+            let mut s = SentenceWords {
+                span,
+                spans: Vec::new(),
+                words: Vec::new(),
+                digits: Vec::new(),
+                seg: Vec::new(),
+            };
+            let mut seg = 0;
             for t in tokens(slice) {
                 let ts = t.span();
                 s.spans.push(Span::new(ts.start + span.start, ts.end + span.start));
                 s.words.push(t.as_str().to_lowercase());
                 s.digits.push(t.kind() == TokenKind::Number);
+                s.seg.push(seg);
+                if SEGMENT_BREAKS.contains(&t.as_str()) {
+                    seg += 1;
+                }
             }
             out.push(s);
         }
@@ -252,6 +264,10 @@ impl SentenceWords {
 
     fn word(&self, i: usize) -> &str {
         self.words.get(i).map_or("", String::as_str)
+    }
+
+    fn seg(&self, i: usize) -> usize {
+        self.seg.get(i).copied().unwrap_or(usize::MAX)
     }
 
     /// Index of the first token starting at or after `pos`.
@@ -345,6 +361,11 @@ const NP_STARTS: &[&str] = &[
     "hundreds", "scores", "other", "others", "one", "two", "three", "four", "five", "six", "seven",
     "eight", "nine", "ten",
 ];
+/// Punctuation between the segments of a sentence: a cue of another event
+/// or a year applies to its own segment ("killed 7 on Monday, a year after a
+/// similar attack killed 40") and from the opening one to the rest ("Last
+/// year, 40 died").
+const SEGMENT_BREAKS: &[&str] = &[",", ";", ":", "(", ")", "—", "–", "--"];
 /// Cues that the sentence speaks of another, earlier or recurring event.
 const OTHER_EVENT: &[&[&str]] = &[
     &["last", "year"],
@@ -364,6 +385,11 @@ const OTHER_EVENT: &[&[&str]] = &[
     &["separate"],
     &["unrelated"],
     &["so", "far", "this", "year"],
+    &["so", "far", "this", "month"],
+    &["since", "the", "start", "of", "the", "year"],
+    &["since", "the", "beginning", "of", "the", "year"],
+    &["in", "recent", "years"],
+    &["over", "the", "years"],
     &["this", "year", "alone"],
     &["year", "to", "date"],
     &["year-to-date"],
@@ -557,7 +583,8 @@ fn partitive_part(s: &Seen<'_>, seen: &[Seen<'_>]) -> bool {
 fn added(s: &Seen<'_>, seen: &[Seen<'_>]) -> bool {
     let lo = s.c0.min(s.t0);
     let hi = s.c1.max(s.t1);
-    let also_between = (lo..hi).any(|i| s.word(i) == "also");
+    let also_between = (lo..hi).any(|i| s.word(i) == "also")
+        || s.t0.checked_sub(1).is_some_and(|i| s.word(i) == "also");
     let marked =
         ADDED_BEFORE.contains(&s.before(1)) || ADDED_AFTER.contains(&s.after(0)) || also_between;
     marked
@@ -634,13 +661,21 @@ fn has_cue(s: &Seen<'_>, cues: &[&[&str]]) -> bool {
     cues.iter().any(|cue| {
         w.windows(cue.len()).enumerate().any(|(i, win)| {
             win.iter().zip(cue.iter()).all(|(a, b)| a == b)
+                && applies(s, i)
                 // "this year's monsoon" is the event itself.
                 && !(cue.last() == Some(&"year") && s.word(i + cue.len()) == "'s")
         })
     })
 }
 
-/// "in 2019", "2018 saw 750 deaths", "since 2015": a sentence dated to a
+/// Whether a cue at token `i` speaks of the count of `s`: same segment, or
+/// the opening segment before the count.
+fn applies(s: &Seen<'_>, i: usize) -> bool {
+    let seg = s.s.seg(i);
+    seg == s.s.seg(s.c0) || (seg == 0 && i < s.c0)
+}
+
+/// "in 2019", "2018 saw 750 deaths", "since 2015": a count dated to a
 /// year, not a date ("January 4, 2019") or a clock time ("2024 UTC").
 fn dated(s: &Seen<'_>) -> bool {
     (0..s.s.words.len()).any(|i| {
@@ -650,8 +685,16 @@ fn dated(s: &Seen<'_>) -> bool {
             && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
         let month = |k: usize| i.checked_sub(k).is_some_and(|j| MONTHS.contains(&s.word(j)));
         let date = month(1) || (i >= 3 && s.word(i - 1) == "," && month(3));
-        year && !date && !CLOCK_AFTER.contains(&s.word(i + 1))
+        year && !date && !CLOCK_AFTER.contains(&s.word(i + 1)) && (applies(s, i) || when_of(s, i))
     })
+}
+
+/// "since 2004, when 30 died": the count's segment opens with "when" right
+/// after the segment of token `i`.
+fn when_of(s: &Seen<'_>, i: usize) -> bool {
+    let seg = s.s.seg(s.c0);
+    let opens = s.s.seg.iter().position(|&g| g == seg).map(|k| s.word(k));
+    seg == s.s.seg(i) + 1 && opens == Some("when")
 }
 
 /// Same-outcome counts of one sentence joined by "and" or a comma with no
@@ -681,7 +724,10 @@ fn coordinated_parts(seen: &[Seen<'_>], v: &mut [Verdict]) {
             let w = b.word(i);
             match w {
                 "and" | "," | "plus" | "&" => joined = true,
-                ";" | ":" | "(" | ")" | "while" | "whereas" | "but" | "then" => blocked = true,
+                ";" | ":" | "(" | ")" | "while" | "whereas" | "but" | "then" | "when" | "since"
+                | "after" | "before" | "as" | "than" | "because" | "where" | "who" | "which"
+                | "that" => blocked = true,
+                _ if b.s.digits.get(i).copied().unwrap_or(false) => blocked = true,
                 _ if PART_MARKERS.contains(&w) => marker = true,
                 _ if verbish(w) && !a.in_trigger(i) && !matches!(w, "was" | "were" | "been") => {
                     blocked = true;
