@@ -73,6 +73,10 @@ fn superseded_values_are_no_candidates() {
                 "The ministry now counts 20 dead. This replaced an earlier toll of 27 dead.",
                 &["killed:20"],
             ),
+            (
+                "Police initially said five people died. The toll was later corrected to three.",
+                &["killed:three"],
+            ),
         ],
     );
 }
@@ -99,6 +103,7 @@ fn parts_are_no_candidates() {
             ("Floods killed 53 people in Malawi and 10 in Mozambique.", &[]),
             ("The fire killed 3 people and the gunman.", &[]),
             ("The attack killed 39 people and the rescue work ended on Sunday.", &["killed:39"]),
+            ("The pilot was among 12 people who died in the crash.", &["killed:12"]),
         ],
     );
 }

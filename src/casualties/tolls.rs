@@ -342,7 +342,8 @@ impl<'a> Seen<'a> {
 
 /// Words right before a count that make it a part of a group: "including 9
 /// children", "among them 3 women", "of whom 2 died".
-const PART_MARKERS: &[&str] = &["including", "included", "include", "includes", "incl", "among"];
+/// ("among 12 people who died" is the whole group: "among" alone is no marker).
+const PART_MARKERS: &[&str] = &["including", "included", "include", "includes", "incl"];
 /// Pronouns of a group just named: "of them", "among whom".
 const GROUP_PRONOUNS: &[&str] = &["them", "whom", "which", "those"];
 /// Words that add a count to one already given: "another 11", "two more".
@@ -487,7 +488,7 @@ fn judge(seen: &[Seen<'_>]) -> Vec<Verdict> {
         .map(|s| {
             if s.fact.is_hedged() {
                 Verdict::Hedged
-            } else if superseded(s) || first_report(s, seen) {
+            } else if superseded(s) {
                 Verdict::Superseded
             } else if PART_RULES.iter().any(|rule| rule(s, seen)) {
                 Verdict::Part
@@ -503,6 +504,7 @@ fn judge(seen: &[Seen<'_>]) -> Vec<Verdict> {
         })
         .collect();
     coordinated_parts(seen, &mut v);
+    first_reports(seen, &mut v);
     revised_down(seen, &mut v);
     zero_contradicted(seen, &mut v);
     v
@@ -513,17 +515,35 @@ fn superseded(s: &Seen<'_>) -> bool {
     s.before(1) == "from" || s.word(s.c0) == "from"
 }
 
-/// "an earlier toll of 27", "initially said 5 died": a first report, when
-/// another count of the outcome is given ("earlier this year" is another event).
-fn first_report(s: &Seen<'_>, seen: &[Seen<'_>]) -> bool {
-    let marked = (1..=5).any(|k| {
-        FIRST_REPORT.contains(&s.before(k))
-            && !matches!(s.before(k - 1), "this" | "in" | "that" | "last")
-    });
-    marked
-        && seen.iter().any(|o| {
-            o.order != s.order && o.fact.outcome() == s.fact.outcome() && !o.fact.is_hedged()
+/// "an earlier toll of 27", "initially said 5 died": a first report is
+/// superseded when another candidate counts the outcome ("earlier this year"
+/// is another event).
+fn first_reports(seen: &[Seen<'_>], v: &mut [Verdict]) {
+    let first: Vec<bool> = seen
+        .iter()
+        .map(|s| {
+            (1..=5).any(|k| {
+                FIRST_REPORT.contains(&s.before(k))
+                    && !matches!(s.before(k - 1), "this" | "in" | "that" | "last")
+            })
         })
+        .collect();
+    for (k, s) in seen.iter().enumerate() {
+        if !first.get(k).copied().unwrap_or(false) || v.get(k) != Some(&Verdict::Candidate) {
+            continue;
+        }
+        let other = seen.iter().enumerate().any(|(j, o)| {
+            j != k
+                && o.fact.outcome() == s.fact.outcome()
+                && v.get(j) == Some(&Verdict::Candidate)
+                && !first.get(j).copied().unwrap_or(false)
+        });
+        if other {
+            if let Some(x) = v.get_mut(k) {
+                *x = Verdict::Superseded;
+            }
+        }
+    }
 }
 
 /// "All but one of the sixteen on board died": neither count is of the dead.
@@ -761,7 +781,9 @@ fn revised_down(seen: &[Seen<'_>], v: &mut [Verdict]) {
         }
         for (j, o) in seen.iter().enumerate().take(k) {
             if o.fact.outcome() == s.fact.outcome() && v.get(j) == Some(&Verdict::Candidate) {
-                v[j] = Verdict::Superseded;
+                if let Some(x) = v.get_mut(j) {
+                    *x = Verdict::Superseded;
+                }
             }
         }
     }
@@ -781,7 +803,9 @@ fn zero_contradicted(seen: &[Seen<'_>], v: &mut [Verdict]) {
                 && !matches!(ov, Verdict::Hedged | Verdict::OtherEvent | Verdict::OtherScope)
         });
         if positive {
-            v[k] = Verdict::Part;
+            if let Some(x) = v.get_mut(k) {
+                *x = Verdict::Part;
+            }
         }
     }
 }
