@@ -87,6 +87,7 @@ fn parts_are_no_candidates() {
         "parts",
         &[
             ("Ten people died, two of them children.", &["killed:Ten"]),
+            ("About 100 people attended the party, four of whom were injured.", &["injured:four"]),
             ("The blast killed five children and two teachers.", &[]),
             ("Two of the dead were journalists.", &[]),
             ("A police officer and two others were injured.", &[]),
@@ -151,6 +152,10 @@ fn other_events_and_scopes_are_no_candidates() {
                 &["killed:300"],
             ),
             (
+                "The virus had killed at least 813 in China and infected around 35,000 worldwide.",
+                &["killed:at least 813"],
+            ),
+            (
                 "More than 5,000 people have died worldwide. In Italy, 300 people have died.",
                 &["killed:More than 5,000"],
             ),
@@ -162,10 +167,17 @@ fn other_events_and_scopes_are_no_candidates() {
 fn a_dated_count_is_the_toll_when_nothing_else_counts() {
     check(
         "dated fallback",
-        &[(
-            "The driver was sentenced on Friday. In 2017, he killed 4 people in a crash.",
-            &["killed:4"],
-        )],
+        &[
+            ("The driver was sentenced on Friday. In 2017, he killed 4 people in a crash.", &["killed:4"]),
+            (
+                "The parents were sentenced on Friday. The two parents were arrested in January of last year.",
+                &["arrested:two"],
+            ),
+            (
+                "Three people died in the fire. Last year 10 people died in the same building.",
+                &["killed:Three"],
+            ),
+        ],
     );
 }
 

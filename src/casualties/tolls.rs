@@ -369,16 +369,9 @@ const NP_STARTS: &[&str] = &[
 const SEGMENT_BREAKS: &[&str] = &[",", ";", ":", "(", ")", "—", "–", "--"];
 /// Cues that the sentence speaks of another, earlier or recurring event.
 const OTHER_EVENT: &[&[&str]] = &[
-    &["last", "year"],
-    &["last", "month"],
     &["earlier", "this", "year"],
     &["earlier", "this", "month"],
     &["earlier", "in", "the", "year"],
-    &["previous", "year"],
-    &["the", "year", "before"],
-    &["a", "year", "earlier"],
-    &["years", "earlier"],
-    &["ago"],
     &["previous"],
     &["previously"],
     &["prior"],
@@ -399,7 +392,6 @@ const OTHER_EVENT: &[&[&str]] = &[
     &["every", "year"],
     &["compared"],
     &["comparison"],
-    &["anniversary"],
     &["another", "attack"],
     &["another", "incident"],
     &["another", "shooting"],
@@ -407,6 +399,18 @@ const OTHER_EVENT: &[&[&str]] = &[
     &["another", "crash"],
     &["another", "accident"],
     &["since", "records", "began"],
+];
+/// Cues of a past time that may be the event's own in a story that follows it
+/// up ("arrested in January of last year" in a sentencing report): like a
+/// year, they make a count a candidate only when nothing else counts the outcome.
+const PAST_TIME: &[&[&str]] = &[
+    &["last", "year"],
+    &["last", "month"],
+    &["previous", "year"],
+    &["the", "year", "before"],
+    &["a", "year", "earlier"],
+    &["years", "earlier"],
+    &["ago"],
 ];
 /// Cues that a count covers a wider scope than one event's place.
 const OTHER_SCOPE: &[&[&str]] = &[
@@ -496,7 +500,7 @@ fn judge(seen: &[Seen<'_>]) -> Vec<Verdict> {
                 Verdict::OtherEvent
             } else if !lede_wide && has_cue(s, OTHER_SCOPE) {
                 Verdict::OtherScope
-            } else if dated(s) {
+            } else if dated(s) || has_cue(s, PAST_TIME) {
                 Verdict::Dated
             } else {
                 Verdict::Candidate
@@ -587,8 +591,10 @@ fn partitive_part(s: &Seen<'_>, seen: &[Seen<'_>]) -> bool {
     if s.after(0) != "of" || s.is_zero() {
         return false;
     }
+    // The outcome word right after "of (the)": "two of the dead".
     let head = s.c1 + 1;
-    if (head..head + 4).any(|i| s.in_trigger(i)) {
+    let det = matches!(s.word(head), "the" | "those" | "these" | "its" | "their");
+    if s.in_trigger(head) || (det && s.in_trigger(head + 1)) {
         return true;
     }
     GROUP_PRONOUNS.contains(&s.after(1))
@@ -682,6 +688,7 @@ fn has_cue(s: &Seen<'_>, cues: &[&[&str]]) -> bool {
         w.windows(cue.len()).enumerate().any(|(i, win)| {
             win.iter().zip(cue.iter()).all(|(a, b)| a == b)
                 && applies(s, i)
+                && trails_near(s, i)
                 // "this year's monsoon" is the event itself.
                 && !(cue.last() == Some(&"year") && s.word(i + cue.len()) == "'s")
         })
@@ -693,6 +700,18 @@ fn has_cue(s: &Seen<'_>, cues: &[&[&str]]) -> bool {
 fn applies(s: &Seen<'_>, i: usize) -> bool {
     let seg = s.s.seg(i);
     seg == s.s.seg(s.c0) || (seg == 0 && i < s.c0)
+}
+
+/// How far (in tokens) after a fact's count and outcome word a cue may stand.
+const CUE_REACH: usize = 6;
+
+/// A cue after the fact belongs to it when near and no other number stands
+/// between ("killed 813 in China and infected 35,000 worldwide": the cue is
+/// the 35,000's). A cue before it always may.
+fn trails_near(s: &Seen<'_>, i: usize) -> bool {
+    let end = s.c1.max(s.t1);
+    i < s.c0
+        || (i < end + CUE_REACH && !(end..i).any(|k| s.s.digits.get(k).copied().unwrap_or(false)))
 }
 
 /// "in 2019", "2018 saw 750 deaths", "since 2015": a count dated to a
