@@ -217,6 +217,45 @@ fn tolls_follow_the_casualties_layer() {
     assert!(Analyzer::new().analyze("").tolls().is_empty());
 }
 
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+
+    /// Any mix of casualty and toll-rule words: no panic, at most one toll per
+    /// outcome, the count is one of the evidence spans and every span slices
+    /// the text.
+    #[test]
+    fn tolls_are_well_formed(words in proptest::collection::vec(proptest::sample::select(vec![
+        "killed", "dead", "died", "toll", "injured", "of", "the", "at", "least", "27", "no",
+        "one", "were", "feared", "in", "2019", "last", "year", ",", ";", ".", "\n", "people",
+        "children", "including", "them", "from", "to", "rose", "and", "another", "more", "also",
+        "all", "but", "worldwide", "earlier", "É", "–", "revised", "down", "when",
+    ]), 0..40)) {
+        let text = words.join(" ");
+        let doc = Analyzer::builder().default_gazetteer(false).build().analyze(&text);
+        let mut outcomes: Vec<_> = doc.tolls().iter().map(|t| t.outcome).collect();
+        outcomes.dedup();
+        proptest::prop_assert_eq!(outcomes.len(), doc.tolls().len());
+        for t in doc.tolls() {
+            proptest::prop_assert_eq!(text.get(t.count.start..t.count.end), Some(t.count.text.as_str()));
+            proptest::prop_assert!(t.evidence.iter().any(|e| e.start == t.count.start));
+            for e in &t.evidence {
+                proptest::prop_assert_eq!(text.get(e.start..e.end), Some(e.text.as_str()));
+            }
+        }
+    }
+}
+
+#[test]
+fn many_facts_stay_linear() {
+    let text = "Two people died. Another 3 died later, including 2 children. ".repeat(20_000);
+    let start = std::time::Instant::now();
+    let doc = Analyzer::builder().default_gazetteer(false).build().analyze(&text);
+    assert!(doc.casualties().len() >= 40_000);
+    assert_eq!(doc.tolls().len(), 1);
+    // Generous: a quadratic pass over 60k facts would take minutes.
+    assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
+}
+
 /// A gold interval as an [`Interval`].
 fn interval(v: &serde_json::Value) -> Option<Interval> {
     let f = |k: &str| v[k].as_f64();

@@ -125,9 +125,14 @@ pub fn casualty_tolls(text: &str, facts: &[CasualtyFact]) -> Vec<Toll> {
     if facts.is_empty() {
         return Vec::new();
     }
-    let sentences = SentenceWords::read_all(text, facts);
-    let seen: Vec<Seen<'_>> =
-        facts.iter().enumerate().filter_map(|(i, f)| Seen::new(i, f, &sentences)).collect();
+    let (sentences, of_fact) = SentenceWords::read_all(text, facts);
+    let seen: Vec<Seen<'_>> = facts
+        .iter()
+        .zip(of_fact)
+        .filter_map(|(f, si)| Seen::new(f, si?, &sentences))
+        .enumerate()
+        .map(|(order, s)| Seen { order, ..s })
+        .collect();
     let verdicts = judge(&seen);
 
     let mut outcomes: Vec<Outcome> = seen.iter().map(|s| s.fact.outcome()).collect();
@@ -222,8 +227,8 @@ struct SentenceWords {
     span: Span,
     /// Absolute token spans.
     spans: Vec<Span>,
-    /// Lowercase token texts.
-    words: Vec<String>,
+    /// The sentence in ASCII lowercase (same byte offsets as the text).
+    lower: String,
     /// Whether each token is a number (digits).
     digits: Vec<bool>,
     /// For each token, the index of its comma-delimited segment.
@@ -231,18 +236,26 @@ struct SentenceWords {
 }
 
 impl SentenceWords {
-    fn read_all(text: &str, facts: &[CasualtyFact]) -> Vec<SentenceWords> {
+    /// The sentences of `facts` (which come sentence by sentence) and, for
+    /// each fact, the index of its sentence.
+    fn read_all(text: &str, facts: &[CasualtyFact]) -> (Vec<SentenceWords>, Vec<Option<usize>>) {
         let mut out: Vec<SentenceWords> = Vec::new();
+        let mut of_fact = Vec::with_capacity(facts.len());
         for f in facts {
             let span = f.sentence();
-            if out.iter().any(|s| s.span == span) {
+            if out.last().is_some_and(|s| s.span == span) {
+                of_fact.push(out.len().checked_sub(1));
                 continue;
             }
-            let Some(slice) = span.slice(text) else { continue };
+            let Some(slice) = span.slice(text) else {
+                of_fact.push(None);
+                continue;
+            };
+            of_fact.push(Some(out.len()));
             let mut s = SentenceWords {
                 span,
                 spans: Vec::new(),
-                words: Vec::new(),
+                lower: slice.to_ascii_lowercase(),
                 digits: Vec::new(),
                 seg: Vec::new(),
             };
@@ -250,7 +263,6 @@ impl SentenceWords {
             for t in tokens(slice) {
                 let ts = t.span();
                 s.spans.push(Span::new(ts.start + span.start, ts.end + span.start));
-                s.words.push(t.as_str().to_lowercase());
                 s.digits.push(t.kind() == TokenKind::Number);
                 s.seg.push(seg);
                 if SEGMENT_BREAKS.contains(&t.as_str()) {
@@ -259,11 +271,13 @@ impl SentenceWords {
             }
             out.push(s);
         }
-        out
+        (out, of_fact)
     }
 
     fn word(&self, i: usize) -> &str {
-        self.words.get(i).map_or("", String::as_str)
+        let Some(t) = self.spans.get(i) else { return "" };
+        let base = self.span.start;
+        self.lower.get(t.start - base..t.end - base).unwrap_or("")
     }
 
     fn seg(&self, i: usize) -> usize {
@@ -279,7 +293,7 @@ impl SentenceWords {
 /// A fact with its place among the words of its sentence.
 struct Seen<'a> {
     fact: &'a CasualtyFact,
-    /// Index of the fact in the document's facts (text order).
+    /// Index of the fact among the facts judged (text order).
     order: usize,
     /// Index of its sentence among the sentences with facts.
     sentence: usize,
@@ -293,8 +307,7 @@ struct Seen<'a> {
 }
 
 impl<'a> Seen<'a> {
-    fn new(order: usize, fact: &'a CasualtyFact, all: &'a [SentenceWords]) -> Option<Seen<'a>> {
-        let sentence = all.iter().position(|s| s.span == fact.sentence())?;
+    fn new(fact: &'a CasualtyFact, sentence: usize, all: &'a [SentenceWords]) -> Option<Seen<'a>> {
         let s = all.get(sentence)?;
         let c = fact.count().span();
         let t = fact.trigger();
@@ -302,7 +315,7 @@ impl<'a> Seen<'a> {
         let t0 = s.at(t.start);
         Some(Seen {
             fact,
-            order,
+            order: 0,
             sentence,
             s,
             c0,
@@ -328,10 +341,6 @@ impl<'a> Seen<'a> {
 
     fn is_zero(&self) -> bool {
         self.fact.count().interval().high() == Some(0.0)
-    }
-
-    fn same_sentence(&self, other: &Seen<'_>) -> bool {
-        self.sentence == other.sentence
     }
 
     /// Whether token `i` belongs to this fact's outcome word(s).
@@ -476,6 +485,16 @@ const CLOCK_AFTER: &[&str] = &[
     "sunday",
 ];
 
+/// The facts of the sentence of `s` that come before it, nearest first
+/// (facts are in text order, so the walk stops at the sentence's start).
+fn before_in_sentence<'s, 'a>(
+    seen: &'s [Seen<'a>],
+    s: &Seen<'_>,
+) -> impl Iterator<Item = &'s Seen<'a>> {
+    let sentence = s.sentence;
+    seen.get(..s.order).unwrap_or(&[]).iter().rev().take_while(move |o| o.sentence == sentence)
+}
+
 /// A rule that finds a fact to be a part of a larger group.
 type PartRule = fn(&Seen<'_>, &[Seen<'_>]) -> bool;
 
@@ -532,17 +551,22 @@ fn first_reports(seen: &[Seen<'_>], v: &mut [Verdict]) {
             })
         })
         .collect();
+    // The outcomes some candidate counts that is no first report.
+    let mut current: Vec<Outcome> = seen
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| {
+            v.get(*j) == Some(&Verdict::Candidate) && !first.get(*j).copied().unwrap_or(false)
+        })
+        .map(|(_, o)| o.fact.outcome())
+        .collect();
+    current.sort_unstable();
+    current.dedup();
     for (k, s) in seen.iter().enumerate() {
         if !first.get(k).copied().unwrap_or(false) || v.get(k) != Some(&Verdict::Candidate) {
             continue;
         }
-        let other = seen.iter().enumerate().any(|(j, o)| {
-            j != k
-                && o.fact.outcome() == s.fact.outcome()
-                && v.get(j) == Some(&Verdict::Candidate)
-                && !first.get(j).copied().unwrap_or(false)
-        });
-        if other {
+        if current.contains(&s.fact.outcome()) {
             if let Some(x) = v.get_mut(k) {
                 *x = Verdict::Superseded;
             }
@@ -570,7 +594,7 @@ fn marked_part(s: &Seen<'_>, seen: &[Seen<'_>]) -> bool {
     if !marked {
         return false;
     }
-    let earlier = seen.iter().filter(|o| o.same_sentence(s) && o.c0 < s.c0);
+    let earlier = before_in_sentence(seen, s).filter(|o| o.c0 < s.c0);
     let (mut same, mut other) = (false, false);
     for o in earlier {
         if o.fact.outcome() == s.fact.outcome() {
@@ -598,9 +622,7 @@ fn partitive_part(s: &Seen<'_>, seen: &[Seen<'_>]) -> bool {
         return true;
     }
     GROUP_PRONOUNS.contains(&s.after(1))
-        && seen
-            .iter()
-            .any(|o| o.same_sentence(s) && o.c0 < s.c0 && o.fact.outcome() == s.fact.outcome())
+        && before_in_sentence(seen, s).any(|o| o.c0 < s.c0 && o.fact.outcome() == s.fact.outcome())
 }
 
 /// "another 11", "two more", "also died": an addition to a count of the same
@@ -613,10 +635,14 @@ fn added(s: &Seen<'_>, seen: &[Seen<'_>]) -> bool {
         || s.t0.checked_sub(1).is_some_and(|i| s.word(i) == "also");
     let marked =
         ADDED_BEFORE.contains(&s.before(1)) || ADDED_AFTER.contains(&s.after(0)) || also_between;
+    // Nearest first: a document that counts the outcome usually did so recently.
     marked
-        && seen.iter().any(|o| {
-            o.order < s.order && o.fact.outcome() == s.fact.outcome() && !o.fact.is_hedged()
-        })
+        && seen
+            .get(..s.order)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .any(|o| o.fact.outcome() == s.fact.outcome() && !o.fact.is_hedged())
 }
 
 /// Whether word `w` reads as a verb or auxiliary (a clause, not a noun phrase).
@@ -649,7 +675,7 @@ fn np_coordinated(s: &Seen<'_>, _: &[Seen<'_>]) -> bool {
         }
     }
     // "N NOUN ... and DET ...": scan the count's noun phrase to "and".
-    let n = s.s.words.len();
+    let n = s.s.spans.len();
     let mut i = s.c1;
     while i < n && i < s.c1 + 6 {
         let w = s.word(i);
@@ -683,10 +709,9 @@ fn np_coordinated(s: &Seen<'_>, _: &[Seen<'_>]) -> bool {
 
 /// Whether the sentence of `s` holds one of the cue phrases.
 fn has_cue(s: &Seen<'_>, cues: &[&[&str]]) -> bool {
-    let w = &s.s.words;
     cues.iter().any(|cue| {
-        w.windows(cue.len()).enumerate().any(|(i, win)| {
-            win.iter().zip(cue.iter()).all(|(a, b)| a == b)
+        (0..s.s.spans.len()).any(|i| {
+            cue.iter().enumerate().all(|(k, c)| s.word(i + k) == *c)
                 && applies(s, i)
                 && trails_near(s, i)
                 // "this year's monsoon" is the event itself.
@@ -717,7 +742,7 @@ fn trails_near(s: &Seen<'_>, i: usize) -> bool {
 /// "in 2019", "2018 saw 750 deaths", "since 2015": a count dated to a
 /// year, not a date ("January 4, 2019") or a clock time ("2024 UTC").
 fn dated(s: &Seen<'_>) -> bool {
-    (0..s.s.words.len()).any(|i| {
+    (0..s.s.spans.len()).any(|i| {
         let w = s.word(i);
         let year = s.s.digits.get(i).copied().unwrap_or(false)
             && w.len() == 4
@@ -742,10 +767,10 @@ fn when_of(s: &Seen<'_>, i: usize) -> bool {
 /// text never states. A "including" between them makes only the second a part.
 fn coordinated_parts(seen: &[Seen<'_>], v: &mut [Verdict]) {
     for (k, b) in seen.iter().enumerate() {
-        let prev = seen.iter().enumerate().take(k).rev().find(|(_, a)| {
-            a.same_sentence(b) && a.fact.outcome() == b.fact.outcome() && a.c1 <= b.c0
-        });
-        let Some((j, a)) = prev else { continue };
+        let prev = before_in_sentence(seen, b)
+            .find(|a| a.fact.outcome() == b.fact.outcome() && a.c1 <= b.c0);
+        let Some(a) = prev else { continue };
+        let j = a.order;
         // The second must still be a candidate: "Ten died, two of them
         // children" and "Three died and 20 are feared dead" keep the first.
         let open = |i: usize| matches!(v.get(i), Some(Verdict::Candidate | Verdict::Dated));
@@ -788,6 +813,8 @@ fn coordinated_parts(seen: &[Seen<'_>], v: &mut [Verdict]) {
 
 /// "revised the toll down to 31": earlier candidates of that outcome are superseded.
 fn revised_down(seen: &[Seen<'_>], v: &mut [Verdict]) {
+    // Facts before this index are already superseded where they must be.
+    let mut done: Vec<(Outcome, usize)> = Vec::new();
     for (k, s) in seen.iter().enumerate() {
         if v.get(k) != Some(&Verdict::Candidate) {
             continue;
@@ -798,13 +825,17 @@ fn revised_down(seen: &[Seen<'_>], v: &mut [Verdict]) {
         if !down {
             continue;
         }
-        for (j, o) in seen.iter().enumerate().take(k) {
-            if o.fact.outcome() == s.fact.outcome() && v.get(j) == Some(&Verdict::Candidate) {
+        let outcome = s.fact.outcome();
+        let from = done.iter().find(|d| d.0 == outcome).map_or(0, |d| d.1);
+        for (j, o) in seen.iter().enumerate().take(k).skip(from) {
+            if o.fact.outcome() == outcome && v.get(j) == Some(&Verdict::Candidate) {
                 if let Some(x) = v.get_mut(j) {
                     *x = Verdict::Superseded;
                 }
             }
         }
+        done.retain(|d| d.0 != outcome);
+        done.push((outcome, k));
     }
 }
 
@@ -812,16 +843,22 @@ fn revised_down(seen: &[Seen<'_>], v: &mut [Verdict]) {
 /// asserted for the event: "no deaths on the ground" beside "fifteen on board
 /// died" is a part.
 fn zero_contradicted(seen: &[Seen<'_>], v: &mut [Verdict]) {
+    let mut positive: Vec<Outcome> = seen
+        .iter()
+        .zip(v.iter())
+        .filter(|(o, ov)| {
+            !o.is_zero()
+                && !matches!(ov, Verdict::Hedged | Verdict::OtherEvent | Verdict::OtherScope)
+        })
+        .map(|(o, _)| o.fact.outcome())
+        .collect();
+    positive.sort_unstable();
+    positive.dedup();
     for (k, s) in seen.iter().enumerate() {
         if !s.is_zero() || !matches!(v.get(k), Some(Verdict::Candidate | Verdict::Dated)) {
             continue;
         }
-        let positive = seen.iter().zip(v.iter()).any(|(o, ov)| {
-            o.fact.outcome() == s.fact.outcome()
-                && !o.is_zero()
-                && !matches!(ov, Verdict::Hedged | Verdict::OtherEvent | Verdict::OtherScope)
-        });
-        if positive {
+        if positive.contains(&s.fact.outcome()) {
             if let Some(x) = v.get_mut(k) {
                 *x = Verdict::Part;
             }
