@@ -135,6 +135,15 @@ fn other_events_and_scopes_are_no_candidates() {
             ),
             ("The crash killed 3 people. In 2019, 30 people died on the same road.", &["killed:3"]),
             (
+                "A man was shot on Main Street. Two other shootings overnight left 5 people wounded. \
+                 Police said 2 people were wounded on Main Street.",
+                &["injured:2"],
+            ),
+            (
+                "The second blast hit first responders; between the two blasts, at least 20 were killed.",
+                &["killed:at least 20"],
+            ),
+            (
                 "A bomb killed 7 people on Monday, a year after a similar attack killed 40.",
                 &["killed:7"],
             ),

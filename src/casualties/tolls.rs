@@ -401,14 +401,37 @@ const OTHER_EVENT: &[&[&str]] = &[
     &["every", "year"],
     &["compared"],
     &["comparison"],
-    &["another", "attack"],
-    &["another", "incident"],
-    &["another", "shooting"],
-    &["another", "bombing"],
-    &["another", "crash"],
-    &["another", "accident"],
     &["since", "records", "began"],
 ];
+/// Words that, before an event noun, name another event: "in another
+/// shooting", "two other attacks", "an earlier crash".
+const OTHER_EVENT_WORDS: &[&str] = &["another", "other", "earlier"];
+/// Nouns of events (not of people): "attack", "shootings", "crash".
+const EVENT_NOUNS: &[&str] = &[
+    "attack",
+    "attacks",
+    "incident",
+    "incidents",
+    "shooting",
+    "shootings",
+    "bombing",
+    "bombings",
+    "crash",
+    "crashes",
+    "accident",
+    "accidents",
+    "stabbing",
+    "stabbings",
+    "explosion",
+    "explosions",
+    "blast",
+    "blasts",
+    "raid",
+    "raids",
+    "fire",
+    "fires",
+];
+
 /// Cues of a past time that may be the event's own in a story that follows it
 /// up ("arrested in January of last year" in a sentencing report): like a
 /// year, they make a count a candidate only when nothing else counts the outcome.
@@ -515,7 +538,7 @@ fn judge(seen: &[Seen<'_>]) -> Vec<Verdict> {
                 Verdict::Superseded
             } else if PART_RULES.iter().any(|rule| rule(s, seen)) {
                 Verdict::Part
-            } else if has_cue(s, OTHER_EVENT) {
+            } else if has_cue(s, OTHER_EVENT) || names_other_event(s) {
                 Verdict::OtherEvent
             } else if !lede_wide && has_cue(s, OTHER_SCOPE) {
                 Verdict::OtherScope
@@ -737,6 +760,18 @@ fn trails_near(s: &Seen<'_>, i: usize) -> bool {
     let end = s.c1.max(s.t1);
     i < s.c0
         || (i < end + CUE_REACH && !(end..i).any(|k| s.s.digits.get(k).copied().unwrap_or(false)))
+}
+
+/// "in another shooting", "two other attacks left three wounded", "an
+/// earlier crash": an event word after a word of otherness (one adjective may
+/// stand between: "another fatal shooting").
+fn names_other_event(s: &Seen<'_>) -> bool {
+    (0..s.s.spans.len()).any(|i| {
+        OTHER_EVENT_WORDS.contains(&s.word(i))
+            && (EVENT_NOUNS.contains(&s.word(i + 1)) || EVENT_NOUNS.contains(&s.word(i + 2)))
+            && applies(s, i)
+            && trails_near(s, i)
+    })
 }
 
 /// "in 2019", "2018 saw 750 deaths", "since 2015": a count dated to a
