@@ -92,6 +92,7 @@ fn parts_are_no_candidates() {
             ("Two of the dead were journalists.", &[]),
             ("A police officer and two others were injured.", &[]),
             ("Two people died, and three others were injured.", &["killed:Two", "injured:three"]),
+            ("The pilot aged 41, his son aged 13, and seven others were killed in the crash.", &[]),
             (
                 "Twelve people were killed on Monday. Another three died in hospital on Tuesday.",
                 &["killed:Twelve"],

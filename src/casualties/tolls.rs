@@ -677,23 +677,24 @@ fn verbish(w: &str) -> bool {
 /// local police chief and two others were injured", "injured fourteen police
 /// officers and a number of journalists". The whole is never stated.
 fn np_coordinated(s: &Seen<'_>, _: &[Seen<'_>]) -> bool {
-    // "X and N other(s)", X a noun phrase without a verb of its own (", and"
-    // joins clauses: "two died, and three others were injured").
-    if s.before(1) == "and" && s.before(2) != "," && matches!(s.after(0), "other" | "others") {
-        let mut i = s.c0.saturating_sub(1);
-        let mut clause_verb = false;
+    // "X and N other(s)", "X, Y, and N others": X a noun phrase without a
+    // verb of its own ("two died, and three others were injured" joins clauses).
+    if s.before(1) == "and" && matches!(s.after(0), "other" | "others") {
+        let mut i = s.c0.saturating_sub(if s.before(2) == "," { 2 } else { 1 });
+        let (mut words, mut clause_verb) = (0, false);
         while i > 0 {
             i -= 1;
             let w = s.word(i);
-            if matches!(w, "," | ";" | ":" | "(" | "—" | "–") {
+            if matches!(w, "," | ";" | ":" | "(" | "—" | "–" | "--") {
                 break;
             }
             if verbish(w) || s.in_trigger(i) || w.ends_with("ing") {
                 clause_verb = true;
                 break;
             }
+            words += 1;
         }
-        if !clause_verb && s.c0 >= 2 {
+        if !clause_verb && words > 0 {
             return true;
         }
     }
@@ -826,7 +827,6 @@ fn coordinated_parts(seen: &[Seen<'_>], v: &mut [Verdict]) {
                 ";" | ":" | "(" | ")" | "while" | "whereas" | "but" | "then" | "when" | "since"
                 | "after" | "before" | "as" | "than" | "because" | "where" | "who" | "which"
                 | "that" => blocked = true,
-                _ if b.s.digits.get(i).copied().unwrap_or(false) => blocked = true,
                 _ if PART_MARKERS.contains(&w) => marker = true,
                 _ if verbish(w) && !a.in_trigger(i) && !matches!(w, "was" | "were" | "been") => {
                     blocked = true;
