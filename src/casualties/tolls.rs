@@ -233,6 +233,21 @@ struct SentenceWords {
     digits: Vec<bool>,
     /// For each token, the index of its comma-delimited segment.
     seg: Vec<usize>,
+    /// Where cues stand in the sentence, found once for all its facts.
+    cues: Vec<(usize, Cue)>,
+}
+
+/// A kind of cue phrase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cue {
+    /// Another event ([`OTHER_EVENT`], or [`OTHER_EVENT_WORDS`] + an event noun).
+    OtherEvent,
+    /// A wider scope ([`OTHER_SCOPE`]).
+    Scope,
+    /// A past time ([`PAST_TIME`]).
+    Past,
+    /// A year that is no date or clock time.
+    Year,
 }
 
 impl SentenceWords {
@@ -258,6 +273,7 @@ impl SentenceWords {
                 lower: slice.to_ascii_lowercase(),
                 digits: Vec::new(),
                 seg: Vec::new(),
+                cues: Vec::new(),
             };
             let mut seg = 0;
             for t in tokens(slice) {
@@ -269,9 +285,56 @@ impl SentenceWords {
                     seg += 1;
                 }
             }
+            s.cues = s.find_cues();
             out.push(s);
         }
         (out, of_fact)
+    }
+
+    /// Every cue of the sentence, each word read once.
+    fn find_cues(&self) -> Vec<(usize, Cue)> {
+        let mut out = Vec::new();
+        let lists =
+            [(Cue::OtherEvent, OTHER_EVENT), (Cue::Scope, OTHER_SCOPE), (Cue::Past, PAST_TIME)];
+        for i in 0..self.spans.len() {
+            let w = self.word(i);
+            for (kind, list) in lists {
+                let hit = list.iter().any(|cue| {
+                    cue.first() == Some(&w)
+                        && cue.iter().enumerate().skip(1).all(|(k, c)| self.word(i + k) == *c)
+                        // "this year's monsoon" is the event itself.
+                        && !(cue.last() == Some(&"year") && self.word(i + cue.len()) == "'s")
+                });
+                if hit {
+                    out.push((i, kind));
+                }
+            }
+            if OTHER_EVENT_WORDS.contains(&w)
+                && (EVENT_NOUNS.contains(&self.word(i + 1))
+                    || EVENT_NOUNS.contains(&self.word(i + 2)))
+            {
+                out.push((i, Cue::OtherEvent));
+            }
+            if self.is_year(i) {
+                out.push((i, Cue::Year));
+            }
+        }
+        out
+    }
+
+    /// "in 2019", "2018 saw": a year, not a date ("January 4, 2019") or a
+    /// clock time ("2024 UTC").
+    fn is_year(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let year = self.digits.get(i).copied().unwrap_or(false)
+            && w.len() == 4
+            && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
+        if !year {
+            return false;
+        }
+        let month = |k: usize| i.checked_sub(k).is_some_and(|j| MONTHS.contains(&self.word(j)));
+        let date = month(1) || (i >= 3 && self.word(i - 1) == "," && month(3));
+        !date && !CLOCK_AFTER.contains(&self.word(i + 1))
     }
 
     fn word(&self, i: usize) -> &str {
@@ -528,7 +591,7 @@ const PART_RULES: &[PartRule] =
 /// Judges every fact: per-fact rules first, then the rules that compare facts.
 fn judge(seen: &[Seen<'_>]) -> Vec<Verdict> {
     let lede = seen.first().map(|s| s.sentence);
-    let lede_wide = seen.iter().any(|s| Some(s.sentence) == lede && has_cue(s, OTHER_SCOPE));
+    let lede_wide = seen.iter().any(|s| Some(s.sentence) == lede && has_cue(s, Cue::Scope));
     let mut v: Vec<Verdict> = seen
         .iter()
         .map(|s| {
@@ -538,11 +601,11 @@ fn judge(seen: &[Seen<'_>]) -> Vec<Verdict> {
                 Verdict::Superseded
             } else if PART_RULES.iter().any(|rule| rule(s, seen)) {
                 Verdict::Part
-            } else if has_cue(s, OTHER_EVENT) || names_other_event(s) {
+            } else if has_cue(s, Cue::OtherEvent) {
                 Verdict::OtherEvent
-            } else if !lede_wide && has_cue(s, OTHER_SCOPE) {
+            } else if !lede_wide && has_cue(s, Cue::Scope) {
                 Verdict::OtherScope
-            } else if dated(s) || has_cue(s, PAST_TIME) {
+            } else if dated(s) || has_cue(s, Cue::Past) {
                 Verdict::Dated
             } else {
                 Verdict::Candidate
@@ -731,17 +794,9 @@ fn np_coordinated(s: &Seen<'_>, _: &[Seen<'_>]) -> bool {
     false
 }
 
-/// Whether the sentence of `s` holds one of the cue phrases.
-fn has_cue(s: &Seen<'_>, cues: &[&[&str]]) -> bool {
-    cues.iter().any(|cue| {
-        (0..s.s.spans.len()).any(|i| {
-            cue.iter().enumerate().all(|(k, c)| s.word(i + k) == *c)
-                && applies(s, i)
-                && trails_near(s, i)
-                // "this year's monsoon" is the event itself.
-                && !(cue.last() == Some(&"year") && s.word(i + cue.len()) == "'s")
-        })
-    })
+/// Whether a cue of `kind` in the sentence speaks of the count of `s`.
+fn has_cue(s: &Seen<'_>, kind: Cue) -> bool {
+    s.s.cues.iter().any(|&(i, k)| k == kind && applies(s, i) && trails_near(s, i))
 }
 
 /// Whether a cue at token `i` speaks of the count of `s`: same segment, or
@@ -763,30 +818,10 @@ fn trails_near(s: &Seen<'_>, i: usize) -> bool {
         || (i < end + CUE_REACH && !(end..i).any(|k| s.s.digits.get(k).copied().unwrap_or(false)))
 }
 
-/// "in another shooting", "two other attacks left three wounded", "an
-/// earlier crash": an event word after a word of otherness (one adjective may
-/// stand between: "another fatal shooting").
-fn names_other_event(s: &Seen<'_>) -> bool {
-    (0..s.s.spans.len()).any(|i| {
-        OTHER_EVENT_WORDS.contains(&s.word(i))
-            && (EVENT_NOUNS.contains(&s.word(i + 1)) || EVENT_NOUNS.contains(&s.word(i + 2)))
-            && applies(s, i)
-            && trails_near(s, i)
-    })
-}
-
 /// "in 2019", "2018 saw 750 deaths", "since 2015": a count dated to a
 /// year, not a date ("January 4, 2019") or a clock time ("2024 UTC").
 fn dated(s: &Seen<'_>) -> bool {
-    (0..s.s.spans.len()).any(|i| {
-        let w = s.word(i);
-        let year = s.s.digits.get(i).copied().unwrap_or(false)
-            && w.len() == 4
-            && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
-        let month = |k: usize| i.checked_sub(k).is_some_and(|j| MONTHS.contains(&s.word(j)));
-        let date = month(1) || (i >= 3 && s.word(i - 1) == "," && month(3));
-        year && !date && !CLOCK_AFTER.contains(&s.word(i + 1)) && (applies(s, i) || when_of(s, i))
-    })
+    s.s.cues.iter().any(|&(i, k)| k == Cue::Year && (applies(s, i) || when_of(s, i)))
 }
 
 /// "since 2004, when 30 died": the count's segment opens with "when" right
