@@ -15,7 +15,8 @@ const SAMPLE: &str = include_str!("sample-report.txt");
 
 const USAGE: &str = "usage: analyze [--jsonl] [--only LIST] [--gazetteer PATH]... \
 [--no-default-gazetteer] [--pretty] [--html] [FILE]
-  LIST: comma-separated subset of tokens,sentences,entities,numbers,casualties";
+  LIST: comma-separated subset of tokens,sentences,entities,numbers,casualties
+        (casualties also prints the document's tolls)";
 
 struct Options {
     jsonl: bool,

@@ -1,8 +1,9 @@
 //! One front door: configure once, analyse many texts, get one [`Document`].
 
+use crate::casualties::{casualty_tolls, Count, Toll};
 use crate::document::{
     CasualtyRecord, CountRecord, Document, EntityRecord, NumberRecord, SentenceRecord, TextSpan,
-    TokenRecord,
+    TokenRecord, TollRecord,
 };
 use crate::numbers::read_block;
 use crate::text::{Blocks, SentenceSplitter};
@@ -317,6 +318,7 @@ impl Analyzer {
             let mut splitter = SentenceSplitter::new(text);
             let mut block_sentences = Vec::new();
             let mut places = Vec::new();
+            let mut doc_facts = Vec::new();
             while let Some(whole_text) = blocks.next_into(&mut block) {
                 let (Some(first), Some(last)) = (block.first(), block.last()) else { continue };
                 let range = Span::new(first.span().start, last.span().end);
@@ -372,6 +374,12 @@ impl Analyzer {
                 if let Some(records) = &mut out.casualties {
                     records.extend(facts.iter().map(|f| casualty_record(text, f)));
                 }
+                doc_facts.extend(facts);
+            }
+            if casualties {
+                doc.tolls = Some(
+                    casualty_tolls(text, &doc_facts).iter().map(|t| toll_record(text, t)).collect(),
+                );
             }
             if wants_sentences {
                 if let Some(s) = splitter.finish() {
@@ -452,17 +460,28 @@ fn number_record(text: &str, p: &NumberPhrase<'_>) -> NumberRecord {
     }
 }
 
+fn count_record(text: &str, c: &Count) -> CountRecord {
+    CountRecord {
+        start: c.span().start,
+        end: c.span().end,
+        text: c.span().slice(text).unwrap_or("").to_string(),
+        interval: c.interval(),
+        approximate: c.is_approximate(),
+    }
+}
+
+fn toll_record(text: &str, t: &Toll) -> TollRecord {
+    TollRecord {
+        outcome: t.outcome(),
+        count: count_record(text, &t.count()),
+        evidence: t.evidence().iter().map(|&s| TextSpan::new(text, s)).collect(),
+    }
+}
+
 fn casualty_record(text: &str, f: &CasualtyFact) -> CasualtyRecord {
-    let c = f.count();
     CasualtyRecord {
         outcome: f.outcome(),
-        count: CountRecord {
-            start: c.span().start,
-            end: c.span().end,
-            text: c.span().slice(text).unwrap_or("").to_string(),
-            interval: c.interval(),
-            approximate: c.is_approximate(),
-        },
+        count: count_record(text, &f.count()),
         victims: f.victims().map(|s| TextSpan::new(text, s)),
         location: f.location().map(|s| TextSpan::new(text, s)),
         hedged: f.is_hedged(),

@@ -204,6 +204,30 @@ pub struct CasualtyRecord {
     pub hedged: bool,
 }
 
+/// The toll of one outcome in the document: the count of everyone with that
+/// outcome in the document's main event, as the text states it (see
+/// [`Toll`](crate::Toll) for how to read it).
+///
+/// # Examples
+///
+/// ```
+/// let doc = textfacts::Analyzer::new().analyze("Three people died and 12 were hurt.");
+/// let toll = &doc.tolls()[0];
+/// assert_eq!((toll.outcome.as_str(), toll.count.text.as_str()), ("killed", "Three"));
+/// assert_eq!(toll.evidence[0].text, "Three");
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct TollRecord {
+    /// The outcome counted.
+    pub outcome: Outcome,
+    /// The winning candidate's count.
+    pub count: CountRecord,
+    /// Every candidate count whose interval equals the toll's, in text order.
+    pub evidence: Vec<TextSpan>,
+}
+
 /// Everything an [`Analyzer`](crate::Analyzer) found in one text.
 ///
 /// Layers that were not computed are absent from the serialised form and
@@ -229,6 +253,8 @@ pub struct Document {
     pub(crate) numbers: Option<Vec<NumberRecord>>,
     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub(crate) casualties: Option<Vec<CasualtyRecord>>,
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    pub(crate) tolls: Option<Vec<TollRecord>>,
 }
 
 impl Document {
@@ -290,6 +316,20 @@ impl Document {
     #[must_use]
     pub fn casualties(&self) -> &[CasualtyRecord] {
         self.casualties.as_deref().unwrap_or(&[])
+    }
+
+    /// The document tolls, at most one per outcome (empty if the casualties
+    /// layer was not computed): see [`casualty_tolls`](crate::casualty_tolls).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let doc = textfacts::Analyzer::new().analyze("Two people died. The toll rose to five.");
+    /// assert_eq!(doc.tolls()[0].count.text, "five");
+    /// ```
+    #[must_use]
+    pub fn tolls(&self) -> &[TollRecord] {
+        self.tolls.as_deref().unwrap_or(&[])
     }
 }
 

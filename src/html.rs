@@ -1,6 +1,7 @@
-//! A self-contained HTML view of analysed documents: entities highlighted by
-//! label, number phrases underlined with their intervals, and a table of
-//! casualty facts whose rows highlight their evidence when clicked.
+//! A self-contained HTML view of analysed documents: the document tolls above
+//! the text, entities highlighted by label, number phrases underlined with
+//! their intervals, and a table of casualty facts; toll and fact rows
+//! highlight their evidence when clicked.
 //!
 //! Everything taken from the input is escaped; the page needs no network.
 
@@ -81,8 +82,8 @@ impl HtmlPage {
         HtmlPage { html, sections: 0 }
     }
 
-    /// Adds a section for one document: its `heading`, its `text` with marks,
-    /// and its casualty facts. `doc` must be the analysis of `text`; spans
+    /// Adds a section for one document: its `heading`, its tolls, its `text`
+    /// with marks, and its casualty facts. `doc` must be the analysis of `text`; spans
     /// that do not fit `text` are skipped.
     ///
     /// # Examples
@@ -160,11 +161,61 @@ impl HtmlPage {
             }
             rows.push(ids);
         }
+        // Each toll's evidence spans, marked like a fact's count.
+        let mut toll_rows = Vec::new();
+        for (i, t) in doc.tolls().iter().enumerate() {
+            let mut ids = Vec::new();
+            for (k, e) in t.evidence.iter().enumerate() {
+                let span = e.span();
+                if let Some(m) = marks.iter().find(|m| m.span == span) {
+                    ids.push(m.id.clone());
+                } else {
+                    let id = format!("d{d}-t{i}-{k}");
+                    marks.push(Mark {
+                        span,
+                        id: id.clone(),
+                        classes: "ev".to_string(),
+                        title: format!("evidence of the {} toll", t.outcome.as_str()),
+                    });
+                    ids.push(id);
+                }
+            }
+            toll_rows.push(ids);
+        }
         let (kept, dropped) = nestable(text, marks);
 
         self.html.push_str("<section>\n<h2>");
         escape_into(&mut self.html, heading);
-        self.html.push_str("</h2>\n<div class=\"text\">");
+        self.html.push_str("</h2>\n");
+        if !doc.tolls().is_empty() {
+            self.html.push_str(
+                "<table class=\"tolls\"><tr><th>toll</th><th>count</th><th>interval</th>\
+<th>evidence</th></tr>\n",
+            );
+            for (t, ids) in doc.tolls().iter().zip(&toll_rows) {
+                let _ = write!(
+                    self.html,
+                    "<tr data-ev=\"{}\"><td>{}</td><td>",
+                    ids.join(" "),
+                    t.outcome.as_str()
+                );
+                escape_into(&mut self.html, &t.count.text);
+                self.html.push_str("</td><td>");
+                let mut interval = describe(&t.count.interval);
+                if t.count.approximate {
+                    interval.push_str(" (approximate)");
+                }
+                escape_into(&mut self.html, &interval);
+                let n = t.evidence.len();
+                let _ = writeln!(
+                    self.html,
+                    "</td><td>{n} phrase{}</td></tr>",
+                    if n == 1 { "" } else { "s" }
+                );
+            }
+            self.html.push_str("</table>\n");
+        }
+        self.html.push_str("<div class=\"text\">");
         write_marked_text(&mut self.html, text, &kept);
         self.html.push_str("</div>\n");
         if dropped > 0 {

@@ -117,10 +117,10 @@ mod text;
 mod util;
 
 pub use analyzer::{Analyzer, AnalyzerBuilder, Layer};
-pub use casualties::{casualty_facts, CasualtyFact, Count, Outcome};
+pub use casualties::{casualty_facts, casualty_tolls, CasualtyFact, Count, Outcome, Toll};
 pub use document::{
     CasualtyRecord, CountRecord, Document, EntityRecord, NumberRecord, SentenceRecord, TextSpan,
-    TokenRecord,
+    TokenRecord, TollRecord,
 };
 pub use error::Error;
 pub use gazetteer::{

@@ -71,6 +71,22 @@ fn only_limits_the_output() {
 }
 
 #[test]
+fn only_casualties_prints_facts_and_tolls() {
+    let input = b"Three people died. Police later said five people died.";
+    let Some(out) = run(&["--only", "casualties", "--no-default-gazetteer"], input) else { return };
+    assert!(out.status.success());
+    let doc = &json_lines(&out)[0];
+    let keys: Vec<&str> = doc.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys, ["casualties", "tolls"]);
+    let toll = &doc["tolls"][0];
+    assert_eq!(toll["outcome"], "killed");
+    assert_eq!(toll["count"]["text"], "five");
+    assert_eq!(toll["evidence"], serde_json::json!([{"start": 37, "end": 41, "text": "five"}]));
+    let Some(out) = run(&["--only", "numbers"], input) else { return };
+    assert!(json_lines(&out)[0].get("tolls").is_none());
+}
+
+#[test]
 fn unknown_layer_is_an_error() {
     let Some(out) = run(&["--only", "nouns"], b"") else { return };
     assert_eq!(out.status.code(), Some(2));

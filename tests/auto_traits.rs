@@ -42,5 +42,7 @@ fn public_types_are_thread_safe() {
     assert_auto::<Token<'static>>();
     assert_auto::<TokenKind>();
     assert_auto::<TokenRecord>();
+    assert_auto::<Toll>();
+    assert_auto::<TollRecord>();
     assert_auto::<Tokens<'static>>();
 }

@@ -114,6 +114,24 @@ fn hostile_input_is_rendered_as_text() {
     assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
 }
 
+#[test]
+fn tolls_stand_above_the_text_and_point_at_their_evidence() {
+    let text = "Two people died. Police later said five people died and five were hurt.";
+    let (html, doc) = render(text, &Analyzer::new());
+    check(text, &Analyzer::new());
+    let table = html.find("<table class=\"tolls\">").expect("tolls table");
+    assert!(table < html.find("<div class=\"text\">").expect("text div"));
+    assert_eq!(doc.tolls().len(), 2);
+    // Each toll row names the marks of its evidence, and they exist.
+    let rows: Vec<&str> = html[table..].split("<tr data-ev=\"").skip(1).take(2).collect();
+    for row in rows {
+        let ids = &row[..row.find('"').expect("end of data-ev")];
+        for id in ids.split(' ') {
+            assert!(html.contains(&format!("id=\"{id}\"")), "evidence mark {id}");
+        }
+    }
+}
+
 /// Headless Chromium loads the sample page and takes a screenshot.
 #[test]
 fn renders_in_chromium() {

@@ -16,3 +16,4 @@ mod numbers_forms;
 mod public_api;
 mod sentences;
 mod tokenize;
+mod tolls;

@@ -7,6 +7,7 @@
 //! hedges ([`hedges`]) and the location rule ([`location`]). [`engine`] runs
 //! them per sentence on a shared [`view`]; [`attach`] gives each count its
 //! outcome word, reading the clause with [`clause`].
+//! [`tolls`] reads the document toll per outcome from the facts.
 
 mod attach;
 mod clause;
@@ -15,9 +16,12 @@ mod engine;
 mod hedges;
 mod location;
 mod outcomes;
+mod tolls;
 mod victims;
 mod view;
 mod wordset;
+
+pub use tolls::{casualty_tolls, Toll};
 
 use crate::{Interval, NumberPhrase, Sentence, Span, Token};
 

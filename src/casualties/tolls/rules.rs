@@ -1,0 +1,392 @@
+//! The toll rules: each fact is a candidate, or dated, hedged, superseded, a
+//! part, of another event or of another scope (casualties README, section 11).
+//! One function per rule; the words they read are in `words.rs`.
+
+use super::super::Outcome;
+use super::sentence::{Cue, Seen};
+use super::words::*;
+
+/// What a fact is for its outcome's toll.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Verdict {
+    /// Counts everyone with the outcome in the main event.
+    Candidate,
+    /// A candidate but for a year named with it ("in 2017"): used only when
+    /// there is no other candidate.
+    Dated,
+    /// The sentence does not assert it.
+    Hedged,
+    /// A value an update replaced.
+    Superseded,
+    /// A part of a larger group.
+    Part,
+    /// Another event (earlier, elsewhere, a comparison).
+    OtherEvent,
+    /// Another scope (worldwide, nationwide) than the lede's.
+    OtherScope,
+}
+
+/// The facts of the sentence of `s` that come before it, nearest first
+/// (facts are in text order, so the walk stops at the sentence's start).
+fn before_in_sentence<'s, 'a>(
+    seen: &'s [Seen<'a>],
+    s: &Seen<'_>,
+) -> impl Iterator<Item = &'s Seen<'a>> {
+    let sentence = s.sentence;
+    seen.get(..s.order).unwrap_or(&[]).iter().rev().take_while(move |o| o.sentence == sentence)
+}
+
+/// A rule that finds a fact to be a part of a larger group.
+type PartRule = fn(&Seen<'_>, &[Seen<'_>]) -> bool;
+
+/// The part rules, one row each.
+const PART_RULES: &[PartRule] =
+    &[all_but, each, marked_part, partitive_part, added, np_coordinated];
+
+/// Judges every fact: per-fact rules first, then the rules that compare facts.
+pub(super) fn judge(seen: &[Seen<'_>]) -> Vec<Verdict> {
+    let lede = seen.first().map(|s| s.sentence);
+    let lede_wide = seen.iter().any(|s| Some(s.sentence) == lede && has_cue(s, Cue::Scope));
+    let mut v: Vec<Verdict> = seen
+        .iter()
+        .map(|s| {
+            if s.fact.is_hedged() {
+                Verdict::Hedged
+            } else if superseded(s) {
+                Verdict::Superseded
+            } else if PART_RULES.iter().any(|rule| rule(s, seen)) {
+                Verdict::Part
+            } else if has_cue(s, Cue::OtherEvent) {
+                Verdict::OtherEvent
+            } else if !lede_wide && has_cue(s, Cue::Scope) {
+                Verdict::OtherScope
+            } else if dated(s) || has_cue(s, Cue::Past) {
+                Verdict::Dated
+            } else {
+                Verdict::Candidate
+            }
+        })
+        .collect();
+    coordinated_parts(seen, &mut v);
+    first_reports(seen, &mut v);
+    revised_down(seen, &mut v);
+    zero_contradicted(seen, &mut v);
+    v
+}
+
+/// "from 14" in "rose from 14 to 31", "up from 61": the value an update replaced.
+fn superseded(s: &Seen<'_>) -> bool {
+    s.before(1) == "from" || s.word(s.c0) == "from"
+}
+
+/// "an earlier toll of 27", "initially said 5 died": a first report is
+/// superseded when another candidate counts the outcome ("earlier this year"
+/// is another event).
+fn first_reports(seen: &[Seen<'_>], v: &mut [Verdict]) {
+    let first: Vec<bool> = seen
+        .iter()
+        .map(|s| {
+            (1..=5).any(|k| {
+                FIRST_REPORT.contains(&s.before(k))
+                    && !matches!(s.before(k - 1), "this" | "in" | "that" | "last")
+            })
+        })
+        .collect();
+    // The outcomes some candidate counts that is no first report.
+    let mut current: Vec<Outcome> = seen
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| {
+            v.get(*j) == Some(&Verdict::Candidate) && !first.get(*j).copied().unwrap_or(false)
+        })
+        .map(|(_, o)| o.fact.outcome())
+        .collect();
+    current.sort_unstable();
+    current.dedup();
+    for (k, s) in seen.iter().enumerate() {
+        if !first.get(k).copied().unwrap_or(false) || v.get(k) != Some(&Verdict::Candidate) {
+            continue;
+        }
+        if current.contains(&s.fact.outcome()) {
+            if let Some(x) = v.get_mut(k) {
+                *x = Verdict::Superseded;
+            }
+        }
+    }
+}
+
+/// "All but one of the sixteen on board died": neither count is of the dead.
+fn all_but(s: &Seen<'_>, _: &[Seen<'_>]) -> bool {
+    (1..=6).any(|k| s.before(k) == "but" && s.before(k + 1) == "all")
+}
+
+/// "two each from A and B": a count per group.
+fn each(s: &Seen<'_>, _: &[Seen<'_>]) -> bool {
+    s.after(0) == "each"
+}
+
+/// "including 9 children", "among them 3 women", "of whom 2": a part, unless
+/// the group named before is of another outcome only ("Five people were shot,
+/// including two who died": the two are all the dead).
+fn marked_part(s: &Seen<'_>, seen: &[Seen<'_>]) -> bool {
+    let p = s.before(1);
+    let marked = PART_MARKERS.contains(&p)
+        || (GROUP_PRONOUNS.contains(&p) && matches!(s.before(2), "among" | "of"));
+    if !marked {
+        return false;
+    }
+    let earlier = before_in_sentence(seen, s).filter(|o| o.c0 < s.c0);
+    let (mut same, mut other) = (false, false);
+    for o in earlier {
+        if o.fact.outcome() == s.fact.outcome() {
+            same = true;
+        } else {
+            other = true;
+        }
+    }
+    same || !other
+}
+
+/// "two of the dead": the fact's own outcome word names the whole group, so
+/// the count is a part; "two of them" is one when the sentence already counts
+/// that outcome ("Ten died, two of them children") and the whole of it when
+/// the group is of another outcome ("Six were shot, three of them fatally").
+/// Zeros are whole ("none of the passengers was hurt").
+fn partitive_part(s: &Seen<'_>, seen: &[Seen<'_>]) -> bool {
+    if s.after(0) != "of" || s.is_zero() {
+        return false;
+    }
+    // The outcome word right after "of (the)": "two of the dead".
+    let head = s.c1 + 1;
+    let det = matches!(s.word(head), "the" | "those" | "these" | "its" | "their");
+    if s.in_trigger(head) || (det && s.in_trigger(head + 1)) {
+        return true;
+    }
+    GROUP_PRONOUNS.contains(&s.after(1))
+        && before_in_sentence(seen, s).any(|o| o.c0 < s.c0 && o.fact.outcome() == s.fact.outcome())
+}
+
+/// "another 11", "two more", "also died": an addition to a count of the same
+/// outcome given before, not the whole. Without one before, "more" contrasts
+/// with another outcome ("killing seven and injuring three more").
+fn added(s: &Seen<'_>, seen: &[Seen<'_>]) -> bool {
+    let lo = s.c0.min(s.t0);
+    let hi = s.c1.max(s.t1);
+    let also_between = (lo..hi).any(|i| s.word(i) == "also")
+        || s.t0.checked_sub(1).is_some_and(|i| s.word(i) == "also");
+    let marked =
+        ADDED_BEFORE.contains(&s.before(1)) || ADDED_AFTER.contains(&s.after(0)) || also_between;
+    // Nearest first: a document that counts the outcome usually did so recently.
+    marked
+        && seen
+            .get(..s.order)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .any(|o| o.fact.outcome() == s.fact.outcome() && !o.fact.is_hedged())
+}
+
+/// Whether word `w` reads as a verb or auxiliary (a clause, not a noun phrase).
+fn verbish(w: &str) -> bool {
+    VERBISH.contains(&w) || (w.len() > 4 && w.ends_with("ed"))
+}
+
+/// A count coordinated with a noun phrase that has no count of its own: "The
+/// local police chief and two others were injured", "injured fourteen police
+/// officers and a number of journalists". The whole is never stated.
+fn np_coordinated(s: &Seen<'_>, _: &[Seen<'_>]) -> bool {
+    // "X and N other(s)", "X, Y, and N others": X a noun phrase without a
+    // verb of its own ("two died, and three others were injured" joins clauses).
+    if s.before(1) == "and" && matches!(s.after(0), "other" | "others") {
+        let mut i = s.c0.saturating_sub(if s.before(2) == "," { 2 } else { 1 });
+        let (mut words, mut clause_verb) = (0, false);
+        while i > 0 {
+            i -= 1;
+            let w = s.word(i);
+            if matches!(w, "," | ";" | ":" | "(" | "—" | "–" | "--") {
+                break;
+            }
+            if verbish(w) || s.in_trigger(i) || w.ends_with("ing") {
+                clause_verb = true;
+                break;
+            }
+            words += 1;
+        }
+        if !clause_verb && words > 0 {
+            return true;
+        }
+    }
+    // "N NOUN ... and DET ...": scan the count's noun phrase to "and".
+    let n = s.s.spans.len();
+    let mut i = s.c1;
+    while i < n && i < s.c1 + 6 {
+        let w = s.word(i);
+        if s.in_trigger(i) || verbish(w) || !w.chars().next().is_some_and(char::is_alphanumeric) {
+            return false;
+        }
+        if w == "and" {
+            let next = s.word(i + 1);
+            let np = NP_STARTS.contains(&next) || s.s.digits.get(i + 1).copied().unwrap_or(false);
+            if !np {
+                return false;
+            }
+            // "... and the rescue work ended": a new clause.
+            let mut j = i + 2;
+            while j < n && j < i + 8 {
+                let wj = s.word(j);
+                if !wj.chars().next().is_some_and(char::is_alphanumeric) {
+                    break;
+                }
+                if verbish(wj) {
+                    return false;
+                }
+                j += 1;
+            }
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Whether a cue of `kind` in the sentence speaks of the count of `s`.
+fn has_cue(s: &Seen<'_>, kind: Cue) -> bool {
+    s.s.cues.iter().any(|&(i, k)| k == kind && applies(s, i) && trails_near(s, i))
+}
+
+/// Whether a cue at token `i` speaks of the count of `s`: same segment, or
+/// the opening segment before the count.
+fn applies(s: &Seen<'_>, i: usize) -> bool {
+    let seg = s.s.seg(i);
+    seg == s.s.seg(s.c0) || (seg == 0 && i < s.c0)
+}
+
+/// How far (in tokens) after a fact's count and outcome word a cue may stand.
+const CUE_REACH: usize = 6;
+
+/// A cue after the fact belongs to it when near and no other number stands
+/// between ("killed 813 in China and infected 35,000 worldwide": the cue is
+/// the 35,000's). A cue before it always may.
+fn trails_near(s: &Seen<'_>, i: usize) -> bool {
+    let end = s.c1.max(s.t1);
+    i < s.c0
+        || (i < end + CUE_REACH && !(end..i).any(|k| s.s.digits.get(k).copied().unwrap_or(false)))
+}
+
+/// "in 2019", "2018 saw 750 deaths", "since 2015": a count dated to a
+/// year, not a date ("January 4, 2019") or a clock time ("2024 UTC").
+fn dated(s: &Seen<'_>) -> bool {
+    s.s.cues.iter().any(|&(i, k)| k == Cue::Year && (applies(s, i) || when_of(s, i)))
+}
+
+/// "since 2004, when 30 died": the count's segment opens with "when" right
+/// after the segment of token `i`.
+fn when_of(s: &Seen<'_>, i: usize) -> bool {
+    let seg = s.s.seg(s.c0);
+    let opens = s.s.seg.iter().position(|&g| g == seg).map(|k| s.word(k));
+    seg == s.s.seg(i) + 1 && opens == Some("when")
+}
+
+/// Same-outcome counts of one sentence joined by "and" or a comma with no
+/// verb of their own between them ("killed five children in a bus and two
+/// truck drivers", "5 in Manchester and 3 in Liverpool"): parts of a whole the
+/// text never states. A "including" between them makes only the second a part.
+fn coordinated_parts(seen: &[Seen<'_>], v: &mut [Verdict]) {
+    for (k, b) in seen.iter().enumerate() {
+        let prev = before_in_sentence(seen, b)
+            .find(|a| a.fact.outcome() == b.fact.outcome() && a.c1 <= b.c0);
+        let Some(a) = prev else { continue };
+        let j = a.order;
+        // The second must still be a candidate: "Ten died, two of them
+        // children" and "Three died and 20 are feared dead" keep the first.
+        let open = |i: usize| matches!(v.get(i), Some(Verdict::Candidate | Verdict::Dated));
+        if !open(k) || !(open(j) || v.get(j) == Some(&Verdict::Part)) {
+            continue;
+        }
+        if a.fact.count().span() == b.fact.count().span() || b.c0 > a.c1 + 10 {
+            continue;
+        }
+        let gap = a.c1..b.c0;
+        let mut joined = false;
+        let mut blocked = false;
+        let mut marker = false;
+        for i in gap {
+            let w = b.word(i);
+            match w {
+                "and" | "," | "plus" | "&" => joined = true,
+                ";" | ":" | "(" | ")" | "while" | "whereas" | "but" | "then" | "when" | "since"
+                | "after" | "before" | "as" | "than" | "because" | "where" | "who" | "which"
+                | "that" => blocked = true,
+                _ if PART_MARKERS.contains(&w) => marker = true,
+                _ if verbish(w) && !a.in_trigger(i) && !matches!(w, "was" | "were" | "been") => {
+                    blocked = true;
+                }
+                _ => {}
+            }
+        }
+        if blocked || !joined {
+            continue;
+        }
+        let parts = if marker { &[k][..] } else { &[j, k][..] };
+        for &i in parts {
+            if let Some(x) = v.get_mut(i) {
+                *x = Verdict::Part;
+            }
+        }
+    }
+}
+
+/// "revised the toll down to 31": earlier candidates of that outcome are superseded.
+fn revised_down(seen: &[Seen<'_>], v: &mut [Verdict]) {
+    // Facts before this index are already superseded where they must be.
+    let mut done: Vec<(Outcome, usize)> = Vec::new();
+    for (k, s) in seen.iter().enumerate() {
+        if v.get(k) != Some(&Verdict::Candidate) {
+            continue;
+        }
+        let down = (1..=6).any(|d| REVISED_DOWN.contains(&s.before(d)))
+            && (1..=8)
+                .any(|d| matches!(s.before(d), "revised" | "lowered" | "corrected" | "downgraded"));
+        if !down {
+            continue;
+        }
+        let outcome = s.fact.outcome();
+        let from = done.iter().find(|d| d.0 == outcome).map_or(0, |d| d.1);
+        for (j, o) in seen.iter().enumerate().take(k).skip(from) {
+            if o.fact.outcome() == outcome && v.get(j) == Some(&Verdict::Candidate) {
+                if let Some(x) = v.get_mut(j) {
+                    *x = Verdict::Superseded;
+                }
+            }
+        }
+        done.retain(|d| d.0 != outcome);
+        done.push((outcome, k));
+    }
+}
+
+/// A zero is a candidate only when no positive count of the outcome is
+/// asserted for the event: "no deaths on the ground" beside "fifteen on board
+/// died" is a part.
+fn zero_contradicted(seen: &[Seen<'_>], v: &mut [Verdict]) {
+    let mut positive: Vec<Outcome> = seen
+        .iter()
+        .zip(v.iter())
+        .filter(|(o, ov)| {
+            !o.is_zero()
+                && !matches!(ov, Verdict::Hedged | Verdict::OtherEvent | Verdict::OtherScope)
+        })
+        .map(|(o, _)| o.fact.outcome())
+        .collect();
+    positive.sort_unstable();
+    positive.dedup();
+    for (k, s) in seen.iter().enumerate() {
+        if !s.is_zero() || !matches!(v.get(k), Some(Verdict::Candidate | Verdict::Dated)) {
+            continue;
+        }
+        if positive.contains(&s.fact.outcome()) {
+            if let Some(x) = v.get_mut(k) {
+                *x = Verdict::Part;
+            }
+        }
+    }
+}
