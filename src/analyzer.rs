@@ -1,10 +1,13 @@
 //! One front door: configure once, analyse many texts, get one [`Document`].
 
 use crate::document::{
-    CasualtyRecord, CountRecord, Document, EntityRecord, NumberRecord, SentenceRecord, TextSpan,
-    TokenRecord,
+    CasualtyRecord, CountRecord, Document, EntityRecord, LocationRecord, NumberRecord,
+    SentenceRecord, TextSpan, TokenRecord,
 };
 use crate::numbers::read_block;
+use crate::places::{
+    Place, PlaceResolver, PlaceTable, DEFAULT_NATIONALITY_LABELS, DEFAULT_PLACE_LABELS,
+};
 use crate::text::{Blocks, SentenceSplitter};
 use crate::{
     casualty_facts, default_gazetteer, sentences, CaseMode, CasualtyFact, EntityMatch, Gazetteer,
@@ -94,6 +97,9 @@ pub struct AnalyzerBuilder {
     default_gazetteer: bool,
     case_mode: CaseMode,
     gazetteer: Option<Gazetteer>,
+    resolve_places: bool,
+    place_labels: Vec<String>,
+    nationality_labels: Vec<String>,
 }
 
 impl Default for AnalyzerBuilder {
@@ -103,6 +109,9 @@ impl Default for AnalyzerBuilder {
             default_gazetteer: true,
             case_mode: CaseMode::Smart,
             gazetteer: None,
+            resolve_places: true,
+            place_labels: DEFAULT_PLACE_LABELS.iter().map(|s| s.to_string()).collect(),
+            nationality_labels: DEFAULT_NATIONALITY_LABELS.iter().map(|s| s.to_string()).collect(),
         }
     }
 }
@@ -171,6 +180,53 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// Whether entities with a place or nationality label are resolved to a
+    /// [`Place`] (default: yes). Off, every `place` is `None`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let doc = textfacts::Analyzer::builder().resolve_places(false).build().analyze("in Aleppo");
+    /// assert!(doc.entities()[0].place.is_none());
+    /// ```
+    pub fn resolve_places(&mut self, yes: bool) -> &mut Self {
+        self.resolve_places = yes;
+        self
+    }
+
+    /// The entity labels that name places (default `LOC`, `GPE`, `PLACE`,
+    /// `LOCATION`): their entities are resolved to places and are the
+    /// locations casualty facts may use.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let g = textfacts::Gazetteer::from_tsv("Aleppo\tGPE\tgeonames:170063\tAleppo\n")?;
+    /// let a = textfacts::Analyzer::builder().gazetteer(g).place_labels(&["GPE"]).build();
+    /// let doc = a.analyze("Two people were killed in Aleppo.");
+    /// assert_eq!(doc.entities()[0].place.as_ref().map(|p| &*p.country), Some("SY"));
+    /// assert_eq!(doc.casualties()[0].location.as_ref().map(|l| l.text.as_str()), Some("Aleppo"));
+    /// # Ok::<(), textfacts::Error>(())
+    /// ```
+    pub fn place_labels(&mut self, labels: &[&str]) -> &mut Self {
+        self.place_labels = labels.iter().map(|s| s.to_string()).collect();
+        self
+    }
+
+    /// The entity labels of nationality words (default `NORP`: "Syrian",
+    /// "Americans"), resolved to their country's place.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let a = textfacts::Analyzer::builder().nationality_labels(&[]).build();
+    /// assert!(a.analyze("Syrian forces").entities()[0].place.is_none());
+    /// ```
+    pub fn nationality_labels(&mut self, labels: &[&str]) -> &mut Self {
+        self.nationality_labels = labels.iter().map(|s| s.to_string()).collect();
+        self
+    }
+
     /// Builds the analyzer.
     ///
     /// # Examples
@@ -195,7 +251,22 @@ impl AnalyzerBuilder {
             ),
             (None, false) => None,
         };
-        Analyzer { inner: Arc::new(Inner { layers: self.layers, gazetteer }) }
+        if self.resolve_places && gazetteer.is_some() {
+            // The places table is read here, once, rather than in the first
+            // analysis.
+            let _ = PlaceTable::builtin();
+        }
+        let places: Vec<&str> = self.place_labels.iter().map(String::as_str).collect();
+        let nationalities: Vec<&str> = self.nationality_labels.iter().map(String::as_str).collect();
+        let resolver = PlaceResolver::with_labels(&places, &nationalities);
+        Analyzer {
+            inner: Arc::new(Inner {
+                layers: self.layers,
+                gazetteer,
+                resolver,
+                resolve_places: self.resolve_places,
+            }),
+        }
     }
 }
 
@@ -218,6 +289,8 @@ pub struct Analyzer {
 struct Inner {
     layers: u8,
     gazetteer: Option<Gazetteer>,
+    resolver: PlaceResolver,
+    resolve_places: bool,
 }
 
 impl Default for Analyzer {
@@ -299,12 +372,21 @@ impl Analyzer {
         };
         let casualties = out.casualties.is_some();
 
-        // The entity iterator is lazy; the block loop below pulls from it
-        // only as far as the block it reads.
-        let mut match_iter = match gazetteer {
-            Some(g) if out.entities.is_some() || casualties => Some(g.find_iter(text).peekable()),
-            _ => None,
+        // Places are resolved from the whole document's context, so every
+        // match is found first (16 bytes each); the block loop below takes
+        // them as far as the block it reads.
+        let matches: Vec<EntityMatch> = match gazetteer {
+            Some(g) if out.entities.is_some() || casualties => g.find_iter(text).collect(),
+            _ => Vec::new(),
         };
+        let places: Vec<Option<&Place>> = match gazetteer {
+            Some(g) if self.inner.resolve_places && !matches.is_empty() => {
+                self.inner.resolver.resolve_borrowed(g, text, &matches)
+            }
+            _ => Vec::new(),
+        };
+        let place_of = |i: usize| places.get(i).copied().flatten();
+        let mut next_match = 0usize;
 
         // Tokens, sentences, numbers and casualties read the text block by
         // block (see `text::blocks`), so their working memory is bounded by
@@ -316,7 +398,7 @@ impl Analyzer {
             let mut numbers = Vec::new();
             let mut splitter = SentenceSplitter::new(text);
             let mut block_sentences = Vec::new();
-            let mut places = Vec::new();
+            let mut place_spans = Vec::new();
             while let Some(whole_text) = blocks.next_into(&mut block) {
                 let (Some(first), Some(last)) = (block.first(), block.last()) else { continue };
                 let range = Span::new(first.span().start, last.span().end);
@@ -359,18 +441,25 @@ impl Analyzer {
                 if !casualties {
                     continue;
                 }
-                places.clear();
-                if let (Some(it), Some(g)) = (&mut match_iter, gazetteer) {
-                    while let Some(m) = it.next_if(|m| m.span().start < range.end) {
-                        if g.entity(m.entity()).label() == "LOC" {
-                            places.push(m.span());
+                place_spans.clear();
+                if let Some(g) = gazetteer {
+                    while let Some(m) =
+                        matches.get(next_match).filter(|m| m.span().start < range.end)
+                    {
+                        if self.inner.resolver.is_place_label(g.entity(m.entity()).label()) {
+                            place_spans.push(m.span());
                         }
-                        out.push_entity(g, text, &m);
+                        out.push_entity(g, text, m, place_of(next_match));
+                        next_match += 1;
                     }
                 }
-                let facts = casualty_facts(text, &block, &block_sentences, &numbers, &places);
+                let facts = casualty_facts(text, &block, &block_sentences, &numbers, &place_spans);
                 if let Some(records) = &mut out.casualties {
-                    records.extend(facts.iter().map(|f| casualty_record(text, f)));
+                    let place_at = |span: Span| {
+                        let i = matches.partition_point(|m| m.span().start < span.start);
+                        matches.get(i).filter(|m| m.span() == span).and_then(|_| place_of(i))
+                    };
+                    records.extend(facts.iter().map(|f| casualty_record(text, f, place_at)));
                 }
             }
             if wants_sentences {
@@ -383,8 +472,10 @@ impl Analyzer {
             sentences(text).for_each(|s| out.push_sentence(&s));
         }
         // Whatever the blocks did not need is still reported.
-        if let (Some(it), Some(g)) = (match_iter, gazetteer) {
-            it.for_each(|m| out.push_entity(g, text, &m));
+        if let Some(g) = gazetteer {
+            for (i, m) in matches.iter().enumerate().skip(next_match) {
+                out.push_entity(g, text, m, place_of(i));
+            }
         }
         doc.tokens = out.tokens;
         doc.sentences = out.sentences;
@@ -411,7 +502,7 @@ impl Records {
         }
     }
 
-    fn push_entity(&mut self, g: &Gazetteer, text: &str, m: &EntityMatch) {
+    fn push_entity(&mut self, g: &Gazetteer, text: &str, m: &EntityMatch, place: Option<&Place>) {
         if let Some(records) = &mut self.entities {
             // The built-in list's strings are borrowed, not copied: three
             // allocations fewer per entity.
@@ -434,6 +525,7 @@ impl Records {
                 id,
                 canonical,
                 candidates: g.candidates(m).len(),
+                place: place.cloned(),
             });
         }
     }
@@ -452,7 +544,11 @@ fn number_record(text: &str, p: &NumberPhrase<'_>) -> NumberRecord {
     }
 }
 
-fn casualty_record(text: &str, f: &CasualtyFact) -> CasualtyRecord {
+fn casualty_record<'p>(
+    text: &str,
+    f: &CasualtyFact,
+    place_at: impl Fn(Span) -> Option<&'p Place>,
+) -> CasualtyRecord {
     let c = f.count();
     CasualtyRecord {
         outcome: f.outcome(),
@@ -464,7 +560,12 @@ fn casualty_record(text: &str, f: &CasualtyFact) -> CasualtyRecord {
             approximate: c.is_approximate(),
         },
         victims: f.victims().map(|s| TextSpan::new(text, s)),
-        location: f.location().map(|s| TextSpan::new(text, s)),
+        location: f.location().map(|s| LocationRecord {
+            start: s.start,
+            end: s.end,
+            text: s.slice(text).unwrap_or("").to_string(),
+            place: place_at(s).cloned(),
+        }),
         hedged: f.is_hedged(),
     }
 }

@@ -1,0 +1,239 @@
+//! The resolution rules: per document, deterministic, each choice made by one
+//! named rule (see [`PlaceResolver`](super::PlaceResolver) for the order).
+
+use super::{Place, PlaceResolver, PlaceTable};
+use crate::gazetteer::{EntityId, EntityMatch, Gazetteer};
+use std::collections::HashMap;
+
+/// Weight of a candidate in a country the document names elsewhere, in units
+/// of ln(population): a named country makes a place about 20 times smaller
+/// as likely as the bigger one elsewhere.
+const COUNTRY_BONUS: f64 = 3.0;
+/// Weight of a candidate in a first-level division the document names.
+const ADMIN1_BONUS: f64 = 3.0;
+/// Weight of the gazetteer's own first-ranked entity (its lists rank the
+/// likely referent first: countries, then large cities, then states).
+const RANK_BONUS: f64 = 1.0;
+/// Best candidates closer than this in score, in different countries and
+/// with no context for either, are a coin toss: unresolved.
+const TIE: f64 = 0.05;
+
+/// One candidate place of a mention.
+#[derive(Clone, Copy)]
+struct Candidate<'t> {
+    entity: EntityId,
+    rank: usize,
+    place: &'t Place,
+}
+
+/// One place or nationality mention.
+struct Mention<'t> {
+    at: usize,
+    start: usize,
+    end: usize,
+    nationality: bool,
+    candidates: Vec<Candidate<'t>>,
+}
+
+/// Whether `inner` lies inside the country or division `outer`.
+fn inside(inner: &Place, outer: &Place) -> bool {
+    if inner.id == outer.id || inner.is_country() || inner.country != outer.country {
+        return false;
+    }
+    if outer.is_country() {
+        return true;
+    }
+    outer.is_division()
+        && !outer.admin1.is_empty()
+        && inner.admin1 == outer.admin1
+        && inner.feature != "ADM1"
+}
+
+/// Whether the text between two mentions makes the second qualify the first:
+/// a comma ("Paris, Texas"; "ALEPPO, Syria") or an opening parenthesis
+/// ("Paris (Texas)"), with only spaces around it.
+fn qualifies(between: &str) -> bool {
+    let t = between.trim_matches(|c: char| c == ' ' || c == '\u{a0}');
+    t == "," || t == "("
+}
+
+pub(super) fn resolve<'t>(
+    table: &'t PlaceTable,
+    resolver: &PlaceResolver,
+    g: &Gazetteer,
+    text: &str,
+    matches: &[EntityMatch],
+) -> Vec<Option<&'t Place>> {
+    let mut out: Vec<Option<&'t Place>> = vec![None; matches.len()];
+    let mut mentions: Vec<Mention<'t>> = Vec::new();
+    for (at, m) in matches.iter().enumerate() {
+        let first = g.entity(m.entity()).label();
+        let nationality = resolver.is_nationality_label(first);
+        if !nationality && !resolver.is_place_label(first) {
+            continue;
+        }
+        let candidates: Vec<Candidate<'t>> = g
+            .candidates(m)
+            .iter()
+            .enumerate()
+            .filter_map(|(rank, &entity)| {
+                let e = g.entity(entity);
+                let wanted = if nationality {
+                    resolver.is_nationality_label(e.label())
+                } else {
+                    resolver.is_place_label(e.label())
+                };
+                let place = table.get(e.id()).filter(|_| wanted)?;
+                Some(Candidate { entity, rank, place })
+            })
+            .collect();
+        if !candidates.is_empty() {
+            mentions.push(Mention {
+                at,
+                start: m.span().start,
+                end: m.span().end,
+                nationality,
+                candidates,
+            });
+        }
+    }
+
+    // Rule 1: qualifiers. `fixed[i]` is the candidate chosen for mention i.
+    let mut fixed: Vec<Option<Candidate<'t>>> = vec![None; mentions.len()];
+    for i in 0..mentions.len().saturating_sub(1) {
+        let (Some(a), Some(b)) = (mentions.get(i), mentions.get(i + 1)) else { continue };
+        // "Syria, Iraq", "Texas, California": a list, not a qualifier.
+        let listed = |m: &Mention<'_>| {
+            m.candidates.first().is_none_or(|c| c.place.is_country() || c.place.is_division())
+        };
+        if a.nationality || b.nationality || listed(a) {
+            continue;
+        }
+        if !text.get(a.end..b.start).is_some_and(qualifies) {
+            continue;
+        }
+        let mut best: Option<(u64, u64, Candidate<'t>, Candidate<'t>)> = None;
+        for ca in &a.candidates {
+            for cb in &b.candidates {
+                let qualifier = cb.place.is_country() || cb.place.feature == "ADM1";
+                if !qualifier || !inside(ca.place, cb.place) {
+                    continue;
+                }
+                let score = (ca.place.population, cb.place.population);
+                if best.is_none_or(|(pa, pb, _, _)| score > (pa, pb)) {
+                    best = Some((score.0, score.1, *ca, *cb));
+                }
+            }
+        }
+        if let Some((_, _, ca, cb)) = best {
+            if let Some(slot) = fixed.get_mut(i) {
+                *slot = Some(ca);
+            }
+            if let Some(slot) = fixed.get_mut(i + 1) {
+                *slot = Some(cb);
+            }
+        }
+    }
+    // One sense per document: a name qualified once keeps that place.
+    let mut qualified: HashMap<u32, Candidate<'t>> = HashMap::new();
+    for (m, f) in mentions.iter().zip(&fixed) {
+        if let (Some(c), Some(first)) = (f, m.candidates.first()) {
+            qualified.entry(first.entity.as_u32()).or_insert(*c);
+        }
+    }
+    for (m, f) in mentions.iter().zip(fixed.iter_mut()) {
+        if f.is_none() {
+            if let Some(first) = m.candidates.first() {
+                *f = qualified.get(&first.entity.as_u32()).copied();
+            }
+        }
+    }
+
+    // Rule 2: the document's unambiguous countries and divisions.
+    let mut countries: HashMap<&str, usize> = HashMap::new();
+    let mut divisions: HashMap<(&str, &str), usize> = HashMap::new();
+    for (i, (m, f)) in mentions.iter().zip(&fixed).enumerate() {
+        let (country, admin1) = match f {
+            Some(c) => (&*c.place.country, &*c.place.admin1),
+            None => {
+                let Some(first) = m.candidates.first() else { continue };
+                let p = first.place;
+                let prior = choose(m, &HashMap::new(), &HashMap::new());
+                if m.candidates.iter().all(|c| c.place.country == p.country) {
+                    let same = m.candidates.iter().all(|c| c.place.admin1 == p.admin1);
+                    (&*p.country, if same { &*p.admin1 } else { "" })
+                } else if (p.is_country() || p.feature == "ADM1")
+                    && prior.is_some_and(|q| q.id == p.id)
+                {
+                    // The list's first choice is a country or a division and
+                    // the prior agrees: "Syria", "Texas".
+                    (&*p.country, &*p.admin1)
+                } else {
+                    continue;
+                }
+            }
+        };
+        if !country.is_empty() {
+            *countries.entry(country).or_default() += 1;
+            if !admin1.is_empty() {
+                *divisions.entry((country, admin1)).or_default() += 1;
+            }
+        }
+        let _ = i;
+    }
+
+    // Rule 3: population prior plus context.
+    for (m, f) in mentions.iter().zip(&fixed) {
+        let chosen = match f {
+            Some(c) => Some(c.place),
+            None => choose(m, &countries, &divisions),
+        };
+        if let Some(slot) = out.get_mut(m.at) {
+            *slot = chosen;
+        }
+    }
+    out
+}
+
+/// The best candidate of an unqualified mention by prior and context.
+fn choose<'t>(
+    m: &Mention<'t>,
+    countries: &HashMap<&str, usize>,
+    divisions: &HashMap<(&str, &str), usize>,
+) -> Option<&'t Place> {
+    if let [only] = m.candidates.as_slice() {
+        return Some(only.place);
+    }
+    let mut scored: Vec<(f64, bool, &'t Place)> = m
+        .candidates
+        .iter()
+        .map(|c| {
+            let p = c.place;
+            let mut s = (p.population as f64 + 1.0).ln();
+            if c.rank == 0 {
+                s += RANK_BONUS;
+            }
+            let mut context = false;
+            if !p.is_country() && countries.contains_key(&*p.country) {
+                s += COUNTRY_BONUS;
+                context = true;
+            }
+            if !p.admin1.is_empty()
+                && p.feature != "ADM1"
+                && divisions.contains_key(&(&*p.country, &*p.admin1))
+            {
+                s += ADMIN1_BONUS;
+                context = true;
+            }
+            (s, context, p)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (best, second) = (scored.first()?, scored.get(1));
+    if let Some(second) = second {
+        if best.0 - second.0 < TIE && !best.1 && !second.1 && best.2.country != second.2.country {
+            return None;
+        }
+    }
+    Some(best.2)
+}
