@@ -43,7 +43,7 @@
 mod context;
 mod fold;
 mod fold_table;
-mod image;
+pub(crate) mod image;
 mod matcher;
 mod parse;
 mod trie;
@@ -87,6 +87,12 @@ impl EntityId {
     #[must_use]
     pub fn as_u32(self) -> u32 {
         self.0
+    }
+
+    /// The id of entity number `n` (tests that walk every entity).
+    #[cfg(test)]
+    pub(crate) fn from_u32(n: u32) -> EntityId {
+        EntityId(n)
     }
 }
 

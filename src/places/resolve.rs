@@ -77,13 +77,16 @@ pub(super) fn resolve<'t>(
             .iter()
             .enumerate()
             .filter_map(|(rank, &entity)| {
-                let e = g.entity(entity);
+                let place = table.get(g, entity)?;
+                let label = g.entity(entity).label();
                 let wanted = if nationality {
-                    resolver.is_nationality_label(e.label())
+                    resolver.is_nationality_label(label)
                 } else {
-                    resolver.is_place_label(e.label())
+                    resolver.is_place_label(label)
                 };
-                let place = table.get(e.id()).filter(|_| wanted)?;
+                if !wanted {
+                    return None;
+                }
                 Some(Candidate { entity, rank, place })
             })
             .collect();
@@ -150,6 +153,7 @@ pub(super) fn resolve<'t>(
     }
 
     // Rule 2: the document's unambiguous countries and divisions.
+    let (no_countries, no_divisions) = (HashMap::new(), HashMap::new());
     let mut countries: HashMap<&str, usize> = HashMap::new();
     let mut divisions: HashMap<(&str, &str), usize> = HashMap::new();
     for (i, (m, f)) in mentions.iter().zip(&fixed).enumerate() {
@@ -158,12 +162,11 @@ pub(super) fn resolve<'t>(
             None => {
                 let Some(first) = m.candidates.first() else { continue };
                 let p = first.place;
-                let prior = choose(m, &HashMap::new(), &HashMap::new());
                 if m.candidates.iter().all(|c| c.place.country == p.country) {
                     let same = m.candidates.iter().all(|c| c.place.admin1 == p.admin1);
                     (&*p.country, if same { &*p.admin1 } else { "" })
                 } else if (p.is_country() || p.feature == "ADM1")
-                    && prior.is_some_and(|q| q.id == p.id)
+                    && choose(m, &no_countries, &no_divisions).is_some_and(|q| q.id == p.id)
                 {
                     // The list's first choice is a country or a division and
                     // the prior agrees: "Syria", "Texas".
@@ -204,32 +207,37 @@ fn choose<'t>(
     if let [only] = m.candidates.as_slice() {
         return Some(only.place);
     }
-    let mut scored: Vec<(f64, bool, &'t Place)> = m
-        .candidates
-        .iter()
-        .map(|c| {
-            let p = c.place;
-            let mut s = (p.population as f64 + 1.0).ln();
-            if c.rank == 0 {
-                s += RANK_BONUS;
-            }
-            let mut context = false;
-            if !p.is_country() && countries.contains_key(&*p.country) {
-                s += COUNTRY_BONUS;
-                context = true;
-            }
-            if !p.admin1.is_empty()
-                && p.feature != "ADM1"
-                && divisions.contains_key(&(&*p.country, &*p.admin1))
-            {
-                s += ADMIN1_BONUS;
-                context = true;
-            }
-            (s, context, p)
-        })
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let (best, second) = (scored.first()?, scored.get(1));
+    // (score, in context, place) of the best and the runner-up; the first
+    // listed wins a tie.
+    let mut best: Option<(f64, bool, &'t Place)> = None;
+    let mut second: Option<(f64, bool, &'t Place)> = None;
+    for c in &m.candidates {
+        let p = c.place;
+        let mut s = (p.population as f64 + 1.0).ln();
+        if c.rank == 0 {
+            s += RANK_BONUS;
+        }
+        let mut context = false;
+        if !p.is_country() && countries.contains_key(&*p.country) {
+            s += COUNTRY_BONUS;
+            context = true;
+        }
+        if !p.admin1.is_empty()
+            && p.feature != "ADM1"
+            && divisions.contains_key(&(&*p.country, &*p.admin1))
+        {
+            s += ADMIN1_BONUS;
+            context = true;
+        }
+        let scored = Some((s, context, p));
+        if best.is_none_or(|b| s > b.0) {
+            second = best;
+            best = scored;
+        } else if second.is_none_or(|b| s > b.0) {
+            second = scored;
+        }
+    }
+    let best = best?;
     if let Some(second) = second {
         if best.0 - second.0 < TIE && !best.1 && !second.1 && best.2.country != second.2.country {
             return None;
