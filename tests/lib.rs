@@ -12,4 +12,5 @@ mod gazetteer;
 mod golden;
 mod html;
 mod numbers;
+mod places;
 mod tokenize;

@@ -133,7 +133,9 @@ class Builder:
                 if len(cols) != 6:
                     sys.exit(f"{path}:{n}: expected 6 fields")
                 abbr, style, _c, _a, _an, gid = cols
-                if style != "postal" and "." in abbr and abbr not in RISKY_ABBREVIATIONS:
+                # Forms with a dot ("Calif.") or of three letters or more
+                # ("NSW", "Qld"); two-letter postal codes are words ("IN", "OR").
+                if ("." in abbr or len(abbr) >= 3) and abbr not in RISKY_ABBREVIATIONS:
                     self.abbreviations.append((abbr, gid))
 
     def load_shared(self):
@@ -338,16 +340,18 @@ class Builder:
         out += [("continents", list(self.continents.values()))]
         out += [(f"the {MAJOR_CITIES} most populous cities", [city_entity(c) for c in kept[:MAJOR_CITIES]])]
         out += [("US states and DC", list(self.states.values()))]
-        out += [("first-level divisions (GeoNames ADM1) and state abbreviations", divisions)]
         taken |= {e.id for e in divisions}
-        out += [("second-level divisions outside the US (GeoNames ADM2)",
-                 self.divisions(taken | set(kept), "ADM2", ADM2_MIN_POPULATION))]
+        admin2 = self.divisions(taken | set(kept), "ADM2", ADM2_MIN_POPULATION)
         out += [("regions, seas, sub-national areas (hand-written)", sections["regions"])]
         out += [("organisations (hand-written)", sections["orgs"])]
         out += [("demonyms (NORP, id norp:<their place's id>)", sections["demonyms"])]
         rest = [c for c in kept[MAJOR_CITIES:]] + [c for c in self.city_order[CITY_LIMIT:]
                                                    if c in extra_city and c not in kept]
         out += [("other cities (population order), then towns the news names", [city_entity(c) for c in rest])]
+        # Divisions rank after cities: a city shares its name with its
+        # province or county more often than news means the division ("Kisumu").
+        out += [("first-level divisions (GeoNames ADM1) and state abbreviations", divisions)]
+        out += [("second-level divisions outside the US (GeoNames ADM2)", admin2)]
         out += [("US counties", self.counties)]
         out += [("other places sharing a name above (candidates for resolution)", self.shared_names(out))]
         # Any city with hand-written names that was not emitted above (a bug in the lists).
@@ -360,11 +364,13 @@ class Builder:
 
 PLACE_COLUMNS = ["geonameid", "name", "asciiname", "lat", "lon", "feature_class", "feature_code",
                  "country", "admin1", "admin1_name", "population"]
-# AP/variant state and province abbreviations left out: in news they are more
+# State and province abbreviations left out: in news they are more
 # often a title, a rank, a word or a name ("Col." colonel, "Miss." a title,
-# "Ind." independent, "Man.", "Me.", "Vic." a name) than the division.
+# "Ind." independent, "Man.", "Me.", "Vic." a name, "ACT" a word in capitals)
+# than the division.
 RISKY_ABBREVIATIONS = {"Col.", "Cal.", "Cali.", "Man.", "Me.", "Miss.", "Ind.", "Ida.", "Ia.",
-                       "Vic.", "Alas.", "Flor.", "La.", "Mo.", "Pa.", "Penn.", "Tas."}
+                       "Vic.", "Alas.", "Flor.", "La.", "Mo.", "Pa.", "Penn.", "Tas.",
+                       "Vic", "VIC", "Tas", "TAS", "ACT"}
 # First-level division names are GeoNames' own, often with the local word for
 # "province" ("Guangdong Sheng", "Muhafazat Halab"): news writes the bare name.
 ADM1_SUFFIXES = (" Sheng", " Shi", " Zizhiqu", " Uygur Zizhiqu", " Huizu Zizhiqu", " Zhuangzu Zizhiqu",
@@ -487,7 +493,7 @@ def main():
         f.write(places)
     rows = sum(1 for l in text.splitlines() if not l.startswith("#"))
     print(f"wrote {a.out}: {rows} rows")
-    print("now recompile the image: TEXTFACTS_WRITE_IMAGE=1 cargo test --lib default_image_is_fresh")
+    print("now recompile the images: TEXTFACTS_WRITE_IMAGE=1 cargo test --lib image_is_fresh")
 
 
 if __name__ == "__main__":

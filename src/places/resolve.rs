@@ -9,14 +9,26 @@ use std::collections::HashMap;
 /// of ln(population): a named country makes a place about 20 times smaller
 /// as likely as the bigger one elsewhere.
 const COUNTRY_BONUS: f64 = 3.0;
-/// Weight of a candidate in a first-level division the document names.
-const ADMIN1_BONUS: f64 = 3.0;
+/// Weight of a candidate in a first-level division the document names (on
+/// top of its country's): a named state or province is the more specific
+/// clue ("Oregon ... Damascus").
+const ADMIN1_BONUS: f64 = 5.0;
 /// Weight of the gazetteer's own first-ranked entity (its lists rank the
 /// likely referent first: countries, then large cities, then states).
 const RANK_BONUS: f64 = 1.0;
 /// Best candidates closer than this in score, in different countries and
 /// with no context for either, are a coin toss: unresolved.
 const TIE: f64 = 0.05;
+
+/// The prior of a candidate: ln(population), plus the gazetteer's own
+/// first choice.
+fn prior(c: &Candidate<'_>) -> f64 {
+    let mut s = (c.place.population as f64 + 1.0).ln();
+    if c.rank == 0 {
+        s += RANK_BONUS;
+    }
+    s
+}
 
 /// One candidate place of a mention.
 #[derive(Clone, Copy)]
@@ -115,14 +127,16 @@ pub(super) fn resolve<'t>(
         if !text.get(a.end..b.start).is_some_and(qualifies) {
             continue;
         }
-        let mut best: Option<(u64, u64, Candidate<'t>, Candidate<'t>)> = None;
+        // The pair whose first place is likeliest by the prior, then the
+        // larger qualifier.
+        let mut best: Option<(f64, u64, Candidate<'t>, Candidate<'t>)> = None;
         for ca in &a.candidates {
             for cb in &b.candidates {
                 let qualifier = cb.place.is_country() || cb.place.feature == "ADM1";
                 if !qualifier || !inside(ca.place, cb.place) {
                     continue;
                 }
-                let score = (ca.place.population, cb.place.population);
+                let score = (prior(ca), cb.place.population);
                 if best.is_none_or(|(pa, pb, _, _)| score > (pa, pb)) {
                     best = Some((score.0, score.1, *ca, *cb));
                 }
@@ -152,44 +166,49 @@ pub(super) fn resolve<'t>(
         }
     }
 
-    // Rule 2: the document's unambiguous countries and divisions.
+    // Rule 2: the document's confident countries and divisions, counted per
+    // mention; a mention's own contribution never counts for itself.
     let (no_countries, no_divisions) = (HashMap::new(), HashMap::new());
     let mut countries: HashMap<&str, usize> = HashMap::new();
     let mut divisions: HashMap<(&str, &str), usize> = HashMap::new();
-    for (i, (m, f)) in mentions.iter().zip(&fixed).enumerate() {
-        let (country, admin1) = match f {
-            Some(c) => (&*c.place.country, &*c.place.admin1),
-            None => {
-                let Some(first) = m.candidates.first() else { continue };
+    let mut own: Vec<Option<(&str, &str)>> = Vec::with_capacity(mentions.len());
+    for (m, f) in mentions.iter().zip(&fixed) {
+        let contribution = match f {
+            Some(c) => Some((&*c.place.country, &*c.place.admin1)),
+            None => m.candidates.first().and_then(|first| {
                 let p = first.place;
-                if m.candidates.iter().all(|c| c.place.country == p.country) {
-                    let same = m.candidates.iter().all(|c| c.place.admin1 == p.admin1);
-                    (&*p.country, if same { &*p.admin1 } else { "" })
-                } else if (p.is_country() || p.feature == "ADM1")
-                    && choose(m, &no_countries, &no_divisions).is_some_and(|q| q.id == p.id)
+                let big = |c: &&Candidate<'_>| c.place.is_country() || c.place.feature == "ADM1";
+                if big(&first)
+                    && m.candidates.iter().filter(big).count() == 1
+                    && choose(m, &no_countries, &no_divisions, None).is_some_and(|q| q.id == p.id)
                 {
-                    // The list's first choice is a country or a division and
-                    // the prior agrees: "Syria", "Texas".
-                    (&*p.country, &*p.admin1)
+                    // The list's first choice is the name's only country or
+                    // division and the prior agrees: "Syria", "Texas" (not
+                    // "Georgia", the country and the state).
+                    Some((&*p.country, &*p.admin1))
+                } else if m.candidates.iter().all(|c| c.place.country == p.country) {
+                    let same = m.candidates.iter().all(|c| c.place.admin1 == p.admin1);
+                    Some((&*p.country, if same { &*p.admin1 } else { "" }))
                 } else {
-                    continue;
+                    None
                 }
-            }
+            }),
         };
-        if !country.is_empty() {
+        let contribution = contribution.filter(|(country, _)| !country.is_empty());
+        if let Some((country, admin1)) = contribution {
             *countries.entry(country).or_default() += 1;
             if !admin1.is_empty() {
                 *divisions.entry((country, admin1)).or_default() += 1;
             }
         }
-        let _ = i;
+        own.push(contribution);
     }
 
     // Rule 3: population prior plus context.
-    for (m, f) in mentions.iter().zip(&fixed) {
+    for ((m, f), own) in mentions.iter().zip(&fixed).zip(&own) {
         let chosen = match f {
             Some(c) => Some(c.place),
-            None => choose(m, &countries, &divisions),
+            None => choose(m, &countries, &divisions, *own),
         };
         if let Some(slot) = out.get_mut(m.at) {
             *slot = chosen;
@@ -203,7 +222,11 @@ fn choose<'t>(
     m: &Mention<'t>,
     countries: &HashMap<&str, usize>,
     divisions: &HashMap<(&str, &str), usize>,
+    own: Option<(&str, &str)>,
 ) -> Option<&'t Place> {
+    // How many other mentions name this country / division.
+    let others =
+        |count: Option<&usize>, mine: bool| count.copied().unwrap_or(0) > usize::from(mine);
     if let [only] = m.candidates.as_slice() {
         return Some(only.place);
     }
@@ -213,18 +236,19 @@ fn choose<'t>(
     let mut second: Option<(f64, bool, &'t Place)> = None;
     for c in &m.candidates {
         let p = c.place;
-        let mut s = (p.population as f64 + 1.0).ln();
-        if c.rank == 0 {
-            s += RANK_BONUS;
-        }
+        let mut s = prior(c);
         let mut context = false;
-        if !p.is_country() && countries.contains_key(&*p.country) {
+        let own_country = own.is_some_and(|(c, _)| c == p.country);
+        if others(countries.get(&*p.country), own_country) {
             s += COUNTRY_BONUS;
             context = true;
         }
         if !p.admin1.is_empty()
             && p.feature != "ADM1"
-            && divisions.contains_key(&(&*p.country, &*p.admin1))
+            && others(
+                divisions.get(&(&*p.country, &*p.admin1)),
+                own_country && own.is_some_and(|(_, a)| a == p.admin1),
+            )
         {
             s += ADMIN1_BONUS;
             context = true;
