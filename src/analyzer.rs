@@ -379,9 +379,10 @@ impl Analyzer {
             Some(g) if out.entities.is_some() || casualties => g.find_iter(text).collect(),
             _ => Vec::new(),
         };
+        let mut towns = Vec::new();
         let places: Vec<Option<&Place>> = match gazetteer {
             Some(g) if self.inner.resolve_places && !matches.is_empty() => {
-                self.inner.resolver.resolve_borrowed(g, text, &matches)
+                self.inner.resolver.resolve_borrowed(g, text, &matches, &mut towns)
             }
             _ => Vec::new(),
         };
@@ -475,6 +476,27 @@ impl Analyzer {
         if let Some(g) = gazetteer {
             for (i, m) in matches.iter().enumerate().skip(next_match) {
                 out.push_entity(g, text, m, place_of(i));
+            }
+        }
+        // Towns the gazetteer does not list, named with their state or
+        // country, join the entities in text order.
+        if let (Some(records), Some(label)) =
+            (&mut out.entities, self.inner.resolver.first_place_label())
+        {
+            if !towns.is_empty() {
+                for t in &towns {
+                    records.push(EntityRecord {
+                        start: t.start,
+                        end: t.end,
+                        text: text.get(t.start..t.end).unwrap_or("").to_string(),
+                        label: Cow::Owned(label.to_string()),
+                        id: t.place.id.clone(),
+                        canonical: t.place.name.clone(),
+                        candidates: t.candidates,
+                        place: Some(t.place.clone()),
+                    });
+                }
+                records.sort_by_key(|r| r.start);
             }
         }
         doc.tokens = out.tokens;

@@ -17,6 +17,7 @@ use crate::gazetteer::{EntityMatch, Gazetteer};
 use std::borrow::Cow;
 use std::sync::Arc;
 
+pub(crate) use resolve::Town;
 pub(crate) use table::PlaceTable;
 
 /// A GeoNames place: what a resolved place mention stands for.
@@ -100,8 +101,10 @@ impl Place {
 ///
 /// 1. **Qualifier**: "City, State", "City, Country", "City (Country)" and a
 ///    dateline ("ALEPPO, Syria (Reuters) -"): the candidate of the first name
-///    that lies in a candidate of the second wins (the most populous such pair).
-///    The same name elsewhere in the document takes the same place.
+///    that lies in a candidate of the second wins (the likeliest such pair).
+///    The same name elsewhere in the document takes the same place. (With
+///    the [`Analyzer`](crate::Analyzer), a town the gazetteer does not list
+///    is found this way too: "Ames, Iowa".)
 /// 2. **Context**: countries and first-level divisions the document names
 ///    unambiguously (a country, a division, a place whose candidates all lie in
 ///    one country, a demonym, a qualified name) favour candidates inside them.
@@ -216,22 +219,27 @@ impl PlaceResolver {
         text: &str,
         matches: &[EntityMatch],
     ) -> Vec<Option<Place>> {
-        resolve::resolve(PlaceTable::builtin(), self, gazetteer, text, matches)
+        resolve::resolve(PlaceTable::builtin(), self, gazetteer, text, matches, None)
             .into_iter()
             .map(|p| p.cloned())
             .collect()
     }
 
-    /// As [`resolve`](Self::resolve), borrowing the places.
-    pub(crate) fn resolve_borrowed<'t>(
+    /// As [`resolve`](Self::resolve), borrowing the places, and adding to
+    /// `towns` the towns the gazetteer does not list that the text names
+    /// with their state or country ("Ames, Iowa").
+    pub(crate) fn resolve_borrowed(
         &self,
         gazetteer: &Gazetteer,
         text: &str,
         matches: &[EntityMatch],
-    ) -> Vec<Option<&'t Place>>
-    where
-        'static: 't,
-    {
-        resolve::resolve(PlaceTable::builtin(), self, gazetteer, text, matches)
+        towns: &mut Vec<Town<'static>>,
+    ) -> Vec<Option<&'static Place>> {
+        resolve::resolve(PlaceTable::builtin(), self, gazetteer, text, matches, Some(towns))
+    }
+
+    /// The first place label (the label of towns found with their qualifier).
+    pub(crate) fn first_place_label(&self) -> Option<&str> {
+        self.labels.places.first().map(|l| &**l)
     }
 }

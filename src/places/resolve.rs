@@ -20,6 +20,100 @@ const RANK_BONUS: f64 = 1.0;
 /// with no context for either, are a coin toss: unresolved.
 const TIE: f64 = 0.05;
 
+/// A town the gazetteer does not list, found before its qualifier
+/// ("Innisfail, Queensland"): its span and place.
+#[derive(Clone, Debug)]
+pub(crate) struct Town<'t> {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) place: Place,
+    /// Towns are decoded on lookup and borrow nothing from the table.
+    pub(crate) table: std::marker::PhantomData<&'t Place>,
+    /// How many towns of that name the table holds.
+    pub(crate) candidates: usize,
+}
+
+/// Capitalised words that may open a sentence before a town ("In Ames, Iowa").
+const OPENING_WORDS: [&str; 12] =
+    ["In", "At", "From", "Near", "Outside", "To", "Of", "For", "On", "By", "And", "Around"];
+
+/// Words a town name is made of: letters and digits, with `.`, `'` and `-`
+/// inside ("St. Marys", "O'Fallon", "Wilkes-Barre").
+fn town_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '.' | '\'' | '-' | '\u{2019}')
+}
+
+/// The unlisted town before mention `b` ("Ames, Iowa"; "AMES, Iowa (AP) -"),
+/// not reaching back before byte `after`, whose place lies in one of `b`'s
+/// countries or divisions; with the qualifier's candidate.
+fn qualified_town<'t>(
+    table: &'t PlaceTable,
+    text: &str,
+    after: usize,
+    b: &Mention<'t>,
+) -> Option<(Town<'t>, Candidate<'t>)> {
+    let head = text.get(after..b.start)?;
+    let comma = head.trim_end_matches([' ', '\u{a0}']).strip_suffix(',')?;
+    let end = after + comma.len();
+    // Up to three capitalised words before the comma, longest first.
+    let mut starts = Vec::new();
+    let mut pos = comma.len();
+    for _ in 0..3 {
+        let left = comma.get(..pos)?;
+        let word_start = left.rfind(|c: char| !town_char(c)).map_or(0, |i| {
+            i + left.get(i..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8)
+        });
+        let word = comma.get(word_start..pos)?;
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        starts.push(word_start);
+        // The words are separated by one space.
+        match comma.get(..word_start)?.strip_suffix(' ') {
+            Some(rest) if !rest.is_empty() => pos = rest.len(),
+            _ => break,
+        }
+    }
+    for &start in starts.iter().rev() {
+        let name = comma.get(start..)?;
+        // A lone capitalised word opening a sentence ("However, Texas ...")
+        // is not a town unless it is a dateline in capitals.
+        let before = comma.get(..start)?.trim_end();
+        // The town is the whole capitalised run ("Post" of "The Huffington
+        // Post, US" is not), after a capitalised preposition at most ("In
+        // Ames, Iowa").
+        let word_before = before.rsplit(|c: char| !town_char(c)).next().unwrap_or("");
+        if comma.get(..start)?.ends_with(' ')
+            && word_before.chars().next().is_some_and(char::is_uppercase)
+            && !OPENING_WORDS.contains(&word_before)
+        {
+            continue;
+        }
+        let opens = before.is_empty() || before.ends_with(['.', '!', '?', '"', '\n']);
+        let caps = name.chars().all(|c| !c.is_lowercase());
+        if opens && !caps && !name.contains(' ') {
+            continue;
+        }
+        let towns = table.towns_named(&Gazetteer::normalize(name));
+        for town in &towns {
+            let qualifier = b.candidates.iter().find(|c| {
+                (c.place.is_country() || c.place.feature == "ADM1") && inside(town, c.place)
+            });
+            if let Some(&q) = qualifier {
+                let town = Town {
+                    start: after + start,
+                    end,
+                    place: town.clone(),
+                    table: std::marker::PhantomData,
+                    candidates: towns.len(),
+                };
+                return Some((town, q));
+            }
+        }
+    }
+    None
+}
+
 /// The prior of a candidate: ln(population), plus the gazetteer's own
 /// first choice.
 fn prior(c: &Candidate<'_>) -> f64 {
@@ -75,6 +169,7 @@ pub(super) fn resolve<'t>(
     g: &Gazetteer,
     text: &str,
     matches: &[EntityMatch],
+    towns: Option<&mut Vec<Town<'t>>>,
 ) -> Vec<Option<&'t Place>> {
     let mut out: Vec<Option<&'t Place>> = vec![None; matches.len()];
     let mut mentions: Vec<Mention<'t>> = Vec::new();
@@ -148,6 +243,22 @@ pub(super) fn resolve<'t>(
             }
             if let Some(slot) = fixed.get_mut(i + 1) {
                 *slot = Some(cb);
+            }
+        }
+    }
+    // Rule 1b: a town the list does not name, qualified by the next mention.
+    if let Some(towns) = towns {
+        for (i, b) in mentions.iter().enumerate() {
+            let after =
+                b.at.checked_sub(1).and_then(|p| matches.get(p)).map_or(0, |m| m.span().end);
+            if b.nationality || fixed.get(i).is_some_and(Option::is_some) {
+                continue;
+            }
+            if let Some((town, qualifier)) = qualified_town(table, text, after, b) {
+                towns.push(town);
+                if let Some(slot) = fixed.get_mut(i) {
+                    *slot = Some(qualifier);
+                }
             }
         }
     }

@@ -34,6 +34,13 @@ pub(crate) struct PlaceTable {
     entity_ids: Vec<&'static str>,
     /// Record of each built-in gazetteer entity, by entity number.
     builtin: Vec<u32>,
+    /// Towns the built-in list does not name, by folded name (sorted), for
+    /// "Town, State" and "Town, Country" only.
+    town_keys: Vec<&'static str>,
+    /// Their records, decoded on lookup (few documents name one).
+    towns: Vec<&'static [u8]>,
+    /// The image's strings, by number.
+    strings: Vec<&'static str>,
 }
 
 impl PlaceTable {
@@ -56,30 +63,44 @@ impl PlaceTable {
             strings.push(arena.get(start..end as usize)?);
             start = end as usize;
         }
-        let string = |bytes: &[u8]| -> Option<&'static str> {
-            let n = u32::from_le_bytes(bytes.try_into().ok()?);
-            strings.get(n as usize).copied()
-        };
-        let f64_at = |bytes: &[u8]| Some(f64::from_le_bytes(bytes.try_into().ok()?));
-        let mut table = PlaceTable::default();
+        let mut table = PlaceTable { strings, ..PlaceTable::default() };
         for rec in r.records(RECORD)? {
-            let s = |i: usize| rec.get(i * 4..i * 4 + 4).and_then(string);
-            let at = |i: usize| rec.get(28 + i * 8..36 + i * 8);
-            table.entity_ids.push(s(0)?);
-            table.places.push(Place {
-                id: Cow::Borrowed(s(1)?),
-                name: Cow::Borrowed(s(2)?),
-                country: Cow::Borrowed(s(3)?),
-                admin1: Cow::Borrowed(s(4)?),
-                admin1_name: Cow::Borrowed(s(5)?),
-                feature: Cow::Borrowed(s(6)?),
-                lat: f64_at(at(0)?)?,
-                lon: f64_at(at(1)?)?,
-                population: u64::from_le_bytes(at(2)?.try_into().ok()?),
-            });
+            let (id, place) = table.record(rec)?;
+            table.entity_ids.push(id);
+            table.places.push(place);
         }
         table.builtin = r.u32s()?;
+        for rec in r.records(RECORD)? {
+            let key = table.string(rec.get(..4)?)?;
+            table.town_keys.push(key);
+            table.towns.push(rec);
+        }
         r.is_done().then_some(table)
+    }
+
+    /// String number `bytes` (four little-endian bytes).
+    fn string(&self, bytes: &[u8]) -> Option<&'static str> {
+        let n = u32::from_le_bytes(bytes.try_into().ok()?);
+        self.strings.get(n as usize).copied()
+    }
+
+    /// One record: its first string (entity id or town key) and its place.
+    fn record(&self, rec: &[u8]) -> Option<(&'static str, Place)> {
+        let f64_at = |bytes: &[u8]| Some(f64::from_le_bytes(bytes.try_into().ok()?));
+        let s = |i: usize| rec.get(i * 4..i * 4 + 4).and_then(|b| self.string(b));
+        let at = |i: usize| rec.get(28 + i * 8..36 + i * 8);
+        let place = Place {
+            id: Cow::Borrowed(s(1)?),
+            name: Cow::Borrowed(s(2)?),
+            country: Cow::Borrowed(s(3)?),
+            admin1: Cow::Borrowed(s(4)?),
+            admin1_name: Cow::Borrowed(s(5)?),
+            feature: Cow::Borrowed(s(6)?),
+            lat: f64_at(at(0)?)?,
+            lon: f64_at(at(1)?)?,
+            population: u64::from_le_bytes(at(2)?.try_into().ok()?),
+        };
+        Some((s(0)?, place))
     }
 
     /// The place of entity `entity` of gazetteer `g`, if the table has one
@@ -90,6 +111,15 @@ impl PlaceTable {
             return if n == NONE { None } else { self.places.get(n as usize) };
         }
         self.by_id(g.entity(entity).id())
+    }
+
+    /// The towns whose folded name ([`Gazetteer::normalize`]) is `key`,
+    /// most populous first.
+    pub(crate) fn towns_named(&self, key: &str) -> Vec<Place> {
+        let from = self.town_keys.partition_point(|k| *k < key);
+        let to = self.town_keys.partition_point(|k| *k <= key);
+        let records = self.towns.get(from..to).unwrap_or(&[]);
+        records.iter().filter_map(|rec| Some(self.record(rec)?.1)).collect()
     }
 
     /// The place of the entity with external id `entity_id`.
@@ -115,7 +145,19 @@ mod tests {
             .map(|l| l.split('\t').collect())
             .collect();
         assert!(rows.iter().all(|r| r.len() == 10), "rows of 10 fields");
+        let (town_rows, mut rows): (Vec<_>, Vec<_>) =
+            rows.drain(..).partition(|r| r[0].starts_with("town:"));
         rows.sort_by(|a, b| a[0].cmp(b[0]));
+        // Towns by folded name, then population (descending), then id.
+        let folded: Vec<&'static str> = town_rows
+            .iter()
+            .map(|r| &*Box::leak(Gazetteer::normalize(&r[0]["town:".len()..]).into_boxed_str()))
+            .collect();
+        let mut towns: Vec<(&str, &Vec<&str>)> = folded.into_iter().zip(&town_rows).collect();
+        towns.sort_by(|a, b| {
+            let pop = |r: &Vec<&str>| r[9].parse::<u64>().unwrap();
+            a.0.cmp(b.0).then(pop(b.1).cmp(&pop(a.1))).then(a.1[1].cmp(b.1[1]))
+        });
         let mut strings: Vec<&str> = Vec::new();
         let mut number: HashMap<&str, u32> = HashMap::new();
         let mut intern = |s: &'static str| {
@@ -124,14 +166,21 @@ mod tests {
                 u32::try_from(strings.len() - 1).unwrap()
             })
         };
-        let mut records = Vec::new();
-        for r in &rows {
-            for i in [0, 1, 2, 5, 6, 7, 8] {
-                records.extend_from_slice(&intern(r[i]).to_le_bytes());
+        let mut record = |out: &mut Vec<u8>, first: &'static str, r: &Vec<&'static str>| {
+            out.extend_from_slice(&intern(first).to_le_bytes());
+            for i in [1, 2, 5, 6, 7, 8] {
+                out.extend_from_slice(&intern(r[i]).to_le_bytes());
             }
-            records.extend_from_slice(&r[3].parse::<f64>().unwrap().to_le_bytes());
-            records.extend_from_slice(&r[4].parse::<f64>().unwrap().to_le_bytes());
-            records.extend_from_slice(&r[9].parse::<u64>().unwrap().to_le_bytes());
+            out.extend_from_slice(&r[3].parse::<f64>().unwrap().to_le_bytes());
+            out.extend_from_slice(&r[4].parse::<f64>().unwrap().to_le_bytes());
+            out.extend_from_slice(&r[9].parse::<u64>().unwrap().to_le_bytes());
+        };
+        let (mut records, mut town_records) = (Vec::new(), Vec::new());
+        for r in &rows {
+            record(&mut records, r[0], r);
+        }
+        for (key, r) in &towns {
+            record(&mut town_records, key, r);
         }
         let g = crate::gazetteer::default_gazetteer();
         let builtin: Vec<u32> = (0..g.entities_len())
@@ -153,6 +202,8 @@ mod tests {
         w.len(rows.len());
         w.bytes.extend_from_slice(&records);
         w.u32s(&builtin);
+        w.len(towns.len());
+        w.bytes.extend_from_slice(&town_records);
         w.bytes
     }
 
@@ -175,7 +226,9 @@ mod tests {
     fn builtin_table_reads_every_row() {
         let rows = DEFAULT_PLACES.lines().filter(|l| !l.starts_with('#')).count();
         let t = PlaceTable::builtin();
-        assert_eq!(t.places.len(), rows);
+        assert_eq!(t.places.len() + t.towns.len(), rows);
+        let ames = t.towns_named("ames");
+        assert_eq!(ames.first().map(|p| &*p.admin1), Some("IA"));
         let aleppo = t.by_id("geonames:170063").unwrap();
         assert_eq!((&*aleppo.name, &*aleppo.country, &*aleppo.admin1), ("Aleppo", "SY", "09"));
         assert_eq!(t.by_id("norp:geonames:163843").map(|p| &*p.country), Some("SY"));
