@@ -178,6 +178,7 @@ proptest! {
 // ---------------------------------------------------------------------------
 // The dev-set figure, computed the way shared/data/geo/README.md scores it.
 
+#[cfg(feature = "serde")]
 /// Great-circle distance in km (Earth radius 6,371.0088 km).
 fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
     let (p1, p2) = (a.0.to_radians(), b.0.to_radians());
