@@ -33,6 +33,43 @@ pub(crate) struct Town<'t> {
     pub(crate) candidates: usize,
 }
 
+/// What a label stands for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Place,
+    Nationality,
+    Other,
+}
+
+/// The kinds of the few labels a gazetteer uses, remembered by the address
+/// of their shared string (entities of one label share it): candidates are
+/// many, labels few.
+#[derive(Default)]
+struct LabelKinds {
+    seen: Vec<(usize, usize, Kind)>,
+}
+
+impl LabelKinds {
+    fn of(&mut self, resolver: &PlaceResolver, label: &str) -> Kind {
+        let key = (label.as_ptr() as usize, label.len());
+        if let Some(&(_, _, kind)) = self.seen.iter().find(|s| (s.0, s.1) == key) {
+            return kind;
+        }
+        let kind = if resolver.is_place_label(label) {
+            Kind::Place
+        } else if resolver.is_nationality_label(label) {
+            Kind::Nationality
+        } else {
+            Kind::Other
+        };
+        // A bounded memory: a gazetteer with many labels is compared each time.
+        if self.seen.len() < 8 {
+            self.seen.push((key.0, key.1, kind));
+        }
+        kind
+    }
+}
+
 /// Capitalised words that may open a sentence before a town ("In Ames, Iowa").
 const OPENING_WORDS: [&str; 12] =
     ["In", "At", "From", "Near", "Outside", "To", "Of", "For", "On", "By", "And", "Around"];
@@ -173,6 +210,7 @@ pub(super) fn resolve<'t>(
 ) -> Vec<Option<&'t Place>> {
     let mut out: Vec<Option<&'t Place>> = vec![None; matches.len()];
     let mut mentions: Vec<Mention<'t>> = Vec::new();
+    let mut kinds = LabelKinds::default();
     for (at, m) in matches.iter().enumerate() {
         let first = g.entity(m.entity()).label();
         let nationality = resolver.is_nationality_label(first);
@@ -185,13 +223,8 @@ pub(super) fn resolve<'t>(
             .enumerate()
             .filter_map(|(rank, &entity)| {
                 let place = table.get(g, entity)?;
-                let label = g.entity(entity).label();
-                let wanted = if nationality {
-                    resolver.is_nationality_label(label)
-                } else {
-                    resolver.is_place_label(label)
-                };
-                if !wanted {
+                let kind = kinds.of(resolver, g.entity(entity).label());
+                if kind != if nationality { Kind::Nationality } else { Kind::Place } {
                     return None;
                 }
                 Some(Candidate { entity, rank, place })
