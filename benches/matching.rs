@@ -151,6 +151,33 @@ fn matching(c: &mut Criterion) {
     group.finish();
     drop((ac, smart, insensitive));
 
+    // The built-in list (widened by issue 18: divisions, abbreviations, and
+    // every place sharing a listed name as a further candidate).
+    let default_tsv = include_str!("../data/default-gazetteer.tsv");
+    let default_names: Vec<&str> = default_tsv
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+        .collect();
+    let ac_default = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .build(&default_names)
+        .expect("aho-corasick");
+    let builtin = textfacts::default_gazetteer();
+    let mut group = c.benchmark_group("matching_default");
+    group.sample_size(10).throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_with_input(
+        BenchmarkId::new("aho_corasick_leftmost_longest", data.label),
+        text,
+        |b, t| b.iter(|| ac_default.find_iter(black_box(t)).count()),
+    );
+    group.bench_with_input(BenchmarkId::new("textfacts_default", data.label), text, |b, t| {
+        b.iter(|| builtin.find_iter(black_box(t)).count())
+    });
+    group.finish();
+    drop(ac_default);
+
     // 1k names: aho-corasick's DFA.
     let small_names = names(&data.small_tsv);
     let dfa = AhoCorasick::builder()

@@ -14,9 +14,10 @@ use textfacts::{Analyzer, Document, Gazetteer, HtmlPage, Layer};
 const SAMPLE: &str = include_str!("sample-report.txt");
 
 const USAGE: &str = "usage: analyze [--jsonl] [--only LIST] [--gazetteer PATH]... \
-[--no-default-gazetteer] [--pretty] [--html] [FILE]
+[--no-default-gazetteer] [--no-places] [--pretty] [--html] [FILE]
   LIST: comma-separated subset of tokens,sentences,entities,numbers,casualties
-        (casualties also prints the document's tolls)";
+        (casualties also prints the document's tolls)
+  --no-places: do not resolve places (every entity's `place` is null)";
 
 struct Options {
     jsonl: bool,
@@ -25,6 +26,7 @@ struct Options {
     only: Vec<Layer>,
     gazetteers: Vec<String>,
     default_gazetteer: bool,
+    places: bool,
     file: Option<String>,
 }
 
@@ -36,6 +38,7 @@ fn parse_args() -> Result<Options, String> {
         only: Layer::ALL.to_vec(),
         gazetteers: Vec::new(),
         default_gazetteer: true,
+        places: true,
         file: None,
     };
     let mut args = std::env::args().skip(1);
@@ -45,6 +48,7 @@ fn parse_args() -> Result<Options, String> {
             "--pretty" => opts.pretty = true,
             "--html" => opts.html = true,
             "--no-default-gazetteer" => opts.default_gazetteer = false,
+            "--no-places" => opts.places = false,
             "--only" => {
                 let list = args.next().ok_or("--only needs a list")?;
                 opts.only = list
@@ -76,9 +80,10 @@ fn build_analyzer(
     only: &[Layer],
     gazetteers: &[String],
     default_gazetteer: bool,
+    places: bool,
 ) -> Result<Analyzer, textfacts::Error> {
     let mut builder = Analyzer::builder();
-    builder.layers(only).default_gazetteer(default_gazetteer);
+    builder.layers(only).default_gazetteer(default_gazetteer).resolve_places(places);
     if !gazetteers.is_empty() {
         let mut g = Gazetteer::builder();
         g.include_default(default_gazetteer);
@@ -491,9 +496,10 @@ impl LazyAnalyzer {
     fn start(opts: &Options) -> LazyAnalyzer {
         let only = opts.only.clone();
         let gazetteers = opts.gazetteers.clone();
-        let default_gazetteer = opts.default_gazetteer;
-        let handle =
-            std::thread::spawn(move || build_analyzer(&only, &gazetteers, default_gazetteer));
+        let (default_gazetteer, places) = (opts.default_gazetteer, opts.places);
+        let handle = std::thread::spawn(move || {
+            build_analyzer(&only, &gazetteers, default_gazetteer, places)
+        });
         LazyAnalyzer {
             pending: std::sync::Mutex::new(Some(handle)),
             built: std::sync::OnceLock::new(),

@@ -2,10 +2,13 @@
 
 use crate::casualties::{casualty_tolls, Count, Toll};
 use crate::document::{
-    CasualtyRecord, CountRecord, Document, EntityRecord, NumberRecord, SentenceRecord, TextSpan,
-    TokenRecord, TollRecord,
+    CasualtyRecord, CountRecord, Document, EntityRecord, LocationRecord, NumberRecord,
+    SentenceRecord, TextSpan, TokenRecord, TollRecord,
 };
 use crate::numbers::read_block;
+use crate::places::{
+    Place, PlaceResolver, PlaceTable, DEFAULT_NATIONALITY_LABELS, DEFAULT_PLACE_LABELS,
+};
 use crate::text::{Blocks, SentenceSplitter};
 use crate::{
     casualty_facts, default_gazetteer, sentences, CaseMode, CasualtyFact, EntityMatch, Gazetteer,
@@ -95,6 +98,9 @@ pub struct AnalyzerBuilder {
     default_gazetteer: bool,
     case_mode: CaseMode,
     gazetteer: Option<Gazetteer>,
+    resolve_places: bool,
+    place_labels: Vec<String>,
+    nationality_labels: Vec<String>,
 }
 
 impl Default for AnalyzerBuilder {
@@ -104,6 +110,9 @@ impl Default for AnalyzerBuilder {
             default_gazetteer: true,
             case_mode: CaseMode::Smart,
             gazetteer: None,
+            resolve_places: true,
+            place_labels: DEFAULT_PLACE_LABELS.iter().map(|s| s.to_string()).collect(),
+            nationality_labels: DEFAULT_NATIONALITY_LABELS.iter().map(|s| s.to_string()).collect(),
         }
     }
 }
@@ -172,6 +181,53 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// Whether entities with a place or nationality label are resolved to a
+    /// [`Place`] (default: yes). Off, every `place` is `None`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let doc = textfacts::Analyzer::builder().resolve_places(false).build().analyze("in Aleppo");
+    /// assert!(doc.entities()[0].place.is_none());
+    /// ```
+    pub fn resolve_places(&mut self, yes: bool) -> &mut Self {
+        self.resolve_places = yes;
+        self
+    }
+
+    /// The entity labels that name places (default `LOC`, `GPE`, `PLACE`,
+    /// `LOCATION`): their entities are resolved to places and are the
+    /// locations casualty facts may use.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let g = textfacts::Gazetteer::from_tsv("Aleppo\tGPE\tgeonames:170063\tAleppo\n")?;
+    /// let a = textfacts::Analyzer::builder().gazetteer(g).place_labels(&["GPE"]).build();
+    /// let doc = a.analyze("Two people were killed in Aleppo.");
+    /// assert_eq!(doc.entities()[0].place.as_ref().map(|p| &*p.country), Some("SY"));
+    /// assert_eq!(doc.casualties()[0].location.as_ref().map(|l| l.text.as_str()), Some("Aleppo"));
+    /// # Ok::<(), textfacts::Error>(())
+    /// ```
+    pub fn place_labels(&mut self, labels: &[&str]) -> &mut Self {
+        self.place_labels = labels.iter().map(|s| s.to_string()).collect();
+        self
+    }
+
+    /// The entity labels of nationality words (default `NORP`: "Syrian",
+    /// "Americans"), resolved to their country's place.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let a = textfacts::Analyzer::builder().nationality_labels(&[]).build();
+    /// assert!(a.analyze("Syrian forces").entities()[0].place.is_none());
+    /// ```
+    pub fn nationality_labels(&mut self, labels: &[&str]) -> &mut Self {
+        self.nationality_labels = labels.iter().map(|s| s.to_string()).collect();
+        self
+    }
+
     /// Builds the analyzer.
     ///
     /// # Examples
@@ -196,7 +252,22 @@ impl AnalyzerBuilder {
             ),
             (None, false) => None,
         };
-        Analyzer { inner: Arc::new(Inner { layers: self.layers, gazetteer }) }
+        if self.resolve_places && gazetteer.is_some() {
+            // The places table is read here, once, rather than in the first
+            // analysis.
+            let _ = PlaceTable::builtin();
+        }
+        let places: Vec<&str> = self.place_labels.iter().map(String::as_str).collect();
+        let nationalities: Vec<&str> = self.nationality_labels.iter().map(String::as_str).collect();
+        let resolver = PlaceResolver::with_labels(&places, &nationalities);
+        Analyzer {
+            inner: Arc::new(Inner {
+                layers: self.layers,
+                gazetteer,
+                resolver,
+                resolve_places: self.resolve_places,
+            }),
+        }
     }
 }
 
@@ -219,6 +290,8 @@ pub struct Analyzer {
 struct Inner {
     layers: u8,
     gazetteer: Option<Gazetteer>,
+    resolver: PlaceResolver,
+    resolve_places: bool,
 }
 
 impl Default for Analyzer {
@@ -300,12 +373,22 @@ impl Analyzer {
         };
         let casualties = out.casualties.is_some();
 
-        // The entity iterator is lazy; the block loop below pulls from it
-        // only as far as the block it reads.
-        let mut match_iter = match gazetteer {
-            Some(g) if out.entities.is_some() || casualties => Some(g.find_iter(text).peekable()),
-            _ => None,
+        // Places are resolved from the whole document's context, so every
+        // match is found first (16 bytes each); the block loop below takes
+        // them as far as the block it reads.
+        let matches: Vec<EntityMatch> = match gazetteer {
+            Some(g) if out.entities.is_some() || casualties => g.find_iter(text).collect(),
+            _ => Vec::new(),
         };
+        let mut towns = Vec::new();
+        let places: Vec<Option<&Place>> = match gazetteer {
+            Some(g) if self.inner.resolve_places && !matches.is_empty() => {
+                self.inner.resolver.resolve_borrowed(g, text, &matches, &mut towns)
+            }
+            _ => Vec::new(),
+        };
+        let place_of = |i: usize| places.get(i).copied().flatten();
+        let mut next_match = 0usize;
 
         // Tokens, sentences, numbers and casualties read the text block by
         // block (see `text::blocks`), so their working memory is bounded by
@@ -317,7 +400,7 @@ impl Analyzer {
             let mut numbers = Vec::new();
             let mut splitter = SentenceSplitter::new(text);
             let mut block_sentences = Vec::new();
-            let mut places = Vec::new();
+            let mut place_spans = Vec::new();
             let mut doc_facts = Vec::new();
             while let Some(whole_text) = blocks.next_into(&mut block) {
                 let (Some(first), Some(last)) = (block.first(), block.last()) else { continue };
@@ -361,18 +444,25 @@ impl Analyzer {
                 if !casualties {
                     continue;
                 }
-                places.clear();
-                if let (Some(it), Some(g)) = (&mut match_iter, gazetteer) {
-                    while let Some(m) = it.next_if(|m| m.span().start < range.end) {
-                        if g.entity(m.entity()).label() == "LOC" {
-                            places.push(m.span());
+                place_spans.clear();
+                if let Some(g) = gazetteer {
+                    while let Some(m) =
+                        matches.get(next_match).filter(|m| m.span().start < range.end)
+                    {
+                        if self.inner.resolver.is_place_label(g.entity(m.entity()).label()) {
+                            place_spans.push(m.span());
                         }
-                        out.push_entity(g, text, &m);
+                        out.push_entity(g, text, m, place_of(next_match));
+                        next_match += 1;
                     }
                 }
-                let facts = casualty_facts(text, &block, &block_sentences, &numbers, &places);
+                let facts = casualty_facts(text, &block, &block_sentences, &numbers, &place_spans);
                 if let Some(records) = &mut out.casualties {
-                    records.extend(facts.iter().map(|f| casualty_record(text, f)));
+                    let place_at = |span: Span| {
+                        let i = matches.partition_point(|m| m.span().start < span.start);
+                        matches.get(i).filter(|m| m.span() == span).and_then(|_| place_of(i))
+                    };
+                    records.extend(facts.iter().map(|f| casualty_record(text, f, place_at)));
                 }
                 doc_facts.extend(facts);
             }
@@ -391,8 +481,31 @@ impl Analyzer {
             sentences(text).for_each(|s| out.push_sentence(&s));
         }
         // Whatever the blocks did not need is still reported.
-        if let (Some(it), Some(g)) = (match_iter, gazetteer) {
-            it.for_each(|m| out.push_entity(g, text, &m));
+        if let Some(g) = gazetteer {
+            for (i, m) in matches.iter().enumerate().skip(next_match) {
+                out.push_entity(g, text, m, place_of(i));
+            }
+        }
+        // Towns the gazetteer does not list, named with their state or
+        // country, join the entities in text order.
+        if let (Some(records), Some(label)) =
+            (&mut out.entities, self.inner.resolver.first_place_label())
+        {
+            if !towns.is_empty() {
+                for t in &towns {
+                    records.push(EntityRecord {
+                        start: t.start,
+                        end: t.end,
+                        text: text.get(t.start..t.end).unwrap_or("").to_string(),
+                        label: Cow::Owned(label.to_string()),
+                        id: t.place.id.clone(),
+                        canonical: t.place.name.clone(),
+                        candidates: t.candidates,
+                        place: Some(t.place.clone()),
+                    });
+                }
+                records.sort_by_key(|r| r.start);
+            }
         }
         doc.tokens = out.tokens;
         doc.sentences = out.sentences;
@@ -419,7 +532,7 @@ impl Records {
         }
     }
 
-    fn push_entity(&mut self, g: &Gazetteer, text: &str, m: &EntityMatch) {
+    fn push_entity(&mut self, g: &Gazetteer, text: &str, m: &EntityMatch, place: Option<&Place>) {
         if let Some(records) = &mut self.entities {
             // The built-in list's strings are borrowed, not copied: three
             // allocations fewer per entity.
@@ -442,6 +555,7 @@ impl Records {
                 id,
                 canonical,
                 candidates: g.candidates(m).len(),
+                place: place.cloned(),
             });
         }
     }
@@ -478,12 +592,21 @@ fn toll_record(text: &str, t: &Toll) -> TollRecord {
     }
 }
 
-fn casualty_record(text: &str, f: &CasualtyFact) -> CasualtyRecord {
+fn casualty_record<'p>(
+    text: &str,
+    f: &CasualtyFact,
+    place_at: impl Fn(Span) -> Option<&'p Place>,
+) -> CasualtyRecord {
     CasualtyRecord {
         outcome: f.outcome(),
         count: count_record(text, &f.count()),
         victims: f.victims().map(|s| TextSpan::new(text, s)),
-        location: f.location().map(|s| TextSpan::new(text, s)),
+        location: f.location().map(|s| LocationRecord {
+            start: s.start,
+            end: s.end,
+            text: s.slice(text).unwrap_or("").to_string(),
+            place: place_at(s).cloned(),
+        }),
         hedged: f.is_hedged(),
     }
 }

@@ -5,6 +5,7 @@
 //! releases. With the `serde` feature they serialise exactly to the JSON
 //! contract of the `analyze` example.
 
+use crate::places::Place;
 use crate::{Interval, NumberKind, Outcome, Span, TokenKind};
 use std::borrow::Cow;
 
@@ -45,6 +46,45 @@ impl TextSpan {
     /// ```
     /// let doc = textfacts::Analyzer::new().analyze("at least 27 people");
     /// assert_eq!(doc.numbers()[0].noun.as_ref().unwrap().span(), textfacts::Span::new(12, 18));
+    /// ```
+    #[must_use]
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// The location of a casualty fact: its span and the place it was resolved to.
+///
+/// # Examples
+///
+/// ```
+/// let doc = textfacts::Analyzer::new().analyze("Airstrikes in Aleppo, Syria killed 27 people.");
+/// let loc = doc.casualties()[0].location.as_ref().unwrap();
+/// assert_eq!((loc.text.as_str(), loc.place.as_ref().map(|p| &*p.country)), ("Aleppo", Some("SY")));
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct LocationRecord {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The covered text.
+    pub text: String,
+    /// The place of the entity at this span, as in [`EntityRecord::place`].
+    pub place: Option<Place>,
+}
+
+impl LocationRecord {
+    /// The byte span.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let doc = textfacts::Analyzer::new().analyze("Two people were killed in Aleppo.");
+    /// let loc = doc.casualties()[0].location.as_ref().unwrap();
+    /// assert_eq!(loc.span(), textfacts::Span::new(26, 32));
     /// ```
     #[must_use]
     pub fn span(&self) -> Span {
@@ -101,7 +141,7 @@ pub struct SentenceRecord {
 /// assert_eq!(doc.entities()[0].id, "geonames:170063");
 /// # Ok::<(), textfacts::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct EntityRecord {
@@ -121,6 +161,10 @@ pub struct EntityRecord {
     pub canonical: Cow<'static, str>,
     /// How many entities the matched name belongs to.
     pub candidates: usize,
+    /// The place the mention was resolved to (entities with a place or
+    /// nationality label; see [`PlaceResolver`](crate::PlaceResolver)), or
+    /// `None`: not a place, not resolved, or resolution turned off.
+    pub place: Option<Place>,
 }
 
 /// A number phrase of the document.
@@ -199,7 +243,7 @@ pub struct CasualtyRecord {
     /// The victims' head noun.
     pub victims: Option<TextSpan>,
     /// The place where it happened.
-    pub location: Option<TextSpan>,
+    pub location: Option<LocationRecord>,
     /// Whether the sentence does not assert the outcome.
     pub hedged: bool,
 }

@@ -1,11 +1,14 @@
 //! A self-contained HTML view of analysed documents: the document tolls above
-//! the text, entities highlighted by label, number phrases underlined with
-//! their intervals, and a table of casualty facts; toll and fact rows
+//! the text, entities highlighted by label (the resolved place on hover),
+//! number phrases underlined with their intervals, a table of the places per
+//! country and division, and a table of casualty facts; toll and fact rows
 //! highlight their evidence when clicked.
 //!
 //! Everything taken from the input is escaped; the page needs no network.
 
+use crate::places::Place;
 use crate::{Document, Interval, Span};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 const STYLE: &str = "body{font:15px/1.55 Georgia,serif;max-width:60em;margin:1.5em auto;padding:0 1em;color:#222}
@@ -100,7 +103,7 @@ impl HtmlPage {
         self.sections += 1;
         let mut marks = Vec::new();
         for (i, e) in doc.entities().iter().enumerate() {
-            let title = format!(
+            let mut title = format!(
                 "{} · {} · {} · {} candidate{}",
                 e.label,
                 e.canonical,
@@ -108,6 +111,9 @@ impl HtmlPage {
                 e.candidates,
                 if e.candidates == 1 { "" } else { "s" }
             );
+            if let Some(p) = &e.place {
+                let _ = write!(title, " · place: {}", place_line(p));
+            }
             let label: String = e.label.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
             marks.push(Mark {
                 span: Span::new(e.start, e.end),
@@ -224,6 +230,7 @@ impl HtmlPage {
                 "<p class=\"note\">{dropped} overlapping span(s) not shown.</p>"
             );
         }
+        write_places_table(&mut self.html, doc);
         if !doc.casualties().is_empty() {
             self.html.push_str(
                 "<table><tr><th>outcome</th><th>count</th><th>interval</th><th>victims</th>\
@@ -273,6 +280,49 @@ impl HtmlPage {
         self.html.push_str("</script>\n</body></html>\n");
         self.html
     }
+}
+
+/// A resolved place in one line: name, division, country, point, GeoNames id.
+fn place_line(p: &Place) -> String {
+    let mut line = p.name.to_string();
+    if !p.admin1_name.is_empty() && p.admin1_name != p.name {
+        let _ = write!(line, ", {}", p.admin1_name);
+    }
+    if !p.country.is_empty() {
+        let _ = write!(line, ", {}", p.country);
+    }
+    let _ = write!(line, " ({:.2}, {:.2}) {} {}", p.lat, p.lon, p.feature, p.id);
+    line
+}
+
+/// The document's resolved places counted per country and first-level
+/// division (mentions, and the distinct places named).
+fn write_places_table(html: &mut String, doc: &Document) {
+    let mut rows: BTreeMap<(&str, &str), (usize, BTreeSet<&str>)> = BTreeMap::new();
+    for e in doc.entities() {
+        if let Some(p) = &e.place {
+            let row = rows.entry((&*p.country, &*p.admin1_name)).or_default();
+            row.0 += 1;
+            row.1.insert(&*p.name);
+        }
+    }
+    if rows.is_empty() {
+        return;
+    }
+    html.push_str(
+        "<table class=\"places\"><tr><th>country</th><th>division</th><th>mentions</th>\
+<th>places</th></tr>\n",
+    );
+    for ((country, division), (mentions, names)) in &rows {
+        html.push_str("<tr><td>");
+        escape_into(html, country);
+        html.push_str("</td><td>");
+        escape_into(html, if division.is_empty() { "–" } else { division });
+        let _ = write!(html, "</td><td>{mentions}</td><td>");
+        escape_into(html, &names.iter().copied().collect::<Vec<_>>().join(", "));
+        html.push_str("</td></tr>\n");
+    }
+    html.push_str("</table>\n");
 }
 
 /// Keeps the marks that lie on char boundaries of `text` and nest properly

@@ -13,6 +13,7 @@
 //! | text | [`tokens`], [`sentences`] yielding [`Token`] (with a [`TokenKind`]) and [`Sentence`] |
 //! | gazetteer | [`Gazetteer`] built by [`GazetteerBuilder`]; [`Gazetteer::find_iter`] yields [`EntityMatch`]; [`default_gazetteer`] |
 //! | numbers | [`number_phrases`] yielding [`NumberPhrase`] with an [`Interval`]; [`parse_number`] for one phrase |
+//! | places | [`PlaceResolver`] resolves place mentions to a [`Place`] (GeoNames id, point, country, division) |
 //! | casualties | [`casualty_facts`] yielding [`CasualtyFact`] with an [`Outcome`] and a [`Count`] |
 //! | all of it | [`Analyzer`] → [`Document`] (serialisable), [`HtmlPage`] to look at it |
 //!
@@ -112,6 +113,7 @@ mod gazetteer;
 mod html;
 mod numbers;
 mod offsets;
+mod places;
 mod span;
 mod text;
 mod util;
@@ -119,8 +121,8 @@ mod util;
 pub use analyzer::{Analyzer, AnalyzerBuilder, Layer};
 pub use casualties::{casualty_facts, casualty_tolls, CasualtyFact, Count, Outcome, Toll};
 pub use document::{
-    CasualtyRecord, CountRecord, Document, EntityRecord, NumberRecord, SentenceRecord, TextSpan,
-    TokenRecord, TollRecord,
+    CasualtyRecord, CountRecord, Document, EntityRecord, LocationRecord, NumberRecord,
+    SentenceRecord, TextSpan, TokenRecord, TollRecord,
 };
 pub use error::Error;
 pub use gazetteer::{
@@ -132,6 +134,7 @@ pub use numbers::{
     number_phrases, parse_number, Interval, NumberKind, NumberPhrase, NumberPhrases,
 };
 pub use offsets::OffsetConverter;
+pub use places::{Place, PlaceResolver};
 pub use span::Span;
 pub use text::{sentences, tokens, Sentence, Sentences, Token, TokenKind, Tokens};
 

@@ -16,6 +16,9 @@ fn public_types_are_thread_safe() {
     assert_auto::<Count>();
     assert_auto::<CountRecord>();
     assert_auto::<Document>();
+    assert_auto::<LocationRecord>();
+    assert_auto::<Place>();
+    assert_auto::<PlaceResolver>();
     assert_auto::<Entity>();
     assert_auto::<EntityId>();
     assert_auto::<EntityMatch>();

@@ -13,6 +13,7 @@ mod golden;
 mod html;
 mod numbers;
 mod numbers_forms;
+mod places;
 mod public_api;
 mod sentences;
 mod tokenize;

@@ -96,7 +96,47 @@ class Builder:
         self.city = {}  # id -> (canonical, [names])
         self.city_by_name = {}  # key(any name) -> first id having it
         self.city_by_canonical = {}
+        self.places = {}  # geonameid (str) -> row dict, geonames_places + admin2
+        self.place_order = []  # geonames_places order (continents, countries, ADM1, places), then ADM2
+        self.places_by_key = {}  # key(name or asciiname) -> [ids], in that order
         self.load_shared()
+        self.load_places()
+
+    def load_places(self):
+        """The places tables: point, country, division, feature, population per id."""
+        cols = PLACE_COLUMNS
+        for fname in ("geonames_places.tsv", "geonames_admin2.tsv"):
+            path = os.path.join(self.shared, fname)
+            with open(path, encoding="utf-8") as f:
+                header = f.readline().rstrip("\n").split("\t")
+                if header != cols:
+                    sys.exit(f"{path}:1: unexpected header {header}")
+                for n, line in enumerate(f, 2):
+                    row = dict(zip(cols, line.rstrip("\n").split("\t")))
+                    if len(row) != len(cols):
+                        sys.exit(f"{path}:{n}: expected {len(cols)} fields")
+                    gid = row["geonameid"]
+                    if gid in self.places:
+                        continue
+                    self.places[gid] = row
+                    self.place_order.append(gid)
+                    for nm in {row["name"], row["asciiname"]}:
+                        ids = self.places_by_key.setdefault(key(nm), [])
+                        if gid not in ids:
+                            ids.append(gid)
+        path = os.path.join(self.shared, "admin1_abbreviations.tsv")
+        self.abbreviations = []  # (abbreviation, geonameid)
+        with open(path, encoding="utf-8") as f:
+            f.readline()
+            for n, line in enumerate(f, 2):
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) != 6:
+                    sys.exit(f"{path}:{n}: expected 6 fields")
+                abbr, style, _c, _a, _an, gid = cols
+                # Forms with a dot ("Calif.") or of three letters or more
+                # ("NSW", "Qld"); two-letter postal codes are words ("IN", "OR").
+                if ("." in abbr or len(abbr) >= 3) and abbr not in RISKY_ABBREVIATIONS:
+                    self.abbreviations.append((abbr, gid))
 
     def load_shared(self):
         for n, (name, label, id_, canon) in self.shared_rows("countries.tsv"):
@@ -166,6 +206,91 @@ class Builder:
             names.append(soft)
         return [x for x in names if key(x) not in self.excluded]
 
+    def divisions(self, taken, code="ADM1", min_population=None):
+        """First-level divisions outside the US (its states come from us_admin.tsv)
+        not already in the list, in population order (or second-level ones outside
+        the US, whose counties come from us_admin.tsv too)."""
+        out = []
+        min_population = DIVISION_MIN_POPULATION if min_population is None else min_population
+        for gid in self.place_order:
+            row = self.places[gid]
+            if row["feature_code"] != code or "geonames:" + gid in taken or gid in taken:
+                continue
+            if code == "ADM2" and row["country"] == "US":
+                continue
+            # Tiny divisions (parishes of the Isle of Man: "Michael", "Andreas")
+            # are more often a first name than the place.
+            abbreviated = any(g == gid for _, g in self.abbreviations)
+            if int(row["population"] or 0) < min_population and not abbreviated:
+                continue
+            ent = Entity("geonames:" + gid, "LOC", row["name"])
+            for nm in division_names(row["name"]):
+                if key(nm) not in self.excluded:
+                    ent.add(nm)
+            if ent.names:
+                out.append(ent)
+        return out
+
+    def shared_names(self, sections):
+        """For every place name in the list, the other GeoNames places of that name
+        (cities1000, divisions, counties), most populous first: the list names them
+        only once, resolution needs them all ("Paris" the city in Texas)."""
+        emitted = {e.id for _, es in sections for e in es}
+        names = []
+        for _, es in sections:
+            for e in es:
+                if e.label == "LOC" and e.id.startswith("geonames:"):
+                    names.extend(e.names)
+        extra = {}
+        for name in names:
+            ids = [i for i in self.places_by_key.get(key(name), []) if "geonames:" + i not in emitted]
+            for gid in ids[:MAX_SHARED]:
+                ent = extra.setdefault(gid, Entity("geonames:" + gid, "LOC", self.places[gid]["name"]))
+                ent.add(name)
+        return [extra[g] for g in self.place_order if g in extra]
+
+    def town_rows(self, sections):
+        """Towns of the English-language press countries that the list does not name,
+        for "Town, State" / "Town, Country" only (never matched on their own): the
+        name of each populated place, with its place data."""
+        listed = {key(n) for _, es in sections for e in es for n in e.names}
+        rows = []
+        for gid in self.place_order:
+            row = self.places[gid]
+            if row["feature_class"] != "P" or row["country"] not in TOWN_COUNTRIES:
+                continue
+            for nm in dict.fromkeys([row["name"], row["asciiname"]]):
+                if len(nm) < 3 or not nm[:1].isupper() or key(nm) in listed:
+                    continue
+                rows.append((nm, "geonames:" + gid, row["name"], row["lat"], row["lon"], row["country"],
+                             row["admin1"], row["admin1_name"], row["feature_code"], row["population"]))
+        return rows
+
+    def place_rows(self, sections):
+        """The places table of the list: per entity with a GeoNames place (its own
+        id, a US county's ADM2 row, a demonym's country), that place's data."""
+        admin2 = {}
+        for gid in self.place_order:
+            row = self.places[gid]
+            if row["feature_code"] == "ADM2" and row["country"] == "US":
+                admin2.setdefault((row["name"], row["admin1_name"]), gid)
+        rows = []
+        for _, es in sections:
+            for e in es:
+                ref = e.id[len("norp:"):] if e.id.startswith("norp:") else e.id
+                gid = None
+                if ref.startswith("geonames:"):
+                    gid = ref[len("geonames:"):]
+                elif ref.startswith("fips:") and ", " in e.canonical:
+                    county, state = e.canonical.rsplit(", ", 1)
+                    gid = admin2.get((county, state))
+                row = self.places.get(gid) if gid else None
+                if row is None:
+                    continue
+                rows.append((e.id, "geonames:" + gid, row["name"], row["lat"], row["lon"], row["country"],
+                             row["admin1"], row["admin1_name"], row["feature_code"], row["population"]))
+        return rows
+
     def build(self):
         extra_city = {}  # geonames id -> [hand-written names]
         own = {}  # own id -> Entity, in file order, per section
@@ -218,24 +343,102 @@ class Builder:
             return ent
 
         kept = self.city_order[:CITY_LIMIT]
+        taken = ({e.id for e in self.countries.values()} | {e.id for e in self.continents.values()}
+                 | {e.id for e in self.states.values()} | {"geonames:" + c for c in []})
+        divisions = self.divisions(taken | set(kept))
+        by_id = {e.id: e for e in list(self.states.values()) + divisions}
+        for abbr, gid in self.abbreviations:
+            ent = by_id.get("geonames:" + gid)
+            if ent is None:
+                sys.exit(f"admin1_abbreviations.tsv: `{abbr}` names geonames:{gid}, not in the list")
+            ent.add(abbr)
         out = []
         out += [("countries (GeoNames short names + hand-written forms)", list(self.countries.values()))]
         out += [("continents", list(self.continents.values()))]
         out += [(f"the {MAJOR_CITIES} most populous cities", [city_entity(c) for c in kept[:MAJOR_CITIES]])]
         out += [("US states and DC", list(self.states.values()))]
+        taken |= {e.id for e in divisions}
+        admin2 = self.divisions(taken | set(kept), "ADM2", ADM2_MIN_POPULATION)
         out += [("regions, seas, sub-national areas (hand-written)", sections["regions"])]
         out += [("organisations (hand-written)", sections["orgs"])]
         out += [("demonyms (NORP, id norp:<their place's id>)", sections["demonyms"])]
         rest = [c for c in kept[MAJOR_CITIES:]] + [c for c in self.city_order[CITY_LIMIT:]
                                                    if c in extra_city and c not in kept]
         out += [("other cities (population order), then towns the news names", [city_entity(c) for c in rest])]
+        # Divisions rank after cities: a city shares its name with its
+        # province or county more often than news means the division ("Kisumu").
+        out += [("first-level divisions (GeoNames ADM1) and state abbreviations", divisions)]
+        out += [("second-level divisions outside the US (GeoNames ADM2)", admin2)]
         out += [("US counties", self.counties)]
+        out += [("other places sharing a name above (candidates for resolution)", self.shared_names(out))]
         # Any city with hand-written names that was not emitted above (a bug in the lists).
         emitted = {e.id for _, es in out for e in es}
         missing = [c for c in extra_city if c not in emitted]
         if missing:
             sys.exit(f"hand-written names for cities never emitted: {missing}")
         return out
+
+
+PLACE_COLUMNS = ["geonameid", "name", "asciiname", "lat", "lon", "feature_class", "feature_code",
+                 "country", "admin1", "admin1_name", "population"]
+# State and province abbreviations left out: in news they are more
+# often a title, a rank, a word or a name ("Col." colonel, "Miss." a title,
+# "Ind." independent, "Man.", "Me.", "Vic." a name, "ACT" a word in capitals)
+# than the division.
+RISKY_ABBREVIATIONS = {"Col.", "Cal.", "Cali.", "Man.", "Me.", "Miss.", "Ind.", "Ida.", "Ia.",
+                       "Vic.", "Alas.", "Flor.", "La.", "Mo.", "Pa.", "Penn.", "Tas.",
+                       "Vic", "VIC", "Tas", "TAS", "ACT"}
+# First-level division names are GeoNames' own, often with the local word for
+# "province" ("Guangdong Sheng", "Muhafazat Halab"): news writes the bare name.
+ADM1_SUFFIXES = (" Sheng", " Shi", " Zizhiqu", " Uygur Zizhiqu", " Huizu Zizhiqu", " Zhuangzu Zizhiqu",
+                 " Province", " Governorate", " Region", " Prefecture", " State", " Territory",
+                 " District", " Department", " County", " Municipality", " Oblast", " Krai",
+                 " Kommun", " Kommune", " Rayon", " Raion", " İlçesi", " Ilcesi")
+ADM1_PREFIXES = ("Muhafazat ", "Provincia de ", "Provincia del ", "Provincia di ", "Departamento de ",
+                 "Departamento del ", "Estado de ", "Province of ", "State of ", "Wilayat ",
+                 "Region of ", "Mintaqat ", "Provinsi ", "Daerah Istimewa ", "Wilayah ")
+# A division name that is only these words says nothing ("Central", "North East").
+GENERIC_WORDS = {"central", "centre", "center", "western", "eastern", "northern", "southern",
+                 "north", "south", "east", "west", "capital", "coast", "upper", "lower", "middle",
+                 "island", "islands", "lakes", "region", "district", "province", "grand", "high",
+                 "national", "federal", "city", "the", "of", "and", "inner", "outer", "coastal",
+                 "mid", "lake", "river", "free", "new", "old", "great", "valley", "mountain", "plateau", "highlands", "lowlands"}
+# Divisions whose places sum to fewer people are left out (the same cut as cities).
+DIVISION_MIN_POPULATION = 50000
+ADM2_MIN_POPULATION = 100000
+# Countries whose towns are looked up when named with their state or country
+# ("Innisfail, Queensland", "Ames, Iowa"): where English-language news names
+# towns that way.
+TOWN_COUNTRIES = {"US", "CA", "AU", "GB", "IE", "NZ", "IN", "PH", "ZA", "NG", "KE", "PK"}
+# Candidates sharing a name: at most this many places per name beyond the
+# ones the list names itself (most populous first).
+MAX_SHARED = 12
+
+def division_names(name):
+    """A division's GeoNames name, its ASCII spelling and the bare name without
+    the local word for division ("Guangdong Sheng" -> "Guangdong")."""
+    out = []
+    for nm in (name, ascii_fold(name)):
+        out.append(nm)
+        bare = nm
+        for suf in ADM1_SUFFIXES:
+            if bare.endswith(suf):
+                bare = bare[: -len(suf)]
+                break
+        for pre in ADM1_PREFIXES:
+            if bare.startswith(pre):
+                bare = bare[len(pre):]
+                break
+        out.append(bare)
+    keep = []
+    for nm in out:
+        words = [w.casefold() for w in nm.replace("-", " ").split()]
+        if len(nm) < 4 or not nm[:1].isupper() or all(w in GENERIC_WORDS for w in words):
+            continue
+        if any(c.isdigit() for c in nm) or nm in keep:
+            continue
+        keep.append(nm)
+    return keep
 
 
 CONTINENTS = {"Africa", "Asia", "Europe", "North America", "Oceania", "South America"}
@@ -261,26 +464,60 @@ def render(sections):
     return "\n".join(lines) + "\n"
 
 
+def render_places(rows, towns):
+    lines = [
+        "# textfacts default places: the GeoNames place of each entity of default-gazetteer.tsv,",
+        "# then (entity_id = town:<name>) towns the list does not name, for \"Town, State\" only.",
+        "# GENERATED by tools/build_default_gazetteer.py from ../shared/data/gazetteer; edit nothing here.",
+        "# Contains data from GeoNames (https://www.geonames.org/), CC BY 4.0, modified.",
+        "# entity_id\tplace_id\tname\tlat\tlon\tcountry\tadmin1\tadmin1_name\tfeature\tpopulation",
+    ]
+    seen = set()
+    for r in rows:
+        if r[0] in seen:
+            continue
+        seen.add(r[0])
+        lines.append("\t".join(r))
+    for t in towns:
+        lines.append("\t".join(("town:" + t[0],) + t[1:]))
+    return "\n".join(lines) + "\n"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared", "data"))
     ap.add_argument("--out", default=os.path.join(ROOT, "data", "default-gazetteer.tsv"))
     ap.add_argument("--check", action="store_true")
+    ap.add_argument("--places-out", default=os.path.join(ROOT, "data", "default-places.tsv"))
     a = ap.parse_args()
-    text = render(Builder(a.shared).build())
+    builder = Builder(a.shared)
+    sections = builder.build()
+    text = render(sections)
+    places = render_places(builder.place_rows(sections), builder.town_rows(sections))
     for n, line in enumerate(text.splitlines(), 1):
         if not line.startswith("#") and (line.count("\t") != 3 or any(not c.strip() for c in line.split("\t"))):
             sys.exit(f"generated line {n} is malformed: {line!r}")
     if a.check:
-        with open(a.out, encoding="utf-8") as f:
-            same = f.read() == text
-        print("up to date" if same else f"{a.out} is stale: run tools/build_default_gazetteer.py")
+        same = True
+        for path, want in ((a.out, text), (a.places_out, places)):
+            try:
+                with open(path, encoding="utf-8") as f:
+                    ok = f.read() == want
+            except OSError:
+                ok = False
+            if not ok:
+                print(f"{path} is stale: run tools/build_default_gazetteer.py")
+            same = same and ok
+        if same:
+            print("up to date")
         sys.exit(0 if same else 1)
     with open(a.out, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
+    with open(a.places_out, "w", encoding="utf-8", newline="\n") as f:
+        f.write(places)
     rows = sum(1 for l in text.splitlines() if not l.startswith("#"))
     print(f"wrote {a.out}: {rows} rows")
-    print("now recompile the image: TEXTFACTS_WRITE_IMAGE=1 cargo test --lib default_image_is_fresh")
+    print("now recompile the images: TEXTFACTS_WRITE_IMAGE=1 cargo test --lib image_is_fresh")
 
 
 if __name__ == "__main__":

@@ -41,6 +41,23 @@ pub(crate) fn after_bound_prefix(text: &str, start: usize) -> bool {
     })
 }
 
+/// Whether the context rules reject a match of `text[start..end]`: the one
+/// definition both iterators use (the overlapping one asks
+/// [`rejects_start`] once per start and [`rejects_end`] per end).
+pub(crate) fn rejects(text: &str, start: usize, end: usize) -> bool {
+    rejects_start(text, start) || rejects_end(text, end)
+}
+
+/// The rules on what precedes a match: a bound prefix ("pro-Beijing").
+pub(crate) fn rejects_start(text: &str, start: usize) -> bool {
+    after_bound_prefix(text, start)
+}
+
+/// The rules on what follows a match: a currency sign ("US$").
+pub(crate) fn rejects_end(text: &str, end: usize) -> bool {
+    before_currency_sign(text, end)
+}
+
 /// Whether the match ending at byte `end` is glued to a currency sign.
 pub(crate) fn before_currency_sign(text: &str, end: usize) -> bool {
     text.get(end..)

@@ -1,0 +1,245 @@
+//! Places: every place mention resolved to one GeoNames place.
+//!
+//! This layer sits above the gazetteer: the gazetteer finds names and lists
+//! every entity a name may stand for ("Damascus": the Syrian capital, towns in
+//! Oregon, Maryland, Arkansas ...); this layer picks one per mention from the
+//! whole document's context, deterministically and with a reason
+//! ([`resolve.rs`](resolve)), and gives its point, country and first-level
+//! division from the built-in places table ([`table.rs`](table)).
+//!
+//! Layout: `mod.rs` the public types; `table.rs` the embedded places table;
+//! `resolve.rs` the resolution rules.
+
+mod resolve;
+mod table;
+
+use crate::gazetteer::{EntityMatch, Gazetteer};
+use std::borrow::Cow;
+use std::sync::Arc;
+
+pub(crate) use resolve::Town;
+pub(crate) use table::PlaceTable;
+
+/// A GeoNames place: what a resolved place mention stands for.
+///
+/// Values are those of GeoNames as shipped in the project's places table
+/// (`geonames_places.tsv`); strings are borrowed from the embedded table.
+///
+/// # Examples
+///
+/// ```
+/// let doc = textfacts::Analyzer::new().analyze("Shelling hit Aleppo, Syria.");
+/// let place = doc.entities()[0].place.as_ref().unwrap();
+/// assert_eq!((&*place.id, &*place.country, &*place.admin1), ("geonames:170063", "SY", "09"));
+/// assert!((place.lat - 36.2).abs() < 0.1);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Place {
+    /// GeoNames id as `geonames:<n>`.
+    pub id: Cow<'static, str>,
+    /// GeoNames name of the place ("Aleppo", "Ḩalab" for the province).
+    pub name: Cow<'static, str>,
+    /// Latitude, WGS84 degrees.
+    pub lat: f64,
+    /// Longitude, WGS84 degrees.
+    pub lon: f64,
+    /// ISO 3166-1 alpha-2 country code (empty for continents).
+    pub country: Cow<'static, str>,
+    /// GeoNames first-level division code within the country (empty for
+    /// countries and continents).
+    pub admin1: Cow<'static, str>,
+    /// Name of that division (empty when unknown).
+    pub admin1_name: Cow<'static, str>,
+    /// GeoNames feature code (`PCLI` country, `ADM1` division, `PPLC`
+    /// capital, `PPL` populated place, ...).
+    pub feature: Cow<'static, str>,
+    /// Population (for divisions, the sum of their listed places).
+    pub population: u64,
+}
+
+impl Place {
+    /// Whether the place is a country, dependent territory or continent.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let doc = textfacts::Analyzer::new().analyze("Refugees fled Syria.");
+    /// assert!(doc.entities()[0].place.as_ref().unwrap().is_country());
+    /// ```
+    #[must_use]
+    pub fn is_country(&self) -> bool {
+        self.feature.starts_with("PCL") || self.feature == "CONT"
+    }
+
+    /// Whether the place is a first- or second-level division ("Texas",
+    /// "Idlib Governorate", "Dorset").
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let doc = textfacts::Analyzer::new().analyze("Floods in Texas.");
+    /// assert!(doc.entities()[0].place.as_ref().unwrap().is_division());
+    /// ```
+    #[must_use]
+    pub fn is_division(&self) -> bool {
+        self.feature.starts_with("ADM")
+    }
+}
+
+/// Resolves place mentions to GeoNames places, one document at a time.
+///
+/// Entities whose first-ranked label is a place label (default `LOC`, `GPE`,
+/// `PLACE`, `LOCATION`) are resolved among the candidates of that label;
+/// entities with a nationality label (default `NORP`: "Syrian", "Americans")
+/// resolve to their country. Candidates get their place from the built-in
+/// places table by entity id, so a user gazetteer whose ids are the built-in
+/// `geonames:<n>` ids resolves too. Cheap to clone, `Send + Sync`.
+///
+/// # Rules, in order
+///
+/// 1. **Qualifier**: "City, State", "City, Country", "City (Country)" and a
+///    dateline ("ALEPPO, Syria (Reuters) -"): the candidate of the first name
+///    that lies in a candidate of the second wins (the likeliest such pair).
+///    The same name elsewhere in the document takes the same place. (With
+///    the [`Analyzer`](crate::Analyzer), a town the gazetteer does not list
+///    is found this way too: "Ames, Iowa".)
+/// 2. **Context**: countries and first-level divisions the document names
+///    unambiguously (a country, a division, a place whose candidates all lie in
+///    one country, a demonym, a qualified name) favour candidates inside them.
+/// 3. **Prior**: population (log scale), and the gazetteer's own first choice.
+///
+/// A mention whose best candidates tie between countries without any context
+/// stays unresolved (`None`).
+///
+/// # Examples
+///
+/// ```
+/// use textfacts::{default_gazetteer, PlaceResolver};
+/// let text = "Flooding closed roads in Paris, Texas.";
+/// let g = default_gazetteer();
+/// let matches: Vec<_> = g.find_iter(text).collect();
+/// let places = PlaceResolver::new().resolve(g, text, &matches);
+/// assert_eq!(places[0].as_ref().map(|p| &*p.admin1), Some("TX"));
+/// ```
+#[derive(Clone, Debug)]
+pub struct PlaceResolver {
+    labels: Arc<Labels>,
+}
+
+#[derive(Debug)]
+struct Labels {
+    places: Vec<Box<str>>,
+    nationalities: Vec<Box<str>>,
+}
+
+impl Default for PlaceResolver {
+    fn default() -> PlaceResolver {
+        PlaceResolver::new()
+    }
+}
+
+/// The place labels a resolver starts with.
+pub(crate) const DEFAULT_PLACE_LABELS: [&str; 4] = ["LOC", "GPE", "PLACE", "LOCATION"];
+/// The nationality labels a resolver starts with.
+pub(crate) const DEFAULT_NATIONALITY_LABELS: [&str; 1] = ["NORP"];
+
+impl PlaceResolver {
+    /// A resolver with the default labels.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(textfacts::PlaceResolver::new().is_place_label("GPE"));
+    /// ```
+    #[must_use]
+    pub fn new() -> PlaceResolver {
+        PlaceResolver::with_labels(&DEFAULT_PLACE_LABELS, &DEFAULT_NATIONALITY_LABELS)
+    }
+
+    /// A resolver for these place labels and nationality labels.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let r = textfacts::PlaceResolver::with_labels(&["GPE"], &[]);
+    /// assert!(r.is_place_label("GPE") && !r.is_place_label("LOC"));
+    /// ```
+    #[must_use]
+    pub fn with_labels(places: &[&str], nationalities: &[&str]) -> PlaceResolver {
+        let own = |l: &[&str]| l.iter().map(|s| Box::from(*s)).collect();
+        PlaceResolver {
+            labels: Arc::new(Labels { places: own(places), nationalities: own(nationalities) }),
+        }
+    }
+
+    /// Whether `label` is one of the resolver's place labels.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(textfacts::PlaceResolver::new().is_place_label("LOC"));
+    /// ```
+    #[must_use]
+    pub fn is_place_label(&self, label: &str) -> bool {
+        self.labels.places.iter().any(|l| **l == *label)
+    }
+
+    /// Whether `label` is one of the resolver's nationality labels.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(textfacts::PlaceResolver::new().is_nationality_label("NORP"));
+    /// ```
+    #[must_use]
+    pub fn is_nationality_label(&self, label: &str) -> bool {
+        self.labels.nationalities.iter().any(|l| **l == *label)
+    }
+
+    /// The place of each match of `matches` (the document's matches from
+    /// `gazetteer`, in text order), `None` for matches that are not places or
+    /// could not be resolved. The result has one entry per match.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use textfacts::{default_gazetteer, PlaceResolver};
+    /// let text = "Georgia's governor met voters in Atlanta.";
+    /// let g = default_gazetteer();
+    /// let matches: Vec<_> = g.find_iter(text).collect();
+    /// let places = PlaceResolver::new().resolve(g, text, &matches);
+    /// assert_eq!(places[0].as_ref().map(|p| &*p.country), Some("US"));
+    /// ```
+    #[must_use]
+    pub fn resolve(
+        &self,
+        gazetteer: &Gazetteer,
+        text: &str,
+        matches: &[EntityMatch],
+    ) -> Vec<Option<Place>> {
+        resolve::resolve(PlaceTable::builtin(), self, gazetteer, text, matches, None)
+            .into_iter()
+            .map(|p| p.cloned())
+            .collect()
+    }
+
+    /// As [`resolve`](Self::resolve), borrowing the places, and adding to
+    /// `towns` the towns the gazetteer does not list that the text names
+    /// with their state or country ("Ames, Iowa").
+    pub(crate) fn resolve_borrowed(
+        &self,
+        gazetteer: &Gazetteer,
+        text: &str,
+        matches: &[EntityMatch],
+        towns: &mut Vec<Town<'static>>,
+    ) -> Vec<Option<&'static Place>> {
+        resolve::resolve(PlaceTable::builtin(), self, gazetteer, text, matches, Some(towns))
+    }
+
+    /// The first place label (the label of towns found with their qualifier).
+    pub(crate) fn first_place_label(&self) -> Option<&str> {
+        self.labels.places.first().map(|l| &**l)
+    }
+}

@@ -1,0 +1,415 @@
+//! The resolution rules: per document, deterministic, each choice made by one
+//! named rule (see [`PlaceResolver`](super::PlaceResolver) for the order).
+
+use super::{Place, PlaceResolver, PlaceTable};
+use crate::gazetteer::{EntityId, EntityMatch, Gazetteer};
+use std::collections::HashMap;
+
+/// Weight of a candidate in a country the document names elsewhere, in units
+/// of ln(population): a named country makes a place about 20 times smaller
+/// as likely as the bigger one elsewhere.
+const COUNTRY_BONUS: f64 = 3.0;
+/// Weight of a candidate in a first-level division the document names (on
+/// top of its country's): a named state or province is the more specific
+/// clue ("Oregon ... Damascus").
+const ADMIN1_BONUS: f64 = 5.0;
+/// Weight of the gazetteer's own first-ranked entity (its lists rank the
+/// likely referent first: countries, then large cities, then states).
+const RANK_BONUS: f64 = 1.0;
+/// Best candidates closer than this in score, in different countries and
+/// with no context for either, are a coin toss: unresolved.
+const TIE: f64 = 0.05;
+
+/// A town the gazetteer does not list, found before its qualifier
+/// ("Innisfail, Queensland"): its span and place.
+#[derive(Clone, Debug)]
+pub(crate) struct Town<'t> {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) place: Place,
+    /// Towns are decoded on lookup and borrow nothing from the table.
+    pub(crate) table: std::marker::PhantomData<&'t Place>,
+    /// How many towns of that name the table holds.
+    pub(crate) candidates: usize,
+}
+
+/// What a label stands for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Place,
+    Nationality,
+    Other,
+}
+
+/// The kinds of the few labels a gazetteer uses, remembered by the address
+/// of their shared string (entities of one label share it): candidates are
+/// many, labels few.
+#[derive(Default)]
+struct LabelKinds {
+    seen: Vec<(usize, usize, Kind)>,
+}
+
+impl LabelKinds {
+    fn of(&mut self, resolver: &PlaceResolver, label: &str) -> Kind {
+        let key = (label.as_ptr() as usize, label.len());
+        if let Some(&(_, _, kind)) = self.seen.iter().find(|s| (s.0, s.1) == key) {
+            return kind;
+        }
+        let kind = if resolver.is_place_label(label) {
+            Kind::Place
+        } else if resolver.is_nationality_label(label) {
+            Kind::Nationality
+        } else {
+            Kind::Other
+        };
+        // A bounded memory: a gazetteer with many labels is compared each time.
+        if self.seen.len() < 8 {
+            self.seen.push((key.0, key.1, kind));
+        }
+        kind
+    }
+}
+
+/// Capitalised words that may open a sentence before a town ("In Ames, Iowa").
+const OPENING_WORDS: [&str; 12] =
+    ["In", "At", "From", "Near", "Outside", "To", "Of", "For", "On", "By", "And", "Around"];
+
+/// Words a town name is made of: letters and digits, with `.`, `'` and `-`
+/// inside ("St. Marys", "O'Fallon", "Wilkes-Barre").
+fn town_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '.' | '\'' | '-' | '\u{2019}')
+}
+
+/// The unlisted town before mention `b` ("Ames, Iowa"; "AMES, Iowa (AP) -"),
+/// not reaching back before byte `after`, whose place lies in one of `b`'s
+/// countries or divisions; with the qualifier's candidate.
+fn qualified_town<'t>(
+    table: &'t PlaceTable,
+    text: &str,
+    after: usize,
+    b: &Mention<'t>,
+) -> Option<(Town<'t>, Candidate<'t>)> {
+    let head = text.get(after..b.start)?;
+    let comma = head.trim_end_matches([' ', '\u{a0}']).strip_suffix(',')?;
+    let end = after + comma.len();
+    // Up to three capitalised words before the comma, longest first.
+    let mut starts = Vec::new();
+    let mut pos = comma.len();
+    for _ in 0..3 {
+        let left = comma.get(..pos)?;
+        let word_start = left.rfind(|c: char| !town_char(c)).map_or(0, |i| {
+            i + left.get(i..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8)
+        });
+        let word = comma.get(word_start..pos)?;
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        starts.push(word_start);
+        // The words are separated by one space.
+        match comma.get(..word_start)?.strip_suffix(' ') {
+            Some(rest) if !rest.is_empty() => pos = rest.len(),
+            _ => break,
+        }
+    }
+    for &start in starts.iter().rev() {
+        let name = comma.get(start..)?;
+        // A lone capitalised word opening a sentence ("However, Texas ...")
+        // is not a town unless it is a dateline in capitals.
+        let before = comma.get(..start)?.trim_end();
+        // The town is the whole capitalised run ("Post" of "The Huffington
+        // Post, US" is not), after a capitalised preposition at most ("In
+        // Ames, Iowa").
+        let word_before = before.rsplit(|c: char| !town_char(c)).next().unwrap_or("");
+        if comma.get(..start)?.ends_with(' ')
+            && word_before.chars().next().is_some_and(char::is_uppercase)
+            && !OPENING_WORDS.contains(&word_before)
+        {
+            continue;
+        }
+        let opens = before.is_empty() || before.ends_with(['.', '!', '?', '"', '\n']);
+        let caps = name.chars().all(|c| !c.is_lowercase());
+        if opens && !caps && !name.contains(' ') {
+            continue;
+        }
+        let towns = table.towns_named(&Gazetteer::normalize(name));
+        for town in &towns {
+            let qualifier = b.candidates.iter().find(|c| {
+                (c.place.is_country() || c.place.feature == "ADM1") && inside(town, c.place)
+            });
+            if let Some(&q) = qualifier {
+                let town = Town {
+                    start: after + start,
+                    end,
+                    place: town.clone(),
+                    table: std::marker::PhantomData,
+                    candidates: towns.len(),
+                };
+                return Some((town, q));
+            }
+        }
+    }
+    None
+}
+
+/// The prior of a candidate: ln(population), plus the gazetteer's own
+/// first choice.
+fn prior(c: &Candidate<'_>) -> f64 {
+    let mut s = (c.place.population as f64 + 1.0).ln();
+    if c.rank == 0 {
+        s += RANK_BONUS;
+    }
+    s
+}
+
+/// One candidate place of a mention.
+#[derive(Clone, Copy)]
+struct Candidate<'t> {
+    entity: EntityId,
+    rank: usize,
+    place: &'t Place,
+}
+
+/// One place or nationality mention.
+struct Mention<'t> {
+    at: usize,
+    start: usize,
+    end: usize,
+    nationality: bool,
+    candidates: Vec<Candidate<'t>>,
+}
+
+/// Whether `inner` lies inside the country or division `outer`.
+fn inside(inner: &Place, outer: &Place) -> bool {
+    if inner.id == outer.id || inner.is_country() || inner.country != outer.country {
+        return false;
+    }
+    if outer.is_country() {
+        return true;
+    }
+    outer.is_division()
+        && !outer.admin1.is_empty()
+        && inner.admin1 == outer.admin1
+        && inner.feature != "ADM1"
+}
+
+/// Whether the text between two mentions makes the second qualify the first:
+/// a comma ("Paris, Texas"; "ALEPPO, Syria") or an opening parenthesis
+/// ("Paris (Texas)"), with only spaces around it.
+fn qualifies(between: &str) -> bool {
+    let t = between.trim_matches(|c: char| c == ' ' || c == '\u{a0}');
+    t == "," || t == "("
+}
+
+pub(super) fn resolve<'t>(
+    table: &'t PlaceTable,
+    resolver: &PlaceResolver,
+    g: &Gazetteer,
+    text: &str,
+    matches: &[EntityMatch],
+    towns: Option<&mut Vec<Town<'t>>>,
+) -> Vec<Option<&'t Place>> {
+    let mut out: Vec<Option<&'t Place>> = vec![None; matches.len()];
+    let mut mentions: Vec<Mention<'t>> = Vec::new();
+    let mut kinds = LabelKinds::default();
+    for (at, m) in matches.iter().enumerate() {
+        let first = g.entity(m.entity()).label();
+        let nationality = resolver.is_nationality_label(first);
+        if !nationality && !resolver.is_place_label(first) {
+            continue;
+        }
+        let candidates: Vec<Candidate<'t>> = g
+            .candidates(m)
+            .iter()
+            .enumerate()
+            .filter_map(|(rank, &entity)| {
+                let place = table.get(g, entity)?;
+                let kind = kinds.of(resolver, g.entity(entity).label());
+                if kind != if nationality { Kind::Nationality } else { Kind::Place } {
+                    return None;
+                }
+                Some(Candidate { entity, rank, place })
+            })
+            .collect();
+        if !candidates.is_empty() {
+            mentions.push(Mention {
+                at,
+                start: m.span().start,
+                end: m.span().end,
+                nationality,
+                candidates,
+            });
+        }
+    }
+
+    // Rule 1: qualifiers. `fixed[i]` is the candidate chosen for mention i.
+    let mut fixed: Vec<Option<Candidate<'t>>> = vec![None; mentions.len()];
+    for i in 0..mentions.len().saturating_sub(1) {
+        let (Some(a), Some(b)) = (mentions.get(i), mentions.get(i + 1)) else { continue };
+        // "Syria, Iraq", "Texas, California": a list, not a qualifier.
+        let listed = |m: &Mention<'_>| {
+            m.candidates.first().is_none_or(|c| c.place.is_country() || c.place.is_division())
+        };
+        if a.nationality || b.nationality || listed(a) {
+            continue;
+        }
+        if !text.get(a.end..b.start).is_some_and(qualifies) {
+            continue;
+        }
+        // The pair whose first place is likeliest by the prior, then the
+        // larger qualifier.
+        let mut best: Option<(f64, u64, Candidate<'t>, Candidate<'t>)> = None;
+        for ca in &a.candidates {
+            for cb in &b.candidates {
+                let qualifier = cb.place.is_country() || cb.place.feature == "ADM1";
+                if !qualifier || !inside(ca.place, cb.place) {
+                    continue;
+                }
+                let score = (prior(ca), cb.place.population);
+                if best.is_none_or(|(pa, pb, _, _)| score > (pa, pb)) {
+                    best = Some((score.0, score.1, *ca, *cb));
+                }
+            }
+        }
+        if let Some((_, _, ca, cb)) = best {
+            if let Some(slot) = fixed.get_mut(i) {
+                *slot = Some(ca);
+            }
+            if let Some(slot) = fixed.get_mut(i + 1) {
+                *slot = Some(cb);
+            }
+        }
+    }
+    // Rule 1b: a town the list does not name, qualified by the next mention.
+    if let Some(towns) = towns {
+        for (i, b) in mentions.iter().enumerate() {
+            let after =
+                b.at.checked_sub(1).and_then(|p| matches.get(p)).map_or(0, |m| m.span().end);
+            if b.nationality || fixed.get(i).is_some_and(Option::is_some) {
+                continue;
+            }
+            if let Some((town, qualifier)) = qualified_town(table, text, after, b) {
+                towns.push(town);
+                if let Some(slot) = fixed.get_mut(i) {
+                    *slot = Some(qualifier);
+                }
+            }
+        }
+    }
+    // One sense per document: a name qualified once keeps that place.
+    let mut qualified: HashMap<u32, Candidate<'t>> = HashMap::new();
+    for (m, f) in mentions.iter().zip(&fixed) {
+        if let (Some(c), Some(first)) = (f, m.candidates.first()) {
+            qualified.entry(first.entity.as_u32()).or_insert(*c);
+        }
+    }
+    for (m, f) in mentions.iter().zip(fixed.iter_mut()) {
+        if f.is_none() {
+            if let Some(first) = m.candidates.first() {
+                *f = qualified.get(&first.entity.as_u32()).copied();
+            }
+        }
+    }
+
+    // Rule 2: the document's confident countries and divisions, counted per
+    // mention; a mention's own contribution never counts for itself.
+    let (no_countries, no_divisions) = (HashMap::new(), HashMap::new());
+    let mut countries: HashMap<&str, usize> = HashMap::new();
+    let mut divisions: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut own: Vec<Option<(&str, &str)>> = Vec::with_capacity(mentions.len());
+    for (m, f) in mentions.iter().zip(&fixed) {
+        let contribution = match f {
+            Some(c) => Some((&*c.place.country, &*c.place.admin1)),
+            None => m.candidates.first().and_then(|first| {
+                let p = first.place;
+                let big = |c: &&Candidate<'_>| c.place.is_country() || c.place.feature == "ADM1";
+                if big(&first)
+                    && m.candidates.iter().filter(big).count() == 1
+                    && choose(m, &no_countries, &no_divisions, None).is_some_and(|q| q.id == p.id)
+                {
+                    // The list's first choice is the name's only country or
+                    // division and the prior agrees: "Syria", "Texas" (not
+                    // "Georgia", the country and the state).
+                    Some((&*p.country, &*p.admin1))
+                } else if m.candidates.iter().all(|c| c.place.country == p.country) {
+                    let same = m.candidates.iter().all(|c| c.place.admin1 == p.admin1);
+                    Some((&*p.country, if same { &*p.admin1 } else { "" }))
+                } else {
+                    None
+                }
+            }),
+        };
+        let contribution = contribution.filter(|(country, _)| !country.is_empty());
+        if let Some((country, admin1)) = contribution {
+            *countries.entry(country).or_default() += 1;
+            if !admin1.is_empty() {
+                *divisions.entry((country, admin1)).or_default() += 1;
+            }
+        }
+        own.push(contribution);
+    }
+
+    // Rule 3: population prior plus context.
+    for ((m, f), own) in mentions.iter().zip(&fixed).zip(&own) {
+        let chosen = match f {
+            Some(c) => Some(c.place),
+            None => choose(m, &countries, &divisions, *own),
+        };
+        if let Some(slot) = out.get_mut(m.at) {
+            *slot = chosen;
+        }
+    }
+    out
+}
+
+/// The best candidate of an unqualified mention by prior and context.
+fn choose<'t>(
+    m: &Mention<'t>,
+    countries: &HashMap<&str, usize>,
+    divisions: &HashMap<(&str, &str), usize>,
+    own: Option<(&str, &str)>,
+) -> Option<&'t Place> {
+    // How many other mentions name this country / division.
+    let others =
+        |count: Option<&usize>, mine: bool| count.copied().unwrap_or(0) > usize::from(mine);
+    if let [only] = m.candidates.as_slice() {
+        return Some(only.place);
+    }
+    // (score, in context, place) of the best and the runner-up; the first
+    // listed wins a tie.
+    let mut best: Option<(f64, bool, &'t Place)> = None;
+    let mut second: Option<(f64, bool, &'t Place)> = None;
+    for c in &m.candidates {
+        let p = c.place;
+        let mut s = prior(c);
+        let mut context = false;
+        let own_country = own.is_some_and(|(c, _)| c == p.country);
+        if others(countries.get(&*p.country), own_country) {
+            s += COUNTRY_BONUS;
+            context = true;
+        }
+        if !p.admin1.is_empty()
+            && p.feature != "ADM1"
+            && others(
+                divisions.get(&(&*p.country, &*p.admin1)),
+                own_country && own.is_some_and(|(_, a)| a == p.admin1),
+            )
+        {
+            s += ADMIN1_BONUS;
+            context = true;
+        }
+        let scored = Some((s, context, p));
+        if best.is_none_or(|b| s > b.0) {
+            second = best;
+            best = scored;
+        } else if second.is_none_or(|b| s > b.0) {
+            second = scored;
+        }
+    }
+    let best = best?;
+    if let Some(second) = second {
+        if best.0 - second.0 < TIE && !best.1 && !second.1 && best.2.country != second.2.country {
+            return None;
+        }
+    }
+    Some(best.2)
+}
