@@ -38,6 +38,20 @@ def worker_analyzer(blob):
     return analyzer
 
 
+def plain(t):
+    """Arrow type `t` with dictionary-encoded strings (the layers' kinds and
+    outcomes) decoded, for engines that take plain strings only."""
+    import pyarrow as pa
+
+    if pa.types.is_dictionary(t):
+        return t.value_type
+    if pa.types.is_list(t):
+        return pa.list_(plain(t.value_type))
+    if pa.types.is_struct(t):
+        return pa.struct([pa.field(f.name, plain(f.type), f.nullable) for f in t])
+    return t
+
+
 def facts_of(blob):
     """The mapInArrow function: id and the layers' columns of each batch."""
 
@@ -45,11 +59,13 @@ def facts_of(blob):
         import pyarrow as pa
 
         analyzer = worker_analyzer(blob)
+        schema = analyzer.arrow_schema()
+        schema = pa.schema([pa.field(f.name, plain(f.type)) for f in schema])
         for batch in batches:
             out = analyzer.analyze_arrow(batch.column("text"))
-            yield pa.RecordBatch.from_arrays(
-                [batch.column("id")] + out.columns, names=["id"] + out.schema.names
-            )
+            out = pa.Table.from_batches([out]).cast(schema).combine_chunks().to_batches()
+            columns = out[0].columns if out else [pa.nulls(0, f.type) for f in schema]
+            yield pa.RecordBatch.from_arrays([batch.column("id")] + columns, names=["id"] + schema.names)
 
     return facts
 
@@ -68,7 +84,9 @@ def run(spark, args, analyzer):
     df = reader.format(fmt).load(args.input).select(F.col("id").cast("string"), F.col("text"))
     if args.partitions:
         df = df.repartition(args.partitions)
-    layers = from_arrow_schema(analyzer.arrow_schema())
+    import pyarrow as pa
+
+    layers = from_arrow_schema(pa.schema([pa.field(f.name, plain(f.type)) for f in analyzer.arrow_schema()]))
     schema = StructType([StructField("id", StringType(), True)] + list(layers.fields))
     out = df.mapInArrow(facts_of(pickle.dumps(analyzer)), schema)
     out.write.mode("overwrite").parquet(args.output)

@@ -354,6 +354,22 @@ impl PyAnalyzer {
         arrow::export_batch(py, fields, columns, n)
     }
 
+    /// Benchmark aid: seconds that the Rust `Analyzer::analyze_batch` takes on
+    /// `texts` in this process's pool (the records are made, then dropped
+    /// untimed), for comparing `analyze_batch` with Rust on the same texts and
+    /// cores.
+    fn _rust_batch_seconds(&self, py: Python<'_>, texts: Vec<String>) -> PyResult<f64> {
+        let pool = pool()?;
+        let analyzer = &self.inner;
+        Ok(py.detach(|| {
+            let start = std::time::Instant::now();
+            let docs = pool.install(|| analyzer.analyze_batch(&texts));
+            let seconds = start.elapsed().as_secs_f64();
+            drop(docs);
+            seconds
+        }))
+    }
+
     /// The Arrow schema of `analyze_arrow`'s batches for this analyzer.
     fn _arrow_schema<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         arrow::export_schema(py, &self.shape)

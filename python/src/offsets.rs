@@ -5,6 +5,7 @@
 //! the serializers of this crate convert exactly those fields: records that
 //! the crate adds later are converted without a change here.
 
+use std::cell::Cell;
 use textfacts::OffsetConverter;
 
 /// The unit of `start`/`end` offsets.
@@ -43,30 +44,64 @@ pub fn is_offset_field(key: &str) -> bool {
 }
 
 /// Converts the byte offsets of one text.
+///
+/// Records come layer by layer in text order, so a conversion mostly moves a
+/// little forward from the previous one: it counts the units of the bytes in
+/// between (a char per non-continuation byte, one more UTF-16 unit per 4-byte
+/// sequence). A step backwards (the next layer) asks the crate's
+/// checkpointed `OffsetConverter`.
 pub struct Offsets<'t> {
+    text: &'t [u8],
     /// `None`: offsets stay as they are (bytes, or an ASCII text).
     conv: Option<OffsetConverter<'t>>,
     unit: Unit,
+    /// The last conversion: (byte offset, offset in `unit`).
+    at: Cell<(usize, usize)>,
 }
 
 impl<'t> Offsets<'t> {
     pub fn new(text: &'t str, unit: Unit) -> Offsets<'t> {
         let conv = (unit != Unit::Byte && !text.is_ascii()).then(|| OffsetConverter::new(text));
-        Offsets { conv, unit }
+        Offsets { text: text.as_bytes(), conv, unit, at: Cell::new((0, 0)) }
     }
 
     /// The offset of byte `offset` in the chosen unit.
     #[inline]
     pub fn map(&self, offset: u64) -> u64 {
         let Some(conv) = &self.conv else { return offset };
-        let Ok(at) = usize::try_from(offset) else { return offset };
-        let converted = match self.unit {
-            Unit::Char => conv.char_offset(at),
-            Unit::Utf16 => conv.utf16_offset(at),
-            Unit::Byte => Some(at),
+        let Ok(to) = usize::try_from(offset) else { return offset };
+        let (from, units) = self.at.get();
+        let converted = match self.text.get(from..to) {
+            Some(between) if to >= from && is_boundary(self.text, to) => {
+                Some(units + count_units(between, self.unit))
+            }
+            _ => match self.unit {
+                Unit::Char => conv.char_offset(to),
+                Unit::Utf16 => conv.utf16_offset(to),
+                Unit::Byte => Some(to),
+            },
         };
-        // Spans are on char boundaries; should one not be, its byte offset is
-        // better than none.
-        converted.map_or(offset, |c| c as u64)
+        match converted {
+            Some(c) => {
+                self.at.set((to, c));
+                c as u64
+            }
+            // Spans are on char boundaries; should one not be, its byte
+            // offset is better than none.
+            None => offset,
+        }
+    }
+}
+
+fn is_boundary(text: &[u8], at: usize) -> bool {
+    at == text.len() || text.get(at).is_some_and(|b| (*b as i8) >= -0x40)
+}
+
+/// Chars (or UTF-16 units) in `bytes`, which start and end on char boundaries.
+fn count_units(bytes: &[u8], unit: Unit) -> usize {
+    let chars = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
+    match unit {
+        Unit::Utf16 => chars + bytes.iter().filter(|&&b| b >= 0xF0).count(),
+        _ => chars,
     }
 }

@@ -162,7 +162,15 @@ def test_arrow_schema():
     item = full.field("numbers").type.value_type
     assert [f.name for f in item][:4] == ["start", "end", "text", "kind"]
     assert item.field("interval").type.field("low").type == pa.float64()
-    assert full.field("tokens").type.value_type.field("start").type == pa.int64()
+    token = full.field("tokens").type.value_type
+    assert token.field("start").type == pa.int32()  # as Arrow's own string offsets
+    kind = token.field("kind").type  # enums: dictionary-encoded names
+    assert pa.types.is_dictionary(kind) and kind.value_type == pa.string()
+    kinds = textfacts.Analyzer(layers=["tokens"]).analyze_arrow(pa.array(["a 1 ."])).column("tokens")
+    assert kinds.type.value_type.field("kind").type == kind
+    assert kinds.to_pylist()[0][2]["kind"] == "punct"
+    entity = full.field("entities").type.value_type
+    assert entity.field("candidates").type == pa.int64()
 
 
 def test_parse_number():

@@ -5,8 +5,10 @@
 
 use super::shape::Shape;
 use crate::offsets::{is_offset_field, Offsets};
+use arrow_array::types::{Int32Type, Int8Type};
 use arrow_array::{
-    ArrayRef, BooleanArray, Float64Array, Int64Array, ListArray, StringArray, StructArray,
+    ArrayRef, BooleanArray, DictionaryArray, Float64Array, Int32Array, Int64Array, Int8Array,
+    ListArray, StringArray, StructArray,
 };
 use arrow_buffer::{BooleanBufferBuilder, Buffer, NullBufferBuilder, OffsetBuffer, ScalarBuffer};
 use arrow_schema::{ArrowError, DataType, Field, Fields};
@@ -14,11 +16,34 @@ use serde::ser::{self, Serialize};
 use std::fmt;
 use std::sync::Arc;
 
-/// The Arrow type of a shape (`None`: not representable, left out).
+/// Dictionary keys of an enum column: `Int8` when the names fit.
+fn key_type(names: &[&str]) -> DataType {
+    if names.len() <= i8::MAX as usize {
+        DataType::Int8
+    } else {
+        DataType::Int32
+    }
+}
+
+/// The Arrow type of a field (`None`: not representable, left out). Offsets
+/// (`start`/`end`) are `Int32`, as in Arrow's own string arrays: a text of
+/// more than 2 GiB is refused by `analyze_arrow`.
+pub fn field_type(name: &str, shape: &Shape) -> Option<DataType> {
+    if *shape == Shape::Int && is_offset_field(name) {
+        return Some(DataType::Int32);
+    }
+    data_type(shape)
+}
+
+/// The Arrow type of a shape (`None`: not representable, left out). Enums
+/// are dictionary-encoded strings whose dictionary is every variant name.
 pub fn data_type(shape: &Shape) -> Option<DataType> {
     Some(match shape {
         Shape::Bool => DataType::Boolean,
         Shape::Int => DataType::Int64,
+        Shape::Enum(names) => {
+            DataType::Dictionary(Box::new(key_type(names)), Box::new(DataType::Utf8))
+        }
         Shape::Float => DataType::Float64,
         Shape::Str => DataType::Utf8,
         Shape::List(item) => DataType::List(Arc::new(Field::new("item", data_type(item)?, true))),
@@ -30,14 +55,22 @@ pub fn data_type(shape: &Shape) -> Option<DataType> {
 pub fn struct_fields(fields: &[(&'static str, Shape)]) -> Fields {
     fields
         .iter()
-        .filter_map(|(name, shape)| Some(Field::new(*name, data_type(shape)?, true)))
+        .filter_map(|(name, shape)| Some(Field::new(*name, field_type(name, shape)?, true)))
         .collect()
+}
+
+/// The dictionary keys of an enum column.
+pub enum Keys {
+    Small(Vec<i8>),
+    Wide(Vec<i32>),
 }
 
 /// A column being built.
 pub enum Col {
     Bool(BooleanBufferBuilder, NullBufferBuilder),
     Int(Vec<i64>, NullBufferBuilder),
+    Int32(Vec<i32>, NullBufferBuilder),
+    Enum { names: &'static [&'static str], keys: Keys, valid: NullBufferBuilder },
     Float(Vec<f64>, NullBufferBuilder),
     Str { offsets: Vec<i32>, data: Vec<u8>, valid: NullBufferBuilder },
     List { offsets: Vec<i32>, valid: NullBufferBuilder, item: Box<Col>, field: Arc<Field> },
@@ -45,10 +78,27 @@ pub enum Col {
 }
 
 impl Col {
+    /// An empty column for field `name` of `shape` (`None` if it has no Arrow type).
+    fn field(name: &str, shape: &Shape) -> Option<Col> {
+        if *shape == Shape::Int && is_offset_field(name) {
+            return Some(Col::Int32(Vec::new(), NullBufferBuilder::new(0)));
+        }
+        Col::new(shape)
+    }
+
     /// An empty column of `shape` (`None` if it has no Arrow type).
     pub fn new(shape: &Shape) -> Option<Col> {
         let valid = NullBufferBuilder::new(0);
         Some(match shape {
+            Shape::Enum(names) => Col::Enum {
+                names,
+                keys: if key_type(names) == DataType::Int8 {
+                    Keys::Small(Vec::new())
+                } else {
+                    Keys::Wide(Vec::new())
+                },
+                valid,
+            },
             Shape::Bool => Col::Bool(BooleanBufferBuilder::new(0), valid),
             Shape::Int => Col::Int(Vec::new(), valid),
             Shape::Float => Col::Float(Vec::new(), valid),
@@ -62,7 +112,7 @@ impl Col {
             Shape::Struct(fields) => {
                 let (names, cols) = fields
                     .iter()
-                    .filter_map(|(name, shape)| Some((*name, Col::new(shape)?)))
+                    .filter_map(|(name, shape)| Some((*name, Col::field(name, shape)?)))
                     .unzip();
                 Col::Struct { names, cols, valid, fields: struct_fields(fields) }
             }
@@ -82,6 +132,17 @@ impl Col {
             }
             Col::Float(values, valid) => {
                 values.push(0.0);
+                valid.append_null();
+            }
+            Col::Int32(values, valid) => {
+                values.push(0);
+                valid.append_null();
+            }
+            Col::Enum { keys, valid, .. } => {
+                match keys {
+                    Keys::Small(k) => k.push(0),
+                    Keys::Wide(k) => k.push(0),
+                }
                 valid.append_null();
             }
             Col::Str { offsets, valid, .. } | Col::List { offsets, valid, .. } => {
@@ -115,6 +176,22 @@ impl Col {
             }
             Col::Float(values, mut valid) => {
                 Arc::new(Float64Array::try_new(ScalarBuffer::from(values), valid.finish())?)
+            }
+            Col::Int32(values, mut valid) => {
+                Arc::new(Int32Array::try_new(ScalarBuffer::from(values), valid.finish())?)
+            }
+            Col::Enum { names, keys, mut valid } => {
+                let values: ArrayRef = Arc::new(StringArray::from_iter_values(names.iter()));
+                match keys {
+                    Keys::Small(k) => Arc::new(DictionaryArray::<Int8Type>::try_new(
+                        Int8Array::try_new(ScalarBuffer::from(k), valid.finish())?,
+                        values,
+                    )?),
+                    Keys::Wide(k) => Arc::new(DictionaryArray::<Int32Type>::try_new(
+                        Int32Array::try_new(ScalarBuffer::from(k), valid.finish())?,
+                        values,
+                    )?),
+                }
             }
             Col::Str { offsets, data, mut valid } => Arc::new(StringArray::try_new(
                 OffsetBuffer::new(ScalarBuffer::from(offsets)),
@@ -186,7 +263,31 @@ impl ColSer<'_, '_> {
                 values.push(v as f64);
                 valid.append_non_null();
             }
+            Col::Int32(values, valid) => {
+                let v = i32::try_from(v).map_err(|_| {
+                    Error("an offset beyond 2 GiB: use analyze_batch for texts this long".into())
+                })?;
+                values.push(v);
+                valid.append_non_null();
+            }
             other => other.push_null(),
+        }
+        Ok(())
+    }
+
+    fn variant(self, v: &str) -> Result<(), Error> {
+        match self.col {
+            Col::Enum { names, keys, valid } => match names.iter().position(|n| *n == v) {
+                Some(at) => {
+                    match keys {
+                        Keys::Small(k) => k.push(at as i8),
+                        Keys::Wide(k) => k.push(at as i32),
+                    }
+                    valid.append_non_null();
+                }
+                None => self.col.push_null(),
+            },
+            _ => return self.str(v),
         }
         Ok(())
     }
@@ -223,7 +324,9 @@ pub enum StructSer<'a, 't> {
         cols: &'a mut [Col],
         valid: &'a mut NullBufferBuilder,
         conv: &'a Offsets<'t>,
-        seen: Vec<bool>,
+        /// Bit `i`: field `i` was written (structs of up to 64 fields; later
+        /// ones are never null-filled, which no record of the model needs).
+        seen: u64,
         next: usize,
     },
     Skip,
@@ -326,7 +429,7 @@ impl<'a, 't> ser::Serializer for ColSer<'a, 't> {
         _index: u32,
         variant: &'static str,
     ) -> Result<(), Error> {
-        self.str(variant)
+        self.variant(variant)
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
@@ -386,14 +489,9 @@ impl<'a, 't> ser::Serializer for ColSer<'a, 't> {
         _len: usize,
     ) -> Result<StructSer<'a, 't>, Error> {
         match self.col {
-            Col::Struct { names, cols, valid, .. } => Ok(StructSer::Struct {
-                seen: vec![false; names.len()],
-                names,
-                cols,
-                valid,
-                conv: self.offsets,
-                next: 0,
-            }),
+            Col::Struct { names, cols, valid, .. } => {
+                Ok(StructSer::Struct { seen: 0, names, cols, valid, conv: self.offsets, next: 0 })
+            }
             other => {
                 other.push_null();
                 Ok(StructSer::Skip)
@@ -461,16 +559,18 @@ impl StructSer<'_, '_> {
         };
         let Some(at) = at else { return Ok(()) };
         *next = at + 1;
-        if std::mem::replace(&mut seen[at], true) {
+        let bit = 1u64.checked_shl(at as u32).unwrap_or(0);
+        if *seen & bit != 0 {
             return Ok(());
         }
+        *seen |= bit;
         value.serialize(ColSer { col: &mut cols[at], offsets: conv, offset: is_offset_field(key) })
     }
 
     fn finish(self) -> Result<(), Error> {
         if let StructSer::Struct { cols, valid, seen, .. } = self {
-            for (col, seen) in cols.iter_mut().zip(seen) {
-                if !seen {
+            for (i, col) in cols.iter_mut().enumerate() {
+                if i < 64 && seen & (1 << i) == 0 {
                     col.push_null();
                 }
             }

@@ -17,6 +17,8 @@ pub enum Shape {
     Int,
     Float,
     Str,
+    /// A unit-variant enum, written as one of these names.
+    Enum(&'static [&'static str]),
     List(Box<Shape>),
     Struct(Vec<(&'static str, Shape)>),
     /// Not representable (maps, `deserialize_any`): left out of the schema.
@@ -156,7 +158,7 @@ impl<'de> de::Deserializer<'de> for Tracer<'_> {
         visitor: V,
     ) -> Result<V::Value, Error> {
         // Enums of the model are unit variants written as their names.
-        *self.out = Shape::Str;
+        *self.out = Shape::Enum(variants);
         let first: &'static str = variants.first().copied().unwrap_or("");
         visitor.visit_enum(IntoDeserializer::<Error>::into_deserializer(first))
     }
