@@ -287,3 +287,18 @@ def test_multiprocessing_pool_pickles_the_analyzer():
 def _analyze_with(args):
     analyzer, text = args
     return analyzer.analyze(text)
+
+
+def test_typed_package_with_stubs():
+    import inspect
+    import pathlib
+
+    pkg = pathlib.Path(textfacts.__file__).parent
+    assert (pkg / "py.typed").is_file()
+    stub = (pkg / "__init__.pyi").read_text(encoding="utf-8")
+    for name in ["Analyzer", "analyze", "analyze_batch", "analyze_arrow", "arrow_schema", "parse_number",
+                 "__version__", "LAYERS"]:
+        assert name in stub
+    for name in ["analyze", "analyze_batch", "analyze_arrow", "arrow_schema", "layers", "offsets", "columns"]:
+        assert hasattr(textfacts.Analyzer, name)
+    assert inspect.getdoc(textfacts.Analyzer)
