@@ -240,3 +240,30 @@ def test_spark_facts_on_a_standalone_cluster(cluster, news_texts, tmp_path):
           f"submit to finish {seconds:.1f} s ({len(rows) / seconds:.0f} docs/s); Spark jobs {jobs} s "
           f"({len(rows) / max(sum(jobs), 1e-9):.0f} docs/s); local single-process analyze_arrow "
           f"{local:.2f} s ({len(rows) / local:.0f} docs/s)")
+
+
+def test_spark_facts_reads_parquet_in_local_mode(tmp_path):
+    """The other input format, with the default master (local[*])."""
+    import pyarrow as pa
+
+    texts = ["At least 27 people were killed in Aleppo.", None, "Two died in Homs. Zürich 😀 was calm."]
+    src = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"id": [10, 11, 12], "text": texts}), src)
+    out = tmp_path / "out.parquet"
+    env = spark_env(tmp_path)
+    r = subprocess.run(
+        [str(SPARK_HOME / "bin" / "spark-submit"), "--conf", "spark.driver.host=127.0.0.1",
+         "--conf", "spark.driver.bindAddress=127.0.0.1", "--conf", "spark.ui.enabled=false",
+         str(EXAMPLE), "--input", str(src), "--output", str(out), "--layers", "numbers,casualties"],
+        env=env, capture_output=True, text=True, timeout=300, start_new_session=True,
+    )
+    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
+    rows = sorted(pq.read_table(out).to_pylist(), key=lambda row: row["id"])
+    analyzer = textfacts.Analyzer(layers=["numbers", "casualties"])
+    assert [row["id"] for row in rows] == ["10", "11", "12"]
+    assert list(rows[0]) == ["id"] + analyzer.columns
+    for row, text in zip(rows, texts):
+        if text is None:
+            assert all(row[c] is None for c in analyzer.columns)
+        else:
+            assert drop_nulls({c: row[c] for c in analyzer.columns}) == drop_nulls(analyzer.analyze(text))
