@@ -302,3 +302,6 @@ def test_typed_package_with_stubs():
     for name in ["analyze", "analyze_batch", "analyze_arrow", "arrow_schema", "layers", "offsets", "columns"]:
         assert hasattr(textfacts.Analyzer, name)
     assert inspect.getdoc(textfacts.Analyzer)
+    assert str(inspect.signature(textfacts.Analyzer)) == (
+        "(layers=None, gazetteers=(), default_gazetteer=True, case_mode='smart', offsets='char')"
+    )

@@ -5,6 +5,8 @@ See ``textfacts/__init__.pyi`` (or ``help(textfacts.Analyzer)``) for the API and
 python/README.md for notebooks, pandas/Polars, Spark and Ray.
 """
 
+import inspect as _inspect
+
 from ._textfacts import Analyzer as _NativeAnalyzer
 from ._textfacts import __version__, parse_number
 
@@ -45,3 +47,13 @@ class Analyzer(_NativeAnalyzer):
     """
     __slots__ = ()
     arrow_schema = _ArrowSchema()
+
+
+def _signature():
+    P = _inspect.Parameter
+    args = [("layers", None), ("gazetteers", ()), ("default_gazetteer", True), ("case_mode", "smart"), ("offsets", "char")]
+    return _inspect.Signature([P(name, P.POSITIONAL_OR_KEYWORD, default=d) for name, d in args])
+
+
+# The documented signature (the native constructor takes None for "no gazetteers").
+Analyzer.__signature__ = _signature()
