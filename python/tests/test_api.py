@@ -305,3 +305,14 @@ def test_typed_package_with_stubs():
     assert str(inspect.signature(textfacts.Analyzer)) == (
         "(layers=None, gazetteers=(), default_gazetteer=True, case_mode='smart', offsets='char')"
     )
+
+
+def test_pandas_column_as_in_the_readme():
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame({"text": [TEXT, "Two died.", None]})
+    analyzer = textfacts.Analyzer(layers=["entities", "numbers"])
+    facts = analyzer.analyze_arrow(pa.array(df["text"]))
+    df = df.assign(**{c: facts.column(c).to_pandas() for c in facts.schema.names})
+    assert list(df.columns) == ["text", "entities", "numbers"]
+    assert df["numbers"][0][0]["text"] == "at least 27"
+    assert df["numbers"][2] is None
