@@ -1,0 +1,138 @@
+"""The figures of issue 17, measured on the news sample (its texts twice, 12 MB).
+
+    python python/bench/figures.py [--rounds 7] [--data ../shared/data] [--analyze-bin PATH]
+
+Speed: each round runs, back to back, the Rust Analyzer::analyze_batch (in this
+process, same pool and texts), analyze_batch, analyze_arrow and the analyze example's
+`--jsonl` over the same texts (whole process); the medians and the median of the
+per-round ratios are printed (the machine is shared: rounds are interleaved so that
+load hits every contender alike). Memory: fresh subprocesses read their own RSS.
+"""
+
+import argparse
+import json
+import os
+import pathlib
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+
+def rss_kb(field="VmRSS"):
+    for line in open("/proc/self/status"):
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    return 0
+
+
+MEM_ANALYZER = """
+import sys
+sys.path[:0] = []
+from figures import rss_kb
+before = rss_kb()
+import textfacts
+a = textfacts.Analyzer()
+a.analyze("At least 27 people were killed in Aleppo.")
+after = rss_kb()
+print((after - before) / 1024)
+"""
+
+MEM_ARROW = """
+import json, sys
+from figures import rss_kb
+import pyarrow as pa, textfacts
+texts = [json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8")] * 2
+arr = pa.array(texts, pa.large_string())
+del texts
+a = textfacts.Analyzer()
+a.analyze_arrow(arr.slice(0, 10))
+import gc; gc.collect()
+base = rss_kb()
+open("/proc/self/clear_refs", "w").write("5")   # resets the peak (VmHWM) to now
+out = a.analyze_arrow(arr)
+peak = rss_kb("VmHWM")
+input_mb = (arr.buffers()[1].size + arr.buffers()[2].size) / 2**20
+print(json.dumps({"input_mb": input_mb, "peak_extra_mb": (peak - base) / 1024,
+                  "output_mb": out.nbytes / 2**20}))
+"""
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--rounds", type=int, default=7)
+    p.add_argument("--data", default=os.environ.get("TEXTFACTS_DATA", str(ROOT.parent / "shared" / "data")))
+    p.add_argument("--analyze-bin", default=str(ROOT / "target" / "release" / "examples" / "analyze"))
+    args = p.parse_args()
+    import pyarrow as pa
+    import textfacts
+
+    news = pathlib.Path(args.data) / "news" / "news.jsonl"
+    if not news.is_absolute():
+        news = (ROOT / news).resolve()
+    texts = [json.loads(line)["text"] for line in open(news, encoding="utf-8")] * 2
+    mb = sum(len(t.encode()) for t in texts) / 1e6
+    print(f"news texts twice: {len(texts)} docs, {mb:.1f} MB, {os.cpu_count()} cores")
+    jsonl = tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8")
+    for i, t in enumerate(texts):
+        jsonl.write(json.dumps({"id": i, "text": t}) + "\n")
+    jsonl.close()
+
+    a = textfacts.Analyzer()
+    arr = pa.array(texts)
+    a.analyze_batch(texts[:50])
+    times = {k: [] for k in ("rust_batch", "analyze_batch", "analyze_arrow", "analyze_jsonl")}
+    for _ in range(args.rounds):
+        times["rust_batch"].append(a._rust_batch_seconds(texts))
+        t = time.perf_counter()
+        docs = a.analyze_batch(texts)
+        times["analyze_batch"].append(time.perf_counter() - t)
+        del docs
+        t = time.perf_counter()
+        batch = a.analyze_arrow(arr)
+        times["analyze_arrow"].append(time.perf_counter() - t)
+        del batch
+        if os.path.exists(args.analyze_bin):
+            t = time.perf_counter()
+            subprocess.run([args.analyze_bin, "--jsonl", jsonl.name], stdout=subprocess.DEVNULL, check=True)
+            times["analyze_jsonl"].append(time.perf_counter() - t)
+    for k, v in times.items():
+        if v:
+            print(f"{k:14s} median {statistics.median(v):.3f} s  ({mb / statistics.median(v):.1f} MB/s)  runs {[round(x, 3) for x in v]}")
+
+    def ratio(fast, slow):
+        rs = [f / s for f, s in zip(times[fast], times[slow])]
+        return statistics.median(rs) if rs else float("nan")
+
+    docs = a.analyze_batch(texts)
+    records = sum(len(v) for d in docs for v in d.values() if isinstance(v, list))
+    del docs
+    t = time.perf_counter()
+    floor = [{"start": i + 1000, "end": i + 1001, "kind": "word"} for i in range(records)]
+    floor_s = time.perf_counter() - t
+    del floor
+    print(f"records (top-level dicts of all layers): {records}; a pure-Python comprehension building "
+          f"that many 3-key dicts takes {floor_s:.3f} s on its own")
+    print(f"analyze_batch vs Rust analyze_batch: {ratio('rust_batch', 'analyze_batch'):.2f}x (speed ratio, goal >= 0.85)")
+    if times["analyze_jsonl"]:
+        print(f"analyze_batch vs analyze --jsonl:    {ratio('analyze_jsonl', 'analyze_batch'):.2f}x (goal >= 0.7)")
+        print(f"analyze_arrow vs analyze --jsonl:    {ratio('analyze_jsonl', 'analyze_arrow'):.2f}x")
+    print(f"analyze_arrow vs Rust analyze_batch: {ratio('rust_batch', 'analyze_arrow'):.2f}x")
+    print(f"analyze_arrow vs analyze_batch:      {ratio('analyze_batch', 'analyze_arrow'):.2f}x (goal >= 1.0)")
+    os.unlink(jsonl.name)
+
+    here = str(pathlib.Path(__file__).parent)
+    env = dict(os.environ, PYTHONPATH=here + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    added = subprocess.run([sys.executable, "-c", MEM_ANALYZER], env=env, capture_output=True, text=True, check=True)
+    print(f"memory: import textfacts + Analyzer() + one analyze adds {float(added.stdout):.1f} MB RSS (goal < 30)")
+    m = json.loads(subprocess.run([sys.executable, "-c", MEM_ARROW, str(news)], env=env,
+                                  capture_output=True, text=True, check=True).stdout)
+    print(f"memory: analyze_arrow over {m['input_mb']:.1f} MB of text: peak extra {m['peak_extra_mb']:.1f} MB "
+          f"= {m['peak_extra_mb'] / m['input_mb']:.2f}x the input (goal < 4), output batch {m['output_mb']:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()

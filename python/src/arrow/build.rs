@@ -1,0 +1,625 @@
+//! Arrow columns written straight from the serde model: a `Serializer` that
+//! appends each record to builders shaped by the traced schema (`shape`).
+//! Fields the schema lacks are skipped, fields a record lacks are null, and
+//! offset fields are converted on the way (see `offsets`).
+
+use super::shape::Shape;
+use crate::offsets::{is_offset_field, Offsets};
+use arrow_array::types::{Int32Type, Int8Type};
+use arrow_array::{
+    ArrayRef, BooleanArray, DictionaryArray, Float64Array, Int32Array, Int64Array, Int8Array,
+    ListArray, StringArray, StructArray,
+};
+use arrow_buffer::{BooleanBufferBuilder, Buffer, NullBufferBuilder, OffsetBuffer, ScalarBuffer};
+use arrow_schema::{ArrowError, DataType, Field, Fields};
+use serde::ser::{self, Serialize};
+use std::fmt;
+use std::sync::Arc;
+
+/// Dictionary keys of an enum column: `Int8` when the names fit.
+fn key_type(names: &[&str]) -> DataType {
+    if names.len() <= i8::MAX as usize {
+        DataType::Int8
+    } else {
+        DataType::Int32
+    }
+}
+
+/// The Arrow type of a field (`None`: not representable, left out). Offsets
+/// (`start`/`end`) are `Int32`, as in Arrow's own string arrays: a text of
+/// more than 2 GiB is refused by `analyze_arrow`.
+pub fn field_type(name: &str, shape: &Shape) -> Option<DataType> {
+    if *shape == Shape::Int && is_offset_field(name) {
+        return Some(DataType::Int32);
+    }
+    data_type(shape)
+}
+
+/// The Arrow type of a shape (`None`: not representable, left out). Enums
+/// are dictionary-encoded strings whose dictionary is every variant name.
+pub fn data_type(shape: &Shape) -> Option<DataType> {
+    Some(match shape {
+        Shape::Bool => DataType::Boolean,
+        Shape::Int => DataType::Int64,
+        Shape::Enum(names) => {
+            DataType::Dictionary(Box::new(key_type(names)), Box::new(DataType::Utf8))
+        }
+        Shape::Float => DataType::Float64,
+        Shape::Str => DataType::Utf8,
+        Shape::List(item) => DataType::List(Arc::new(Field::new("item", data_type(item)?, true))),
+        Shape::Struct(fields) => DataType::Struct(struct_fields(fields)),
+        Shape::Unknown => return None,
+    })
+}
+
+pub fn struct_fields(fields: &[(&'static str, Shape)]) -> Fields {
+    fields
+        .iter()
+        .filter_map(|(name, shape)| Some(Field::new(*name, field_type(name, shape)?, true)))
+        .collect()
+}
+
+/// The dictionary keys of an enum column.
+pub enum Keys {
+    Small(Vec<i8>),
+    Wide(Vec<i32>),
+}
+
+/// A column being built.
+pub enum Col {
+    Bool(BooleanBufferBuilder, NullBufferBuilder),
+    Int(Vec<i64>, NullBufferBuilder),
+    Int32(Vec<i32>, NullBufferBuilder),
+    Enum { names: &'static [&'static str], keys: Keys, valid: NullBufferBuilder },
+    Float(Vec<f64>, NullBufferBuilder),
+    Str { offsets: Vec<i32>, data: Vec<u8>, valid: NullBufferBuilder },
+    List { offsets: Vec<i32>, valid: NullBufferBuilder, item: Box<Col>, field: Arc<Field> },
+    Struct { names: Vec<&'static str>, cols: Vec<Col>, valid: NullBufferBuilder, fields: Fields },
+}
+
+impl Col {
+    /// An empty column for field `name` of `shape` (`None` if it has no Arrow type).
+    fn field(name: &str, shape: &Shape) -> Option<Col> {
+        if *shape == Shape::Int && is_offset_field(name) {
+            return Some(Col::Int32(Vec::new(), NullBufferBuilder::new(0)));
+        }
+        Col::new(shape)
+    }
+
+    /// An empty column of `shape` (`None` if it has no Arrow type).
+    pub fn new(shape: &Shape) -> Option<Col> {
+        let valid = NullBufferBuilder::new(0);
+        Some(match shape {
+            Shape::Enum(names) => Col::Enum {
+                names,
+                keys: if key_type(names) == DataType::Int8 {
+                    Keys::Small(Vec::new())
+                } else {
+                    Keys::Wide(Vec::new())
+                },
+                valid,
+            },
+            Shape::Bool => Col::Bool(BooleanBufferBuilder::new(0), valid),
+            Shape::Int => Col::Int(Vec::new(), valid),
+            Shape::Float => Col::Float(Vec::new(), valid),
+            Shape::Str => Col::Str { offsets: vec![0], data: Vec::new(), valid },
+            Shape::List(item) => Col::List {
+                offsets: vec![0],
+                valid,
+                field: Arc::new(Field::new("item", data_type(item)?, true)),
+                item: Box::new(Col::new(item)?),
+            },
+            Shape::Struct(fields) => {
+                let (names, cols) = fields
+                    .iter()
+                    .filter_map(|(name, shape)| Some((*name, Col::field(name, shape)?)))
+                    .unzip();
+                Col::Struct { names, cols, valid, fields: struct_fields(fields) }
+            }
+            Shape::Unknown => return None,
+        })
+    }
+
+    pub fn push_null(&mut self) {
+        match self {
+            Col::Bool(values, valid) => {
+                values.append(false);
+                valid.append_null();
+            }
+            Col::Int(values, valid) => {
+                values.push(0);
+                valid.append_null();
+            }
+            Col::Float(values, valid) => {
+                values.push(0.0);
+                valid.append_null();
+            }
+            Col::Int32(values, valid) => {
+                values.push(0);
+                valid.append_null();
+            }
+            Col::Enum { keys, valid, .. } => {
+                match keys {
+                    Keys::Small(k) => k.push(0),
+                    Keys::Wide(k) => k.push(0),
+                }
+                valid.append_null();
+            }
+            Col::Str { offsets, valid, .. } | Col::List { offsets, valid, .. } => {
+                offsets.push(offsets.last().copied().unwrap_or(0));
+                valid.append_null();
+            }
+            Col::Struct { cols, valid, .. } => {
+                cols.iter_mut().for_each(Col::push_null);
+                valid.append_null();
+            }
+        }
+    }
+
+    /// Appends `value` (a record of the model), converting offsets with `offsets`.
+    pub fn push<T: Serialize + ?Sized>(
+        &mut self,
+        value: &T,
+        offsets: &Offsets<'_>,
+    ) -> Result<(), Error> {
+        value.serialize(ColSer { col: self, offsets, offset: false })
+    }
+
+    /// The finished array.
+    pub fn finish(self) -> Result<ArrayRef, ArrowError> {
+        Ok(match self {
+            Col::Bool(mut values, mut valid) => {
+                Arc::new(BooleanArray::new(values.finish(), valid.finish()))
+            }
+            Col::Int(values, mut valid) => {
+                Arc::new(Int64Array::try_new(ScalarBuffer::from(values), valid.finish())?)
+            }
+            Col::Float(values, mut valid) => {
+                Arc::new(Float64Array::try_new(ScalarBuffer::from(values), valid.finish())?)
+            }
+            Col::Int32(values, mut valid) => {
+                Arc::new(Int32Array::try_new(ScalarBuffer::from(values), valid.finish())?)
+            }
+            Col::Enum { names, keys, mut valid } => {
+                let values: ArrayRef = Arc::new(StringArray::from_iter_values(names.iter()));
+                match keys {
+                    Keys::Small(k) => Arc::new(DictionaryArray::<Int8Type>::try_new(
+                        Int8Array::try_new(ScalarBuffer::from(k), valid.finish())?,
+                        values,
+                    )?),
+                    Keys::Wide(k) => Arc::new(DictionaryArray::<Int32Type>::try_new(
+                        Int32Array::try_new(ScalarBuffer::from(k), valid.finish())?,
+                        values,
+                    )?),
+                }
+            }
+            Col::Str { offsets, data, mut valid } => Arc::new(StringArray::try_new(
+                OffsetBuffer::new(ScalarBuffer::from(offsets)),
+                Buffer::from_vec(data),
+                valid.finish(),
+            )?),
+            Col::List { offsets, mut valid, item, field } => Arc::new(ListArray::try_new(
+                field,
+                OffsetBuffer::new(ScalarBuffer::from(offsets)),
+                item.finish()?,
+                valid.finish(),
+            )?),
+            Col::Struct { cols, mut valid, fields, .. } => {
+                let arrays = cols.into_iter().map(Col::finish).collect::<Result<Vec<_>, _>>()?;
+                Arc::new(StructArray::try_new(fields, arrays, valid.finish())?)
+            }
+        })
+    }
+
+    /// The children of a struct column, finished (the columns of a batch).
+    pub fn finish_columns(self) -> Result<(Fields, Vec<ArrayRef>), ArrowError> {
+        match self {
+            Col::Struct { cols, fields, .. } => {
+                let arrays = cols.into_iter().map(Col::finish).collect::<Result<Vec<_>, _>>()?;
+                Ok((fields, arrays))
+            }
+            _ => Err(ArrowError::SchemaError("the document is not a struct".into())),
+        }
+    }
+}
+
+fn offset_after(offsets: &[i32], added: usize) -> Result<i32, Error> {
+    let last = offsets.last().copied().unwrap_or(0);
+    i32::try_from(added)
+        .ok()
+        .and_then(|a| last.checked_add(a))
+        .ok_or_else(|| Error("more than 2 GiB of output in one column: pass fewer rows".into()))
+}
+
+#[derive(Debug)]
+pub struct Error(pub String);
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl std::error::Error for Error {}
+impl ser::Error for Error {
+    fn custom<T: fmt::Display>(msg: T) -> Error {
+        Error(msg.to_string())
+    }
+}
+
+struct ColSer<'a, 't> {
+    col: &'a mut Col,
+    offsets: &'a Offsets<'t>,
+    offset: bool,
+}
+
+impl ColSer<'_, '_> {
+    fn int(self, v: i64) -> Result<(), Error> {
+        match self.col {
+            Col::Int(values, valid) => {
+                values.push(v);
+                valid.append_non_null();
+            }
+            Col::Float(values, valid) => {
+                values.push(v as f64);
+                valid.append_non_null();
+            }
+            Col::Int32(values, valid) => {
+                let v = i32::try_from(v).map_err(|_| {
+                    Error("an offset beyond 2 GiB: use analyze_batch for texts this long".into())
+                })?;
+                values.push(v);
+                valid.append_non_null();
+            }
+            other => other.push_null(),
+        }
+        Ok(())
+    }
+
+    fn variant(self, v: &str) -> Result<(), Error> {
+        match self.col {
+            Col::Enum { names, keys, valid } => match names.iter().position(|n| *n == v) {
+                Some(at) => {
+                    match keys {
+                        Keys::Small(k) => k.push(at as i8),
+                        Keys::Wide(k) => k.push(at as i32),
+                    }
+                    valid.append_non_null();
+                }
+                None => self.col.push_null(),
+            },
+            _ => return self.str(v),
+        }
+        Ok(())
+    }
+
+    fn str(self, v: &str) -> Result<(), Error> {
+        match self.col {
+            Col::Str { offsets, data, valid } => {
+                let next = offset_after(offsets, v.len())?;
+                data.extend_from_slice(v.as_bytes());
+                offsets.push(next);
+                valid.append_non_null();
+            }
+            other => other.push_null(),
+        }
+        Ok(())
+    }
+}
+
+/// Sequence and struct serializers; `Skip` swallows what the schema lacks.
+pub enum SeqSer<'a, 't> {
+    List {
+        offsets: &'a mut Vec<i32>,
+        valid: &'a mut NullBufferBuilder,
+        item: &'a mut Col,
+        conv: &'a Offsets<'t>,
+        n: usize,
+    },
+    Skip,
+}
+
+pub enum StructSer<'a, 't> {
+    Struct {
+        names: &'a [&'static str],
+        cols: &'a mut [Col],
+        valid: &'a mut NullBufferBuilder,
+        conv: &'a Offsets<'t>,
+        /// Bit `i`: field `i` was written (structs of up to 64 fields; later
+        /// ones are never null-filled, which no record of the model needs).
+        seen: u64,
+        next: usize,
+    },
+    Skip,
+}
+
+impl<'a, 't> ser::Serializer for ColSer<'a, 't> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = SeqSer<'a, 't>;
+    type SerializeTuple = SeqSer<'a, 't>;
+    type SerializeTupleStruct = SeqSer<'a, 't>;
+    type SerializeTupleVariant = SeqSer<'a, 't>;
+    type SerializeMap = StructSer<'a, 't>;
+    type SerializeStruct = StructSer<'a, 't>;
+    type SerializeStructVariant = StructSer<'a, 't>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), Error> {
+        match self.col {
+            Col::Bool(values, valid) => {
+                values.append(v);
+                valid.append_non_null();
+            }
+            other => other.push_null(),
+        }
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), Error> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), Error> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), Error> {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), Error> {
+        match (self.offset, u64::try_from(v)) {
+            (true, Ok(u)) => self.serialize_u64(u),
+            _ => self.int(v),
+        }
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), Error> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), Error> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), Error> {
+        self.serialize_u64(v.into())
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), Error> {
+        let v = if self.offset { self.offsets.map(v) } else { v };
+        match i64::try_from(v) {
+            Ok(v) => self.int(v),
+            Err(_) => {
+                self.col.push_null();
+                Ok(())
+            }
+        }
+    }
+    fn serialize_f32(self, v: f32) -> Result<(), Error> {
+        self.serialize_f64(v.into())
+    }
+    fn serialize_f64(self, v: f64) -> Result<(), Error> {
+        match self.col {
+            Col::Float(values, valid) => {
+                values.push(v);
+                valid.append_non_null();
+            }
+            other => other.push_null(),
+        }
+        Ok(())
+    }
+    fn serialize_char(self, v: char) -> Result<(), Error> {
+        self.str(v.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_str(self, v: &str) -> Result<(), Error> {
+        self.str(v)
+    }
+    fn serialize_bytes(self, _v: &[u8]) -> Result<(), Error> {
+        self.col.push_null();
+        Ok(())
+    }
+    fn serialize_none(self) -> Result<(), Error> {
+        self.col.push_null();
+        Ok(())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), Error> {
+        self.serialize_none()
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
+        self.serialize_none()
+    }
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<(), Error> {
+        self.variant(variant)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _value: &T,
+    ) -> Result<(), Error> {
+        self.serialize_none()
+    }
+    fn serialize_seq(self, len: Option<usize>) -> Result<SeqSer<'a, 't>, Error> {
+        match self.col {
+            Col::List { offsets, valid, item, .. } => {
+                let _ = len;
+                Ok(SeqSer::List { offsets, valid, item, conv: self.offsets, n: 0 })
+            }
+            other => {
+                other.push_null();
+                Ok(SeqSer::Skip)
+            }
+        }
+    }
+    fn serialize_tuple(self, _len: usize) -> Result<SeqSer<'a, 't>, Error> {
+        self.col.push_null();
+        Ok(SeqSer::Skip)
+    }
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        len: usize,
+    ) -> Result<SeqSer<'a, 't>, Error> {
+        self.serialize_tuple(len)
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        len: usize,
+    ) -> Result<SeqSer<'a, 't>, Error> {
+        self.serialize_tuple(len)
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<StructSer<'a, 't>, Error> {
+        self.col.push_null();
+        Ok(StructSer::Skip)
+    }
+    fn serialize_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<StructSer<'a, 't>, Error> {
+        match self.col {
+            Col::Struct { names, cols, valid, .. } => {
+                Ok(StructSer::Struct { seen: 0, names, cols, valid, conv: self.offsets, next: 0 })
+            }
+            other => {
+                other.push_null();
+                Ok(StructSer::Skip)
+            }
+        }
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<StructSer<'a, 't>, Error> {
+        self.col.push_null();
+        Ok(StructSer::Skip)
+    }
+}
+
+impl SeqSer<'_, '_> {
+    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        if let SeqSer::List { item, conv, n, .. } = self {
+            value.serialize(ColSer { col: item, offsets: conv, offset: false })?;
+            *n += 1;
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<(), Error> {
+        if let SeqSer::List { offsets, valid, n, .. } = self {
+            let next = offset_after(offsets, n)?;
+            offsets.push(next);
+            valid.append_non_null();
+        }
+        Ok(())
+    }
+}
+
+macro_rules! seq_impl {
+    ($trait:ident, $method:ident) => {
+        impl ser::$trait for SeqSer<'_, '_> {
+            type Ok = ();
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+                self.element(value)
+            }
+            fn end(self) -> Result<(), Error> {
+                self.finish()
+            }
+        }
+    };
+}
+seq_impl!(SerializeSeq, serialize_element);
+seq_impl!(SerializeTuple, serialize_element);
+seq_impl!(SerializeTupleStruct, serialize_field);
+seq_impl!(SerializeTupleVariant, serialize_field);
+
+impl StructSer<'_, '_> {
+    fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+        let StructSer::Struct { names, cols, conv, seen, next, .. } = self else { return Ok(()) };
+        // Fields come in schema order: look where the last one ended first.
+        let at = if names.get(*next) == Some(&key) {
+            Some(*next)
+        } else {
+            names.iter().position(|n| *n == key)
+        };
+        let Some(at) = at else { return Ok(()) };
+        *next = at + 1;
+        let bit = 1u64.checked_shl(at as u32).unwrap_or(0);
+        if *seen & bit != 0 {
+            return Ok(());
+        }
+        *seen |= bit;
+        value.serialize(ColSer { col: &mut cols[at], offsets: conv, offset: is_offset_field(key) })
+    }
+
+    fn finish(self) -> Result<(), Error> {
+        if let StructSer::Struct { cols, valid, seen, .. } = self {
+            for (i, col) in cols.iter_mut().enumerate() {
+                if i < 64 && seen & (1 << i) == 0 {
+                    col.push_null();
+                }
+            }
+            valid.append_non_null();
+        }
+        Ok(())
+    }
+}
+
+impl ser::SerializeStruct for StructSer<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        self.field(key, value)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeStructVariant for StructSer<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        _key: &'static str,
+        _value: &T,
+    ) -> Result<(), Error> {
+        Ok(())
+    }
+    fn end(self) -> Result<(), Error> {
+        Ok(())
+    }
+}
+
+impl ser::SerializeMap for StructSer<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, _key: &T) -> Result<(), Error> {
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, _value: &T) -> Result<(), Error> {
+        Ok(())
+    }
+    fn end(self) -> Result<(), Error> {
+        Ok(())
+    }
+}
