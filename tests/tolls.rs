@@ -136,7 +136,7 @@ fn other_events_and_scopes_are_no_candidates() {
             ),
             ("The crash killed 3 people. In 2019, 30 people died on the same road.", &["killed:3"]),
             (
-                "A man was shot on Main Street. Two other shootings overnight left 5 people wounded. \
+                "Gunfire erupted on Main Street. Two other shootings overnight left 5 people wounded. \
                  Police said 2 people were wounded on Main Street.",
                 &["injured:2"],
             ),
@@ -328,9 +328,7 @@ fn real_document_dev_figures() {
     let rate = hits as f64 / n.max(1) as f64;
     let spurious = spurious_docs as f64 / docs.max(1) as f64;
     println!("tolls real-doc-dev: hits {hits}/{n} ({rate:.3}), spurious in {spurious_docs}/{docs} documents");
-    // Issue 16 asks 0.90 once the sentence facts read singular victims and
-    // "surpassed" (issue-16a); on the facts of this branch 26 of 36 tolls are
-    // stated by a fact at all. Raise this floor to 0.90 when both are merged.
-    assert!(rate >= 0.72, "toll hits {rate:.3} < 0.72");
+    // Issue 16's floor.
+    assert!(rate >= 0.90, "toll hits {rate:.3} < 0.90");
     assert!(spurious <= 0.10, "spurious toll outcomes in {spurious:.3} of documents > 0.10");
 }

@@ -13,7 +13,7 @@ mod exact;
 mod lexicon;
 mod qualifiers;
 mod scan;
-mod words;
+pub(crate) mod words;
 
 use crate::text::Blocks;
 use crate::{Span, Token};

@@ -41,7 +41,7 @@ type PartRule = fn(&Seen<'_>, &[Seen<'_>]) -> bool;
 
 /// The part rules, one row each.
 const PART_RULES: &[PartRule] =
-    &[all_but, each, marked_part, partitive_part, added, np_coordinated];
+    &[all_but, each, marked_part, partitive_part, added, np_coordinated, listed_before_others];
 
 /// Judges every fact: per-fact rules first, then the rules that compare facts.
 pub(super) fn judge(seen: &[Seen<'_>]) -> Vec<Verdict> {
@@ -247,6 +247,28 @@ fn np_coordinated(s: &Seen<'_>, _: &[Seen<'_>]) -> bool {
         i += 1;
     }
     false
+}
+
+/// "A police officer and two others were injured", "The pilot, his son, and
+/// seven others were killed": a count in the list that "and N others" closes
+/// is a part too (a singular person is a count of 1 by rules v2); the whole
+/// is never stated.
+fn listed_before_others(s: &Seen<'_>, seen: &[Seen<'_>]) -> bool {
+    let later = seen.get(s.order + 1..).unwrap_or(&[]);
+    later.iter().take_while(|o| o.sentence == s.sentence).any(|o| {
+        o.fact.outcome() == s.fact.outcome()
+            && o.before(1) == "and"
+            && matches!(o.after(0), "other" | "others")
+            && o.c0 > s.c1
+            && o.c0 <= s.c1 + 12
+            && (s.c1..o.c0).all(|i| {
+                let w = s.word(i);
+                !s.in_trigger(i)
+                    && !verbish(w)
+                    && !matches!(w, ";" | ":" | "(" | ")" | "—" | "–" | "--")
+                    && !w.ends_with("ing")
+            })
+    })
 }
 
 /// Whether a cue of `kind` in the sentence speaks of the count of `s`.

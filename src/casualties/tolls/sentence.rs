@@ -3,9 +3,10 @@
 
 use super::super::CasualtyFact;
 use super::words::{
-    CLOCK_AFTER, EVENT_NOUNS, MONTHS, OTHER_EVENT, OTHER_EVENT_WORDS, OTHER_SCOPE, PAST_TIME,
+    CLOCK_AFTER, EVENT_NOUNS, OTHER_EVENT, OTHER_EVENT_WORDS, OTHER_SCOPE, PAST_TIME,
     SEGMENT_BREAKS,
 };
+use crate::numbers::words::MONTHS;
 use crate::span::Span;
 use crate::text::{tokens, TokenKind};
 

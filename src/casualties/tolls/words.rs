@@ -119,33 +119,6 @@ pub(super) const REVISED_DOWN: &[&str] =
 /// count of the outcome.
 pub(super) const FIRST_REPORT: &[&str] =
     &["earlier", "initial", "initially", "original", "originally", "preliminary"];
-/// Month names and abbreviations: a year after one is a date ("January 4, 2019").
-pub(super) const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
 /// Words after a four-digit number that make it a clock time ("(2024 Friday, UTC)").
 pub(super) const CLOCK_AFTER: &[&str] = &[
     "utc",
