@@ -103,7 +103,9 @@ def test_arrow_equals_analyze(analyzer):
     batch = analyzer.analyze_arrow(pa.array(texts))
     assert isinstance(batch, pa.RecordBatch)
     assert batch.num_rows == len(texts)
-    assert batch.schema.names == analyzer.columns == list(textfacts.LAYERS)
+    # One column per top-level key of the documents: the layers, and the
+    # document tolls that come with the casualties layer.
+    assert batch.schema.names == analyzer.columns == list(textfacts.LAYERS) + ["tolls"]
     rows = batch.to_pylist()
     for text, row in zip(texts, rows):
         if text is None:
@@ -153,7 +155,7 @@ def test_arrow_rejects_non_strings(analyzer):
 
 def test_arrow_schema():
     full = textfacts.Analyzer.arrow_schema()
-    assert full.names == list(textfacts.LAYERS)
+    assert full.names == list(textfacts.LAYERS) + ["tolls"]
     assert textfacts.Analyzer.arrow_schema(["numbers"]).names == ["numbers"]
     a = textfacts.Analyzer(layers=["entities", "tokens"])
     assert a.arrow_schema().names == ["tokens", "entities"]
