@@ -529,3 +529,21 @@ fn news_corpus_equals_reference() {
 fn common_data_dir() -> Option<std::path::PathBuf> {
     crate::common::data_dir("gazetteer news differential")
 }
+
+/// Found by the brute-force proptest: a combining mark right after the space
+/// that follows a name (which folds to nothing) read the stale end flags of
+/// the name and reported an end without a key, hiding the real match.
+#[test]
+fn combining_mark_after_a_space_hides_no_match() {
+    for (name, text) in [("-", "- \u{308} "), ("é", "é \u{308} "), ("Ames", "Ames \u{301} x")] {
+        let mut b = Gazetteer::builder();
+        b.add(name, "LOC", "e0", "e0");
+        b.add(&format!("{name} a"), "LOC", "e1", "e1");
+        let g = b.build().unwrap();
+        let found: Vec<_> = g.find_iter(text).map(|m| (m.span().start, m.span().end)).collect();
+        assert_eq!(found, [(0, name.len())], "{name:?} in {text:?}");
+        let all: Vec<_> =
+            g.find_overlapping_iter(text).map(|m| (m.span().start, m.span().end)).collect();
+        assert_eq!(all, [(0, name.len())], "{name:?} in {text:?} (overlapping)");
+    }
+}

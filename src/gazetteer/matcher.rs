@@ -766,7 +766,9 @@ impl Matcher {
                 if class & SPACE != 0 {
                     if !in_space {
                         in_space = true;
-                        node = advance(node, b' ').0;
+                        // The space's flags too: a mark that folds to nothing
+                        // right after it must not re-read the word's end.
+                        (node, flags) = advance(node, b' ');
                         if node == 0 {
                             return;
                         }
@@ -787,7 +789,9 @@ impl Matcher {
                 if class & SPACE != 0 {
                     if !in_space {
                         in_space = true;
-                        node = advance(node, b' ').0;
+                        // The space's flags too: a mark that folds to nothing
+                        // right after it must not re-read the word's end.
+                        (node, flags) = advance(node, b' ');
                         if node == 0 {
                             return;
                         }
