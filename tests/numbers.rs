@@ -6,12 +6,12 @@ use textfacts::{number_phrases, parse_number, Interval, NumberKind};
 
 /// What a case expects of one phrase: text, interval (low, low incl., high,
 /// high incl.), approximate, kind, noun.
-type Want =
+pub(crate) type Want =
     (&'static str, (Option<f64>, bool, Option<f64>, bool), bool, NumberKind, Option<&'static str>);
 
 const N: NumberKind = NumberKind::Number;
 
-fn pt(x: f64) -> (Option<f64>, bool, Option<f64>, bool) {
+pub(crate) fn pt(x: f64) -> (Option<f64>, bool, Option<f64>, bool) {
     (Some(x), true, Some(x), true)
 }
 
@@ -29,7 +29,8 @@ fn check(text: &str, want: &[Want]) {
     }
 }
 
-fn run(cases: &[(&str, &[Want])]) {
+/// Checks every case of a table (also the section 9 tables of `numbers_forms`).
+pub(crate) fn run(cases: &[(&str, &[Want])]) {
     for (text, want) in cases {
         check(text, want);
     }

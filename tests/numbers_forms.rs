@@ -6,49 +6,12 @@
 use proptest::prelude::*;
 use textfacts::{number_phrases, parse_number, Interval, NumberKind};
 
-/// Text, interval (low, low incl., high, high incl.), approximate, kind, noun.
-type Want =
-    (&'static str, (Option<f64>, bool, Option<f64>, bool), bool, NumberKind, Option<&'static str>);
+use crate::numbers::{pt, run};
 
 const N: NumberKind = NumberKind::Number;
 const M: NumberKind = NumberKind::Money;
 const P: NumberKind = NumberKind::Percent;
 const F: NumberKind = NumberKind::Fraction;
-
-fn pt(x: f64) -> (Option<f64>, bool, Option<f64>, bool) {
-    (Some(x), true, Some(x), true)
-}
-
-fn check(text: &str, want: &[Want]) {
-    let got: Vec<_> = number_phrases(text).collect();
-    let got_texts: Vec<&str> = got.iter().map(|p| p.as_str()).collect();
-    let want_texts: Vec<&str> = want.iter().map(|w| w.0).collect();
-    assert_eq!(got_texts, want_texts, "phrases of {text:?}");
-    for (p, (t, (lo, lo_in, hi, hi_in), approx, kind, noun)) in got.iter().zip(want) {
-        let expected = Interval::new(*lo, *lo_in, *hi, *hi_in).expect("valid test interval");
-        let close = |a: Option<f64>, b: Option<f64>| match (a, b) {
-            (Some(a), Some(b)) => (a - b).abs() <= 1e-9 * a.abs().max(1.0),
-            (a, b) => a == b,
-        };
-        let i = p.interval();
-        assert!(
-            close(i.low(), expected.low())
-                && close(i.high(), expected.high())
-                && i.low_inclusive() == expected.low_inclusive()
-                && i.high_inclusive() == expected.high_inclusive(),
-            "interval of {t:?} in {text:?}: {i:?}"
-        );
-        assert_eq!(p.is_approximate(), *approx, "approximate of {t:?} in {text:?}");
-        assert_eq!(p.kind(), *kind, "kind of {t:?} in {text:?}");
-        assert_eq!(p.noun().and_then(|n| n.slice(text)), *noun, "noun of {t:?} in {text:?}");
-    }
-}
-
-fn run(cases: &[(&str, &[Want])]) {
-    for (text, want) in cases {
-        check(text, want);
-    }
-}
 
 #[test]
 fn p1_fractions_and_mixed_numbers() {
