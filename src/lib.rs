@@ -111,6 +111,8 @@ mod document;
 mod error;
 mod gazetteer;
 mod html;
+#[cfg(feature = "serde")]
+mod json;
 mod numbers;
 mod offsets;
 mod places;

@@ -37,3 +37,29 @@ fn golden_documents() {
     }
     assert!(checked >= 3, "golden reports found: {checked}");
 }
+
+/// `Document::write_json` writes the bytes of `serde_json` for every document
+/// of the news sample, every layer on, each document twice (its places
+/// written afresh, then from the writer's memory).
+#[test]
+fn write_json_is_serde_json_on_the_news_sample() {
+    let Some(dir) = crate::common::data_dir("write_json_is_serde_json_on_the_news_sample") else {
+        return;
+    };
+    let news = std::fs::read_to_string(dir.join("news/news.jsonl")).expect("news.jsonl");
+    let analyzer = textfacts::Analyzer::new();
+    let mut checked = 0;
+    for line in news.lines().filter(|l| !l.trim().is_empty()) {
+        let record: serde_json::Value = serde_json::from_str(line).expect("news line");
+        let text = record["text"].as_str().expect("text");
+        let doc = analyzer.analyze(text);
+        let want = serde_json::to_vec(&doc).expect("serialise");
+        for _ in 0..2 {
+            let mut got = Vec::new();
+            doc.write_json(&mut got).expect("write");
+            assert!(got == want, "write_json differs on document {checked}");
+        }
+        checked += 1;
+    }
+    assert!(checked > 1000, "only {checked} news documents");
+}

@@ -3,7 +3,6 @@
 
 use super::{Place, PlaceResolver, PlaceTable};
 use crate::gazetteer::{EntityId, EntityMatch, Gazetteer};
-use std::collections::HashMap;
 
 /// Weight of a candidate in a country the document names elsewhere, in units
 /// of ln(population): a named country makes a place about 20 times smaller
@@ -46,27 +45,42 @@ enum Kind {
 /// many, labels few.
 #[derive(Default)]
 struct LabelKinds {
-    seen: Vec<(usize, usize, Kind)>,
+    /// (address, length, is a place label, is a nationality label).
+    seen: Vec<(usize, usize, bool, bool)>,
 }
 
 impl LabelKinds {
-    fn of(&mut self, resolver: &PlaceResolver, label: &str) -> Kind {
+    /// Whether `label` is a place label and whether a nationality label.
+    fn flags(&mut self, resolver: &PlaceResolver, label: &str) -> (bool, bool) {
         let key = (label.as_ptr() as usize, label.len());
-        if let Some(&(_, _, kind)) = self.seen.iter().find(|s| (s.0, s.1) == key) {
-            return kind;
+        if let Some(&(_, _, place, nationality)) = self.seen.iter().find(|s| (s.0, s.1) == key) {
+            return (place, nationality);
         }
-        let kind = if resolver.is_place_label(label) {
-            Kind::Place
-        } else if resolver.is_nationality_label(label) {
-            Kind::Nationality
-        } else {
-            Kind::Other
-        };
+        let flags = (resolver.is_place_label(label), resolver.is_nationality_label(label));
         // A bounded memory: a gazetteer with many labels is compared each time.
         if self.seen.len() < 8 {
-            self.seen.push((key.0, key.1, kind));
+            self.seen.push((key.0, key.1, flags.0, flags.1));
         }
-        kind
+        flags
+    }
+
+    /// What a candidate's label stands for (a place label first).
+    fn of(&mut self, resolver: &PlaceResolver, label: &str) -> Kind {
+        match self.flags(resolver, label) {
+            (true, _) => Kind::Place,
+            (false, true) => Kind::Nationality,
+            (false, false) => Kind::Other,
+        }
+    }
+
+    /// What a mention whose first entity has `label` is: `Some(true)` a
+    /// nationality (a nationality label first), `Some(false)` a place.
+    fn mention(&mut self, resolver: &PlaceResolver, label: &str) -> Option<bool> {
+        match self.flags(resolver, label) {
+            (_, true) => Some(true),
+            (true, false) => Some(false),
+            (false, false) => None,
+        }
     }
 }
 
@@ -87,7 +101,7 @@ fn qualified_town<'t>(
     table: &'t PlaceTable,
     text: &str,
     after: usize,
-    b: &Mention<'t>,
+    b: &Mention<'_, 't>,
 ) -> Option<(Town<'t>, Candidate<'t>)> {
     let head = text.get(after..b.start)?;
     let comma = head.trim_end_matches([' ', '\u{a0}']).strip_suffix(',')?;
@@ -151,31 +165,78 @@ fn qualified_town<'t>(
     None
 }
 
-/// The prior of a candidate: ln(population), plus the gazetteer's own
-/// first choice.
-fn prior(c: &Candidate<'_>) -> f64 {
-    let mut s = (c.place.population as f64 + 1.0).ln();
-    if c.rank == 0 {
+/// The prior of candidate `place` ranked `rank` by the gazetteer:
+/// ln(population), plus the gazetteer's own first choice.
+fn prior(place: &Place, rank: usize) -> f64 {
+    let mut s = (place.population as f64 + 1.0).ln();
+    if rank == 0 {
         s += RANK_BONUS;
     }
     s
 }
 
-/// One candidate place of a mention.
+/// One candidate place of a mention, with its prior (computed once: the
+/// rules compare it many times).
 #[derive(Clone, Copy)]
 struct Candidate<'t> {
     entity: EntityId,
-    rank: usize,
+    prior: f64,
     place: &'t Place,
 }
 
-/// One place or nationality mention.
-struct Mention<'t> {
+/// One place or nationality mention; its candidates are a run of the
+/// document's one candidate list.
+struct Mention<'c, 't> {
     at: usize,
     start: usize,
     end: usize,
     nationality: bool,
-    candidates: Vec<Candidate<'t>>,
+    candidates: &'c [Candidate<'t>],
+}
+
+/// A short code (country "SY", division "09") as a key compared in one
+/// step: its first eight bytes packed, its length, and the code itself,
+/// compared only when longer than eight bytes.
+#[derive(Clone, Copy)]
+struct Code<'a>(u64, &'a str);
+
+impl<'a> Code<'a> {
+    fn new(code: &'a str) -> Code<'a> {
+        let mut packed = [0u8; 8];
+        for (slot, &b) in packed.iter_mut().zip(code.as_bytes()) {
+            *slot = b;
+        }
+        Code(u64::from_le_bytes(packed), code)
+    }
+}
+
+impl PartialEq for Code<'_> {
+    fn eq(&self, other: &Code<'_>) -> bool {
+        self.0 == other.0
+            && self.1.len() == other.1.len()
+            && (self.1.len() <= 8 || self.1 == other.1)
+    }
+}
+
+/// A count per key, for the few distinct countries and divisions a document
+/// names: a short list searched in order beats hashing here.
+struct Tally<K>(Vec<(K, usize)>);
+
+impl<K: PartialEq> Tally<K> {
+    fn new() -> Tally<K> {
+        Tally(Vec::new())
+    }
+
+    fn add(&mut self, key: K) {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += 1,
+            None => self.0.push((key, 1)),
+        }
+    }
+
+    fn get(&self, key: &K) -> usize {
+        self.0.iter().find(|(k, _)| k == key).map_or(0, |&(_, n)| n)
+    }
 }
 
 /// Whether `inner` lies inside the country or division `outer`.
@@ -209,44 +270,47 @@ pub(super) fn resolve<'t>(
     towns: Option<&mut Vec<Town<'t>>>,
 ) -> Vec<Option<&'t Place>> {
     let mut out: Vec<Option<&'t Place>> = vec![None; matches.len()];
-    let mut mentions: Vec<Mention<'t>> = Vec::new();
+    // Every mention's candidates go to one list (one allocation per
+    // document, not per mention); `runs` remembers each mention's part.
+    let mut all: Vec<Candidate<'t>> = Vec::new();
+    let mut runs: Vec<(usize, bool, std::ops::Range<usize>)> = Vec::new();
     let mut kinds = LabelKinds::default();
     for (at, m) in matches.iter().enumerate() {
-        let first = g.entity(m.entity()).label();
-        let nationality = resolver.is_nationality_label(first);
-        if !nationality && !resolver.is_place_label(first) {
+        let Some(nationality) = kinds.mention(resolver, g.entity(m.entity()).label()) else {
             continue;
+        };
+        let wanted = if nationality { Kind::Nationality } else { Kind::Place };
+        let from = all.len();
+        for (rank, &entity) in g.candidates(m).iter().enumerate() {
+            let Some(place) = table.get(g, entity) else { continue };
+            if kinds.of(resolver, g.entity(entity).label()) == wanted {
+                all.push(Candidate { entity, prior: prior(place, rank), place });
+            }
         }
-        let candidates: Vec<Candidate<'t>> = g
-            .candidates(m)
-            .iter()
-            .enumerate()
-            .filter_map(|(rank, &entity)| {
-                let place = table.get(g, entity)?;
-                let kind = kinds.of(resolver, g.entity(entity).label());
-                if kind != if nationality { Kind::Nationality } else { Kind::Place } {
-                    return None;
-                }
-                Some(Candidate { entity, rank, place })
-            })
-            .collect();
-        if !candidates.is_empty() {
-            mentions.push(Mention {
-                at,
-                start: m.span().start,
-                end: m.span().end,
-                nationality,
-                candidates,
-            });
+        if all.len() > from {
+            runs.push((at, nationality, from..all.len()));
         }
     }
+    let mentions: Vec<Mention<'_, 't>> = runs
+        .into_iter()
+        .filter_map(|(at, nationality, run)| {
+            let span = matches.get(at)?.span();
+            Some(Mention {
+                at,
+                start: span.start,
+                end: span.end,
+                nationality,
+                candidates: all.get(run)?,
+            })
+        })
+        .collect();
 
     // Rule 1: qualifiers. `fixed[i]` is the candidate chosen for mention i.
     let mut fixed: Vec<Option<Candidate<'t>>> = vec![None; mentions.len()];
     for i in 0..mentions.len().saturating_sub(1) {
         let (Some(a), Some(b)) = (mentions.get(i), mentions.get(i + 1)) else { continue };
         // "Syria, Iraq", "Texas, California": a list, not a qualifier.
-        let listed = |m: &Mention<'_>| {
+        let listed = |m: &Mention<'_, '_>| {
             m.candidates.first().is_none_or(|c| c.place.is_country() || c.place.is_division())
         };
         if a.nationality || b.nationality || listed(a) {
@@ -258,13 +322,13 @@ pub(super) fn resolve<'t>(
         // The pair whose first place is likeliest by the prior, then the
         // larger qualifier.
         let mut best: Option<(f64, u64, Candidate<'t>, Candidate<'t>)> = None;
-        for ca in &a.candidates {
-            for cb in &b.candidates {
+        for ca in a.candidates {
+            for cb in b.candidates {
                 let qualifier = cb.place.is_country() || cb.place.feature == "ADM1";
                 if !qualifier || !inside(ca.place, cb.place) {
                     continue;
                 }
-                let score = (prior(ca), cb.place.population);
+                let score = (ca.prior, cb.place.population);
                 if best.is_none_or(|(pa, pb, _, _)| score > (pa, pb)) {
                     best = Some((score.0, score.1, *ca, *cb));
                 }
@@ -296,25 +360,27 @@ pub(super) fn resolve<'t>(
         }
     }
     // One sense per document: a name qualified once keeps that place.
-    let mut qualified: HashMap<u32, Candidate<'t>> = HashMap::new();
+    let mut qualified: Vec<(EntityId, Candidate<'t>)> = Vec::new();
     for (m, f) in mentions.iter().zip(&fixed) {
         if let (Some(c), Some(first)) = (f, m.candidates.first()) {
-            qualified.entry(first.entity.as_u32()).or_insert(*c);
+            if !qualified.iter().any(|(e, _)| *e == first.entity) {
+                qualified.push((first.entity, *c));
+            }
         }
     }
     for (m, f) in mentions.iter().zip(fixed.iter_mut()) {
         if f.is_none() {
             if let Some(first) = m.candidates.first() {
-                *f = qualified.get(&first.entity.as_u32()).copied();
+                *f = qualified.iter().find(|(e, _)| *e == first.entity).map(|&(_, c)| c);
             }
         }
     }
 
     // Rule 2: the document's confident countries and divisions, counted per
     // mention; a mention's own contribution never counts for itself.
-    let (no_countries, no_divisions) = (HashMap::new(), HashMap::new());
-    let mut countries: HashMap<&str, usize> = HashMap::new();
-    let mut divisions: HashMap<(&str, &str), usize> = HashMap::new();
+    let (no_countries, no_divisions) = (Tally::new(), Tally::new());
+    let mut countries: Tally<Code<'_>> = Tally::new();
+    let mut divisions: Tally<(Code<'_>, Code<'_>)> = Tally::new();
     let mut own: Vec<Option<(&str, &str)>> = Vec::with_capacity(mentions.len());
     for (m, f) in mentions.iter().zip(&fixed) {
         let contribution = match f {
@@ -340,9 +406,9 @@ pub(super) fn resolve<'t>(
         };
         let contribution = contribution.filter(|(country, _)| !country.is_empty());
         if let Some((country, admin1)) = contribution {
-            *countries.entry(country).or_default() += 1;
+            countries.add(Code::new(country));
             if !admin1.is_empty() {
-                *divisions.entry((country, admin1)).or_default() += 1;
+                divisions.add((Code::new(country), Code::new(admin1)));
             }
         }
         own.push(contribution);
@@ -363,34 +429,34 @@ pub(super) fn resolve<'t>(
 
 /// The best candidate of an unqualified mention by prior and context.
 fn choose<'t>(
-    m: &Mention<'t>,
-    countries: &HashMap<&str, usize>,
-    divisions: &HashMap<(&str, &str), usize>,
+    m: &Mention<'_, 't>,
+    countries: &Tally<Code<'_>>,
+    divisions: &Tally<(Code<'_>, Code<'_>)>,
     own: Option<(&str, &str)>,
 ) -> Option<&'t Place> {
     // How many other mentions name this country / division.
-    let others =
-        |count: Option<&usize>, mine: bool| count.copied().unwrap_or(0) > usize::from(mine);
-    if let [only] = m.candidates.as_slice() {
+    let others = |count: usize, mine: bool| count > usize::from(mine);
+    if let [only] = m.candidates {
         return Some(only.place);
     }
     // (score, in context, place) of the best and the runner-up; the first
     // listed wins a tie.
     let mut best: Option<(f64, bool, &'t Place)> = None;
     let mut second: Option<(f64, bool, &'t Place)> = None;
-    for c in &m.candidates {
+    for c in m.candidates {
         let p = c.place;
-        let mut s = prior(c);
+        let mut s = c.prior;
         let mut context = false;
         let own_country = own.is_some_and(|(c, _)| c == p.country);
-        if others(countries.get(&*p.country), own_country) {
+        let country = Code::new(&p.country);
+        if others(countries.get(&country), own_country) {
             s += COUNTRY_BONUS;
             context = true;
         }
         if !p.admin1.is_empty()
             && p.feature != "ADM1"
             && others(
-                divisions.get(&(&*p.country, &*p.admin1)),
+                divisions.get(&(country, Code::new(&p.admin1))),
                 own_country && own.is_some_and(|(_, a)| a == p.admin1),
             )
         {
