@@ -6,6 +6,7 @@
 
 mod abbreviations;
 mod blocks;
+mod chars;
 mod labels;
 mod raw;
 mod rules;

@@ -8,8 +8,10 @@
 //! short needs no buffer: the next token simply starts where this one ended.
 
 use super::abbreviations::{abbreviation, Abbreviation};
+use super::chars::{alphanumeric, numeric};
 use super::raw::piece_end;
 use super::TokenKind;
+use crate::util::{ascii_digits, ascii_letters, run_end};
 
 /// Where the next token of a chunk ends, and what it is.
 pub(crate) struct Found {
@@ -47,7 +49,7 @@ pub(crate) fn token_at(text: &str, chunk_end: usize, start: usize, fast: bool) -
     let end = piece_end(scope, start, fast);
     let piece = scope.get(start..end).unwrap_or("");
     let first_char = piece.chars().next().unwrap_or(' ');
-    if first_char.is_alphanumeric() || piece.chars().any(char::is_alphanumeric) {
+    if piece.chars().any(alphanumeric) {
         word(text, scope, start, end, first_char, fast)
     } else {
         punct(scope, start, end, first_char, fast)
@@ -62,9 +64,8 @@ pub(crate) fn token_at(text: &str, chunk_end: usize, start: usize, fast: bool) -
 #[inline]
 pub(crate) fn common_token(bytes: &[u8], start: usize) -> Option<Found> {
     let first = *bytes.get(start)?;
-    let rest = bytes.get(start..)?;
     if first.is_ascii_alphabetic() {
-        let end = start + rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        let end = run_end(bytes, start, ascii_letters);
         let word = bytes.get(start..end)?;
         let plain = match bytes.get(end) {
             None => true,
@@ -76,26 +77,16 @@ pub(crate) fn common_token(bytes: &[u8], start: usize) -> Option<Found> {
             }
             // Joiners and the bytes rules look at: digits, '_', mid-word
             // marks, hyphens, '&', e-mail local parts, non-ASCII.
-            Some(&b) => {
-                !(b.is_ascii_alphanumeric()
-                    || is_local_part(b)
-                    || b"_':&@".contains(&b)
-                    || !b.is_ascii())
-            }
+            Some(&b) => JOINS[usize::from(b)] & JOINS_WORD == 0,
         };
         (plain && contraction_split(word).is_none()).then_some(Found { end, kind: TokenKind::Word })
     } else if first.is_ascii_digit() {
-        let end = start + rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        let end = run_end(bytes, start, ascii_digits);
         let plain = match bytes.get(end) {
             None => true,
             // Not a separator: nothing after it joins ("27, 28", "in 2019.").
             Some(b'.' | b',' | b';') => ends_cleanly(bytes.get(end + 1)),
-            Some(&b) => {
-                !(b.is_ascii_alphanumeric()
-                    || is_local_part(b)
-                    || b"_':/&@".contains(&b)
-                    || !b.is_ascii())
-            }
+            Some(&b) => JOINS[usize::from(b)] & JOINS_NUMBER == 0,
         };
         plain.then_some(Found { end, kind: TokenKind::Number })
     } else if first.is_ascii_punctuation() && !b".!?:;='`_@".contains(&first) {
@@ -107,6 +98,32 @@ pub(crate) fn common_token(bytes: &[u8], start: usize) -> Option<Found> {
         None
     }
 }
+
+/// In [`JOINS`]: the byte may join a plain ASCII word to what follows.
+const JOINS_WORD: u8 = 1;
+/// In [`JOINS`]: the byte may join a run of digits to what follows.
+const JOINS_NUMBER: u8 = 2;
+
+/// Per byte after a run of letters or digits, whether a rule may join
+/// across it: letters and digits, e-mail local-part marks, `_ ' : & @`,
+/// and `/` after digits ("9/11"), and every non-ASCII byte. One load
+/// instead of a string search per token.
+static JOINS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        let byte = b as u8;
+        let always = byte.is_ascii_alphanumeric()
+            || matches!(byte, b'.' | b'_' | b'%' | b'+' | b'-' | b'\'' | b':' | b'&' | b'@')
+            || byte >= 0x80;
+        if always {
+            table[b] = JOINS_WORD | JOINS_NUMBER;
+        }
+        b += 1;
+    }
+    table[b'/' as usize] = JOINS_NUMBER;
+    table
+};
 
 /// Whether the byte after a period or comma lets no rule join across it:
 /// the end, whitespace, or a mark that cannot be part of an e-mail address.
@@ -127,7 +144,7 @@ fn ends_cleanly(next: Option<&u8>) -> bool {
 fn word(text: &str, scope: &str, start: usize, end: usize, first: char, fast: bool) -> Found {
     let bytes = scope.as_bytes();
     let piece = scope.get(start..end).unwrap_or("");
-    let kind = if first.is_numeric() { TokenKind::Number } else { TokenKind::Word };
+    let kind = if numeric(first) { TokenKind::Number } else { TokenKind::Word };
 
     if first.is_ascii_digit() {
         if let Some(e) = phone_end(bytes, start)
@@ -299,7 +316,7 @@ fn numero_end(text: &str, end: usize) -> Option<usize> {
     }
     let after = text.get(e..)?;
     let number_follows = after.trim_start().starts_with(|c: char| c.is_ascii_digit());
-    let glued = after.starts_with(|c: char| c.is_alphanumeric());
+    let glued = after.starts_with(alphanumeric);
     (number_follows && (!period || after.starts_with(char::is_whitespace)) && !glued).then_some(e)
 }
 
@@ -485,7 +502,7 @@ fn url_end(bytes: &[u8], start: usize) -> Option<usize> {
             // Curly quotes and the like after a URL.
             let s = std::str::from_utf8(bytes.get(start..end)?).ok()?;
             match s.chars().next_back() {
-                Some(c) if !c.is_alphanumeric() => end -= c.len_utf8(),
+                Some(c) if !alphanumeric(c) => end -= c.len_utf8(),
                 _ => break,
             }
         } else {
@@ -644,5 +661,23 @@ pub(crate) fn mark_kind(c: char) -> TokenKind {
         | '\u{feff}'
         | '\u{e000}'..='\u{f8ff}' => TokenKind::Other,
         _ => TokenKind::Symbol,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn join_table_is_its_definition() {
+        for b in 0..=255u8 {
+            let word = b.is_ascii_alphanumeric()
+                || is_local_part(b)
+                || b"_':&@".contains(&b)
+                || !b.is_ascii();
+            let number = word || b == b'/';
+            assert_eq!(JOINS[usize::from(b)] & JOINS_WORD != 0, word, "{b:#x}");
+            assert_eq!(JOINS[usize::from(b)] & JOINS_NUMBER != 0, number, "{b:#x}");
+        }
     }
 }
