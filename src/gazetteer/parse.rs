@@ -5,7 +5,7 @@
 //! leading byte-order mark, LF or CRLF line ends; blank lines are skipped.
 //! TSV also skips lines whose first character is `#`.
 
-use crate::Error;
+use crate::error::Error;
 
 /// Case requirement given for one entry, overriding the gazetteer's mode.
 /// 0 = none (use the gazetteer's), 1 = smart, 2 = insensitive.
