@@ -1,6 +1,7 @@
 //! The index build: rows to entities, folded keys and their candidate
 //! lists, compiled into the matcher.
 
+use super::columns::PlaceColumns;
 use super::fold;
 use super::matcher::{KeyEntries, KeyEntry, Matcher, Req, REQ_ANY, REQ_CAPS, REQ_TITLE};
 use super::parse::{self, CASE_INSENSITIVE, CASE_SMART};
@@ -73,6 +74,7 @@ pub(super) fn build<'a>(
     let mut ids: HashMap<&str, u32> = HashMap::with_capacity(rows_len / 2);
     let mut labels: HashMap<&str, Arc<str>> = HashMap::new();
     let mut entities: Vec<Entity> = Vec::new();
+    let mut places: Vec<Option<Box<PlaceColumns>>> = Vec::new();
     // Folded names, concatenated; per row its key, entity and requirement.
     let mut arena: Vec<u8> = Vec::new();
     let mut names: Vec<NameRow> = Vec::with_capacity(rows_len);
@@ -91,6 +93,15 @@ pub(super) fn build<'a>(
                 e
             }
         };
+        // The first row of an entity that gives a place sets it.
+        if let Some(place) = row.place {
+            if places.len() < entities.len() {
+                places.resize(entities.len(), None);
+            }
+            if let Some(slot @ None) = places.get_mut(entity as usize) {
+                *slot = Some(Box::new(place.clone()));
+            }
+        }
         let case = match row.case {
             CASE_SMART => CaseMode::Smart,
             CASE_INSENSITIVE => CaseMode::Insensitive,
@@ -161,6 +172,7 @@ pub(super) fn build<'a>(
         .collect();
     let matcher = Matcher::build(&keys);
     entities.shrink_to_fit();
+    places.shrink_to_fit();
     Ok(Gazetteer {
         inner: Arc::new(Inner {
             matcher,
@@ -168,6 +180,7 @@ pub(super) fn build<'a>(
             case_mode: mode,
             context_rules,
             builtin: false,
+            places,
         }),
     })
 }

@@ -139,7 +139,7 @@ impl GazetteerBuilder {
             self.rows.invalid.get_or_insert(problem);
             return self;
         }
-        if let Err(e) = self.rows.push(name, label, id, canonical, case) {
+        if let Err(e) = self.rows.push(name, label, id, canonical, case, None) {
             self.rows.invalid.get_or_insert(e.to_string());
         }
         self
@@ -149,11 +149,34 @@ impl GazetteerBuilder {
     /// row per name. Blank lines and lines starting with `#` are skipped; CRLF
     /// line ends and a leading byte-order mark are accepted; fields are trimmed.
     ///
+    /// # Place columns
+    ///
+    /// Rows may give the place their entity stands for, so that it resolves
+    /// (see [`PlaceResolver`](crate::PlaceResolver)) without the built-in
+    /// places table. The text's first line (blank and `#` lines aside) is then
+    /// a header: `name<TAB>label<TAB>id<TAB>canonical` followed by any of the
+    /// place columns, in any order:
+    ///
+    /// | column | value |
+    /// |---|---|
+    /// | `lat`, `lon` | WGS84 degrees (-90..90, -180..180): a place needs both |
+    /// | `country` | ISO 3166-1 alpha-2 code in capitals (`SY`), or empty |
+    /// | `admin1`, `admin1_name` | first-level division code and name, or empty |
+    /// | `feature` | GeoNames feature code (`PPL`, `ADM1`, `PCLI`, ...), or empty |
+    /// | `population` | a whole number (0 when empty) |
+    ///
+    /// The place's id and name are the entity's id and canonical name. A row
+    /// without `lat` and `lon` (empty, or missing at the end of the row)
+    /// gives no place (its other place values are checked, then ignored); the
+    /// first row of an id that gives a place sets it.
+    ///
     /// # Errors
     ///
     /// [`Error::Syntax`] with the 1-based line of the first malformed row (not
-    /// four fields, or an empty name, label, id or canonical name). Rows
-    /// before it stay added.
+    /// four fields, or more fields than the header names, an empty name,
+    /// label, id or canonical name, a header naming an unknown column, a
+    /// place value that is not a number or out of range, or a `lat` without a
+    /// `lon` or the reverse). Rows before it stay added.
     ///
     /// # Examples
     ///
@@ -162,6 +185,17 @@ impl GazetteerBuilder {
     /// b.add_tsv("# places\nIdlib\tLOC\tx:1\tIdlib\r\n")?;
     /// let err = b.add_tsv("Idlib\tLOC\tx:1\tIdlib\nHama\tLOC\n").unwrap_err();
     /// assert_eq!(err.line(), Some(2));
+    ///
+    /// // With place columns: the place resolves.
+    /// let g = textfacts::Gazetteer::from_tsv(
+    ///     "name\tlabel\tid\tcanonical\tlat\tlon\tcountry\tfeature\n\
+    ///      Springfield\tLOC\tmy:1\tSpringfield\t39.8\t-89.64\tUS\tPPLA\n",
+    /// )?;
+    /// let doc = textfacts::Analyzer::builder().gazetteer(g).build().analyze("in Springfield");
+    /// let place = doc.entities()[0].place.as_ref().unwrap();
+    /// assert_eq!((&*place.id, &*place.country, place.lat), ("my:1", "US", 39.8));
+    /// let err = textfacts::Gazetteer::from_tsv("name\tlabel\tid\tcanonical\tlat\tlon\nA\tLOC\tx:1\tA\t95\t0\n");
+    /// assert_eq!(err.unwrap_err().line(), Some(2));
     /// # Ok::<(), textfacts::Error>(())
     /// ```
     pub fn add_tsv(&mut self, text: &str) -> Result<&mut Self, Error> {
@@ -215,10 +249,17 @@ impl GazetteerBuilder {
     /// `"insensitive"`) is optional; other keys are ignored. Blank lines are
     /// skipped; CRLF and a leading byte-order mark are accepted.
     ///
+    /// A record may give the place its entity stands for with the optional
+    /// fields `lat`, `lon` (numbers), `country`, `admin1`, `admin1_name`,
+    /// `feature` (strings) and `population` (a whole number), as the place
+    /// columns of [`add_tsv`](Self::add_tsv) (same meaning and checks).
+    ///
     /// # Errors
     ///
     /// [`Error::Syntax`] with the 1-based line of the first record that is not
-    /// valid JSON of that shape, has no names, or an empty name, id or label.
+    /// valid JSON of that shape, has no names, an empty name, id or label, or
+    /// place fields of the wrong type or out of range, or a `lat` without a
+    /// `lon` or the reverse.
     ///
     /// # Examples
     ///
@@ -228,6 +269,13 @@ impl GazetteerBuilder {
     /// let g = b.build()?;
     /// assert_eq!(g.find_iter("Halab and Aleppo").count(), 2);
     /// assert_eq!(b.add_jsonl("\n{\"id\": 3}").unwrap_err().line(), Some(2));
+    ///
+    /// // With place fields: the place resolves.
+    /// let g = textfacts::Gazetteer::from_jsonl(
+    ///     r#"{"id": "my:7", "label": "LOC", "names": ["Halab"], "lat": 36.2, "lon": 37.16, "country": "SY"}"#,
+    /// )?;
+    /// let doc = textfacts::Analyzer::builder().gazetteer(g).build().analyze("in Halab");
+    /// assert_eq!(doc.entities()[0].place.as_ref().map(|p| &*p.country), Some("SY"));
     /// # Ok::<(), textfacts::Error>(())
     /// ```
     #[cfg(feature = "serde")]

@@ -41,6 +41,7 @@ pub fn default_gazetteer() -> &'static Gazetteer {
             case_mode: CaseMode::Smart,
             context_rules: true,
             builtin: false,
+            places: Vec::new(),
         });
         Gazetteer { inner: Arc::new(Inner { builtin: true, ..inner }) }
     });

@@ -242,7 +242,14 @@ impl Inner {
             entities.push(Entity { text, id_len, label });
         }
         let matcher = Matcher::read_image(&mut r)?;
-        r.is_done().then_some(Inner { matcher, entities, case_mode, context_rules, builtin: false })
+        r.is_done().then_some(Inner {
+            matcher,
+            entities,
+            case_mode,
+            context_rules,
+            builtin: false,
+            places: Vec::new(),
+        })
     }
 }
 

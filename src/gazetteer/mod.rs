@@ -47,6 +47,7 @@
 mod build;
 mod builder;
 mod builtin;
+mod columns;
 mod context;
 mod fold;
 mod fold_table;
@@ -57,6 +58,7 @@ mod trie;
 
 pub use builder::GazetteerBuilder;
 pub use builtin::default_gazetteer;
+pub(crate) use columns::PlaceColumns;
 
 use crate::error::Error;
 use crate::span::Span;
@@ -288,6 +290,9 @@ struct Inner {
     /// This is `default_gazetteer()`, whose entities live as long as the
     /// program: records may borrow their strings.
     builtin: bool,
+    /// Per entity, the place its rows give (see `columns.rs`); empty when
+    /// no row gives one.
+    places: Vec<Option<Box<PlaceColumns>>>,
 }
 
 impl Gazetteer {
@@ -425,6 +430,16 @@ impl Gazetteer {
         self.inner.builtin.then(default_gazetteer)
     }
 
+    /// The place the rows of entity `id` give (place columns), if any.
+    pub(crate) fn place_columns(&self, id: EntityId) -> Option<&PlaceColumns> {
+        self.inner.places.get(id.0 as usize)?.as_deref()
+    }
+
+    /// Whether any row gives a place (place columns).
+    pub(crate) fn has_place_columns(&self) -> bool {
+        !self.inner.places.is_empty()
+    }
+
     /// The entity with id `id`.
     ///
     /// An id from another gazetteer gives its entity of the same number, or a
@@ -513,6 +528,14 @@ impl Gazetteer {
             + self.inner.entities.capacity() * std::mem::size_of::<Entity>()
             + self.inner.entities.iter().map(Entity::heap_bytes).sum::<usize>()
             + label_bytes
+            + self.inner.places.capacity() * std::mem::size_of::<Option<Box<PlaceColumns>>>()
+            + self
+                .inner
+                .places
+                .iter()
+                .flatten()
+                .map(|p| std::mem::size_of::<PlaceColumns>() + p.heap_bytes())
+                .sum::<usize>()
     }
 
     /// The folded form under which names are matched: case folded, accents

@@ -1,7 +1,7 @@
 //! The resolution rules: per document, deterministic, each choice made by one
 //! named rule (see [`PlaceResolver`](super::PlaceResolver) for the order).
 
-use super::{Place, PlaceResolver, PlaceTable};
+use super::{Place, PlaceResolver, PlaceTable, UserPlaces};
 use crate::gazetteer::{EntityId, EntityMatch, Gazetteer};
 use std::collections::HashMap;
 
@@ -202,6 +202,7 @@ fn qualifies(between: &str) -> bool {
 
 pub(super) fn resolve<'t>(
     table: &'t PlaceTable,
+    user: &'t UserPlaces,
     resolver: &PlaceResolver,
     g: &Gazetteer,
     text: &str,
@@ -222,7 +223,8 @@ pub(super) fn resolve<'t>(
             .iter()
             .enumerate()
             .filter_map(|(rank, &entity)| {
-                let place = table.get(g, entity)?;
+                // The gazetteer's own place first, then the built-in table's.
+                let place = user.get(entity).or_else(|| table.get(g, entity))?;
                 let kind = kinds.of(resolver, g.entity(entity).label());
                 if kind != if nationality { Kind::Nationality } else { Kind::Place } {
                     return None;
