@@ -220,7 +220,7 @@ impl Matcher {
             ents,
             interesting: [false; 256],
             capitals_only: false,
-            pairs: vec![0u64; 2 * 65536 / 64],
+            pairs: Vec::new(),
             triples: Vec::new(),
             triple_shift: 0,
             singles: [0; 4],

@@ -225,25 +225,20 @@ impl Matcher {
     /// second byte) pairs, the lowercase triples and singles, the bytes that
     /// may begin a name, and what the scan looks for.
     pub(super) fn build_start_tables(&mut self) {
-        let m = self;
+        // Bit per (capital start, first folded byte, second folded byte).
+        let mut pairs = vec![0u64; 2 * 65536 / 64];
         for capital in [false, true] {
-            let auto = m.automaton(capital);
-            let mut keys = Vec::new();
-            auto.trie.for_each_prefix2(|first, second| keys.push((first, second)));
-            for (first, second) in keys {
+            self.automaton(capital).trie.for_each_prefix2(|first, second| {
                 let row = usize::from(capital) << 16 | usize::from(first) << 8;
                 let cols = second.map_or(0..256, |b| usize::from(b)..usize::from(b) + 1);
                 for at in cols.map(|c| row | c) {
-                    if let Some(w) = m.pairs.get_mut(at / 64) {
+                    if let Some(w) = pairs.get_mut(at / 64) {
                         *w |= 1u64 << (at % 64);
                     }
                 }
-            }
+            });
         }
-        let mut prefixes = Vec::new();
-        if let Some(any) = &m.any {
-            any.trie.for_each_prefix3(|a, b, c| prefixes.push((a, b, c)));
-        }
+        self.pairs = pairs;
         // The table holds the raw text bytes the walk accepts: both cases of
         // a letter, every whitespace byte for a space (and a run of two).
         const WHITESPACE: [u8; 6] = [b' ', b'\t', b'\n', 0x0b, 0x0c, b'\r'];
@@ -256,61 +251,65 @@ impl Matcher {
                 vec![c]
             }
         };
-        let mut raw: Vec<(u8, u8, u8)> = Vec::new();
-        for (a, b, c) in prefixes {
-            // Non-ASCII bytes: the text has non-ASCII there, which the scan
-            // never looks up.
-            if a >= 0x80 || b >= 0x80 {
-                continue;
-            }
-            for b1 in variants(b) {
-                match c {
-                    // A two-byte name: any third byte.
-                    None => raw.extend((0..0x80).map(|b2| (a, b1, b2))),
-                    Some(c) if c < 0x80 => {
-                        raw.extend(variants(c).into_iter().map(|b2| (a, b1, b2)))
+        // The first three text bytes of the names that match in any case.
+        let mut raw: Vec<[u8; 3]> = Vec::new();
+        if let Some(any) = &self.any {
+            any.trie.for_each_prefix3(|a, b, c| {
+                // Non-ASCII bytes: the text has non-ASCII there, which the
+                // scan never looks up.
+                if a >= 0x80 || b >= 0x80 {
+                    return;
+                }
+                for b1 in variants(b) {
+                    match c {
+                        // A two-byte name: any third byte.
+                        None => raw.extend((0..0x80).map(|b2| [a, b1, b2])),
+                        Some(c) if c < 0x80 => {
+                            raw.extend(variants(c).into_iter().map(|b2| [a, b1, b2]))
+                        }
+                        Some(_) => {}
                     }
-                    Some(_) => {}
                 }
-            }
-            if b == b' ' {
-                for b1 in WHITESPACE {
-                    raw.extend(WHITESPACE.iter().map(|&b2| (a, b1, b2)));
+                if b == b' ' {
+                    for b1 in WHITESPACE {
+                        raw.extend(WHITESPACE.iter().map(|&b2| [a, b1, b2]));
+                    }
                 }
-            }
+            });
         }
         let words = (raw.len() / 2).max(1024).next_power_of_two();
-        m.triples = vec![0u64; words];
-        m.triple_shift = 32 - (words * 64).trailing_zeros();
-        for (a, b, c) in raw {
-            let at = m.triple_slot(a, b, c);
-            if let Some(w) = m.triples.get_mut(at / 64) {
+        self.triples = vec![0u64; words];
+        self.triple_shift = 32 - (words * 64).trailing_zeros();
+        for [a, b, c] in raw {
+            let at = self.triple_slot(a, b, c);
+            if let Some(w) = self.triples.get_mut(at / 64) {
                 *w |= 1u64 << (at % 64);
             }
         }
         // A one-byte name matches whatever follows it.
         let mut singles = [0u64; 4];
-        if let Some(any) = &m.any {
+        if let Some(any) = &self.any {
             any.trie.for_each_prefix2(|a, b| {
                 if let (Some(w), None) = (singles.get_mut(usize::from(a) / 64), b) {
                     *w |= 1u64 << (a % 64);
                 }
             });
         }
-        m.singles = singles;
+        self.singles = singles;
         for b in 0..0x80usize {
             let class = BYTE_CLASS[b];
             let capital = class & UPPER != 0;
-            m.interesting[b] =
-                class & SPACE == 0 && m.automaton(capital).trie.can_start(BYTE_FOLD[b]);
+            self.interesting[b] =
+                class & SPACE == 0 && self.automaton(capital).trie.can_start(BYTE_FOLD[b]);
         }
-        m.capitals_only = (0..0x80).all(|b| !m.interesting[b] || BYTE_CLASS[b] & UPPER != 0);
+        let interesting = &self.interesting;
+        self.capitals_only = (0..0x80).all(|b| !interesting[b] || BYTE_CLASS[b] & UPPER != 0);
         let punct: Vec<u8> = (0..0x80u8)
-            .filter(|&b| m.interesting[usize::from(b)] && BYTE_CLASS[usize::from(b)] & WORD == 0)
+            .filter(|&b| interesting[usize::from(b)] && BYTE_CLASS[usize::from(b)] & WORD == 0)
             .collect();
-        m.probe = Probe {
-            capitals_only: m.capitals_only,
-            split_lower: m.any.is_some(),
+        self.probe = Probe {
+            capitals_only: self.capitals_only,
+            split_lower: self.any.is_some(),
             generic: punct.len() > 2,
             punct: [punct.first().copied().unwrap_or(0xFF), punct.get(1).copied().unwrap_or(0xFF)],
         };
