@@ -301,6 +301,42 @@ proptest! {
         let want: Vec<_> = places.iter().map(|p| p.as_ref().map(|p| p.id.clone())).collect();
         prop_assert_eq!(ids, want);
     }
+
+    /// The same with a user gazetteer whose rows give places, next to the
+    /// built-in list: a name's candidates mix places of both, and a user
+    /// entity's place is the one its row gives.
+    #[test]
+    fn resolution_with_place_columns_picks_only_candidates(words in proptest::collection::vec(
+        proptest::sample::select(vec![
+            "Elmhaven", "Elm", "Haven", "Paris", "Oregon", "England", "Texas", "France", ",",
+            "(", ")", "in", "the", "ELMHAVEN", "PARIS", "-", "Reuters", "Ore.", "British",
+        ]), 0..30)) {
+        static G: std::sync::OnceLock<textfacts::Gazetteer> = std::sync::OnceLock::new();
+        let g = G.get_or_init(|| {
+            let own_paris = "Paris\tLOC\tmy:3\tParis\tFR\t49.0\t2.0\t\t\tPPL\t10\n";
+            let mut b = textfacts::Gazetteer::builder();
+            b.include_default(true).add_tsv(&format!("{ELMHAVEN_TSV}{own_paris}")).unwrap();
+            b.build().unwrap()
+        });
+        let text = words.join(" ");
+        let matches: Vec<_> = g.find_iter(&text).collect();
+        let places = PlaceResolver::new().resolve(g, &text, &matches);
+        prop_assert_eq!(places.len(), matches.len());
+        for (m, p) in matches.iter().zip(&places) {
+            let Some(p) = p else { continue };
+            let held = g.candidates(m).iter().any(|&e| {
+                let id = g.entity(e).id();
+                id == p.id || id.strip_prefix("norp:") == Some(&*p.id)
+            });
+            prop_assert!(held, "{} resolved to {}", text, p.id);
+            match &*p.id {
+                "my:1" => prop_assert_eq!((&*p.country, &*p.admin1, p.population), ("US", "OR", 5000)),
+                "my:2" => prop_assert_eq!((&*p.country, &*p.admin1, p.population), ("GB", "ENG", 20000)),
+                "my:3" => prop_assert_eq!((&*p.country, p.lat, p.population), ("FR", 49.0, 10)),
+                _ => prop_assert!(!p.id.starts_with("my:")),
+            }
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------
