@@ -17,6 +17,9 @@ const USAGE: &str = "usage: analyze [--jsonl] [--only LIST] [--gazetteer PATH]..
 [--no-default-gazetteer] [--no-places] [--pretty] [--html] [FILE]
   LIST: comma-separated subset of tokens,sentences,entities,numbers,casualties
         (casualties also prints the document's tolls)
+  --gazetteer PATH: a TSV file of name<TAB>label<TAB>id<TAB>canonical rows; a first
+        line `name label id canonical` + any of lat lon country admin1 admin1_name
+        feature population (tab-separated) adds place columns: those places resolve
   --no-places: do not resolve places (every entity's `place` is null)";
 
 struct Options {

@@ -7,7 +7,7 @@ use crate::document::{
 };
 use crate::numbers::read_block;
 use crate::places::{
-    Place, PlaceResolver, PlaceTable, DEFAULT_NATIONALITY_LABELS, DEFAULT_PLACE_LABELS,
+    Place, PlaceResolver, PlaceTable, UserPlaces, DEFAULT_NATIONALITY_LABELS, DEFAULT_PLACE_LABELS,
 };
 use crate::text::{Blocks, SentenceSplitter};
 use crate::{
@@ -380,10 +380,15 @@ impl Analyzer {
             Some(g) if out.entities.is_some() || casualties => g.find_iter(text).collect(),
             _ => Vec::new(),
         };
+        // The places the gazetteer's own rows give (none for the built-in list).
+        let user_places = match gazetteer {
+            Some(g) if self.inner.resolve_places => UserPlaces::for_matches(g, &matches),
+            _ => UserPlaces::default(),
+        };
         let mut towns = Vec::new();
         let places: Vec<Option<&Place>> = match gazetteer {
             Some(g) if self.inner.resolve_places && !matches.is_empty() => {
-                self.inner.resolver.resolve_borrowed(g, text, &matches, &mut towns)
+                self.inner.resolver.resolve_borrowed(g, text, &matches, &user_places, &mut towns)
             }
             _ => Vec::new(),
         };

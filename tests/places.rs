@@ -117,6 +117,134 @@ fn no_places_and_labels_are_settings() {
     assert!(doc.entities()[0].place.is_none());
 }
 
+/// Two made-up towns named Elmhaven (so that no built-in place shares the
+/// name), one with an alias row that gives no place of its own.
+const ELMHAVEN_TSV: &str = "# towns of our own\n\
+name\tlabel\tid\tcanonical\tcountry\tlat\tlon\tadmin1\tadmin1_name\tfeature\tpopulation\n\
+Elmhaven\tLOC\tmy:1\tElmhaven\tUS\t44.05\t-123.09\tOR\tOregon\tPPL\t5000\n\
+Elmhaven\tLOC\tmy:2\tElmhaven\tGB\t52.2\t0.12\tENG\tEngland\tPPL\t20000\n\
+Elm Haven\tLOC\tmy:1\tElmhaven\n";
+
+/// (entity text, place id, country, admin1) of the entities of `doc` that
+/// have a place.
+fn resolved(doc: &Document) -> Vec<(String, String, String, String)> {
+    doc.entities()
+        .iter()
+        .filter_map(|e| {
+            let p = e.place.as_ref()?;
+            Some((
+                e.text.to_string(),
+                p.id.to_string(),
+                p.country.to_string(),
+                p.admin1.to_string(),
+            ))
+        })
+        .collect()
+}
+
+fn own(a: &str, b: &str, c: &str, d: &str) -> (String, String, String, String) {
+    (a.to_string(), b.to_string(), c.to_string(), d.to_string())
+}
+
+/// The three Elmhaven cases for a gazetteer with the built-in list and the
+/// user's Elmhaven rows.
+fn check_elmhaven(g: textfacts::Gazetteer) {
+    let a = Analyzer::builder().gazetteer(g).build();
+    // Qualified by a built-in state: the Oregon one.
+    let doc = a.analyze("Storms hit Elmhaven, Oregon, overnight.");
+    assert!(resolved(&doc).contains(&own("Elmhaven", "my:1", "US", "OR")), "{:?}", resolved(&doc));
+    // Alone: the population prior.
+    let doc = a.analyze("Storms hit Elmhaven overnight.");
+    assert_eq!(resolved(&doc), [own("Elmhaven", "my:2", "GB", "ENG")]);
+    // The alias row gives no place; its entity's first place row does.
+    let doc = a.analyze("Storms hit Elm Haven overnight.");
+    assert_eq!(resolved(&doc), [own("Elm Haven", "my:1", "US", "OR")]);
+    let p = doc.entities()[0].place.as_ref().unwrap();
+    assert_eq!(
+        (&*p.name, p.lat, p.lon, &*p.admin1_name, &*p.feature),
+        ("Elmhaven", 44.05, -123.09, "Oregon", "PPL")
+    );
+    assert_eq!(p.population, 5000);
+}
+
+#[test]
+fn user_gazetteer_tsv_place_columns_resolve() {
+    let mut b = textfacts::Gazetteer::builder();
+    b.include_default(true).add_tsv(ELMHAVEN_TSV).unwrap();
+    check_elmhaven(b.build().unwrap());
+    // Without the columns, the same rows resolve to nothing.
+    let plain = "Elmhaven\tLOC\tmy:1\tElmhaven\n";
+    let g = textfacts::Gazetteer::from_tsv(plain).unwrap();
+    let doc = Analyzer::builder().gazetteer(g).build().analyze("Storms hit Elmhaven.");
+    assert!(resolved(&doc).is_empty());
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn user_gazetteer_jsonl_place_fields_resolve() {
+    let jsonl = r#"{"id": "my:1", "label": "LOC", "names": ["Elmhaven", "Elm Haven"], "lat": 44.05, "lon": -123.09, "country": "US", "admin1": "OR", "admin1_name": "Oregon", "feature": "PPL", "population": 5000}
+{"id": "my:2", "label": "LOC", "names": ["Elmhaven"], "lat": 52.2, "lon": 0.12, "country": "GB", "admin1": "ENG", "admin1_name": "England", "feature": "PPL", "population": 20000}
+"#;
+    let mut b = textfacts::Gazetteer::builder();
+    b.include_default(true).add_jsonl(jsonl).unwrap();
+    check_elmhaven(b.build().unwrap());
+    // A place field of the wrong type or out of range names its line.
+    let bad = "{\"id\": \"a\", \"label\": \"LOC\", \"names\": [\"A\"]}\n\
+               {\"id\": \"b\", \"label\": \"LOC\", \"names\": [\"B\"], \"lat\": \"north\", \"lon\": 1}\n";
+    assert_eq!(textfacts::Gazetteer::from_jsonl(bad).unwrap_err().line(), Some(2));
+    let far =
+        "{\"id\": \"b\", \"label\": \"LOC\", \"names\": [\"B\"], \"lat\": 10, \"lon\": 190}\n";
+    let err = textfacts::Gazetteer::from_jsonl(far).unwrap_err();
+    assert_eq!(err.line(), Some(1));
+    assert!(err.to_string().contains("lon 190"), "{err}");
+}
+
+#[test]
+fn user_gazetteer_bad_place_value_names_file_and_line() {
+    let path = std::env::temp_dir().join(format!("textfacts-places-{}.tsv", std::process::id()));
+    let cases = [
+        ("Aleppo\tLOC\tmy:1\tAleppo\tnorth\t37.16\n", "lat `north`"),
+        ("Aleppo\tLOC\tmy:1\tAleppo\t136.2\t37.16\n", "lat 136.2"),
+        ("Aleppo\tLOC\tmy:1\tAleppo\t36.2\t\n", "both lat and lon"),
+        ("Aleppo\tLOC\tmy:1\tAleppo\t36.2\t37.16\tSyria\n", "two-letter"),
+        ("Aleppo\tLOC\tmy:1\tAleppo\t36.2\t37.16\tSY\tmany\n", "population `many`"),
+        ("Aleppo\tLOC\tmy:1\tAleppo\t36.2\t37.16\tSY\t1\textra\n", "fields"),
+    ];
+    for (row, problem) in cases {
+        let text = format!(
+            "name\tlabel\tid\tcanonical\tlat\tlon\tcountry\tpopulation\n\
+             Idlib\tLOC\tmy:0\tIdlib\t35.93\t36.63\tSY\t\n{row}"
+        );
+        std::fs::write(&path, text).unwrap();
+        let err = textfacts::Gazetteer::from_tsv_file(&path).unwrap_err();
+        let message = err.to_string();
+        assert_eq!(err.line(), Some(3), "{message}");
+        assert!(message.contains(&*path.to_string_lossy()), "{message}");
+        assert!(message.contains(problem), "{message} lacks {problem}");
+    }
+    // An unknown header column names the header's line.
+    std::fs::write(&path, "# x\nname\tlabel\tid\tcanonical\televation\n").unwrap();
+    let err = textfacts::Gazetteer::from_tsv_file(&path).unwrap_err();
+    assert_eq!(err.line(), Some(2));
+    assert!(err.to_string().contains("elevation"), "{err}");
+    let _ = std::fs::remove_file(&path);
+}
+
+#[test]
+fn gpe_user_gazetteer_with_place_columns_resolves_by_the_label_setting() {
+    let tsv = "name\tlabel\tid\tcanonical\tlat\tlon\tcountry\tfeature\n\
+               Elmhaven\tGPE\tmy:1\tElmhaven\t44.05\t-123.09\tUS\tPPL\n";
+    let g = textfacts::Gazetteer::from_tsv(tsv).unwrap();
+    let text = "Two people were killed in Elmhaven.";
+    let gpe = Analyzer::builder().gazetteer(g.clone()).place_labels(&["GPE"]).build();
+    let doc = gpe.analyze(text);
+    assert_eq!(resolved(&doc), [own("Elmhaven", "my:1", "US", "")]);
+    let loc = doc.casualties()[0].location.as_ref().expect("location");
+    assert_eq!(loc.place.as_ref().map(|p| &*p.id), Some("my:1"));
+    let only_loc = Analyzer::builder().gazetteer(g).place_labels(&["LOC"]).build();
+    assert!(resolved(&only_loc.analyze(text)).is_empty());
+}
+
 #[cfg(feature = "serde")]
 #[test]
 fn json_place_field_follows_the_contract() {
@@ -172,6 +300,42 @@ proptest! {
             .collect();
         let want: Vec<_> = places.iter().map(|p| p.as_ref().map(|p| p.id.clone())).collect();
         prop_assert_eq!(ids, want);
+    }
+
+    /// The same with a user gazetteer whose rows give places, next to the
+    /// built-in list: a name's candidates mix places of both, and a user
+    /// entity's place is the one its row gives.
+    #[test]
+    fn resolution_with_place_columns_picks_only_candidates(words in proptest::collection::vec(
+        proptest::sample::select(vec![
+            "Elmhaven", "Elm", "Haven", "Paris", "Oregon", "England", "Texas", "France", ",",
+            "(", ")", "in", "the", "ELMHAVEN", "PARIS", "-", "Reuters", "Ore.", "British",
+        ]), 0..30)) {
+        static G: std::sync::OnceLock<textfacts::Gazetteer> = std::sync::OnceLock::new();
+        let g = G.get_or_init(|| {
+            let own_paris = "Paris\tLOC\tmy:3\tParis\tFR\t49.0\t2.0\t\t\tPPL\t10\n";
+            let mut b = textfacts::Gazetteer::builder();
+            b.include_default(true).add_tsv(&format!("{ELMHAVEN_TSV}{own_paris}")).unwrap();
+            b.build().unwrap()
+        });
+        let text = words.join(" ");
+        let matches: Vec<_> = g.find_iter(&text).collect();
+        let places = PlaceResolver::new().resolve(g, &text, &matches);
+        prop_assert_eq!(places.len(), matches.len());
+        for (m, p) in matches.iter().zip(&places) {
+            let Some(p) = p else { continue };
+            let held = g.candidates(m).iter().any(|&e| {
+                let id = g.entity(e).id();
+                id == p.id || id.strip_prefix("norp:") == Some(&*p.id)
+            });
+            prop_assert!(held, "{} resolved to {}", text, p.id);
+            match &*p.id {
+                "my:1" => prop_assert_eq!((&*p.country, &*p.admin1, p.population), ("US", "OR", 5000)),
+                "my:2" => prop_assert_eq!((&*p.country, &*p.admin1, p.population), ("GB", "ENG", 20000)),
+                "my:3" => prop_assert_eq!((&*p.country, p.lat, p.population), ("FR", 49.0, 10)),
+                _ => prop_assert!(!p.id.starts_with("my:")),
+            }
+        }
     }
 }
 

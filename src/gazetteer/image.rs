@@ -11,6 +11,10 @@
 //! Reading never panics: any inconsistency (a truncated or foreign file)
 //! yields `None`, and the caller builds from the TSV instead.
 
+use super::matcher::Matcher;
+use super::{CaseMode, Entity, Inner};
+use std::sync::Arc;
+
 /// First bytes of an image; the number changes with the layout.
 pub(crate) const MAGIC: &[u8; 16] = b"textfacts-gaz-01";
 
@@ -158,6 +162,94 @@ impl<'a> ImageReader<'a> {
     pub(crate) fn records(&mut self, size: usize) -> Option<std::slice::ChunksExact<'a, u8>> {
         let n = self.len()?;
         Some(self.items(n, size)?.chunks_exact(size))
+    }
+}
+
+/// The freshness test of a compiled image: `built` (the image its source
+/// builds today) must equal `embedded`, the image in `file` (relative to the
+/// crate root), else the test fails naming the command that rewrites it;
+/// with `TEXTFACTS_WRITE_IMAGE` set, the file is rewritten instead.
+#[cfg(test)]
+pub(crate) fn assert_fresh(built: &[u8], embedded: &[u8], file: &str, test: &str) {
+    if std::env::var_os("TEXTFACTS_WRITE_IMAGE").is_some() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        std::fs::write(&path, built).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        return;
+    }
+    assert!(
+        built == embedded,
+        "{file} is stale: rewrite it with `TEXTFACTS_WRITE_IMAGE=1 cargo test --lib {test}`"
+    );
+}
+
+impl Inner {
+    /// The gazetteer as a compiled image (see `image.rs`).
+    #[cfg(test)]
+    pub(super) fn write_image(&self) -> Vec<u8> {
+        let mut w = ImageWriter::default();
+        w.bytes.extend_from_slice(MAGIC);
+        w.u8(match self.case_mode {
+            CaseMode::Smart => 0,
+            CaseMode::Insensitive => 1,
+        });
+        w.bool(self.context_rules);
+        // Labels once each, then per entity its label's number.
+        let mut labels: Vec<&Arc<str>> = Vec::new();
+        let mut label_of = Vec::with_capacity(self.entities.len());
+        for e in &self.entities {
+            let n = labels.iter().position(|l| Arc::ptr_eq(l, &e.label)).unwrap_or_else(|| {
+                labels.push(&e.label);
+                labels.len() - 1
+            });
+            label_of.push(n);
+        }
+        w.len(labels.len());
+        for l in &labels {
+            w.bytes(l.as_bytes());
+        }
+        w.len(self.entities.len());
+        for (e, &label) in self.entities.iter().zip(&label_of) {
+            w.len(label);
+            w.u32(e.id_len);
+            w.bytes(e.text.as_bytes());
+        }
+        self.matcher.write_image(&mut w);
+        w.bytes
+    }
+
+    /// Reads back what `write_image` wrote, or `None` for anything else.
+    pub(super) fn read_image(bytes: &[u8]) -> Option<Inner> {
+        let mut r = ImageReader::new(bytes.strip_prefix(MAGIC)?);
+        let case_mode = match r.u8()? {
+            0 => CaseMode::Smart,
+            1 => CaseMode::Insensitive,
+            _ => return None,
+        };
+        let context_rules = r.bool()?;
+        let labels_len = r.len()?;
+        let labels = (0..labels_len)
+            .map(|_| Some(Arc::from(std::str::from_utf8(r.bytes()?).ok()?)))
+            .collect::<Option<Vec<Arc<str>>>>()?;
+        let entities_len = r.len()?;
+        let mut entities = Vec::with_capacity(entities_len.min(bytes.len()));
+        for _ in 0..entities_len {
+            let label = labels.get(r.len()?)?.clone();
+            let id_len = r.u32()?;
+            let text: Box<str> = std::str::from_utf8(r.bytes()?).ok()?.into();
+            if !text.is_char_boundary(id_len as usize) {
+                return None;
+            }
+            entities.push(Entity { text, id_len, label });
+        }
+        let matcher = Matcher::read_image(&mut r)?;
+        r.is_done().then_some(Inner {
+            matcher,
+            entities,
+            case_mode,
+            context_rules,
+            builtin: false,
+            places: Vec::new(),
+        })
     }
 }
 

@@ -3,9 +3,12 @@
 //!
 //! Both formats: UTF-8 (checked per line when given bytes), an optional
 //! leading byte-order mark, LF or CRLF line ends; blank lines are skipped.
-//! TSV also skips lines whose first character is `#`.
+//! TSV also skips lines whose first character is `#`. Either may carry the
+//! place columns (`columns.rs`): TSV under a header line, JSON Lines as
+//! fields.
 
-use crate::Error;
+use super::columns::{parse_number, PlaceColumns, PlaceValues, PLACE_COLUMNS};
+use crate::error::Error;
 
 /// Case requirement given for one entry, overriding the gazetteer's mode.
 /// 0 = none (use the gazetteer's), 1 = smart, 2 = insensitive.
@@ -21,13 +24,20 @@ struct Row {
     /// the previous one ended).
     ends: [u32; 4],
     case: CaseOverride,
+    /// Its place in `Rows::places`, or `NO_PLACE`.
+    place: u32,
 }
+
+/// A row without place columns.
+const NO_PLACE: u32 = u32::MAX;
 
 /// The rows added to a builder, in the order given.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Rows {
     arena: String,
     rows: Vec<Row>,
+    /// The places rows carry.
+    places: Vec<PlaceColumns>,
     /// The first problem found in an entry added from code, reported by `build`.
     pub(crate) invalid: Option<String>,
 }
@@ -40,6 +50,7 @@ pub(crate) struct RowRef<'a> {
     pub(crate) id: &'a str,
     pub(crate) canonical: &'a str,
     pub(crate) case: CaseOverride,
+    pub(crate) place: Option<&'a PlaceColumns>,
 }
 
 impl Rows {
@@ -55,14 +66,22 @@ impl Rows {
         id: &str,
         canonical: &str,
         case: CaseOverride,
+        place: Option<PlaceColumns>,
     ) -> Result<(), Error> {
+        let too_big = || Error::limit("gazetteer input larger than 4 GiB");
         let mut ends = [0u32; 4];
         for (slot, field) in ends.iter_mut().zip([name, label, id, canonical]) {
             self.arena.push_str(field);
-            *slot = u32::try_from(self.arena.len())
-                .map_err(|_| Error::limit("gazetteer input larger than 4 GiB"))?;
+            *slot = u32::try_from(self.arena.len()).map_err(|_| too_big())?;
         }
-        self.rows.push(Row { ends, case });
+        let place = match place {
+            Some(p) => {
+                self.places.push(p);
+                u32::try_from(self.places.len() - 1).map_err(|_| too_big())?
+            }
+            None => NO_PLACE,
+        };
+        self.rows.push(Row { ends, case, place });
         Ok(())
     }
 
@@ -77,6 +96,7 @@ impl Rows {
                 id: field(b, c),
                 canonical: field(c, d),
                 case: row.case,
+                place: self.places.get(row.place as usize),
             };
             start = d;
             r
@@ -117,34 +137,107 @@ fn lines(bytes: &[u8]) -> impl Iterator<Item = (usize, Result<&str, Error>)> + '
     })
 }
 
-/// Parses TSV rows (`name<TAB>label<TAB>id<TAB>canonical`) into `rows`.
+/// Parses TSV rows (`name<TAB>label<TAB>id<TAB>canonical`, then the place
+/// columns a header line names) into `rows`.
 ///
 /// On error, rows of earlier lines stay added.
 pub(crate) fn parse_tsv(bytes: &[u8], rows: &mut Rows) -> Result<(), Error> {
+    // Per column after the fourth, its place column (index in PLACE_COLUMNS).
+    let mut header: Option<Vec<usize>> = None;
+    let mut first = true;
     for (number, line) in lines(bytes) {
         let line = line?;
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
+        if std::mem::take(&mut first) {
+            if let Some(columns) = parse_header(line).map_err(|m| Error::syntax(number, m))? {
+                header = Some(columns);
+                continue;
+            }
+        }
+        let columns = header.as_deref().unwrap_or(&[]);
         let mut fields = line.split('\t');
-        let (Some(name), Some(label), Some(id), Some(canonical), None) =
-            (fields.next(), fields.next(), fields.next(), fields.next(), fields.next())
+        let (Some(name), Some(label), Some(id), Some(canonical)) =
+            (fields.next(), fields.next(), fields.next(), fields.next())
         else {
-            let found = line.split('\t').count();
-            return Err(Error::syntax(
-                number,
-                format!(
-                    "expected 4 tab-separated fields (name, label, id, canonical), found {found}"
-                ),
-            ));
+            return Err(wrong_count(number, line, columns.len()));
         };
+        let extra: Vec<&str> = fields.map(str::trim).collect();
+        if extra.len() > columns.len() {
+            return Err(wrong_count(number, line, columns.len()));
+        }
         let name = name.trim();
         check_entry(name, label.trim(), id.trim(), canonical.trim())
             .map_err(|m| Error::syntax(number, m))?;
+        let place = tsv_place(columns, &extra, name).map_err(|m| Error::syntax(number, m))?;
         let canonical = canonical.trim();
-        rows.push(name, label.trim(), id.trim(), canonical, CASE_DEFAULT)?;
+        rows.push(name, label.trim(), id.trim(), canonical, CASE_DEFAULT, place)?;
     }
     Ok(())
+}
+
+/// The place columns a header line names (after `name label id canonical`),
+/// `None` when the line is not a header.
+fn parse_header(line: &str) -> Result<Option<Vec<usize>>, String> {
+    let mut fields = line.split('\t').map(str::trim);
+    if !["name", "label", "id", "canonical"].iter().all(|&c| fields.next() == Some(c)) {
+        return Ok(None);
+    }
+    let mut columns: Vec<usize> = Vec::new();
+    for field in fields {
+        let Some(at) = PLACE_COLUMNS.iter().position(|&c| c == field) else {
+            return Err(format!(
+                "unknown column `{field}` in the header (place columns: {})",
+                PLACE_COLUMNS.join(", ")
+            ));
+        };
+        if columns.contains(&at) {
+            return Err(format!("column `{field}` twice in the header"));
+        }
+        columns.push(at);
+    }
+    Ok(Some(columns))
+}
+
+/// The error of a row with too few or too many fields.
+fn wrong_count(number: usize, line: &str, extra: usize) -> Error {
+    let found = line.split('\t').count();
+    let message = if extra == 0 {
+        format!("expected 4 tab-separated fields (name, label, id, canonical), found {found}")
+    } else {
+        format!("expected 4 to {} tab-separated fields (as the header), found {found}", 4 + extra)
+    };
+    Error::syntax(number, message)
+}
+
+/// The place of a TSV row: `extra` holds its values of the header's place
+/// `columns` (missing ones at the end are empty).
+fn tsv_place(
+    columns: &[usize],
+    extra: &[&str],
+    name: &str,
+) -> Result<Option<PlaceColumns>, String> {
+    if extra.iter().all(|v| v.is_empty()) {
+        return Ok(None);
+    }
+    let mut given = [""; PLACE_COLUMNS.len()];
+    for (&column, &value) in columns.iter().zip(extra) {
+        if let Some(slot) = given.get_mut(column) {
+            *slot = value;
+        }
+    }
+    let [lat, lon, country, admin1, admin1_name, feature, population] = given;
+    PlaceValues {
+        lat: parse_number("lat", lat, name, "a number of degrees")?,
+        lon: parse_number("lon", lon, name, "a number of degrees")?,
+        country,
+        admin1,
+        admin1_name,
+        feature,
+        population: parse_number("population", population, name, "a whole number")?,
+    }
+    .check(name)
 }
 
 /// The problem with an entry, if any.
@@ -184,6 +277,20 @@ struct JsonEntity {
     names: Vec<String>,
     #[serde(default)]
     case: Option<String>,
+    #[serde(default)]
+    lat: Option<f64>,
+    #[serde(default)]
+    lon: Option<f64>,
+    #[serde(default)]
+    country: Option<String>,
+    #[serde(default)]
+    admin1: Option<String>,
+    #[serde(default)]
+    admin1_name: Option<String>,
+    #[serde(default)]
+    feature: Option<String>,
+    #[serde(default)]
+    population: Option<u64>,
 }
 
 /// Parses JSON Lines records into `rows`.
@@ -218,10 +325,25 @@ pub(crate) fn parse_jsonl(bytes: &[u8], rows: &mut Rows) -> Result<(), Error> {
         let id = entity.id.trim();
         let first = entity.names.first().map_or("", |n| n.trim());
         let canonical = entity.canonical.as_deref().map_or(first, str::trim);
+        fn text(s: &Option<String>) -> &str {
+            s.as_deref().map_or("", str::trim)
+        }
+        let mut place = PlaceValues {
+            lat: entity.lat,
+            lon: entity.lon,
+            country: text(&entity.country),
+            admin1: text(&entity.admin1),
+            admin1_name: text(&entity.admin1_name),
+            feature: text(&entity.feature),
+            population: entity.population,
+        }
+        .check(first)
+        .map_err(|m| Error::syntax(number, m))?;
         for name in &entity.names {
             let name = name.trim();
             check_entry(name, label, id, canonical).map_err(|m| Error::syntax(number, m))?;
-            rows.push(name, label, id, canonical, case)?;
+            // The entity's place rides on its first row.
+            rows.push(name, label, id, canonical, case, place.take())?;
         }
     }
     Ok(())

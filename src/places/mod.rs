@@ -8,10 +8,12 @@
 //! division from the built-in places table ([`table.rs`](table)).
 //!
 //! Layout: `mod.rs` the public types; `table.rs` the embedded places table;
-//! `resolve.rs` the resolution rules.
+//! `user.rs` the places a gazetteer's own rows give; `resolve.rs` the
+//! resolution rules.
 
 mod resolve;
 mod table;
+mod user;
 
 use crate::gazetteer::{EntityMatch, Gazetteer};
 use std::borrow::Cow;
@@ -19,6 +21,7 @@ use std::sync::Arc;
 
 pub(crate) use resolve::Town;
 pub(crate) use table::PlaceTable;
+pub(crate) use user::UserPlaces;
 
 /// A GeoNames place: what a resolved place mention stands for.
 ///
@@ -93,9 +96,12 @@ impl Place {
 /// Entities whose first-ranked label is a place label (default `LOC`, `GPE`,
 /// `PLACE`, `LOCATION`) are resolved among the candidates of that label;
 /// entities with a nationality label (default `NORP`: "Syrian", "Americans")
-/// resolve to their country. Candidates get their place from the built-in
-/// places table by entity id, so a user gazetteer whose ids are the built-in
-/// `geonames:<n>` ids resolves too. Cheap to clone, `Send + Sync`.
+/// resolve to their country. Candidates get their place from their
+/// gazetteer's place columns (see
+/// [`GazetteerBuilder::add_tsv`](crate::GazetteerBuilder::add_tsv)) or else
+/// from the built-in places table by entity id, so a user gazetteer resolves
+/// when its rows give their places or its ids are the built-in
+/// `geonames:<n>` ids. Cheap to clone, `Send + Sync`.
 ///
 /// # Rules, in order
 ///
@@ -219,23 +225,27 @@ impl PlaceResolver {
         text: &str,
         matches: &[EntityMatch],
     ) -> Vec<Option<Place>> {
-        resolve::resolve(PlaceTable::builtin(), self, gazetteer, text, matches, None)
+        let user = UserPlaces::for_matches(gazetteer, matches);
+        resolve::resolve(PlaceTable::builtin(), &user, self, gazetteer, text, matches, None)
             .into_iter()
             .map(|p| p.cloned())
             .collect()
     }
 
-    /// As [`resolve`](Self::resolve), borrowing the places, and adding to
-    /// `towns` the towns the gazetteer does not list that the text names
-    /// with their state or country ("Ames, Iowa").
-    pub(crate) fn resolve_borrowed(
+    /// As [`resolve`](Self::resolve), borrowing the places (`user`: those
+    /// of the gazetteer's place columns, [`UserPlaces::for_matches`]), and
+    /// adding to `towns` the towns the gazetteer does not list that the text
+    /// names with their state or country ("Ames, Iowa").
+    pub(crate) fn resolve_borrowed<'a>(
         &self,
         gazetteer: &Gazetteer,
         text: &str,
         matches: &[EntityMatch],
-        towns: &mut Vec<Town<'static>>,
-    ) -> Vec<Option<&'static Place>> {
-        resolve::resolve(PlaceTable::builtin(), self, gazetteer, text, matches, Some(towns))
+        user: &'a UserPlaces,
+        towns: &mut Vec<Town<'a>>,
+    ) -> Vec<Option<&'a Place>> {
+        let table = PlaceTable::builtin();
+        resolve::resolve(table, user, self, gazetteer, text, matches, Some(towns))
     }
 
     /// The first place label (the label of towns found with their qualifier).

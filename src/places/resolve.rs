@@ -1,7 +1,7 @@
 //! The resolution rules: per document, deterministic, each choice made by one
 //! named rule (see [`PlaceResolver`](super::PlaceResolver) for the order).
 
-use super::{Place, PlaceResolver, PlaceTable};
+use super::{Place, PlaceResolver, PlaceTable, UserPlaces};
 use crate::gazetteer::{EntityId, EntityMatch, Gazetteer};
 
 /// Weight of a candidate in a country the document names elsewhere, in units
@@ -263,6 +263,7 @@ fn qualifies(between: &str) -> bool {
 
 pub(super) fn resolve<'t>(
     table: &'t PlaceTable,
+    user: &'t UserPlaces,
     resolver: &PlaceResolver,
     g: &Gazetteer,
     text: &str,
@@ -282,7 +283,10 @@ pub(super) fn resolve<'t>(
         let wanted = if nationality { Kind::Nationality } else { Kind::Place };
         let from = all.len();
         for (rank, &entity) in g.candidates(m).iter().enumerate() {
-            let Some(place) = table.get(g, entity) else { continue };
+            // The gazetteer's own place first, then the built-in table's.
+            let Some(place) = user.get(entity).or_else(|| table.get(g, entity)) else {
+                continue;
+            };
             if kinds.of(resolver, g.entity(entity).label()) == wanted {
                 all.push(Candidate { entity, prior: prior(place, rank), place });
             }

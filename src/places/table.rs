@@ -132,7 +132,7 @@ impl PlaceTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gazetteer::image::ImageWriter;
+    use crate::gazetteer::image::{self, ImageWriter};
     use std::collections::HashMap;
 
     const DEFAULT_PLACES: &str = include_str!("../../data/default-places.tsv");
@@ -209,17 +209,8 @@ mod tests {
 
     #[test]
     fn default_places_image_is_fresh() {
-        let image = write_image();
-        if std::env::var_os("TEXTFACTS_WRITE_IMAGE").is_some() {
-            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/default-places.image");
-            std::fs::write(path, &image).unwrap();
-            return;
-        }
-        assert!(
-            image == DEFAULT_IMAGE,
-            "data/default-places.image is stale: rewrite it with \
-             `TEXTFACTS_WRITE_IMAGE=1 cargo test --lib image_is_fresh`"
-        );
+        let file = "data/default-places.image";
+        image::assert_fresh(&write_image(), DEFAULT_IMAGE, file, "image_is_fresh");
     }
 
     #[test]
