@@ -4,12 +4,13 @@
 //! case a table of their first three text bytes; ASCII words are hashed
 //! eight bytes a step.
 
-use super::super::fold::{BYTE_CLASS, BYTE_FOLD, SPACE, UPPER, WORD};
 use super::scan::Probe;
 use super::{KeyEntries, Matcher};
+use crate::gazetteer::fold::{BYTE_CLASS, BYTE_FOLD, SPACE, UPPER, WORD};
 use crate::gazetteer::image::ImageReader;
 #[cfg(test)]
 use crate::gazetteer::image::ImageWriter;
+use crate::util::{ascii_digits, ascii_letters, load8, CASE, HIGH};
 
 /// A Bloom filter over how the keys begin: their first words (folded, up to
 /// the first non-word character), and what follows each: the end of the key,
@@ -157,43 +158,10 @@ fn ascii_word_at(bytes: &[u8], at: usize) -> Option<(u64, usize)> {
     }
 }
 
-const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-pub(super) const EACH: u64 = 0x0101_0101_0101_0101;
-/// The ASCII case bit in every byte.
-const CASE: u64 = 0x2020_2020_2020_2020;
-
-/// Eight bytes from `at`, little endian, zero past the end.
-#[inline]
-fn load8(bytes: &[u8], at: usize) -> u64 {
-    let mut w = [0u8; 8];
-    match bytes.get(at..at + 8) {
-        Some(chunk) => w.copy_from_slice(chunk),
-        None => {
-            let rest = bytes.get(at..).unwrap_or(&[]);
-            if let Some(dst) = w.get_mut(..rest.len()) {
-                dst.copy_from_slice(rest);
-            }
-        }
-    }
-    u64::from_le_bytes(w)
-}
-
-/// Per byte of `x`, the high bit set when the byte is in `lo..=hi` (ASCII
-/// bounds; bytes >= 0x80 are tested on their low 7 bits, callers mask them).
-#[inline]
-fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
-    let y = x & LOW7;
-    // No carries cross bytes: each byte sum stays below 0x100.
-    let at_least_lo = y + EACH * u64::from(0x80 - lo);
-    let above_hi = y + EACH * u64::from(0x7f - hi);
-    at_least_lo & !above_hi & HIGH
-}
-
 /// Per byte, the high bit set for ASCII letters and digits (`WORD` bytes).
 #[inline]
 fn word_bytes(x: u64) -> u64 {
-    (in_range(x, b'0', b'9') | in_range(x | CASE, b'a', b'z')) & !x & HIGH
+    ascii_digits(x) | ascii_letters(x)
 }
 
 /// The hash of the ASCII word (letters and digits) starting at `start`,

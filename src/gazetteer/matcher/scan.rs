@@ -2,9 +2,10 @@
 //! where a name may start, so that other bytes cost only a mask.
 
 use super::super::fold::{APOS, BYTE_CLASS, NON_ASCII, UPPER, WORD};
-use super::prefilter::{ascii_word_hash, EACH};
+use super::prefilter::ascii_word_hash;
 use super::walk::blocked_at;
 use super::Matcher;
+use crate::util::EACH;
 
 /// Multiplier that gathers bit 0 of each of eight bytes into the top byte.
 const GATHER: u64 = 0x0102_0408_1020_4080;
