@@ -63,3 +63,44 @@ fn write_json_is_serde_json_on_the_news_sample() {
     }
     assert!(checked > 1000, "only {checked} news documents");
 }
+
+/// The whole news sample's output, every layer on, held against a digest per
+/// document (testdata/news-digests.txt): speed work must not change one byte
+/// of it. Regenerate with `TEXTFACTS_BLESS=1` after a deliberate change, and
+/// note it in CHANGELOG.md.
+#[test]
+fn news_sample_output_is_unchanged() {
+    let Some(dir) = crate::common::data_dir("news_sample_output_is_unchanged") else {
+        return;
+    };
+    let news = std::fs::read_to_string(dir.join("news/news.jsonl")).expect("news.jsonl");
+    let analyzer = textfacts::Analyzer::new();
+    let mut digests = String::new();
+    for (i, line) in news.lines().filter(|l| !l.trim().is_empty()).enumerate() {
+        let record: serde_json::Value = serde_json::from_str(line).expect("news line");
+        let doc = analyzer.analyze(record["text"].as_str().expect("text"));
+        let json = serde_json::to_vec(&doc).expect("serialise");
+        // FNV-1a, 64 bits: a digest to notice change, not to resist forgery.
+        let digest = json.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        digests.push_str(&format!("{i} {digest:016x}\n"));
+    }
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/news-digests.txt");
+    if std::env::var_os("TEXTFACTS_BLESS").is_some() {
+        std::fs::write(&path, &digests).expect("write digests");
+        return;
+    }
+    let want = std::fs::read_to_string(&path).expect("testdata/news-digests.txt");
+    let changed: Vec<&str> = digests
+        .lines()
+        .zip(want.lines())
+        .filter(|(a, b)| a != b)
+        .map(|(a, _)| a.split(' ').next().unwrap_or(""))
+        .collect();
+    assert!(
+        changed.is_empty() && digests.lines().count() == want.lines().count(),
+        "news documents whose output changed (line numbers): {changed:?}; \
+         run with TEXTFACTS_BLESS=1 if deliberate"
+    );
+}
