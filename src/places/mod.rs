@@ -11,6 +11,7 @@
 //! `user.rs` the places a gazetteer's own rows give; `resolve.rs` the
 //! resolution rules.
 
+mod key;
 mod resolve;
 mod table;
 mod user;
