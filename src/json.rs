@@ -23,8 +23,9 @@ const PLACES_KEPT: usize = 1 << 16;
 
 impl Document {
     /// Writes the document as compact JSON: exactly the bytes of
-    /// `serde_json::to_writer(out, &doc)`, in less time (each resolved place
-    /// is written once per thread and copied after that).
+    /// `serde_json::to_writer(out, &doc)`, in less time (the commonest
+    /// records are written by hand, and each resolved place is written once
+    /// per thread and copied after that).
     ///
     /// # Errors
     ///
@@ -39,46 +40,120 @@ impl Document {
     /// assert_eq!(json, serde_json::to_vec(&doc).unwrap());
     /// # Ok::<(), std::io::Error>(())
     /// ```
-    pub fn write_json<W: io::Write>(&self, out: W) -> io::Result<()> {
-        serde_json::to_writer(out, &DocumentJson(self)).map_err(io::Error::from)
+    pub fn write_json<W: io::Write>(&self, mut out: W) -> io::Result<()> {
+        let out = &mut out;
+        let mut fields = Fields { first: true };
+        out.write_all(b"{")?;
+        if let Some(v) = &self.tokens {
+            fields.open(out, "tokens")?;
+            list(out, v, |out, t| {
+                span(out, t.start, t.end)?;
+                out.write_all(b",\"kind\":\"")?;
+                out.write_all(t.kind.as_str().as_bytes())?;
+                out.write_all(b"\"}")
+            })?;
+        }
+        if let Some(v) = &self.sentences {
+            fields.open(out, "sentences")?;
+            list(out, v, |out, s| {
+                span(out, s.start, s.end)?;
+                out.write_all(b"}")
+            })?;
+        }
+        if let Some(v) = &self.entities {
+            fields.open(out, "entities")?;
+            list(out, v, write_entity)?;
+        }
+        if let Some(v) = &self.numbers {
+            fields.open(out, "numbers")?;
+            serde_json::to_writer(&mut *out, v)?;
+        }
+        if let Some(v) = &self.casualties {
+            fields.open(out, "casualties")?;
+            serde_json::to_writer(&mut *out, &Each(v, CasualtyJson))?;
+        }
+        if let Some(v) = &self.tolls {
+            fields.open(out, "tolls")?;
+            serde_json::to_writer(&mut *out, v)?;
+        }
+        out.write_all(b"}")
     }
 }
 
-/// The document, with entities and casualties through the views below.
-struct DocumentJson<'a>(&'a Document);
+/// The fields of one JSON object, written one after the other.
+struct Fields {
+    first: bool,
+}
 
-impl Serialize for DocumentJson<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let d = self.0;
-        let present = [
-            d.tokens.is_some(),
-            d.sentences.is_some(),
-            d.entities.is_some(),
-            d.numbers.is_some(),
-            d.casualties.is_some(),
-            d.tolls.is_some(),
-        ];
-        let mut st = s.serialize_struct("Document", present.iter().filter(|&&p| p).count())?;
-        if let Some(v) = &d.tokens {
-            st.serialize_field("tokens", v)?;
+impl Fields {
+    /// Writes the separator and `"name":`.
+    fn open(&mut self, out: &mut impl io::Write, name: &str) -> io::Result<()> {
+        if !std::mem::take(&mut self.first) {
+            out.write_all(b",")?;
         }
-        if let Some(v) = &d.sentences {
-            st.serialize_field("sentences", v)?;
-        }
-        if let Some(v) = &d.entities {
-            st.serialize_field("entities", &Each(v, EntityJson))?;
-        }
-        if let Some(v) = &d.numbers {
-            st.serialize_field("numbers", v)?;
-        }
-        if let Some(v) = &d.casualties {
-            st.serialize_field("casualties", &Each(v, CasualtyJson))?;
-        }
-        if let Some(v) = &d.tolls {
-            st.serialize_field("tolls", v)?;
-        }
-        st.end()
+        out.write_all(b"\"")?;
+        out.write_all(name.as_bytes())?;
+        out.write_all(b"\":")
     }
+}
+
+/// A JSON array of `items`, each written by `item`.
+fn list<W: io::Write, T>(
+    out: &mut W,
+    items: &[T],
+    mut item: impl FnMut(&mut W, &T) -> io::Result<()>,
+) -> io::Result<()> {
+    out.write_all(b"[")?;
+    for (i, t) in items.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        item(out, t)?;
+    }
+    out.write_all(b"]")
+}
+
+/// `{"start":START,"end":END` (the object left open).
+fn span(out: &mut impl io::Write, start: usize, end: usize) -> io::Result<()> {
+    out.write_all(b"{\"start\":")?;
+    number(out, start)?;
+    out.write_all(b",\"end\":")?;
+    number(out, end)
+}
+
+/// A non-negative integer in decimal, as serde_json writes it.
+fn number(out: &mut impl io::Write, mut n: usize) -> io::Result<()> {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        if let Some(d) = digits.get_mut(at) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || at == 0 {
+            break;
+        }
+    }
+    out.write_all(digits.get(at..).unwrap_or(&[]))
+}
+
+/// One entity record, as its derived `Serialize` writes it.
+fn write_entity<W: io::Write>(out: &mut W, e: &EntityRecord) -> io::Result<()> {
+    span(out, e.start, e.end)?;
+    out.write_all(b",\"text\":")?;
+    serde_json::to_writer(&mut *out, &e.text)?;
+    out.write_all(b",\"label\":")?;
+    serde_json::to_writer(&mut *out, &e.label)?;
+    out.write_all(b",\"id\":")?;
+    serde_json::to_writer(&mut *out, &e.id)?;
+    out.write_all(b",\"canonical\":")?;
+    serde_json::to_writer(&mut *out, &e.canonical)?;
+    out.write_all(b",\"candidates\":")?;
+    number(out, e.candidates)?;
+    out.write_all(b",\"place\":")?;
+    serde_json::to_writer(&mut *out, &PlaceJson(e.place.as_ref()))?;
+    out.write_all(b"}")
 }
 
 /// A list whose items are written through the view `V`.
@@ -87,25 +162,6 @@ struct Each<'a, T, V>(&'a [T], fn(&'a T) -> V);
 impl<'a, T, V: Serialize> Serialize for Each<'a, T, V> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(self.0.iter().map(self.1))
-    }
-}
-
-/// An entity record as its derived `Serialize` writes it.
-struct EntityJson<'a>(&'a EntityRecord);
-
-impl Serialize for EntityJson<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let e = self.0;
-        let mut st = s.serialize_struct("EntityRecord", 8)?;
-        st.serialize_field("start", &e.start)?;
-        st.serialize_field("end", &e.end)?;
-        st.serialize_field("text", &e.text)?;
-        st.serialize_field("label", &e.label)?;
-        st.serialize_field("id", &e.id)?;
-        st.serialize_field("canonical", &e.canonical)?;
-        st.serialize_field("candidates", &e.candidates)?;
-        st.serialize_field("place", &PlaceJson(e.place.as_ref()))?;
-        st.end()
     }
 }
 
@@ -239,6 +295,15 @@ mod tests {
                 doc.write_json(&mut json).unwrap();
                 assert_eq!(String::from_utf8(json).unwrap(), serde_json::to_string(&doc).unwrap());
             }
+        }
+    }
+
+    #[test]
+    fn numbers_as_serde_json_writes_them() {
+        for n in [0, 7, 9, 10, 99, 100, 12_345, usize::MAX / 7, usize::MAX] {
+            let mut out = Vec::new();
+            super::number(&mut out, n).unwrap();
+            assert_eq!(out, serde_json::to_vec(&n).unwrap());
         }
     }
 
