@@ -166,8 +166,7 @@ fn write_doc(
 /// [`write_doc`], through the document's own (faster) JSON writer.
 fn append_doc(buf: &mut Vec<u8>, id: Option<&RawValue>, doc: &textfacts::Document) {
     let at = buf.len();
-    // Writing into a Vec cannot fail.
-    let _ = doc.write_json(&mut *buf);
+    doc.append_json(buf);
     if let Some(id) = id {
         // The id opens the object: `{"id":ID,` before the first field.
         let empty = buf.get(at + 1) == Some(&b'}');
