@@ -11,6 +11,8 @@ mod arrow;
 mod offsets;
 mod pool;
 mod pyobj;
+mod records;
+mod ser;
 mod texts;
 
 use arrow::build::Col;
@@ -20,8 +22,9 @@ use pyo3::exceptions::{PyOSError, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 use rayon::prelude::*;
+use records::Analysed;
 use std::borrow::Cow;
-use std::sync::Mutex;
+use std::sync::Arc;
 use textfacts::{CaseMode, Document, Gazetteer, Layer};
 
 /// One row of an Arrow string array (None: a null row).
@@ -238,7 +241,8 @@ impl PyAnalyzer {
         PyTuple::new(py, [slf.get_type().into_any(), args.into_pyobject(py)?.into_any()])
     }
 
-    /// Analyses one text: a dict as the analyze example's JSON.
+    /// Analyses one text: a dict as the analyze example's JSON (its layers
+    /// filled on first use: see `records`).
     fn analyze<'py>(
         &self,
         py: Python<'py>,
@@ -247,11 +251,14 @@ impl PyAnalyzer {
         let bytes = text_bytes(text, &|| "text".to_string())?;
         let text = texts::as_text(bytes.as_bytes());
         let text: &str = &text;
-        let doc = py.detach(|| self.inner.analyze(text));
-        pyobj::to_python(py, &pyobj::Names::default(), &Offsets::new(text, self.unit), &doc)
+        let unit = self.unit;
+        let analysed = py.detach(|| Analysed::new(self.inner.analyze(text), text, unit));
+        records::document(py, Arc::new(analysed))
     }
 
-    /// Analyses many texts on all cores: a list of dicts, in order.
+    /// Analyses many texts on all cores: a list of dicts, in order. The
+    /// analysis is all done here, the GIL released; each document's layers
+    /// become dicts when first used (see `records`).
     fn analyze_batch<'py>(
         &self,
         py: Python<'py>,
@@ -268,40 +275,18 @@ impl PyAnalyzer {
             encoded.iter().map(|b| texts::as_text(b.as_bytes())).collect();
         let strs: Vec<&str> = owned.iter().map(|c| &**c).collect();
         let pool = pool()?;
-        let names = pyobj::Names::default();
-        let mut out: Vec<Bound<'py, PyAny>> = Vec::with_capacity(strs.len());
-        let chunks: Vec<&[&str]> = strs.chunks(CHUNK).collect();
-        let (tx, rx) = std::sync::mpsc::channel::<(usize, Vec<Document>)>();
-        let rx = Mutex::new(rx);
         let analyzer = &self.inner;
-        // Workers analyse chunks while this thread, holding the GIL, turns
-        // the finished ones into dicts, in order.
-        pool.in_place_scope(|scope| -> PyResult<()> {
-            for (i, chunk) in chunks.iter().enumerate() {
-                let tx = tx.clone();
-                scope.spawn(move |_| {
-                    let docs: Vec<Document> =
-                        chunk.par_iter().map(|t| analyzer.analyze(t)).collect();
-                    let _ = tx.send((i, docs));
-                });
-            }
-            drop(tx);
-            let mut ready: Vec<Option<Vec<Document>>> = (0..chunks.len()).map(|_| None).collect();
-            for (i, chunk) in chunks.iter().enumerate() {
-                while ready[i].is_none() {
-                    let got = py.detach(|| rx.lock().ok().and_then(|r| r.recv().ok()));
-                    let (j, docs) =
-                        got.ok_or_else(|| PyRuntimeError::new_err("a worker failed"))?;
-                    ready[j] = Some(docs);
-                }
-                let docs = ready[i].take().unwrap_or_default();
-                for (text, doc) in chunk.iter().zip(&docs) {
-                    out.push(pyobj::to_python(py, &names, &Offsets::new(text, self.unit), doc)?);
-                }
-            }
-            Ok(())
-        })?;
-        PyList::new(py, out)
+        let unit = self.unit;
+        let analysed: Vec<Analysed> = py.detach(|| {
+            pool.install(|| {
+                strs.par_iter().map(|t| Analysed::new(analyzer.analyze(t), t, unit)).collect()
+            })
+        });
+        let docs = analysed
+            .into_iter()
+            .map(|a| records::document(py, Arc::new(a)))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, docs)
     }
 
     /// Analyses an Arrow string array: a pyarrow.RecordBatch, a column per layer.
@@ -411,6 +396,7 @@ fn parse_number<'py>(py: Python<'py>, phrase: &Bound<'py, PyAny>) -> PyResult<Bo
 fn _textfacts(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyAnalyzer>()?;
     m.add_function(wrap_pyfunction!(parse_number, m)?)?;
+    records::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -5,7 +5,7 @@
 //! the serializers of this crate convert exactly those fields: records that
 //! the crate adds later are converted without a change here.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 use textfacts::OffsetConverter;
 
 /// The unit of `start`/`end` offsets.
@@ -49,11 +49,12 @@ pub fn is_offset_field(key: &str) -> bool {
 /// little forward from the previous one: it counts the units of the bytes in
 /// between (a char per non-continuation byte, one more UTF-16 unit per 4-byte
 /// sequence). A step backwards (the next layer) asks the crate's
-/// checkpointed `OffsetConverter`.
+/// checkpointed `OffsetConverter`, built on the first such step.
 pub struct Offsets<'t> {
-    text: &'t [u8],
-    /// `None`: offsets stay as they are (bytes, or an ASCII text).
-    conv: Option<OffsetConverter<'t>>,
+    text: &'t str,
+    /// False: offsets stay as they are (bytes, or an ASCII text).
+    convert: bool,
+    conv: OnceCell<OffsetConverter<'t>>,
     unit: Unit,
     /// The last conversion: (byte offset, offset in `unit`).
     at: Cell<(usize, usize)>,
@@ -61,23 +62,26 @@ pub struct Offsets<'t> {
 
 impl<'t> Offsets<'t> {
     pub fn new(text: &'t str, unit: Unit) -> Offsets<'t> {
-        let conv = (unit != Unit::Byte && !text.is_ascii()).then(|| OffsetConverter::new(text));
-        Offsets { text: text.as_bytes(), conv, unit, at: Cell::new((0, 0)) }
+        let convert = unit != Unit::Byte && !text.is_ascii();
+        Offsets { text, convert, conv: OnceCell::new(), unit, at: Cell::new((0, 0)) }
     }
 
     /// The offset of byte `offset` in the chosen unit.
     #[inline]
     pub fn map(&self, offset: u64) -> u64 {
-        let Some(conv) = &self.conv else { return offset };
+        if !self.convert {
+            return offset;
+        }
         let Ok(to) = usize::try_from(offset) else { return offset };
         let (from, units) = self.at.get();
-        let converted = match self.text.get(from..to) {
-            Some(between) if to >= from && is_boundary(self.text, to) => {
+        let bytes = self.text.as_bytes();
+        let converted = match bytes.get(from..to) {
+            Some(between) if to >= from && is_boundary(bytes, to) => {
                 Some(units + count_units(between, self.unit))
             }
             _ => match self.unit {
-                Unit::Char => conv.char_offset(to),
-                Unit::Utf16 => conv.utf16_offset(to),
+                Unit::Char => self.converter().char_offset(to),
+                Unit::Utf16 => self.converter().utf16_offset(to),
                 Unit::Byte => Some(to),
             },
         };
@@ -90,6 +94,10 @@ impl<'t> Offsets<'t> {
             // offset is better than none.
             None => offset,
         }
+    }
+
+    fn converter(&self) -> &OffsetConverter<'t> {
+        self.conv.get_or_init(|| OffsetConverter::new(self.text))
     }
 }
 

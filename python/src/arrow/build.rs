@@ -5,6 +5,7 @@
 
 use super::shape::Shape;
 use crate::offsets::{is_offset_field, Offsets};
+use crate::ser::{forward_narrow_scalars, seq_impls, struct_impls, Error};
 use arrow_array::types::{Int32Type, Int8Type};
 use arrow_array::{
     ArrayRef, BooleanArray, DictionaryArray, Float64Array, Int32Array, Int64Array, Int8Array,
@@ -13,7 +14,6 @@ use arrow_array::{
 use arrow_buffer::{BooleanBufferBuilder, Buffer, NullBufferBuilder, OffsetBuffer, ScalarBuffer};
 use arrow_schema::{ArrowError, DataType, Field, Fields};
 use serde::ser::{self, Serialize};
-use std::fmt;
 use std::sync::Arc;
 
 /// Dictionary keys of an enum column: `Int8` when the names fit.
@@ -231,21 +231,6 @@ fn offset_after(offsets: &[i32], added: usize) -> Result<i32, Error> {
         .ok_or_else(|| Error("more than 2 GiB of output in one column: pass fewer rows".into()))
 }
 
-#[derive(Debug)]
-pub struct Error(pub String);
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-impl std::error::Error for Error {}
-impl ser::Error for Error {
-    fn custom<T: fmt::Display>(msg: T) -> Error {
-        Error(msg.to_string())
-    }
-}
-
 struct ColSer<'a, 't> {
     col: &'a mut Col,
     offsets: &'a Offsets<'t>,
@@ -343,6 +328,8 @@ impl<'a, 't> ser::Serializer for ColSer<'a, 't> {
     type SerializeStruct = StructSer<'a, 't>;
     type SerializeStructVariant = StructSer<'a, 't>;
 
+    forward_narrow_scalars!();
+
     fn serialize_bool(self, v: bool) -> Result<(), Error> {
         match self.col {
             Col::Bool(values, valid) => {
@@ -353,29 +340,11 @@ impl<'a, 't> ser::Serializer for ColSer<'a, 't> {
         }
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.serialize_i64(v.into())
-    }
     fn serialize_i64(self, v: i64) -> Result<(), Error> {
         match (self.offset, u64::try_from(v)) {
             (true, Ok(u)) => self.serialize_u64(u),
             _ => self.int(v),
         }
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.serialize_u64(v.into())
     }
     fn serialize_u64(self, v: u64) -> Result<(), Error> {
         let v = if self.offset { self.offsets.map(v) } else { v };
@@ -387,9 +356,6 @@ impl<'a, 't> ser::Serializer for ColSer<'a, 't> {
             }
         }
     }
-    fn serialize_f32(self, v: f32) -> Result<(), Error> {
-        self.serialize_f64(v.into())
-    }
     fn serialize_f64(self, v: f64) -> Result<(), Error> {
         match self.col {
             Col::Float(values, valid) => {
@@ -399,9 +365,6 @@ impl<'a, 't> ser::Serializer for ColSer<'a, 't> {
             other => other.push_null(),
         }
         Ok(())
-    }
-    fn serialize_char(self, v: char) -> Result<(), Error> {
-        self.str(v.encode_utf8(&mut [0; 4]))
     }
     fn serialize_str(self, v: &str) -> Result<(), Error> {
         self.str(v)
@@ -414,15 +377,6 @@ impl<'a, 't> ser::Serializer for ColSer<'a, 't> {
         self.col.push_null();
         Ok(())
     }
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
-        value.serialize(self)
-    }
-    fn serialize_unit(self) -> Result<(), Error> {
-        self.serialize_none()
-    }
-    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
-        self.serialize_none()
-    }
     fn serialize_unit_variant(
         self,
         _name: &'static str,
@@ -430,13 +384,6 @@ impl<'a, 't> ser::Serializer for ColSer<'a, 't> {
         variant: &'static str,
     ) -> Result<(), Error> {
         self.variant(variant)
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
@@ -462,22 +409,6 @@ impl<'a, 't> ser::Serializer for ColSer<'a, 't> {
     fn serialize_tuple(self, _len: usize) -> Result<SeqSer<'a, 't>, Error> {
         self.col.push_null();
         Ok(SeqSer::Skip)
-    }
-    fn serialize_tuple_struct(
-        self,
-        _name: &'static str,
-        len: usize,
-    ) -> Result<SeqSer<'a, 't>, Error> {
-        self.serialize_tuple(len)
-    }
-    fn serialize_tuple_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        len: usize,
-    ) -> Result<SeqSer<'a, 't>, Error> {
-        self.serialize_tuple(len)
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<StructSer<'a, 't>, Error> {
         self.col.push_null();
@@ -529,24 +460,7 @@ impl SeqSer<'_, '_> {
     }
 }
 
-macro_rules! seq_impl {
-    ($trait:ident, $method:ident) => {
-        impl ser::$trait for SeqSer<'_, '_> {
-            type Ok = ();
-            type Error = Error;
-            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-                self.element(value)
-            }
-            fn end(self) -> Result<(), Error> {
-                self.finish()
-            }
-        }
-    };
-}
-seq_impl!(SerializeSeq, serialize_element);
-seq_impl!(SerializeTuple, serialize_element);
-seq_impl!(SerializeTupleStruct, serialize_field);
-seq_impl!(SerializeTupleVariant, serialize_field);
+seq_impls!([] SeqSer<'_, '_> => ());
 
 impl StructSer<'_, '_> {
     fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
@@ -580,35 +494,7 @@ impl StructSer<'_, '_> {
     }
 }
 
-impl ser::SerializeStruct for StructSer<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.finish()
-    }
-}
-
-impl ser::SerializeStructVariant for StructSer<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        _key: &'static str,
-        _value: &T,
-    ) -> Result<(), Error> {
-        Ok(())
-    }
-    fn end(self) -> Result<(), Error> {
-        Ok(())
-    }
-}
+struct_impls!([] StructSer<'_, '_> => ());
 
 impl ser::SerializeMap for StructSer<'_, '_> {
     type Ok = ();
