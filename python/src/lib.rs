@@ -25,7 +25,7 @@ use rayon::prelude::*;
 use records::Analysed;
 use std::borrow::Cow;
 use std::sync::Arc;
-use textfacts::{CaseMode, Document, Gazetteer, Layer};
+use textfacts::{CaseMode, Gazetteer, Layer};
 
 /// One row of an Arrow string array (None: a null row).
 type Row<'a> = Option<&'a str>;
@@ -303,34 +303,45 @@ impl PyAnalyzer {
         let shape = &self.shape;
         let n = rows.len();
         let built = py.detach(|| -> Result<_, String> {
-            let mut root = Col::new(shape).ok_or("the document model has no Arrow form")?;
-            let analyze = |chunk: &[Option<&str>]| -> Vec<Option<Document>> {
-                chunk.par_iter().map(|t| t.map(|t| analyzer.analyze(t))).collect()
-            };
-            let mut push =
-                |chunk: &[Option<&str>], docs: Vec<Option<Document>>| -> Result<(), String> {
-                    for (text, doc) in chunk.iter().zip(docs) {
-                        match (text, doc) {
-                            (Some(text), Some(doc)) => {
-                                root.push(&doc, &Offsets::new(text, unit)).map_err(|e| e.0)?
-                            }
-                            _ => root.push_null(),
-                        }
+            let new_col = || Col::new(shape).ok_or("the document model has no Arrow form");
+            // Each task analyses a chunk and writes its columns while the
+            // documents are fresh in cache (and drops them); this thread
+            // appends the chunks' columns in order as they come.
+            let part = |chunk: &[Row<'_>]| -> Result<Col, String> {
+                let mut col = new_col()?;
+                for text in chunk {
+                    match text {
+                        Some(text) => col
+                            .push(&analyzer.analyze(text), &Offsets::new(text, unit))
+                            .map_err(|e| e.0)?,
+                        None => col.push_null(),
                     }
-                    Ok(())
-                };
-            pool.install(|| -> Result<(), String> {
-                // The next chunk is analysed while this one is written.
-                let mut previous: Option<(&[Row<'_>], Vec<Option<Document>>)> = None;
-                for chunk in rows.chunks(CHUNK * 4) {
-                    let (docs, written) = rayon::join(
-                        || analyze(chunk),
-                        || previous.take().map_or(Ok(()), |(c, d)| push(c, d)),
-                    );
-                    written?;
-                    previous = Some((chunk, docs));
                 }
-                previous.take().map_or(Ok(()), |(c, d)| push(c, d))
+                Ok(col)
+            };
+            let chunks: Vec<&[Row<'_>]> = rows.chunks(CHUNK).collect();
+            let mut root = new_col()?;
+            let (tx, rx) = std::sync::mpsc::channel::<(usize, Result<Col, String>)>();
+            pool.in_place_scope(|scope| -> Result<(), String> {
+                for (i, chunk) in chunks.iter().enumerate() {
+                    let tx = tx.clone();
+                    let part = &part;
+                    scope.spawn(move |_| {
+                        let _ = tx.send((i, part(chunk)));
+                    });
+                }
+                drop(tx);
+                let mut ready: Vec<Option<Result<Col, String>>> =
+                    (0..chunks.len()).map(|_| None).collect();
+                for i in 0..chunks.len() {
+                    while ready[i].is_none() {
+                        let (j, col) = rx.recv().map_err(|_| "a worker failed".to_string())?;
+                        ready[j] = Some(col);
+                    }
+                    let col = ready[i].take().ok_or("a chunk went missing")??;
+                    root.append(col).map_err(|e| e.0)?;
+                }
+                Ok(())
             })?;
             root.finish_columns().map_err(|e| e.to_string())
         });

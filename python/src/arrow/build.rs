@@ -211,6 +211,64 @@ impl Col {
         })
     }
 
+    /// Appends the rows of `other`, a column of the same shape (built
+    /// alongside this one, e.g. by another worker).
+    pub fn append(&mut self, other: Col) -> Result<(), Error> {
+        match (self, other) {
+            (Col::Bool(values, valid), Col::Bool(mut more, more_valid)) => {
+                values.append_buffer(&more.finish());
+                append_validity(valid, more_valid);
+            }
+            (Col::Int(values, valid), Col::Int(more, more_valid)) => {
+                values.extend(more);
+                append_validity(valid, more_valid);
+            }
+            (Col::Int32(values, valid), Col::Int32(more, more_valid)) => {
+                values.extend(more);
+                append_validity(valid, more_valid);
+            }
+            (Col::Float(values, valid), Col::Float(more, more_valid)) => {
+                values.extend(more);
+                append_validity(valid, more_valid);
+            }
+            (Col::Enum { keys, valid, .. }, Col::Enum { keys: more, valid: more_valid, .. }) => {
+                match (keys, more) {
+                    (Keys::Small(k), Keys::Small(more)) => k.extend(more),
+                    (Keys::Wide(k), Keys::Wide(more)) => k.extend(more),
+                    _ => return Err(Error("enum columns of different key widths".into())),
+                }
+                append_validity(valid, more_valid);
+            }
+            (
+                Col::Str { offsets, data, valid },
+                Col::Str { offsets: more_offsets, data: more_data, valid: more_valid },
+            ) => {
+                append_offsets(offsets, &more_offsets)?;
+                data.extend(more_data);
+                append_validity(valid, more_valid);
+            }
+            (
+                Col::List { offsets, valid, item, .. },
+                Col::List { offsets: more_offsets, valid: more_valid, item: more_item, .. },
+            ) => {
+                append_offsets(offsets, &more_offsets)?;
+                item.append(*more_item)?;
+                append_validity(valid, more_valid);
+            }
+            (
+                Col::Struct { cols, valid, .. },
+                Col::Struct { cols: more_cols, valid: more_valid, .. },
+            ) => {
+                for (col, more) in cols.iter_mut().zip(more_cols) {
+                    col.append(more)?;
+                }
+                append_validity(valid, more_valid);
+            }
+            _ => return Err(Error("appending a column of another shape".into())),
+        }
+        Ok(())
+    }
+
     /// The children of a struct column, finished (the columns of a batch).
     pub fn finish_columns(self) -> Result<(Fields, Vec<ArrayRef>), ArrowError> {
         match self {
@@ -221,6 +279,32 @@ impl Col {
             _ => Err(ArrowError::SchemaError("the document is not a struct".into())),
         }
     }
+}
+
+/// Whether two field or variant names are the same: names are short and
+/// mostly the very same `&'static str`, so this beats a call to `memcmp`.
+#[inline]
+fn same_name(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && (std::ptr::eq(a.as_ptr(), b.as_ptr()) || a.bytes().zip(b.bytes()).all(|(x, y)| x == y))
+}
+
+fn append_validity(valid: &mut NullBufferBuilder, mut more: NullBufferBuilder) {
+    let n = more.len();
+    match more.finish() {
+        Some(nulls) => valid.append_buffer(&nulls),
+        None => valid.append_n_non_nulls(n),
+    }
+}
+
+/// Appends the offsets `more` (starting at 0) after the last of `offsets`.
+fn append_offsets(offsets: &mut Vec<i32>, more: &[i32]) -> Result<(), Error> {
+    let base = offsets.last().copied().unwrap_or(0);
+    let added = more.last().copied().unwrap_or(0);
+    // Offsets rise from 0, so the last is the largest: if it fits, all do.
+    offset_after(offsets, usize::try_from(added).unwrap_or(usize::MAX))?;
+    offsets.extend(more.iter().skip(1).map(|o| base + o));
+    Ok(())
 }
 
 fn offset_after(offsets: &[i32], added: usize) -> Result<i32, Error> {
@@ -262,7 +346,7 @@ impl ColSer<'_, '_> {
 
     fn variant(self, v: &str) -> Result<(), Error> {
         match self.col {
-            Col::Enum { names, keys, valid } => match names.iter().position(|n| *n == v) {
+            Col::Enum { names, keys, valid } => match names.iter().position(|n| same_name(n, v)) {
                 Some(at) => {
                     match keys {
                         Keys::Small(k) => k.push(at as i8),
@@ -466,10 +550,10 @@ impl StructSer<'_, '_> {
     fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
         let StructSer::Struct { names, cols, conv, seen, next, .. } = self else { return Ok(()) };
         // Fields come in schema order: look where the last one ended first.
-        let at = if names.get(*next) == Some(&key) {
+        let at = if names.get(*next).is_some_and(|n| same_name(n, key)) {
             Some(*next)
         } else {
-            names.iter().position(|n| *n == key)
+            names.iter().position(|n| same_name(n, key))
         };
         let Some(at) = at else { return Ok(()) };
         *next = at + 1;
