@@ -5,7 +5,9 @@ layer not yet filled and compares the operation's result with that on a plain co
 import collections.abc
 import copy
 import gc
+import itertools
 import json
+import operator
 import pickle
 import pprint
 import threading
@@ -120,6 +122,10 @@ def test_empty_layers_are_filled_from_the_start(analyzer):
         lambda x, p: max(x, key=lambda r: r["end"]),
         lambda x, p: dict(zip(range(99), x)),
         lambda x, p: (lambda first, *rest: (first, rest))(*x),
+        lambda x, p: operator.concat(x, [1]),
+        lambda x, p: operator.length_hint(x),
+        lambda x, p: list(itertools.chain(x, [1])),
+        lambda x, p: list(collections.deque(x)),
     ],
 )
 def test_reading_operations_match_a_plain_list(fresh, operation):
@@ -154,6 +160,7 @@ def test_unpacking(fresh):
         lambda x, p: x.__delitem__(0),
         lambda x, p: x.__iadd__([{}]),
         lambda x, p: x.__imul__(2),
+        lambda x, p: operator.iconcat(x, [{}]),
     ],
 )
 def test_mutations_match_a_plain_list(fresh, mutation):

@@ -567,9 +567,12 @@ impl StructSer<'_, '_> {
 
     fn finish(self) -> Result<(), Error> {
         if let StructSer::Struct { cols, valid, seen, .. } = self {
-            for (i, col) in cols.iter_mut().enumerate() {
-                if i < 64 && seen & (1 << i) == 0 {
-                    col.push_null();
+            let every = 1u64.checked_shl(cols.len() as u32).map_or(u64::MAX, |b| b - 1);
+            if seen != every {
+                for (i, col) in cols.iter_mut().enumerate() {
+                    if i < 64 && seen & (1 << i) == 0 {
+                        col.push_null();
+                    }
                 }
             }
             valid.append_non_null();
