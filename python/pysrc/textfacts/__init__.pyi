@@ -42,7 +42,8 @@ class Records(list[Record]):
     C code that reads a list's memory without calling its methods (pyarrow's type
     inference of a list of layers, orjson) finds one placeholder object in a layer
     not yet filled and fails naming ``materialize``: call ``materialize(docs)``
-    first.
+    first. Code that wants exactly ``list`` (``yaml.safe_dump``) can be given
+    ``list(layer)``.
     """
 
 Document = dict[str, Records]
