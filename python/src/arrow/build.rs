@@ -344,9 +344,16 @@ impl ColSer<'_, '_> {
         Ok(())
     }
 
-    fn variant(self, v: &str) -> Result<(), Error> {
+    /// Variant `v`, number `index` of its enum (where the traced names
+    /// have it, unless variants are skipped: then it is looked up).
+    fn variant(self, index: u32, v: &str) -> Result<(), Error> {
         match self.col {
-            Col::Enum { names, keys, valid } => match names.iter().position(|n| same_name(n, v)) {
+            Col::Enum { names, keys, valid } => match names
+                .get(index as usize)
+                .filter(|n| same_name(n, v))
+                .map(|_| index as usize)
+                .or_else(|| names.iter().position(|n| same_name(n, v)))
+            {
                 Some(at) => {
                     match keys {
                         Keys::Small(k) => k.push(at as i8),
@@ -464,10 +471,10 @@ impl<'a, 't> ser::Serializer for ColSer<'a, 't> {
     fn serialize_unit_variant(
         self,
         _name: &'static str,
-        _index: u32,
+        index: u32,
         variant: &'static str,
     ) -> Result<(), Error> {
-        self.variant(variant)
+        self.variant(index, variant)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
