@@ -2,7 +2,7 @@
 //!
 //! A batch of news makes millions of records; building a dict for each costs
 //! more than analysing the text. So a document is a real `dict` whose layers
-//! (`tokens`, `numbers`...) are `textfacts.Records` lists that stay empty
+//! (`tokens`, `numbers`...) are `textfacts.Records` lists left unfilled
 //! until first used: the analysis (a `Document` and the text its offsets
 //! need) waits in a `LayerSource`, and the first method called on the list
 //! (`len`, iteration, indexing, `==`, `repr`, pickling...) fills it from
