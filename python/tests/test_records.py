@@ -258,6 +258,14 @@ def test_code_reading_list_memory_fails_loudly_until_materialized(analyzer):
     assert pa.array(layer).to_pylist() == pa.array(plain(layer)).to_pylist()
 
 
+def test_orjson_fails_loudly_until_materialized(analyzer):
+    orjson = pytest.importorskip("orjson")
+    doc = analyzer.analyze(TEXT)
+    with pytest.raises(TypeError, match="Materialize"):
+        orjson.dumps(doc)  # reads list memory directly
+    assert json.loads(orjson.dumps(textfacts.materialize(doc))) == plain(doc)
+
+
 def test_pandas_frame_of_a_layer(fresh):
     pd = pytest.importorskip("pandas")
     layer, want = fresh("tokens")

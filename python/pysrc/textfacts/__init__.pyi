@@ -41,8 +41,8 @@ class Records(list[Record]):
 
     C code that reads a list's memory without calling its methods (pyarrow's type
     inference of a list of layers, orjson) finds one placeholder object in a layer
-    not yet filled and fails naming ``materialize``: call ``materialize(docs)``
-    first. Code that wants exactly ``list`` (``yaml.safe_dump``) can be given
+    not yet filled and fails, the error naming ``materialize`` (the placeholder's
+    type or repr): call ``materialize(docs)`` first. Code that wants exactly ``list`` (``yaml.safe_dump``) can be given
     ``list(layer)``.
     """
 

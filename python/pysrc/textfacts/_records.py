@@ -15,7 +15,8 @@ b``), then runs the ``list`` method. Python's C fast paths that skip a subclass'
 methods all test for an exact ``list`` (``PyList_CheckExact``), so they never see
 a pending layer; C code of other libraries that reads a list's memory without
 calling its methods (pyarrow's type inference, orjson) finds one placeholder
-object there and fails naming ``materialize``, which fills everything at once.
+object there and fails, the placeholder's type and repr naming ``materialize``,
+which fills everything at once.
 """
 
 from ._textfacts import _fill, _fill_all
@@ -41,8 +42,9 @@ class Records(list):
         return (list, (list(self),))
 
 
-class _NotFilled:
-    """What a layer not yet filled holds, for code that reads list memory directly."""
+class LayerNotFilled_CallTextfactsMaterialize:
+    """What a layer not yet filled holds, for code that reads list memory directly:
+    its name and its repr tell what to do, in whatever error that code raises."""
 
     __slots__ = ()
 
@@ -51,7 +53,7 @@ class _NotFilled:
                 "len() or iter(); call textfacts.materialize(docs) first>")
 
 
-_NOT_FILLED = _NotFilled()
+_NOT_FILLED = LayerNotFilled_CallTextfactsMaterialize()
 
 # Methods that need no filling: construction, attribute access, hashing (None).
 _AS_IS = {"__new__", "__init__", "__getattribute__", "__hash__", "__class_getitem__", "__doc__"}
