@@ -11,6 +11,8 @@ mod arrow;
 mod offsets;
 mod pool;
 mod pyobj;
+mod records;
+mod ser;
 mod texts;
 
 use arrow::build::Col;
@@ -20,9 +22,10 @@ use pyo3::exceptions::{PyOSError, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 use rayon::prelude::*;
+use records::Analysed;
 use std::borrow::Cow;
-use std::sync::Mutex;
-use textfacts::{CaseMode, Document, Gazetteer, Layer};
+use std::sync::Arc;
+use textfacts::{CaseMode, Gazetteer, Layer};
 
 /// One row of an Arrow string array (None: a null row).
 type Row<'a> = Option<&'a str>;
@@ -238,7 +241,8 @@ impl PyAnalyzer {
         PyTuple::new(py, [slf.get_type().into_any(), args.into_pyobject(py)?.into_any()])
     }
 
-    /// Analyses one text: a dict as the analyze example's JSON.
+    /// Analyses one text: a dict as the analyze example's JSON (its layers
+    /// filled on first use: see `records`).
     fn analyze<'py>(
         &self,
         py: Python<'py>,
@@ -247,11 +251,14 @@ impl PyAnalyzer {
         let bytes = text_bytes(text, &|| "text".to_string())?;
         let text = texts::as_text(bytes.as_bytes());
         let text: &str = &text;
-        let doc = py.detach(|| self.inner.analyze(text));
-        pyobj::to_python(py, &pyobj::Names::default(), &Offsets::new(text, self.unit), &doc)
+        let unit = self.unit;
+        let analysed = py.detach(|| Analysed::new(self.inner.analyze(text), text, unit));
+        records::document(py, Arc::new(analysed))
     }
 
-    /// Analyses many texts on all cores: a list of dicts, in order.
+    /// Analyses many texts on all cores: a list of dicts, in order. The
+    /// analysis is all done here, the GIL released; each document's layers
+    /// become dicts when first used (see `records`).
     fn analyze_batch<'py>(
         &self,
         py: Python<'py>,
@@ -268,40 +275,18 @@ impl PyAnalyzer {
             encoded.iter().map(|b| texts::as_text(b.as_bytes())).collect();
         let strs: Vec<&str> = owned.iter().map(|c| &**c).collect();
         let pool = pool()?;
-        let names = pyobj::Names::default();
-        let mut out: Vec<Bound<'py, PyAny>> = Vec::with_capacity(strs.len());
-        let chunks: Vec<&[&str]> = strs.chunks(CHUNK).collect();
-        let (tx, rx) = std::sync::mpsc::channel::<(usize, Vec<Document>)>();
-        let rx = Mutex::new(rx);
         let analyzer = &self.inner;
-        // Workers analyse chunks while this thread, holding the GIL, turns
-        // the finished ones into dicts, in order.
-        pool.in_place_scope(|scope| -> PyResult<()> {
-            for (i, chunk) in chunks.iter().enumerate() {
-                let tx = tx.clone();
-                scope.spawn(move |_| {
-                    let docs: Vec<Document> =
-                        chunk.par_iter().map(|t| analyzer.analyze(t)).collect();
-                    let _ = tx.send((i, docs));
-                });
-            }
-            drop(tx);
-            let mut ready: Vec<Option<Vec<Document>>> = (0..chunks.len()).map(|_| None).collect();
-            for (i, chunk) in chunks.iter().enumerate() {
-                while ready[i].is_none() {
-                    let got = py.detach(|| rx.lock().ok().and_then(|r| r.recv().ok()));
-                    let (j, docs) =
-                        got.ok_or_else(|| PyRuntimeError::new_err("a worker failed"))?;
-                    ready[j] = Some(docs);
-                }
-                let docs = ready[i].take().unwrap_or_default();
-                for (text, doc) in chunk.iter().zip(&docs) {
-                    out.push(pyobj::to_python(py, &names, &Offsets::new(text, self.unit), doc)?);
-                }
-            }
-            Ok(())
-        })?;
-        PyList::new(py, out)
+        let unit = self.unit;
+        let analysed: Vec<Analysed> = py.detach(|| {
+            pool.install(|| {
+                strs.par_iter().map(|t| Analysed::new(analyzer.analyze(t), t, unit)).collect()
+            })
+        });
+        let docs = analysed
+            .into_iter()
+            .map(|a| records::document(py, Arc::new(a)))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, docs)
     }
 
     /// Analyses an Arrow string array: a pyarrow.RecordBatch, a column per layer.
@@ -318,34 +303,45 @@ impl PyAnalyzer {
         let shape = &self.shape;
         let n = rows.len();
         let built = py.detach(|| -> Result<_, String> {
-            let mut root = Col::new(shape).ok_or("the document model has no Arrow form")?;
-            let analyze = |chunk: &[Option<&str>]| -> Vec<Option<Document>> {
-                chunk.par_iter().map(|t| t.map(|t| analyzer.analyze(t))).collect()
-            };
-            let mut push =
-                |chunk: &[Option<&str>], docs: Vec<Option<Document>>| -> Result<(), String> {
-                    for (text, doc) in chunk.iter().zip(docs) {
-                        match (text, doc) {
-                            (Some(text), Some(doc)) => {
-                                root.push(&doc, &Offsets::new(text, unit)).map_err(|e| e.0)?
-                            }
-                            _ => root.push_null(),
-                        }
+            let new_col = || Col::new(shape).ok_or("the document model has no Arrow form");
+            // Each task analyses a chunk and writes its columns while the
+            // documents are fresh in cache (and drops them); this thread
+            // appends the chunks' columns in order as they come.
+            let part = |chunk: &[Row<'_>]| -> Result<Col, String> {
+                let mut col = new_col()?;
+                for text in chunk {
+                    match text {
+                        Some(text) => col
+                            .push(&analyzer.analyze(text), &Offsets::new(text, unit))
+                            .map_err(|e| e.0)?,
+                        None => col.push_null(),
                     }
-                    Ok(())
-                };
-            pool.install(|| -> Result<(), String> {
-                // The next chunk is analysed while this one is written.
-                let mut previous: Option<(&[Row<'_>], Vec<Option<Document>>)> = None;
-                for chunk in rows.chunks(CHUNK * 4) {
-                    let (docs, written) = rayon::join(
-                        || analyze(chunk),
-                        || previous.take().map_or(Ok(()), |(c, d)| push(c, d)),
-                    );
-                    written?;
-                    previous = Some((chunk, docs));
                 }
-                previous.take().map_or(Ok(()), |(c, d)| push(c, d))
+                Ok(col)
+            };
+            let chunks: Vec<&[Row<'_>]> = rows.chunks(CHUNK).collect();
+            let mut root = new_col()?;
+            let (tx, rx) = std::sync::mpsc::channel::<(usize, Result<Col, String>)>();
+            pool.in_place_scope(|scope| -> Result<(), String> {
+                for (i, chunk) in chunks.iter().enumerate() {
+                    let tx = tx.clone();
+                    let part = &part;
+                    scope.spawn(move |_| {
+                        let _ = tx.send((i, part(chunk)));
+                    });
+                }
+                drop(tx);
+                let mut ready: Vec<Option<Result<Col, String>>> =
+                    (0..chunks.len()).map(|_| None).collect();
+                for i in 0..chunks.len() {
+                    while ready[i].is_none() {
+                        let (j, col) = rx.recv().map_err(|_| "a worker failed".to_string())?;
+                        ready[j] = Some(col);
+                    }
+                    let col = ready[i].take().ok_or("a chunk went missing")??;
+                    root.append(col).map_err(|e| e.0)?;
+                }
+                Ok(())
             })?;
             root.finish_columns().map_err(|e| e.to_string())
         });
@@ -411,6 +407,7 @@ fn parse_number<'py>(py: Python<'py>, phrase: &Bound<'py, PyAny>) -> PyResult<Bo
 fn _textfacts(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyAnalyzer>()?;
     m.add_function(wrap_pyfunction!(parse_number, m)?)?;
+    records::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

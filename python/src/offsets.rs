@@ -5,8 +5,7 @@
 //! the serializers of this crate convert exactly those fields: records that
 //! the crate adds later are converted without a change here.
 
-use std::cell::Cell;
-use textfacts::OffsetConverter;
+use std::cell::{Cell, RefCell};
 
 /// The unit of `start`/`end` offsets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,51 +47,64 @@ pub fn is_offset_field(key: &str) -> bool {
 /// Records come layer by layer in text order, so a conversion mostly moves a
 /// little forward from the previous one: it counts the units of the bytes in
 /// between (a char per non-continuation byte, one more UTF-16 unit per 4-byte
-/// sequence). A step backwards (the next layer) asks the crate's
-/// checkpointed `OffsetConverter`.
+/// sequence). A step backwards (the next layer) counts from the nearest
+/// point passed earlier: one is kept every [`TRAIL_STRIDE`] bytes.
 pub struct Offsets<'t> {
     text: &'t [u8],
-    /// `None`: offsets stay as they are (bytes, or an ASCII text).
-    conv: Option<OffsetConverter<'t>>,
+    /// False: offsets stay as they are (bytes, or an ASCII text).
+    convert: bool,
     unit: Unit,
     /// The last conversion: (byte offset, offset in `unit`).
     at: Cell<(usize, usize)>,
+    /// Conversions passed so far, in byte order, from `(0, 0)`.
+    trail: RefCell<Vec<(usize, usize)>>,
 }
+
+/// Bytes between two kept points of the trail at least.
+const TRAIL_STRIDE: usize = 512;
 
 impl<'t> Offsets<'t> {
     pub fn new(text: &'t str, unit: Unit) -> Offsets<'t> {
-        let conv = (unit != Unit::Byte && !text.is_ascii()).then(|| OffsetConverter::new(text));
-        Offsets { text: text.as_bytes(), conv, unit, at: Cell::new((0, 0)) }
+        let convert = unit != Unit::Byte && !text.is_ascii();
+        let trail = RefCell::new(if convert { vec![(0, 0)] } else { Vec::new() });
+        Offsets { text: text.as_bytes(), convert, unit, at: Cell::new((0, 0)), trail }
     }
 
     /// The offset of byte `offset` in the chosen unit.
     #[inline]
     pub fn map(&self, offset: u64) -> u64 {
-        let Some(conv) = &self.conv else { return offset };
-        let Ok(to) = usize::try_from(offset) else { return offset };
-        let (from, units) = self.at.get();
-        let converted = match self.text.get(from..to) {
-            Some(between) if to >= from && is_boundary(self.text, to) => {
-                Some(units + count_units(between, self.unit))
-            }
-            _ => match self.unit {
-                Unit::Char => conv.char_offset(to),
-                Unit::Utf16 => conv.utf16_offset(to),
-                Unit::Byte => Some(to),
-            },
-        };
-        match converted {
-            Some(c) => {
-                self.at.set((to, c));
-                c as u64
-            }
-            // Spans are on char boundaries; should one not be, its byte
-            // offset is better than none.
-            None => offset,
+        if !self.convert {
+            return offset;
         }
+        // Spans are on char boundaries; should one not be, its byte offset
+        // is better than none.
+        let Ok(to) = usize::try_from(offset) else { return offset };
+        if !is_boundary(self.text, to) {
+            return offset;
+        }
+        let (from, units) = self.at.get();
+        let forward = to >= from;
+        let (from, units) = if forward { (from, units) } else { self.passed(to) };
+        let converted = units + count_units(&self.text[from..to], self.unit);
+        self.at.set((to, converted));
+        if forward {
+            let mut trail = self.trail.borrow_mut();
+            if trail.last().is_none_or(|&(b, _)| to >= b + TRAIL_STRIDE) {
+                trail.push((to, converted));
+            }
+        }
+        converted as u64
+    }
+
+    /// The last point of the trail at or before byte `to`.
+    fn passed(&self, to: usize) -> (usize, usize) {
+        let trail = self.trail.borrow();
+        let i = trail.partition_point(|&(b, _)| b <= to);
+        trail.get(i.wrapping_sub(1)).copied().unwrap_or((0, 0))
     }
 }
 
+/// Whether byte `at` of `text` starts a char or ends the text (false beyond it).
 fn is_boundary(text: &[u8], at: usize) -> bool {
     at == text.len() || text.get(at).is_some_and(|b| (*b as i8) >= -0x40)
 }

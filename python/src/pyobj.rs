@@ -2,36 +2,54 @@
 //! serde model (`Document`, `Interval`): structs and maps become `dict`s,
 //! sequences `list`s, unit enum variants `str`s, `None` and `Option`s as in
 //! JSON. No JSON text is written or parsed, struct keys and enum names are
-//! created once per call and shared (interned), and offset fields are
-//! converted on the way (see `offsets`). A field the crate adds to its model
-//! appears here without a change.
+//! interned strings shared by every record, and offset fields are converted
+//! on the way (see `offsets`). A field the crate adds to its model appears
+//! here without a change.
+//!
+//! A document can also be written with its layers left for later
+//! ([`document`]: each top-level list is made by a callback from its key and
+//! length, its records untouched) and one layer written alone ([`field`]):
+//! see `records`.
 
 use crate::offsets::{is_offset_field, Offsets};
+use crate::ser::{forward_narrow_scalars, seq_impls, struct_impls, Error};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use serde::ser::{self, Serialize};
-use std::cell::RefCell;
-use std::fmt;
+use std::cell::{Cell, RefCell};
 
 /// Python objects shared by every record of one call: interned struct keys
 /// and enum names, found by the address of their `&'static str`.
 #[derive(Default)]
 pub struct Names {
     known: RefCell<Vec<(usize, usize, Py<PyString>)>>,
+    /// Where the last name was found: the fields of a struct come in the
+    /// same order record after record, so the next one is usually next.
+    last: Cell<usize>,
 }
 
 impl Names {
     fn get<'py>(&self, py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
         let key = (name.as_ptr() as usize, name.len());
         let mut known = self.known.borrow_mut();
-        if let Some((_, _, s)) = known.iter().find(|(p, l, _)| (*p, *l) == key) {
-            return s.bind(py).clone();
+        let next = self.last.get() + 1;
+        let at = match known.get(next) {
+            Some((p, l, _)) if (*p, *l) == key => Some(next),
+            _ => known.iter().position(|(p, l, _)| (*p, *l) == key),
+        };
+        if let Some(at) = at {
+            self.last.set(at);
+            return known[at].2.bind(py).clone();
         }
         let s = PyString::intern(py, name);
+        self.last.set(known.len());
         known.push((key.0, key.1, s.clone().unbind()));
         s
     }
 }
+
+/// Makes a document's layer from its key and its number of records.
+pub type MakeLayer<'a, 'py> = dyn Fn(&'static str, usize) -> PyResult<Bound<'py, PyAny>> + 'a;
 
 /// Converts `value` (a `Document`, an `Interval`...) to Python objects, with
 /// offsets converted by `offsets`.
@@ -41,38 +59,51 @@ pub fn to_python<'py, T: Serialize + ?Sized>(
     offsets: &Offsets<'_>,
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
-    value
-        .serialize(PySer { py, names, offsets, offset: false })
-        .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.0))
+    run(PySer { py, names, offsets, offset: false, mode: Mode::Plain }, value)
 }
 
-#[derive(Debug)]
-pub struct Error(String);
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
+/// `value` (a struct: a `Document`) as a dict whose list fields are made by
+/// `layer` from their key and length; their records are not visited.
+pub fn document<'py, T: Serialize + ?Sized>(
+    py: Python<'py>,
+    names: &Names,
+    offsets: &Offsets<'_>,
+    value: &T,
+    layer: &MakeLayer<'_, 'py>,
+) -> PyResult<Bound<'py, PyAny>> {
+    run(PySer { py, names, offsets, offset: false, mode: Mode::Document(layer) }, value)
 }
 
-impl std::error::Error for Error {}
-
-impl ser::Error for Error {
-    fn custom<T: fmt::Display>(msg: T) -> Error {
-        Error(msg.to_string())
-    }
+/// Field `key` of `value` (a struct: a `Document`) as Python objects; None
+/// if it has no such field.
+pub fn field<'py, T: Serialize + ?Sized>(
+    py: Python<'py>,
+    names: &Names,
+    offsets: &Offsets<'_>,
+    value: &T,
+    key: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    run(PySer { py, names, offsets, offset: false, mode: Mode::Field(key) }, value)
 }
 
-impl From<std::convert::Infallible> for Error {
-    fn from(e: std::convert::Infallible) -> Error {
-        match e {}
-    }
+fn run<'py, T: Serialize + ?Sized>(
+    ser: PySer<'_, 'py, '_>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    value.serialize(ser).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.0))
 }
 
-impl From<PyErr> for Error {
-    fn from(e: PyErr) -> Error {
-        Error(e.to_string())
-    }
+/// What the serializer makes of the value at hand.
+#[derive(Clone, Copy)]
+enum Mode<'a, 'py> {
+    /// Python objects, all the way down.
+    Plain,
+    /// A struct whose list fields are made by the callback.
+    Document(&'a MakeLayer<'a, 'py>),
+    /// The value of field `.1` of such a struct.
+    Layer(&'a MakeLayer<'a, 'py>, &'static str),
+    /// A struct of which only this field is wanted (the result is its value).
+    Field(&'a str),
 }
 
 #[derive(Clone, Copy)]
@@ -82,27 +113,29 @@ struct PySer<'a, 'py, 't> {
     offsets: &'a Offsets<'t>,
     /// The value is an offset field (`start`/`end`).
     offset: bool,
+    mode: Mode<'a, 'py>,
 }
 
-impl<'py> PySer<'_, 'py, '_> {
-    fn int(self, v: i64) -> Result<Bound<'py, PyAny>, Error> {
-        Ok(v.into_pyobject(self.py)?.into_any())
-    }
-
+impl<'a, 'py, 't> PySer<'a, 'py, 't> {
     fn plain(self) -> Self {
-        PySer { offset: false, ..self }
+        PySer { offset: false, mode: Mode::Plain, ..self }
     }
 }
 
 pub struct Seq<'a, 'py, 't> {
     ser: PySer<'a, 'py, 't>,
     items: Vec<Bound<'py, PyAny>>,
+    /// A layer left for later: its maker and key, and the records counted.
+    later: Option<(&'a MakeLayer<'a, 'py>, &'static str, usize)>,
 }
 
 pub struct Dict<'a, 'py, 't> {
     ser: PySer<'a, 'py, 't>,
     dict: Bound<'py, PyDict>,
     key: Option<Bound<'py, PyAny>>,
+    mode: Mode<'a, 'py>,
+    /// In `Mode::Field`: the wanted field's value.
+    picked: Option<Bound<'py, PyAny>>,
 }
 
 impl<'a, 'py, 't> ser::Serializer for PySer<'a, 'py, 't> {
@@ -116,45 +149,23 @@ impl<'a, 'py, 't> ser::Serializer for PySer<'a, 'py, 't> {
     type SerializeStruct = Dict<'a, 'py, 't>;
     type SerializeStructVariant = Dict<'a, 'py, 't>;
 
+    forward_narrow_scalars!();
+
     fn serialize_bool(self, v: bool) -> Result<Self::Ok, Error> {
         Ok(pyo3::types::PyBool::new(self.py, v).to_owned().into_any())
-    }
-    fn serialize_i8(self, v: i8) -> Result<Self::Ok, Error> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i16(self, v: i16) -> Result<Self::Ok, Error> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i32(self, v: i32) -> Result<Self::Ok, Error> {
-        self.serialize_i64(v.into())
     }
     fn serialize_i64(self, v: i64) -> Result<Self::Ok, Error> {
         match (self.offset, u64::try_from(v)) {
             (true, Ok(u)) => self.serialize_u64(u),
-            _ => self.int(v),
+            _ => Ok(v.into_pyobject(self.py)?.into_any()),
         }
-    }
-    fn serialize_u8(self, v: u8) -> Result<Self::Ok, Error> {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u16(self, v: u16) -> Result<Self::Ok, Error> {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u32(self, v: u32) -> Result<Self::Ok, Error> {
-        self.serialize_u64(v.into())
     }
     fn serialize_u64(self, v: u64) -> Result<Self::Ok, Error> {
         let v = if self.offset { self.offsets.map(v) } else { v };
         Ok(v.into_pyobject(self.py)?.into_any())
     }
-    fn serialize_f32(self, v: f32) -> Result<Self::Ok, Error> {
-        self.serialize_f64(v.into())
-    }
     fn serialize_f64(self, v: f64) -> Result<Self::Ok, Error> {
         Ok(v.into_pyobject(self.py)?.into_any())
-    }
-    fn serialize_char(self, v: char) -> Result<Self::Ok, Error> {
-        self.serialize_str(v.encode_utf8(&mut [0; 4]))
     }
     fn serialize_str(self, v: &str) -> Result<Self::Ok, Error> {
         Ok(PyString::new(self.py, v).into_any())
@@ -165,15 +176,6 @@ impl<'a, 'py, 't> ser::Serializer for PySer<'a, 'py, 't> {
     fn serialize_none(self) -> Result<Self::Ok, Error> {
         Ok(self.py.None().into_bound(self.py))
     }
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<Self::Ok, Error> {
-        value.serialize(self)
-    }
-    fn serialize_unit(self) -> Result<Self::Ok, Error> {
-        self.serialize_none()
-    }
-    fn serialize_unit_struct(self, _name: &'static str) -> Result<Self::Ok, Error> {
-        self.serialize_none()
-    }
     fn serialize_unit_variant(
         self,
         _name: &'static str,
@@ -181,13 +183,6 @@ impl<'a, 'py, 't> ser::Serializer for PySer<'a, 'py, 't> {
         variant: &'static str,
     ) -> Result<Self::Ok, Error> {
         Ok(self.names.get(self.py, variant).into_any())
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        value: &T,
-    ) -> Result<Self::Ok, Error> {
-        value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
@@ -202,36 +197,27 @@ impl<'a, 'py, 't> ser::Serializer for PySer<'a, 'py, 't> {
         Ok(dict.into_any())
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<Self::SerializeSeq, Error> {
-        Ok(Seq { ser: self.plain(), items: Vec::with_capacity(len.unwrap_or(0)) })
+        let later = match self.mode {
+            Mode::Layer(make, key) => Some((make, key, 0)),
+            _ => None,
+        };
+        let capacity = if later.is_some() { 0 } else { len.unwrap_or(0) };
+        Ok(Seq { ser: self.plain(), items: Vec::with_capacity(capacity), later })
     }
     fn serialize_tuple(self, len: usize) -> Result<Self::SerializeTuple, Error> {
         self.serialize_seq(Some(len))
     }
-    fn serialize_tuple_struct(
-        self,
-        _name: &'static str,
-        len: usize,
-    ) -> Result<Self::SerializeTupleStruct, Error> {
-        self.serialize_seq(Some(len))
-    }
-    fn serialize_tuple_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        len: usize,
-    ) -> Result<Self::SerializeTupleVariant, Error> {
-        self.serialize_seq(Some(len))
-    }
     fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, Error> {
-        Ok(Dict { ser: self.plain(), dict: PyDict::new(self.py), key: None })
+        let dict = PyDict::new(self.py);
+        Ok(Dict { ser: self.plain(), dict, key: None, mode: Mode::Plain, picked: None })
     }
     fn serialize_struct(
         self,
         _name: &'static str,
         _len: usize,
     ) -> Result<Self::SerializeStruct, Error> {
-        self.serialize_map(None)
+        let dict = PyDict::new(self.py);
+        Ok(Dict { ser: self.plain(), dict, key: None, mode: self.mode, picked: None })
     }
     fn serialize_struct_variant(
         self,
@@ -245,42 +231,56 @@ impl<'a, 'py, 't> ser::Serializer for PySer<'a, 'py, 't> {
 }
 
 impl<'py> Seq<'_, 'py, '_> {
-    fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.items.push(value.serialize(self.ser)?);
+    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        match &mut self.later {
+            Some((_, _, n)) => *n += 1,
+            None => self.items.push(value.serialize(self.ser)?),
+        }
         Ok(())
     }
 
     fn finish(self) -> Result<Bound<'py, PyAny>, Error> {
-        Ok(PyList::new(self.ser.py, self.items)?.into_any())
+        match self.later {
+            Some((make, key, n)) => Ok(make(key, n)?),
+            None => Ok(PyList::new(self.ser.py, self.items)?.into_any()),
+        }
     }
 }
 
-macro_rules! seq_impl {
-    ($trait:ident, $method:ident) => {
-        impl<'py> ser::$trait for Seq<'_, 'py, '_> {
-            type Ok = Bound<'py, PyAny>;
-            type Error = Error;
-            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-                self.push(value)
-            }
-            fn end(self) -> Result<Self::Ok, Error> {
-                self.finish()
-            }
-        }
-    };
-}
-seq_impl!(SerializeSeq, serialize_element);
-seq_impl!(SerializeTuple, serialize_element);
-seq_impl!(SerializeTupleStruct, serialize_field);
-seq_impl!(SerializeTupleVariant, serialize_field);
+seq_impls!(['py] Seq<'_, 'py, '_> => Bound<'py, PyAny>);
 
 impl<'py> Dict<'_, 'py, '_> {
     fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
         let ser = PySer { offset: is_offset_field(key), ..self.ser };
-        self.dict.set_item(self.ser.names.get(self.ser.py, key), value.serialize(ser)?)?;
+        match self.mode {
+            Mode::Field(wanted) => {
+                if key == wanted {
+                    self.picked = Some(value.serialize(ser)?);
+                }
+                return Ok(());
+            }
+            Mode::Document(make) => {
+                let value = value.serialize(PySer { mode: Mode::Layer(make, key), ..ser })?;
+                self.dict.set_item(self.ser.names.get(self.ser.py, key), value)?;
+            }
+            Mode::Plain | Mode::Layer(..) => {
+                self.dict.set_item(self.ser.names.get(self.ser.py, key), value.serialize(ser)?)?;
+            }
+        }
         Ok(())
     }
+
+    fn finish(self) -> Result<Bound<'py, PyAny>, Error> {
+        match self.mode {
+            Mode::Field(_) => {
+                Ok(self.picked.unwrap_or_else(|| self.ser.py.None().into_bound(self.ser.py)))
+            }
+            _ => Ok(self.dict.into_any()),
+        }
+    }
 }
+
+struct_impls!(['py] Dict<'_, 'py, '_> => Bound<'py, PyAny>);
 
 impl<'py> ser::SerializeMap for Dict<'_, 'py, '_> {
     type Ok = Bound<'py, PyAny>;
@@ -293,36 +293,6 @@ impl<'py> ser::SerializeMap for Dict<'_, 'py, '_> {
         let key = self.key.take().ok_or_else(|| Error("map value without a key".into()))?;
         self.dict.set_item(key, value.serialize(self.ser)?)?;
         Ok(())
-    }
-    fn end(self) -> Result<Self::Ok, Error> {
-        Ok(self.dict.into_any())
-    }
-}
-
-impl<'py> ser::SerializeStruct for Dict<'_, 'py, '_> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<Self::Ok, Error> {
-        Ok(self.dict.into_any())
-    }
-}
-
-impl<'py> ser::SerializeStructVariant for Dict<'_, 'py, '_> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        self.field(key, value)
     }
     fn end(self) -> Result<Self::Ok, Error> {
         Ok(self.dict.into_any())

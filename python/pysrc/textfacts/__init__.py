@@ -9,8 +9,9 @@ import inspect as _inspect
 
 from ._textfacts import Analyzer as _NativeAnalyzer
 from ._textfacts import __version__, parse_number
+from ._records import Records, materialize
 
-__all__ = ["Analyzer", "LAYERS", "parse_number", "__version__"]
+__all__ = ["Analyzer", "LAYERS", "Records", "materialize", "parse_number", "__version__"]
 
 #: Every layer name, in output order.
 LAYERS = ("tokens", "sentences", "entities", "numbers", "casualties")

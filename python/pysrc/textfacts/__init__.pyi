@@ -7,7 +7,7 @@ the crate's serde model, so fields the crate adds appear without a new binding.
 """
 
 from os import PathLike
-from typing import Any, Iterable, Literal, Optional, Sequence, Union
+from typing import Any, Iterable, Literal, Optional, Sequence, TypeVar, Union
 
 import pyarrow
 
@@ -19,9 +19,48 @@ LAYERS: tuple[str, ...]
 
 Layer = Literal["tokens", "sentences", "entities", "numbers", "casualties"]
 OffsetUnit = Literal["char", "utf16", "byte"]
-Document = dict[str, Any]
-"""One analysed text: a key per computed layer (and e.g. ``tolls`` with casualties),
-each a list of records (dicts) as in the analyze example's JSON."""
+Record = dict[str, Any]
+"""One record (a token, a number phrase, an entity...): a plain ``dict`` as in the
+analyze example's JSON."""
+
+class Records(list[Record]):
+    """One layer of a document (``doc["tokens"]``, ``doc["numbers"]``...): a ``list``
+    subclass holding the layer's records, plain dicts, in text order.
+
+    A layer is filled in from the analysis (kept in Rust) the first time it is used:
+    a batch of news has millions of records, and most programs read only some
+    layers. Until then it is an instance of a private subclass of ``Records``; any
+    ``list`` method fills it (``len``, ``bool``, iteration, indexing, slicing,
+    ``in``, ``==`` and ordering with lists or other layers, ``+``, ``*``, ``repr``,
+    every mutating method), and so does whatever goes through them: ``list(x)``,
+    ``json.dumps`` (C and Python encoders), ``pickle``, ``copy``, ``pprint``,
+    ``pandas.DataFrame(x)``, ``pyarrow.array(x)``. From then on ``type(x) is
+    Records``, with the speed of a plain list. ``isinstance(x, list)`` is always
+    true, ``type(x) is list`` never; ``pickle`` and ``copy.copy`` give a plain
+    ``list``.
+
+    C code that reads a list's memory without calling its methods (pyarrow's type
+    inference of a list of layers, orjson) finds one placeholder object in a layer
+    not yet filled and fails, the error naming ``materialize`` (the placeholder's
+    type or repr): call ``materialize(docs)`` first. Code that wants exactly ``list`` (``yaml.safe_dump``) can be given
+    ``list(layer)``.
+    """
+
+Document = dict[str, Records]
+"""One analysed text: a plain ``dict`` with a key per computed layer (and e.g.
+``tolls`` with casualties), each a ``Records`` list of record dicts as in the
+analyze example's JSON."""
+
+_T = TypeVar("_T")
+
+def materialize(obj: _T) -> _T:
+    """Fills every layer not yet filled in ``obj`` (a document, a list of documents
+    or one layer) and returns ``obj``.
+
+    Needed only before handing documents to C code that reads list memory directly
+    (pyarrow's type inference of nested lists, orjson). It is also the quickest way
+    to fill every layer of a batch: the garbage collector is paused once for all.
+    """
 
 class Analyzer:
     """Build once, analyse many texts.
@@ -71,6 +110,10 @@ class Analyzer:
     def analyze(self, text: str) -> Document:
         """Analyses one text; never fails on any ``str``.
 
+        The document is a ``dict`` of ``Records`` layers, each filled in with its
+        record dicts when first used (see ``Records``); ``analyze_batch`` returns
+        the same kind of documents.
+
         NUL characters and texts of many megabytes are fine. Lone surrogates are
         read as U+FFFD, which keeps every offset in every unit.
 
@@ -80,6 +123,9 @@ class Analyzer:
     def analyze_batch(self, texts: Iterable[str]) -> list[Document]:
         """Analyses many texts on all cores, with the GIL released while Rust works;
         the results are those of ``analyze``, in order.
+
+        The whole analysis is done before it returns; each layer's dicts are made
+        when it is first used (see ``Records``; ``materialize`` makes them all).
 
         Raises:
             TypeError: an item is not a ``str`` (the message gives its index), or

@@ -5,6 +5,7 @@
 
 use super::shape::Shape;
 use crate::offsets::{is_offset_field, Offsets};
+use crate::ser::{forward_narrow_scalars, seq_impls, struct_impls, Error};
 use arrow_array::types::{Int32Type, Int8Type};
 use arrow_array::{
     ArrayRef, BooleanArray, DictionaryArray, Float64Array, Int32Array, Int64Array, Int8Array,
@@ -13,7 +14,6 @@ use arrow_array::{
 use arrow_buffer::{BooleanBufferBuilder, Buffer, NullBufferBuilder, OffsetBuffer, ScalarBuffer};
 use arrow_schema::{ArrowError, DataType, Field, Fields};
 use serde::ser::{self, Serialize};
-use std::fmt;
 use std::sync::Arc;
 
 /// Dictionary keys of an enum column: `Int8` when the names fit.
@@ -211,6 +211,64 @@ impl Col {
         })
     }
 
+    /// Appends the rows of `other`, a column of the same shape (built
+    /// alongside this one, e.g. by another worker).
+    pub fn append(&mut self, other: Col) -> Result<(), Error> {
+        match (self, other) {
+            (Col::Bool(values, valid), Col::Bool(mut more, more_valid)) => {
+                values.append_buffer(&more.finish());
+                append_validity(valid, more_valid);
+            }
+            (Col::Int(values, valid), Col::Int(more, more_valid)) => {
+                values.extend(more);
+                append_validity(valid, more_valid);
+            }
+            (Col::Int32(values, valid), Col::Int32(more, more_valid)) => {
+                values.extend(more);
+                append_validity(valid, more_valid);
+            }
+            (Col::Float(values, valid), Col::Float(more, more_valid)) => {
+                values.extend(more);
+                append_validity(valid, more_valid);
+            }
+            (Col::Enum { keys, valid, .. }, Col::Enum { keys: more, valid: more_valid, .. }) => {
+                match (keys, more) {
+                    (Keys::Small(k), Keys::Small(more)) => k.extend(more),
+                    (Keys::Wide(k), Keys::Wide(more)) => k.extend(more),
+                    _ => return Err(Error("enum columns of different key widths".into())),
+                }
+                append_validity(valid, more_valid);
+            }
+            (
+                Col::Str { offsets, data, valid },
+                Col::Str { offsets: more_offsets, data: more_data, valid: more_valid },
+            ) => {
+                append_offsets(offsets, &more_offsets)?;
+                data.extend(more_data);
+                append_validity(valid, more_valid);
+            }
+            (
+                Col::List { offsets, valid, item, .. },
+                Col::List { offsets: more_offsets, valid: more_valid, item: more_item, .. },
+            ) => {
+                append_offsets(offsets, &more_offsets)?;
+                item.append(*more_item)?;
+                append_validity(valid, more_valid);
+            }
+            (
+                Col::Struct { cols, valid, .. },
+                Col::Struct { cols: more_cols, valid: more_valid, .. },
+            ) => {
+                for (col, more) in cols.iter_mut().zip(more_cols) {
+                    col.append(more)?;
+                }
+                append_validity(valid, more_valid);
+            }
+            _ => return Err(Error("appending a column of another shape".into())),
+        }
+        Ok(())
+    }
+
     /// The children of a struct column, finished (the columns of a batch).
     pub fn finish_columns(self) -> Result<(Fields, Vec<ArrayRef>), ArrowError> {
         match self {
@@ -223,27 +281,38 @@ impl Col {
     }
 }
 
+/// Whether two field or variant names are the same: names are short and
+/// mostly the very same `&'static str`, so this beats a call to `memcmp`.
+#[inline]
+fn same_name(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && (std::ptr::eq(a.as_ptr(), b.as_ptr()) || a.bytes().zip(b.bytes()).all(|(x, y)| x == y))
+}
+
+fn append_validity(valid: &mut NullBufferBuilder, mut more: NullBufferBuilder) {
+    let n = more.len();
+    match more.finish() {
+        Some(nulls) => valid.append_buffer(&nulls),
+        None => valid.append_n_non_nulls(n),
+    }
+}
+
+/// Appends the offsets `more` (starting at 0) after the last of `offsets`.
+fn append_offsets(offsets: &mut Vec<i32>, more: &[i32]) -> Result<(), Error> {
+    let base = offsets.last().copied().unwrap_or(0);
+    let added = more.last().copied().unwrap_or(0);
+    // Offsets rise from 0, so the last is the largest: if it fits, all do.
+    offset_after(offsets, usize::try_from(added).unwrap_or(usize::MAX))?;
+    offsets.extend(more.iter().skip(1).map(|o| base + o));
+    Ok(())
+}
+
 fn offset_after(offsets: &[i32], added: usize) -> Result<i32, Error> {
     let last = offsets.last().copied().unwrap_or(0);
     i32::try_from(added)
         .ok()
         .and_then(|a| last.checked_add(a))
         .ok_or_else(|| Error("more than 2 GiB of output in one column: pass fewer rows".into()))
-}
-
-#[derive(Debug)]
-pub struct Error(pub String);
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-impl std::error::Error for Error {}
-impl ser::Error for Error {
-    fn custom<T: fmt::Display>(msg: T) -> Error {
-        Error(msg.to_string())
-    }
 }
 
 struct ColSer<'a, 't> {
@@ -275,9 +344,16 @@ impl ColSer<'_, '_> {
         Ok(())
     }
 
-    fn variant(self, v: &str) -> Result<(), Error> {
+    /// Variant `v`, number `index` of its enum (where the traced names
+    /// have it, unless variants are skipped: then it is looked up).
+    fn variant(self, index: u32, v: &str) -> Result<(), Error> {
         match self.col {
-            Col::Enum { names, keys, valid } => match names.iter().position(|n| *n == v) {
+            Col::Enum { names, keys, valid } => match names
+                .get(index as usize)
+                .filter(|n| same_name(n, v))
+                .map(|_| index as usize)
+                .or_else(|| names.iter().position(|n| same_name(n, v)))
+            {
                 Some(at) => {
                     match keys {
                         Keys::Small(k) => k.push(at as i8),
@@ -343,6 +419,8 @@ impl<'a, 't> ser::Serializer for ColSer<'a, 't> {
     type SerializeStruct = StructSer<'a, 't>;
     type SerializeStructVariant = StructSer<'a, 't>;
 
+    forward_narrow_scalars!();
+
     fn serialize_bool(self, v: bool) -> Result<(), Error> {
         match self.col {
             Col::Bool(values, valid) => {
@@ -353,29 +431,11 @@ impl<'a, 't> ser::Serializer for ColSer<'a, 't> {
         }
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.serialize_i64(v.into())
-    }
     fn serialize_i64(self, v: i64) -> Result<(), Error> {
         match (self.offset, u64::try_from(v)) {
             (true, Ok(u)) => self.serialize_u64(u),
             _ => self.int(v),
         }
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.serialize_u64(v.into())
     }
     fn serialize_u64(self, v: u64) -> Result<(), Error> {
         let v = if self.offset { self.offsets.map(v) } else { v };
@@ -387,9 +447,6 @@ impl<'a, 't> ser::Serializer for ColSer<'a, 't> {
             }
         }
     }
-    fn serialize_f32(self, v: f32) -> Result<(), Error> {
-        self.serialize_f64(v.into())
-    }
     fn serialize_f64(self, v: f64) -> Result<(), Error> {
         match self.col {
             Col::Float(values, valid) => {
@@ -399,9 +456,6 @@ impl<'a, 't> ser::Serializer for ColSer<'a, 't> {
             other => other.push_null(),
         }
         Ok(())
-    }
-    fn serialize_char(self, v: char) -> Result<(), Error> {
-        self.str(v.encode_utf8(&mut [0; 4]))
     }
     fn serialize_str(self, v: &str) -> Result<(), Error> {
         self.str(v)
@@ -414,29 +468,13 @@ impl<'a, 't> ser::Serializer for ColSer<'a, 't> {
         self.col.push_null();
         Ok(())
     }
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
-        value.serialize(self)
-    }
-    fn serialize_unit(self) -> Result<(), Error> {
-        self.serialize_none()
-    }
-    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
-        self.serialize_none()
-    }
     fn serialize_unit_variant(
         self,
         _name: &'static str,
-        _index: u32,
+        index: u32,
         variant: &'static str,
     ) -> Result<(), Error> {
-        self.variant(variant)
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        value.serialize(self)
+        self.variant(index, variant)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
@@ -462,22 +500,6 @@ impl<'a, 't> ser::Serializer for ColSer<'a, 't> {
     fn serialize_tuple(self, _len: usize) -> Result<SeqSer<'a, 't>, Error> {
         self.col.push_null();
         Ok(SeqSer::Skip)
-    }
-    fn serialize_tuple_struct(
-        self,
-        _name: &'static str,
-        len: usize,
-    ) -> Result<SeqSer<'a, 't>, Error> {
-        self.serialize_tuple(len)
-    }
-    fn serialize_tuple_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        len: usize,
-    ) -> Result<SeqSer<'a, 't>, Error> {
-        self.serialize_tuple(len)
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<StructSer<'a, 't>, Error> {
         self.col.push_null();
@@ -529,33 +551,16 @@ impl SeqSer<'_, '_> {
     }
 }
 
-macro_rules! seq_impl {
-    ($trait:ident, $method:ident) => {
-        impl ser::$trait for SeqSer<'_, '_> {
-            type Ok = ();
-            type Error = Error;
-            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-                self.element(value)
-            }
-            fn end(self) -> Result<(), Error> {
-                self.finish()
-            }
-        }
-    };
-}
-seq_impl!(SerializeSeq, serialize_element);
-seq_impl!(SerializeTuple, serialize_element);
-seq_impl!(SerializeTupleStruct, serialize_field);
-seq_impl!(SerializeTupleVariant, serialize_field);
+seq_impls!([] SeqSer<'_, '_> => ());
 
 impl StructSer<'_, '_> {
     fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
         let StructSer::Struct { names, cols, conv, seen, next, .. } = self else { return Ok(()) };
         // Fields come in schema order: look where the last one ended first.
-        let at = if names.get(*next) == Some(&key) {
+        let at = if names.get(*next).is_some_and(|n| same_name(n, key)) {
             Some(*next)
         } else {
-            names.iter().position(|n| *n == key)
+            names.iter().position(|n| same_name(n, key))
         };
         let Some(at) = at else { return Ok(()) };
         *next = at + 1;
@@ -569,9 +574,12 @@ impl StructSer<'_, '_> {
 
     fn finish(self) -> Result<(), Error> {
         if let StructSer::Struct { cols, valid, seen, .. } = self {
-            for (i, col) in cols.iter_mut().enumerate() {
-                if i < 64 && seen & (1 << i) == 0 {
-                    col.push_null();
+            let every = 1u64.checked_shl(cols.len() as u32).map_or(u64::MAX, |b| b - 1);
+            if seen != every {
+                for (i, col) in cols.iter_mut().enumerate() {
+                    if i < 64 && seen & (1 << i) == 0 {
+                        col.push_null();
+                    }
                 }
             }
             valid.append_non_null();
@@ -580,35 +588,7 @@ impl StructSer<'_, '_> {
     }
 }
 
-impl ser::SerializeStruct for StructSer<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.finish()
-    }
-}
-
-impl ser::SerializeStructVariant for StructSer<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        _key: &'static str,
-        _value: &T,
-    ) -> Result<(), Error> {
-        Ok(())
-    }
-    fn end(self) -> Result<(), Error> {
-        Ok(())
-    }
-}
+struct_impls!([] StructSer<'_, '_> => ());
 
 impl ser::SerializeMap for StructSer<'_, '_> {
     type Ok = ();

@@ -7,8 +7,8 @@
 //! `0`, `""`, the first enum variant), so validating `Deserialize` impls
 //! (`Interval`: `[0, 0]`) accept them.
 
+use crate::ser::Error;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
-use std::fmt;
 
 /// The type of one value of the model.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,21 +31,6 @@ pub fn trace<'de, T: de::Deserialize<'de>>() -> Shape {
     // An impl that rejects even valid dummies still leaves what it traced.
     let _ = T::deserialize(Tracer { out: &mut shape });
     shape
-}
-
-#[derive(Debug)]
-pub struct Error(String);
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-impl std::error::Error for Error {}
-impl de::Error for Error {
-    fn custom<T: fmt::Display>(msg: T) -> Error {
-        Error(msg.to_string())
-    }
 }
 
 struct Tracer<'a> {
