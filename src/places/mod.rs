@@ -11,7 +11,6 @@
 //! `user.rs` the places a gazetteer's own rows give; `resolve.rs` the
 //! resolution rules.
 
-mod key;
 mod resolve;
 mod table;
 mod user;

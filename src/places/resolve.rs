@@ -1,7 +1,6 @@
 //! The resolution rules: per document, deterministic, each choice made by one
 //! named rule (see [`PlaceResolver`](super::PlaceResolver) for the order).
 
-use super::key::{Code, PlaceKey};
 use super::{Place, PlaceResolver, PlaceTable, UserPlaces};
 use crate::gazetteer::{EntityId, EntityMatch, Gazetteer};
 
@@ -148,11 +147,9 @@ fn qualified_town<'t>(
         }
         let towns = table.towns_named(&Gazetteer::normalize(name));
         for town in &towns {
-            let key = PlaceKey::of(town);
-            let qualifier = b
-                .candidates
-                .iter()
-                .find(|c| (c.key.is_country() || c.key.is_adm1()) && inside(&key, &c.key));
+            let qualifier = b.candidates.iter().find(|c| {
+                (c.place.is_country() || c.place.feature == "ADM1") && inside(town, c.place)
+            });
             if let Some(&q) = qualifier {
                 let town = Town {
                     start: after + start,
@@ -170,8 +167,8 @@ fn qualified_town<'t>(
 
 /// The prior of candidate `place` ranked `rank` by the gazetteer:
 /// ln(population), plus the gazetteer's own first choice.
-fn prior(place: &PlaceKey, rank: usize) -> f64 {
-    let mut s = place.ln_population;
+fn prior(place: &Place, rank: usize) -> f64 {
+    let mut s = (place.population as f64 + 1.0).ln();
     if rank == 0 {
         s += RANK_BONUS;
     }
@@ -184,8 +181,6 @@ fn prior(place: &PlaceKey, rank: usize) -> f64 {
 struct Candidate<'t> {
     entity: EntityId,
     prior: f64,
-    /// What the rules compare (the place itself is read once chosen).
-    key: PlaceKey,
     place: &'t Place,
 }
 
@@ -197,6 +192,30 @@ struct Mention<'c, 't> {
     end: usize,
     nationality: bool,
     candidates: &'c [Candidate<'t>],
+}
+
+/// A short code (country "SY", division "09") as a key compared in one
+/// step: its first eight bytes packed, its length, and the code itself,
+/// compared only when longer than eight bytes.
+#[derive(Clone, Copy)]
+struct Code<'a>(u64, &'a str);
+
+impl<'a> Code<'a> {
+    fn new(code: &'a str) -> Code<'a> {
+        let mut packed = [0u8; 8];
+        for (slot, &b) in packed.iter_mut().zip(code.as_bytes()) {
+            *slot = b;
+        }
+        Code(u64::from_le_bytes(packed), code)
+    }
+}
+
+impl PartialEq for Code<'_> {
+    fn eq(&self, other: &Code<'_>) -> bool {
+        self.0 == other.0
+            && self.1.len() == other.1.len()
+            && (self.1.len() <= 8 || self.1 == other.1)
+    }
 }
 
 /// A count per key, for the few distinct countries and divisions a document
@@ -221,17 +240,17 @@ impl<K: PartialEq> Tally<K> {
 }
 
 /// Whether `inner` lies inside the country or division `outer`.
-fn inside(inner: &PlaceKey, outer: &PlaceKey) -> bool {
-    if inner.same_id(outer) || inner.is_country() || inner.country() != outer.country() {
+fn inside(inner: &Place, outer: &Place) -> bool {
+    if inner.id == outer.id || inner.is_country() || inner.country != outer.country {
         return false;
     }
     if outer.is_country() {
         return true;
     }
     outer.is_division()
-        && !outer.admin1().is_empty()
-        && inner.admin1() == outer.admin1()
-        && !inner.is_adm1()
+        && !outer.admin1.is_empty()
+        && inner.admin1 == outer.admin1
+        && inner.feature != "ADM1"
 }
 
 /// Whether the text between two mentions makes the second qualify the first:
@@ -265,11 +284,11 @@ pub(super) fn resolve<'t>(
         let from = all.len();
         for (rank, &entity) in g.candidates(m).iter().enumerate() {
             // The gazetteer's own place first, then the built-in table's.
-            let Some((place, key)) = user.get_keyed(entity).or_else(|| table.get(g, entity)) else {
+            let Some(place) = user.get(entity).or_else(|| table.get(g, entity)) else {
                 continue;
             };
             if kinds.of(resolver, g.entity(entity).label()) == wanted {
-                all.push(Candidate { entity, prior: prior(&key, rank), key, place });
+                all.push(Candidate { entity, prior: prior(place, rank), place });
             }
         }
         if all.len() > from {
@@ -296,7 +315,7 @@ pub(super) fn resolve<'t>(
         let (Some(a), Some(b)) = (mentions.get(i), mentions.get(i + 1)) else { continue };
         // "Syria, Iraq", "Texas, California": a list, not a qualifier.
         let listed = |m: &Mention<'_, '_>| {
-            m.candidates.first().is_none_or(|c| c.key.is_country() || c.key.is_division())
+            m.candidates.first().is_none_or(|c| c.place.is_country() || c.place.is_division())
         };
         if a.nationality || b.nationality || listed(a) {
             continue;
@@ -309,11 +328,11 @@ pub(super) fn resolve<'t>(
         let mut best: Option<(f64, u64, Candidate<'t>, Candidate<'t>)> = None;
         for ca in a.candidates {
             for cb in b.candidates {
-                let qualifier = cb.key.is_country() || cb.key.is_adm1();
-                if !qualifier || !inside(&ca.key, &cb.key) {
+                let qualifier = cb.place.is_country() || cb.place.feature == "ADM1";
+                if !qualifier || !inside(ca.place, cb.place) {
                     continue;
                 }
-                let score = (ca.prior, cb.key.population);
+                let score = (ca.prior, cb.place.population);
                 if best.is_none_or(|(pa, pb, _, _)| score > (pa, pb)) {
                     best = Some((score.0, score.1, *ca, *cb));
                 }
@@ -364,28 +383,26 @@ pub(super) fn resolve<'t>(
     // Rule 2: the document's confident countries and divisions, counted per
     // mention; a mention's own contribution never counts for itself.
     let (no_countries, no_divisions) = (Tally::new(), Tally::new());
-    let mut countries: Tally<Code> = Tally::new();
-    let mut divisions: Tally<(Code, Code)> = Tally::new();
-    let mut own: Vec<Option<(Code, Code)>> = Vec::with_capacity(mentions.len());
-    let no_division = Code::new("");
+    let mut countries: Tally<Code<'_>> = Tally::new();
+    let mut divisions: Tally<(Code<'_>, Code<'_>)> = Tally::new();
+    let mut own: Vec<Option<(&str, &str)>> = Vec::with_capacity(mentions.len());
     for (m, f) in mentions.iter().zip(&fixed) {
         let contribution = match f {
-            Some(c) => Some((c.key.country(), c.key.admin1())),
+            Some(c) => Some((&*c.place.country, &*c.place.admin1)),
             None => m.candidates.first().and_then(|first| {
-                let p = &first.key;
-                let big = |c: &&Candidate<'_>| c.key.is_country() || c.key.is_adm1();
+                let p = first.place;
+                let big = |c: &&Candidate<'_>| c.place.is_country() || c.place.feature == "ADM1";
                 if big(&first)
                     && m.candidates.iter().filter(big).count() == 1
-                    && choose(m, &no_countries, &no_divisions, None)
-                        .is_some_and(|q| q.key.same_id(p))
+                    && choose(m, &no_countries, &no_divisions, None).is_some_and(|q| q.id == p.id)
                 {
                     // The list's first choice is the name's only country or
                     // division and the prior agrees: "Syria", "Texas" (not
                     // "Georgia", the country and the state).
-                    Some((p.country(), p.admin1()))
-                } else if m.candidates.iter().all(|c| c.key.country() == p.country()) {
-                    let same = m.candidates.iter().all(|c| c.key.admin1() == p.admin1());
-                    Some((p.country(), if same { p.admin1() } else { no_division }))
+                    Some((&*p.country, &*p.admin1))
+                } else if m.candidates.iter().all(|c| c.place.country == p.country) {
+                    let same = m.candidates.iter().all(|c| c.place.admin1 == p.admin1);
+                    Some((&*p.country, if same { &*p.admin1 } else { "" }))
                 } else {
                     None
                 }
@@ -393,9 +410,9 @@ pub(super) fn resolve<'t>(
         };
         let contribution = contribution.filter(|(country, _)| !country.is_empty());
         if let Some((country, admin1)) = contribution {
-            countries.add(country);
+            countries.add(Code::new(country));
             if !admin1.is_empty() {
-                divisions.add((country, admin1));
+                divisions.add((Code::new(country), Code::new(admin1)));
             }
         }
         own.push(contribution);
@@ -405,7 +422,7 @@ pub(super) fn resolve<'t>(
     for ((m, f), own) in mentions.iter().zip(&fixed).zip(&own) {
         let chosen = match f {
             Some(c) => Some(c.place),
-            None => choose(m, &countries, &divisions, *own).map(|c| c.place),
+            None => choose(m, &countries, &divisions, *own),
         };
         if let Some(slot) = out.get_mut(m.at) {
             *slot = chosen;
@@ -415,42 +432,42 @@ pub(super) fn resolve<'t>(
 }
 
 /// The best candidate of an unqualified mention by prior and context.
-fn choose<'m, 't>(
-    m: &Mention<'m, 't>,
-    countries: &Tally<Code>,
-    divisions: &Tally<(Code, Code)>,
-    own: Option<(Code, Code)>,
-) -> Option<&'m Candidate<'t>> {
+fn choose<'t>(
+    m: &Mention<'_, 't>,
+    countries: &Tally<Code<'_>>,
+    divisions: &Tally<(Code<'_>, Code<'_>)>,
+    own: Option<(&str, &str)>,
+) -> Option<&'t Place> {
     // How many other mentions name this country / division.
     let others = |count: usize, mine: bool| count > usize::from(mine);
     if let [only] = m.candidates {
-        return Some(only);
+        return Some(only.place);
     }
-    // (score, in context, candidate) of the best and the runner-up; the
-    // first listed wins a tie.
-    let mut best: Option<(f64, bool, &'m Candidate<'t>)> = None;
-    let mut second: Option<(f64, bool, &'m Candidate<'t>)> = None;
+    // (score, in context, place) of the best and the runner-up; the first
+    // listed wins a tie.
+    let mut best: Option<(f64, bool, &'t Place)> = None;
+    let mut second: Option<(f64, bool, &'t Place)> = None;
     for c in m.candidates {
-        let p = &c.key;
+        let p = c.place;
         let mut s = c.prior;
         let mut context = false;
-        let country = p.country();
-        let own_country = own.is_some_and(|(c, _)| c == country);
+        let own_country = own.is_some_and(|(c, _)| c == p.country);
+        let country = Code::new(&p.country);
         if others(countries.get(&country), own_country) {
             s += COUNTRY_BONUS;
             context = true;
         }
-        if !p.admin1().is_empty()
-            && !p.is_adm1()
+        if !p.admin1.is_empty()
+            && p.feature != "ADM1"
             && others(
-                divisions.get(&(country, p.admin1())),
-                own_country && own.is_some_and(|(_, a)| a == p.admin1()),
+                divisions.get(&(country, Code::new(&p.admin1))),
+                own_country && own.is_some_and(|(_, a)| a == p.admin1),
             )
         {
             s += ADMIN1_BONUS;
             context = true;
         }
-        let scored = Some((s, context, c));
+        let scored = Some((s, context, p));
         if best.is_none_or(|b| s > b.0) {
             second = best;
             best = scored;
@@ -460,11 +477,7 @@ fn choose<'m, 't>(
     }
     let best = best?;
     if let Some(second) = second {
-        if best.0 - second.0 < TIE
-            && !best.1
-            && !second.1
-            && best.2.key.country() != second.2.key.country()
-        {
+        if best.0 - second.0 < TIE && !best.1 && !second.1 && best.2.country != second.2.country {
             return None;
         }
     }

@@ -11,7 +11,6 @@
 //! fails when it is stale (`TEXTFACTS_WRITE_IMAGE=1` rewrites it). Strings
 //! are borrowed from the embedded image, so a [`Place`] costs no allocation.
 
-use super::key::PlaceKey;
 use super::Place;
 use crate::gazetteer::image::ImageReader;
 use crate::gazetteer::{EntityId, Gazetteer};
@@ -32,9 +31,6 @@ const NONE: u32 = u32::MAX;
 pub(crate) struct PlaceTable {
     /// Sorted by entity id.
     places: Vec<Place>,
-    /// What the resolution rules compare of each place, in the same order:
-    /// a dense array the rules read instead of the records.
-    keys: Vec<PlaceKey>,
     entity_ids: Vec<&'static str>,
     /// Record of each built-in gazetteer entity, by entity number.
     builtin: Vec<u32>,
@@ -68,10 +64,13 @@ impl PlaceTable {
             start = end as usize;
         }
         let mut table = PlaceTable { strings, ..PlaceTable::default() };
-        for rec in r.records(RECORD)? {
+        let records = r.records(RECORD)?;
+        // Exact sizes: growing by doubling would touch up to twice the memory.
+        table.entity_ids.reserve_exact(records.len());
+        table.places.reserve_exact(records.len());
+        for rec in records {
             let (id, place) = table.record(rec)?;
             table.entity_ids.push(id);
-            table.keys.push(PlaceKey::of(&place));
             table.places.push(place);
         }
         table.builtin = r.u32s()?;
@@ -109,17 +108,13 @@ impl PlaceTable {
     }
 
     /// The place of entity `entity` of gazetteer `g`, if the table has one
-    /// for its id, and its key.
-    pub(crate) fn get(&self, g: &Gazetteer, entity: EntityId) -> Option<(&Place, PlaceKey)> {
-        let n = if g.as_builtin().is_some() {
-            *self.builtin.get(entity.as_u32() as usize)?
-        } else {
-            self.entity_ids.binary_search(&g.entity(entity).id()).ok()? as u32
-        };
-        if n == NONE {
-            return None;
+    /// for its id.
+    pub(crate) fn get(&self, g: &Gazetteer, entity: EntityId) -> Option<&Place> {
+        if g.as_builtin().is_some() {
+            let n = *self.builtin.get(entity.as_u32() as usize)?;
+            return if n == NONE { None } else { self.places.get(n as usize) };
         }
-        Some((self.places.get(n as usize)?, *self.keys.get(n as usize)?))
+        self.by_id(g.entity(entity).id())
     }
 
     /// The towns whose folded name ([`Gazetteer::normalize`]) is `key`,
@@ -132,8 +127,7 @@ impl PlaceTable {
     }
 
     /// The place of the entity with external id `entity_id`.
-    #[cfg(test)]
-    fn by_id(&self, entity_id: &str) -> Option<&Place> {
+    pub(crate) fn by_id(&self, entity_id: &str) -> Option<&Place> {
         let n = self.entity_ids.binary_search(&entity_id).ok()?;
         self.places.get(n)
     }
@@ -236,7 +230,7 @@ mod tests {
         assert!(t.by_id("org:msf").is_none());
         let g = crate::gazetteer::default_gazetteer();
         let m = g.find_iter("in Aleppo").next().unwrap();
-        assert_eq!(t.get(g, m.entity()).map(|(p, _)| p), Some(aleppo));
+        assert_eq!(t.get(g, m.entity()), Some(aleppo));
         // Every cut of the image is refused, never a panic.
         for cut in (0..DEFAULT_IMAGE.len()).step_by(99_991) {
             let cut: &'static [u8] = DEFAULT_IMAGE.get(..cut).unwrap();

@@ -2,7 +2,6 @@
 //! gazetteers whose entities are not in the built-in places table. Owned,
 //! and built per document for the candidates of its matches only.
 
-use super::key::PlaceKey;
 use super::Place;
 use crate::gazetteer::{EntityId, EntityMatch, Gazetteer};
 use std::borrow::Cow;
@@ -45,12 +44,6 @@ impl UserPlaces {
             }
         }
         UserPlaces { by_entity }
-    }
-
-    /// [`get`](Self::get), with the place's key.
-    #[inline]
-    pub(crate) fn get_keyed(&self, e: EntityId) -> Option<(&Place, PlaceKey)> {
-        self.get(e).map(|p| (p, PlaceKey::of(p)))
     }
 
     /// The place entity `e`'s rows give.
