@@ -11,7 +11,9 @@ use super::attach::attach;
 use super::counts::{find_counts, is_zero_word, opens_count};
 use super::hedges::{is_cue, is_modal, CLAUSE_BREAKS, CUE_NEGATORS, MODAL_REACH};
 use super::location::{self, Place};
-use super::outcomes::{flag, has_key, signal_at, Role, NOT_GUNFIRE_AFTER, NOT_GUNFIRE_BEFORE};
+use super::outcomes::{
+    flag, has_key, is_key_token, signal_at, Role, NOT_GUNFIRE_AFTER, NOT_GUNFIRE_BEFORE,
+};
 use super::view::{Trigger, View};
 use super::CasualtyFact;
 use crate::numbers::NumberPhrase;
@@ -57,9 +59,13 @@ pub(crate) fn extract(
         let Some(toks) = tokens.get(a..b) else { continue };
         let na = numbers.partition_point(|p| p.span().start < ss.start);
         let nb = numbers.partition_point(|p| p.span().start < ss.end);
-        // Most sentences hold no fact. Cheap checks first: a fact needs a
-        // count (a number phrase, digits, or a zero word), then an outcome
-        // word (one automaton pass over the sentence).
+        // Most sentences hold no fact. Cheap checks first: a fact needs an
+        // outcome word, so a token that is a key (a byte filter, then a hash
+        // lookup), then a count (a number phrase, digits, or a zero word),
+        // then a key as a whole word of the text (one automaton pass).
+        if !toks.iter().any(|t| is_key_token(t.as_str())) {
+            continue;
+        }
         let countable = nb > na
             || toks.iter().any(|t| {
                 t.kind() == TokenKind::Number || is_zero_word(t.as_str()) || opens_count(t.as_str())

@@ -382,6 +382,54 @@ static KEY_MATCHER: Lazy<Option<AhoCorasick>> = Lazy::new(|| {
         .ok()
 });
 
+/// The keys as a set, with a bit table in front of it: a token is looked up
+/// only when some key has its length, first and last letter (ASCII case
+/// folded), which rules out nearly every other token before anything is hashed.
+struct KeyWords {
+    set: WordSet,
+    /// One bit per (length, first byte, last byte), each taken mod 32.
+    shapes: [u64; 512],
+}
+
+/// The bit of a word's shape in [`KeyWords::shapes`].
+fn shape(word: &[u8]) -> usize {
+    let low5 = |b: Option<&u8>| usize::from(b.map_or(0, |b| b.to_ascii_lowercase() & 31));
+    ((word.len() & 31) << 10) | (low5(word.first()) << 5) | low5(word.last())
+}
+
+static KEY_WORDS: Lazy<KeyWords> = Lazy::new(|| {
+    let words: Vec<&'static str> = keys().collect();
+    let mut shapes = [0u64; 512];
+    for w in &words {
+        let bit = shape(w.as_bytes());
+        if let Some(slot) = shapes.get_mut(bit / 64) {
+            *slot |= 1 << (bit % 64);
+        }
+    }
+    KeyWords { set: WordSet::new(&words), shapes }
+});
+
+/// Whether `token` is a key in any ASCII case. A sentence without such a
+/// token holds no signal (every signal word is a token), so this is the
+/// cheap first filter in front of [`has_key`].
+pub(crate) fn is_key_token(token: &str) -> bool {
+    let keys = &*KEY_WORDS;
+    let b = token.as_bytes();
+    let bit = shape(b);
+    if keys.shapes.get(bit / 64).is_none_or(|w| w & (1 << (bit % 64)) == 0) {
+        return false;
+    }
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..b.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(b);
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(|w| keys.set.contains(w))
+        }
+        None => keys.set.contains(&token.to_ascii_lowercase()),
+    }
+}
+
 /// Whether `text` holds a key as a whole word.
 pub(crate) fn has_key(text: &str) -> bool {
     let Some(ac) = KEY_MATCHER.as_ref() else { return false };
@@ -429,6 +477,22 @@ mod tests {
         let sig = signal_at(&["death", "of"]).unwrap();
         assert_eq!(sig.role, Role::Noun);
         assert!(signal_at(&["casualties"]).is_none());
+    }
+
+    #[test]
+    fn key_tokens_in_any_case() {
+        for w in ["killed", "KILLED", "Dead", "unaccounted", "gunned"] {
+            assert!(is_key_token(w), "{w}");
+        }
+        for w in
+            ["", "skilled", "down", "for", "deadline", "a", "killedkilledkilledkilledkilledkilled"]
+        {
+            assert!(!is_key_token(w), "{w}");
+        }
+        // Every key is one.
+        for k in keys() {
+            assert!(is_key_token(k), "{k}");
+        }
     }
 
     #[test]
