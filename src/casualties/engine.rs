@@ -12,7 +12,7 @@ use super::counts::{find_counts, is_zero_word, opens_count};
 use super::hedges::{is_cue, is_modal, CLAUSE_BREAKS, CUE_NEGATORS, MODAL_REACH};
 use super::location::{self, Place};
 use super::outcomes::{
-    flag, has_key, is_key_token, signal_at, Role, NOT_GUNFIRE_AFTER, NOT_GUNFIRE_BEFORE,
+    any_key_token, flag, has_key, signal_at, Role, NOT_GUNFIRE_AFTER, NOT_GUNFIRE_BEFORE,
 };
 use super::view::{Trigger, View};
 use super::CasualtyFact;
@@ -63,7 +63,7 @@ pub(crate) fn extract(
         // outcome word, so a token that is a key (a byte filter, then a hash
         // lookup), then a count (a number phrase, digits, or a zero word),
         // then a key as a whole word of the text (one automaton pass).
-        if !toks.iter().any(|t| is_key_token(t.as_str())) {
+        if !any_key_token(toks.iter().map(|t| t.as_str())) {
             continue;
         }
         let countable = nb > na

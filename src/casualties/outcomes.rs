@@ -7,7 +7,7 @@
 //! [`Role`]. List every inflection you want matched; nothing is stemmed. The
 //! engine needs no change.
 
-use super::wordset::WordSet;
+use super::wordset::{WordMap, WordSet};
 use crate::util::WordHashBuild;
 use crate::Outcome;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -335,25 +335,23 @@ pub(crate) static ELLIPSIS_VERBS: &[&str] = &["were", "was", "are", "is", "did",
 pub(crate) static NOMINAL_DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its"];
 
 /// Signals indexed by their first word.
-static BY_FIRST: Lazy<HashMap<&'static str, Vec<&'static Signal>, WordHashBuild>> =
-    Lazy::new(|| {
-        let mut map: HashMap<&'static str, Vec<&'static Signal>, WordHashBuild> =
-            HashMap::default();
-        for sig in SIGNALS {
-            if let Some(first) = sig.words.first() {
-                map.entry(*first).or_default().push(sig);
-            }
+static BY_FIRST: Lazy<WordMap<Vec<&'static Signal>>> = Lazy::new(|| {
+    let mut map: HashMap<&'static str, Vec<&'static Signal>, WordHashBuild> = HashMap::default();
+    for sig in SIGNALS {
+        if let Some(first) = sig.words.first() {
+            map.entry(*first).or_default().push(sig);
         }
-        for list in map.values_mut() {
-            // Longest first, so that "death toll" wins over "death".
-            list.sort_by_key(|sig| std::cmp::Reverse(sig.words.len()));
-        }
-        map
-    });
+    }
+    for list in map.values_mut() {
+        // Longest first, so that "death toll" wins over "death".
+        list.sort_by_key(|sig| std::cmp::Reverse(sig.words.len()));
+    }
+    WordMap::new(map)
+});
 
 /// Whether a lowercase word starts any signal.
 pub(crate) fn starts_signal(lower: &str) -> bool {
-    BY_FIRST.contains_key(lower)
+    BY_FIRST.get(lower).is_some()
 }
 
 /// One word per signal that every occurrence of it contains: the last word,
@@ -382,52 +380,15 @@ static KEY_MATCHER: Lazy<Option<AhoCorasick>> = Lazy::new(|| {
         .ok()
 });
 
-/// The keys as a set, with a bit table in front of it: a token is looked up
-/// only when some key has its length, first and last letter (ASCII case
-/// folded), which rules out nearly every other token before anything is hashed.
-struct KeyWords {
-    set: WordSet,
-    /// One bit per (length, first byte, last byte), each taken mod 32.
-    shapes: [u64; 512],
-}
+static KEY_WORDS: Lazy<WordSet> = Lazy::new(|| WordSet::new(&keys().collect::<Vec<_>>()));
 
-/// The bit of a word's shape in [`KeyWords::shapes`].
-fn shape(word: &[u8]) -> usize {
-    let low5 = |b: Option<&u8>| usize::from(b.map_or(0, |b| b.to_ascii_lowercase() & 31));
-    ((word.len() & 31) << 10) | (low5(word.first()) << 5) | low5(word.last())
-}
-
-static KEY_WORDS: Lazy<KeyWords> = Lazy::new(|| {
-    let words: Vec<&'static str> = keys().collect();
-    let mut shapes = [0u64; 512];
-    for w in &words {
-        let bit = shape(w.as_bytes());
-        if let Some(slot) = shapes.get_mut(bit / 64) {
-            *slot |= 1 << (bit % 64);
-        }
-    }
-    KeyWords { set: WordSet::new(&words), shapes }
-});
-
-/// Whether `token` is a key in any ASCII case. A sentence without such a
-/// token holds no signal (every signal word is a token), so this is the
-/// cheap first filter in front of [`has_key`].
-pub(crate) fn is_key_token(token: &str) -> bool {
+/// Whether any of `tokens` is a key in any ASCII case. A sentence without
+/// such a token holds no signal (every signal word is a token), so this is
+/// the cheap first filter in front of [`has_key`]: the key set's bit table
+/// rules out nearly every other token before anything is hashed.
+pub(crate) fn any_key_token<'a>(mut tokens: impl Iterator<Item = &'a str>) -> bool {
     let keys = &*KEY_WORDS;
-    let b = token.as_bytes();
-    let bit = shape(b);
-    if keys.shapes.get(bit / 64).is_none_or(|w| w & (1 << (bit % 64)) == 0) {
-        return false;
-    }
-    let mut buf = [0u8; 32];
-    match buf.get_mut(..b.len()) {
-        Some(lower) => {
-            lower.copy_from_slice(b);
-            lower.make_ascii_lowercase();
-            std::str::from_utf8(lower).is_ok_and(|w| keys.set.contains(w))
-        }
-        None => keys.set.contains(&token.to_ascii_lowercase()),
-    }
+    tokens.any(|t| keys.contains_folded(t))
 }
 
 /// Whether `text` holds a key as a whole word.
@@ -481,6 +442,7 @@ mod tests {
 
     #[test]
     fn key_tokens_in_any_case() {
+        let is_key_token = |w: &str| any_key_token([w].into_iter());
         for w in ["killed", "KILLED", "Dead", "unaccounted", "gunned"] {
             assert!(is_key_token(w), "{w}");
         }
@@ -493,6 +455,8 @@ mod tests {
         for k in keys() {
             assert!(is_key_token(k), "{k}");
         }
+        assert!(any_key_token(["Two", "men", "died"].into_iter()));
+        assert!(!any_key_token(["Two", "men", "left"].into_iter()));
     }
 
     #[test]

@@ -5,6 +5,7 @@ use super::words::{
     CLOCK_AFTER, EVENT_NOUNS, OTHER_EVENT, OTHER_EVENT_WORDS, OTHER_SCOPE, PAST_TIME,
     SEGMENT_BREAKS,
 };
+use crate::casualties::wordset::WordMap;
 use crate::casualties::CasualtyFact;
 use crate::numbers::words::MONTHS;
 use crate::span::Span;
@@ -16,7 +17,7 @@ use std::collections::HashMap;
 /// The cue phrases of [`OTHER_EVENT`], [`OTHER_SCOPE`] and [`PAST_TIME`] by
 /// their first word, so that each word of a sentence is looked up once.
 type CuePhrases = Vec<(Cue, &'static [&'static str])>;
-static CUES_BY_FIRST: Lazy<HashMap<&'static str, CuePhrases, WordHashBuild>> = Lazy::new(|| {
+static CUES_BY_FIRST: Lazy<WordMap<CuePhrases>> = Lazy::new(|| {
     let mut map: HashMap<&'static str, CuePhrases, WordHashBuild> = HashMap::default();
     let lists = [(Cue::OtherEvent, OTHER_EVENT), (Cue::Scope, OTHER_SCOPE), (Cue::Past, PAST_TIME)];
     for (kind, list) in lists {
@@ -26,7 +27,7 @@ static CUES_BY_FIRST: Lazy<HashMap<&'static str, CuePhrases, WordHashBuild>> = L
             }
         }
     }
-    map
+    WordMap::new(map)
 });
 
 /// One sentence that holds facts, as lowercase word tokens.
