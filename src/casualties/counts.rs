@@ -4,9 +4,9 @@
 
 use super::outcomes::{is_outcome_noun, starts_signal, Role};
 use super::victims::{
-    is_aux, is_non_person, is_person, is_singular_person, nounish, IDENTIFIER_BEFORE, MONTH_WORDS,
-    NP_BREAKS, NP_PREPOSITIONS, ONE_NOT_AFTER, ONE_OF_SUPERLATIVE, RATE_WORDS, SERIES_WORDS,
-    SINGULAR_DETERMINERS, STREET_WORDS, SURPASS_WORDS,
+    is_aux, is_identifier_cue, is_month, is_non_person, is_person, is_singular_person,
+    is_street_word, nounish, NP_BREAKS, NP_PREPOSITIONS, ONE_NOT_AFTER, ONE_OF_SUPERLATIVE,
+    RATE_WORDS, SERIES_WORDS, SINGULAR_DETERMINERS, SURPASS_WORDS,
 };
 use super::view::{trig_ending, trig_starting, Cand, CandKind, Trigger, View};
 use super::Count;
@@ -221,16 +221,15 @@ pub(crate) fn find_counts(
 /// identifier rather than a count (README section 4).
 fn not_a_count(v: &View<'_>, c: &Cand) -> bool {
     let prev = c.t0.checked_sub(1).map_or("", |i| v.word(i));
-    if MONTH_WORDS.contains(&prev) || IDENTIFIER_BEFORE.contains(&prev) {
+    if is_month(prev) || is_identifier_cue(prev) {
         return true;
     }
     // "Sept. 3": the tokenizer may keep the period apart.
-    if prev == "." && c.t0 >= 2 && MONTH_WORDS.contains(&v.word(c.t0 - 2)) {
+    if prev == "." && c.t0 >= 2 && is_month(v.word(c.t0 - 2)) {
         return true;
     }
     // "14 Elm Street": the noun the number layer gave, or the next words.
-    let street =
-        |k: usize| STREET_WORDS.contains(&v.word(k)) && v.raw(k).starts_with(char::is_uppercase);
+    let street = |k: usize| is_street_word(v.word(k)) && v.raw(k).starts_with(char::is_uppercase);
     let no_person = c.noun.is_none() || c.noun.is_some_and(|n| !is_person(v.word(n)));
     if no_person && (street(c.t1) || street(c.t1 + 1) || street(c.t1 + 2)) {
         return true;

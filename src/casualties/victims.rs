@@ -299,6 +299,24 @@ pub(crate) static STREET_WORDS: &[&str] = &[
 pub(crate) static SURPASS_WORDS: &[&str] = &["surpass", "surpasses", "surpassed", "surpassing"];
 
 static NON_PERSON: Lazy<WordSet> = Lazy::new(|| WordSet::new(NON_PERSON_NOUNS));
+static MONTHS: Lazy<WordSet> = Lazy::new(|| WordSet::new(MONTH_WORDS));
+static IDENTIFIER_CUES: Lazy<WordSet> = Lazy::new(|| WordSet::new(IDENTIFIER_BEFORE));
+static STREETS: Lazy<WordSet> = Lazy::new(|| WordSet::new(STREET_WORDS));
+
+/// Whether `word` (lowercase) is in [`MONTH_WORDS`].
+pub(crate) fn is_month(word: &str) -> bool {
+    MONTHS.contains(word)
+}
+
+/// Whether `word` (lowercase) is in [`IDENTIFIER_BEFORE`].
+pub(crate) fn is_identifier_cue(word: &str) -> bool {
+    IDENTIFIER_CUES.contains(word)
+}
+
+/// Whether `word` (lowercase) is in [`STREET_WORDS`].
+pub(crate) fn is_street_word(word: &str) -> bool {
+    STREETS.contains(word)
+}
 static PERSON: Lazy<WordSet> = Lazy::new(|| WordSet::new(PERSON_NOUNS));
 static AUX: Lazy<WordSet> = Lazy::new(|| WordSet::new(AUX_WORDS));
 static SINGULAR_PERSON: Lazy<WordSet> = Lazy::new(|| WordSet::new(SINGULAR_PERSON_NOUNS));
