@@ -12,7 +12,7 @@ use super::counts::{find_counts, is_zero_word, opens_count};
 use super::hedges::{is_cue, is_modal, CLAUSE_BREAKS, CUE_NEGATORS, MODAL_REACH};
 use super::location::{self, Place};
 use super::outcomes::{
-    any_key_token, flag, has_key, signal_at, Role, NOT_GUNFIRE_AFTER, NOT_GUNFIRE_BEFORE,
+    flag, has_key, key_starts, signal_at, Role, NOT_GUNFIRE_AFTER, NOT_GUNFIRE_BEFORE,
 };
 use super::view::{Trigger, View};
 use super::CasualtyFact;
@@ -52,19 +52,23 @@ pub(crate) fn extract(
         places_sorted = v;
         &places_sorted
     };
-    let (mut next_token, mut next_number, mut next_place) = (0, 0, 0);
+    // Most sentences hold no fact. Cheap checks first: a fact needs an
+    // outcome word, so a token that is a key (found in one pass over all the
+    // tokens: a bit table, then a hash lookup), then a count (a number
+    // phrase, digits, or a zero word), then a key as a whole word of the
+    // text (one automaton pass).
+    let keys = key_starts(tokens);
+    let (mut next_key, mut next_number, mut next_place) = (0, 0, 0);
     for sent in sentences {
         let ss = sent.span();
-        let (a, b) = starting_in(tokens, |t| t.span().start, ss, &mut next_token);
-        let Some(toks) = tokens.get(a..b) else { continue };
-        let (na, nb) = starting_in(numbers, |p| p.span().start, ss, &mut next_number);
-        // Most sentences hold no fact. Cheap checks first: a fact needs an
-        // outcome word, so a token that is a key (a byte filter, then a hash
-        // lookup), then a count (a number phrase, digits, or a zero word),
-        // then a key as a whole word of the text (one automaton pass).
-        if !any_key_token(toks.iter().map(|t| t.as_str())) {
+        let (ka, kb) = starting_in(&keys, |&k| k, ss, &mut next_key);
+        if ka == kb {
             continue;
         }
+        let a = tokens.partition_point(|t| t.span().start < ss.start);
+        let b = tokens.partition_point(|t| t.span().start < ss.end);
+        let Some(toks) = tokens.get(a..b) else { continue };
+        let (na, nb) = starting_in(numbers, |p| p.span().start, ss, &mut next_number);
         let countable = nb > na
             || toks.iter().any(|t| {
                 t.kind() == TokenKind::Number || is_zero_word(t.as_str()) || opens_count(t.as_str())

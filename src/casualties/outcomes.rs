@@ -8,6 +8,7 @@
 //! engine needs no change.
 
 use super::wordset::{WordMap, WordSet};
+use crate::text::Token;
 use crate::util::WordHashBuild;
 use crate::Outcome;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -382,13 +383,14 @@ static KEY_MATCHER: Lazy<Option<AhoCorasick>> = Lazy::new(|| {
 
 static KEY_WORDS: Lazy<WordSet> = Lazy::new(|| WordSet::new(&keys().collect::<Vec<_>>()));
 
-/// Whether any of `tokens` is a key in any ASCII case. A sentence without
-/// such a token holds no signal (every signal word is a token), so this is
-/// the cheap first filter in front of [`has_key`]: the key set's bit table
-/// rules out nearly every other token before anything is hashed.
-pub(crate) fn any_key_token<'a>(mut tokens: impl Iterator<Item = &'a str>) -> bool {
+/// The start of every token of `tokens` that is a key in any ASCII case, in
+/// order. A sentence without such a token holds no signal (every signal word
+/// is a token), so this is the cheap first filter in front of [`has_key`],
+/// run once over a block: the key set's bit table rules out nearly every
+/// other token before anything is hashed.
+pub(crate) fn key_starts(tokens: &[Token<'_>]) -> Vec<usize> {
     let keys = &*KEY_WORDS;
-    tokens.any(|t| keys.contains_folded(t))
+    tokens.iter().filter(|t| keys.contains_folded(t.as_str())).map(|t| t.span().start).collect()
 }
 
 /// Whether `text` holds a key as a whole word.
@@ -442,7 +444,7 @@ mod tests {
 
     #[test]
     fn key_tokens_in_any_case() {
-        let is_key_token = |w: &str| any_key_token([w].into_iter());
+        let is_key_token = |w: &str| KEY_WORDS.contains_folded(w);
         for w in ["killed", "KILLED", "Dead", "unaccounted", "gunned"] {
             assert!(is_key_token(w), "{w}");
         }
@@ -455,8 +457,9 @@ mod tests {
         for k in keys() {
             assert!(is_key_token(k), "{k}");
         }
-        assert!(any_key_token(["Two", "men", "died"].into_iter()));
-        assert!(!any_key_token(["Two", "men", "left"].into_iter()));
+        let starts = |text: &str| key_starts(&crate::text::tokens(text).collect::<Vec<_>>());
+        assert_eq!(starts("Two men DIED, one was hurt."), [8, 22]);
+        assert!(starts("Two men left.").is_empty());
     }
 
     #[test]
