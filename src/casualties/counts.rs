@@ -108,6 +108,10 @@ pub(crate) fn find_counts(
             }
             continue;
         }
+        // Every zero word starts with "n": one cheap test for all other words.
+        if !v.word(i).starts_with('n') {
+            continue;
+        }
         let (t1, noun) = match v.word(i) {
             "nobody" | "none" => (i + 1, None),
             "no" if v.word(i + 1) == "one" => (i + 2, None),

@@ -184,10 +184,11 @@ impl SentenceWords {
     /// "in 2019", "2018 saw": a year, not a date ("January 4, 2019") or a
     /// clock time ("2024 UTC").
     pub(super) fn is_year(&self, i: usize) -> bool {
+        if !self.digits.get(i).copied().unwrap_or(false) {
+            return false;
+        }
         let w = self.word(i);
-        let year = self.digits.get(i).copied().unwrap_or(false)
-            && w.len() == 4
-            && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
+        let year = w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
         if !year {
             return false;
         }
