@@ -270,13 +270,17 @@ impl HedgeIndex {
             if CLAUSE_BREAKS.contains(&w) {
                 start = i + 1;
             }
+            let (cue, modal) = (is_cue(w), is_modal(w));
+            if !cue && !modal {
+                continue;
+            }
             // A cue inside a compound is no cue ("life-threatening injuries").
             let compound = i > 0 && v.word(i - 1) == "-";
             let live = !CUE_NEGATORS.contains(&v.word(i + 1)) && !v.is_trigger_word(i) && !compound;
-            if live && is_cue(w) {
+            if live && cue {
                 cues += 1;
             }
-            if live && is_modal(w) {
+            if live && modal {
                 modals += 1;
             }
         }
