@@ -1,6 +1,6 @@
 //! One front door: configure once, analyse many texts, get one [`Document`].
 
-use crate::casualties::{casualty_tolls, Count, Toll};
+use crate::casualties::{Count, Toll, TollReader};
 use crate::document::{
     CasualtyRecord, CountRecord, Document, EntityRecord, LocationRecord, NumberRecord,
     SentenceRecord, TextSpan, TokenRecord, TollRecord,
@@ -406,7 +406,7 @@ impl Analyzer {
             let mut splitter = SentenceSplitter::new(text);
             let mut block_sentences = Vec::new();
             let mut place_spans = Vec::new();
-            let mut doc_facts = Vec::new();
+            let mut tolls = TollReader::default();
             while let Some(whole_text) = blocks.next_into(&mut block) {
                 let (Some(first), Some(last)) = (block.first(), block.last()) else { continue };
                 let range = Span::new(first.span().start, last.span().end);
@@ -469,12 +469,10 @@ impl Analyzer {
                     };
                     records.extend(facts.iter().map(|f| casualty_record(text, f, place_at)));
                 }
-                doc_facts.extend(facts);
+                tolls.read_block(text, &block, &facts);
             }
             if casualties {
-                doc.tolls = Some(
-                    casualty_tolls(text, &doc_facts).iter().map(|t| toll_record(text, t)).collect(),
-                );
+                doc.tolls = Some(tolls.tolls(text).iter().map(|t| toll_record(text, t)).collect());
             }
             if wants_sentences {
                 if let Some(s) = splitter.finish() {

@@ -332,3 +332,40 @@ fn real_document_dev_figures() {
     assert!(rate >= 0.90, "toll hits {rate:.3} < 0.90");
     assert!(spurious <= 0.10, "spurious toll outcomes in {spurious:.3} of documents > 0.10");
 }
+
+#[test]
+fn analyzer_tolls_equal_the_function_on_a_text_of_many_blocks() {
+    // The analyzer reads tolls block by block on the tokens it holds; the
+    // public function tokenizes each sentence again: same tolls.
+    let paragraphs = [
+        "A bomb killed 12 people in the market, including three children.",
+        "Officials said the toll later rose to 15. Last year 40 died in a similar attack.",
+        "At least 20 were injured; two of them (a driver and a guard) are missing.",
+        "\u{201c}No one was hurt,\u{201d} police said. Another two people were shot nearby.",
+        "Worldwide, 300 have died since 2019. More than 30 were arrested on Jan. 4, 2019.",
+    ];
+    let text = paragraphs.iter().cycle().take(2_000).copied().collect::<Vec<_>>().join("\n\n");
+    let doc = Analyzer::builder().default_gazetteer(false).build().analyze(&text);
+    let tokens: Vec<_> = textfacts::tokens(&text).collect();
+    let sentences: Vec<_> = textfacts::sentences(&text).collect();
+    let numbers: Vec<_> = textfacts::number_phrases(&text).collect();
+    let facts = textfacts::casualty_facts(&text, &tokens, &sentences, &numbers, &[]);
+    assert_eq!(facts.len(), doc.casualties().len());
+    let want: Vec<_> = textfacts::casualty_tolls(&text, &facts)
+        .iter()
+        .map(|t| {
+            let evidence: Vec<_> = t.evidence().iter().map(|e| (e.start, e.end)).collect();
+            (t.outcome(), t.count().span().start, t.count().span().end, evidence)
+        })
+        .collect();
+    let got: Vec<_> = doc
+        .tolls()
+        .iter()
+        .map(|t| {
+            let evidence: Vec<_> = t.evidence.iter().map(|e| (e.start, e.end)).collect();
+            (t.outcome, t.count.start, t.count.end, evidence)
+        })
+        .collect();
+    assert!(want.len() >= 3, "{want:?}");
+    assert_eq!(got, want);
+}

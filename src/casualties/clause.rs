@@ -5,7 +5,7 @@
 use super::hedges::is_cue;
 use super::outcomes::{flag, Role};
 use super::victims::{
-    is_aux, is_person, nounish, INJURY_FRAMES, INTERRUPTERS, NP_PREPOSITIONS, OBJECT_STARTS,
+    is_aux, is_np_preposition, is_object_start, is_person, nounish, INJURY_FRAMES, INTERRUPTERS,
     PASSIVE_AUX, RELATIVE_STOPS,
 };
 use super::view::{trig_starting, Cand, Trigger, View};
@@ -17,7 +17,7 @@ const CHAIN_STEPS: usize = 20;
 
 /// Whether a past form at `t1` (its end) is followed by an object.
 pub(crate) fn object_follows(v: &View<'_>, t1: usize) -> bool {
-    OBJECT_STARTS.contains(&v.word(t1)) || v.cand_starting(t1).is_some()
+    is_object_start(v.word(t1)) || v.cand_starting(t1).is_some()
 }
 
 /// Walks right from a subject count to its outcome word; returns the signal
@@ -185,7 +185,7 @@ pub(crate) fn subject(
             i += 1;
             continue;
         }
-        if NP_PREPOSITIONS.contains(&w) && pps < 2 {
+        if is_np_preposition(w) && pps < 2 {
             let mut j = i + 1;
             while j < n && j - i <= 6 {
                 let wj = v.word(j);

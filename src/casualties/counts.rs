@@ -4,9 +4,9 @@
 
 use super::outcomes::{is_outcome_noun, starts_signal, Role};
 use super::victims::{
-    is_aux, is_non_person, is_person, is_singular_person, nounish, IDENTIFIER_BEFORE, MONTH_WORDS,
-    NP_BREAKS, NP_PREPOSITIONS, ONE_NOT_AFTER, ONE_OF_SUPERLATIVE, RATE_WORDS, SERIES_WORDS,
-    SINGULAR_DETERMINERS, STREET_WORDS, SURPASS_WORDS,
+    is_aux, is_identifier_cue, is_month, is_non_person, is_np_break, is_np_preposition, is_person,
+    is_singular_determiner, is_singular_person, is_street_word, nounish, ONE_NOT_AFTER,
+    ONE_OF_SUPERLATIVE, RATE_WORDS, SERIES_WORDS, SINGULAR_DETERMINERS, SURPASS_WORDS,
 };
 use super::view::{trig_ending, trig_starting, Cand, CandKind, Trigger, View};
 use super::Count;
@@ -106,6 +106,10 @@ pub(crate) fn find_counts(
                     inner_total: false,
                 });
             }
+            continue;
+        }
+        // Every zero word starts with "n": one cheap test for all other words.
+        if !v.word(i).starts_with('n') {
             continue;
         }
         let (t1, noun) = match v.word(i) {
@@ -221,16 +225,15 @@ pub(crate) fn find_counts(
 /// identifier rather than a count (README section 4).
 fn not_a_count(v: &View<'_>, c: &Cand) -> bool {
     let prev = c.t0.checked_sub(1).map_or("", |i| v.word(i));
-    if MONTH_WORDS.contains(&prev) || IDENTIFIER_BEFORE.contains(&prev) {
+    if is_month(prev) || is_identifier_cue(prev) {
         return true;
     }
     // "Sept. 3": the tokenizer may keep the period apart.
-    if prev == "." && c.t0 >= 2 && MONTH_WORDS.contains(&v.word(c.t0 - 2)) {
+    if prev == "." && c.t0 >= 2 && is_month(v.word(c.t0 - 2)) {
         return true;
     }
     // "14 Elm Street": the noun the number layer gave, or the next words.
-    let street =
-        |k: usize| STREET_WORDS.contains(&v.word(k)) && v.raw(k).starts_with(char::is_uppercase);
+    let street = |k: usize| is_street_word(v.word(k)) && v.raw(k).starts_with(char::is_uppercase);
     let no_person = c.noun.is_none() || c.noun.is_some_and(|n| !is_person(v.word(n)));
     if no_person && (street(c.t1) || street(c.t1 + 1) || street(c.t1 + 2)) {
         return true;
@@ -304,7 +307,7 @@ fn isolated_one(v: &View<'_>, triggers: &[Trigger], i: usize) -> bool {
         w => {
             is_aux(w)
                 || trig_starting(v, triggers, i + 1).is_some()
-                || NP_PREPOSITIONS.contains(&w)
+                || is_np_preposition(w)
                 || w.ends_with("ly")
         }
     }
@@ -317,7 +320,7 @@ fn isolated_one(v: &View<'_>, triggers: &[Trigger], i: usize) -> bool {
 /// no ordinal or series word ("a second man", "another man"), and no
 /// genitive ("the suspect's wife" names the wife, not the suspect).
 fn singular_head(v: &View<'_>, triggers: &[Trigger], i: usize) -> Option<usize> {
-    if !SINGULAR_DETERMINERS.contains(&v.word(i)) {
+    if !is_singular_determiner(v.word(i)) {
         return None;
     }
     let n = v.w.len();
@@ -345,9 +348,9 @@ fn singular_head(v: &View<'_>, triggers: &[Trigger], i: usize) -> Option<usize> 
             let plain = |k: usize| {
                 v.raw(k).starts_with(char::is_lowercase)
                     && v.word(k).chars().all(char::is_alphabetic)
-                    && !NP_BREAKS.contains(&v.word(k))
+                    && !is_np_break(v.word(k))
                     && !is_aux(v.word(k))
-                    && !NP_PREPOSITIONS.contains(&v.word(k))
+                    && !is_np_preposition(v.word(k))
             };
             if let Some(k) = later.filter(|&k| (j + 1..=k).all(plain)) {
                 j = k;
@@ -371,9 +374,9 @@ fn singular_head(v: &View<'_>, triggers: &[Trigger], i: usize) -> Option<usize> 
                 } else {
                     w.chars().all(|ch| ch.is_alphabetic() || ch == '-' || ch == '.')
                         && !is_aux(w)
-                        && !NP_PREPOSITIONS.contains(&w)
-                        && !SINGULAR_DETERMINERS.contains(&w)
-                        && !NP_BREAKS.contains(&w)
+                        && !is_np_preposition(w)
+                        && !is_singular_determiner(w)
+                        && !is_np_break(w)
                 }
             }
             TokenKind::Number => v.text_after(j + 1).starts_with('-'),
@@ -408,7 +411,7 @@ pub(crate) fn person_head(v: &View<'_>, t1: usize) -> Option<usize> {
     for k in t1..t1 + 3 {
         let w = v.word(k);
         let is_word = v.toks.get(k).is_some_and(|t| t.kind() == TokenKind::Word);
-        if !is_word || !nounish(w) || NP_PREPOSITIONS.contains(&w) || starts_signal(w) {
+        if !is_word || !nounish(w) || is_np_preposition(w) || starts_signal(w) {
             return None;
         }
         if is_person(w) {

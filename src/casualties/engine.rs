@@ -11,7 +11,9 @@ use super::attach::attach;
 use super::counts::{find_counts, is_zero_word, opens_count};
 use super::hedges::{is_cue, is_modal, CLAUSE_BREAKS, CUE_NEGATORS, MODAL_REACH};
 use super::location::{self, Place};
-use super::outcomes::{flag, has_key, signal_at, Role, NOT_GUNFIRE_AFTER, NOT_GUNFIRE_BEFORE};
+use super::outcomes::{
+    flag, has_key, key_starts, signal_at, Role, NOT_GUNFIRE_AFTER, NOT_GUNFIRE_BEFORE,
+};
 use super::view::{Trigger, View};
 use super::CasualtyFact;
 use crate::numbers::NumberPhrase;
@@ -50,16 +52,23 @@ pub(crate) fn extract(
         places_sorted = v;
         &places_sorted
     };
+    // Most sentences hold no fact. Cheap checks first: a fact needs an
+    // outcome word, so a token that is a key (found in one pass over all the
+    // tokens: a bit table, then a hash lookup), then a count (a number
+    // phrase, digits, or a zero word), then a key as a whole word of the
+    // text (one automaton pass).
+    let keys = key_starts(tokens);
+    let (mut next_key, mut next_number, mut next_place) = (0, 0, 0);
     for sent in sentences {
         let ss = sent.span();
+        let (ka, kb) = starting_in(&keys, |&k| k, ss, &mut next_key);
+        if ka == kb {
+            continue;
+        }
         let a = tokens.partition_point(|t| t.span().start < ss.start);
         let b = tokens.partition_point(|t| t.span().start < ss.end);
         let Some(toks) = tokens.get(a..b) else { continue };
-        let na = numbers.partition_point(|p| p.span().start < ss.start);
-        let nb = numbers.partition_point(|p| p.span().start < ss.end);
-        // Most sentences hold no fact. Cheap checks first: a fact needs a
-        // count (a number phrase, digits, or a zero word), then an outcome
-        // word (one automaton pass over the sentence).
+        let (na, nb) = starting_in(numbers, |p| p.span().start, ss, &mut next_number);
         let countable = nb > na
             || toks.iter().any(|t| {
                 t.kind() == TokenKind::Number || is_zero_word(t.as_str()) || opens_count(t.as_str())
@@ -69,8 +78,7 @@ pub(crate) fn extract(
             continue;
         }
         let lower = sent_text.to_ascii_lowercase();
-        let pa = places.partition_point(|p| p.start < ss.start);
-        let pb = places.partition_point(|p| p.start < ss.end);
+        let (pa, pb) = starting_in(places, |p| p.start, ss, &mut next_place);
         sentence_facts(
             text,
             ss,
@@ -82,6 +90,30 @@ pub(crate) fn extract(
         );
     }
     facts
+}
+
+/// The index range of the items (in order of their `start`) that start in
+/// `span`. Sentences come in text order, so the search goes on from `*next`,
+/// where the previous one ended (linear overall); it starts over by binary
+/// search when a sentence starts before that.
+fn starting_in<T>(
+    items: &[T],
+    start: impl Fn(&T) -> usize,
+    span: Span,
+    next: &mut usize,
+) -> (usize, usize) {
+    let before = |i: usize, pos: usize| items.get(i).is_some_and(|x| start(x) < pos);
+    let on_from = *next <= items.len() && (*next == 0 || before(*next - 1, span.start));
+    let mut a = if on_from { *next } else { items.partition_point(|x| start(x) < span.start) };
+    while before(a, span.start) {
+        a += 1;
+    }
+    let mut b = a;
+    while before(b, span.end) {
+        b += 1;
+    }
+    *next = b;
+    (a, b)
 }
 
 fn sentence_facts(
@@ -238,13 +270,17 @@ impl HedgeIndex {
             if CLAUSE_BREAKS.contains(&w) {
                 start = i + 1;
             }
+            let (cue, modal) = (is_cue(w), is_modal(w));
+            if !cue && !modal {
+                continue;
+            }
             // A cue inside a compound is no cue ("life-threatening injuries").
             let compound = i > 0 && v.word(i - 1) == "-";
             let live = !CUE_NEGATORS.contains(&v.word(i + 1)) && !v.is_trigger_word(i) && !compound;
-            if live && is_cue(w) {
+            if live && cue {
                 cues += 1;
             }
-            if live && is_modal(w) {
+            if live && modal {
                 modals += 1;
             }
         }
@@ -264,5 +300,26 @@ impl HedgeIndex {
         let from = lo.min(trigger.saturating_sub(MODAL_REACH)).max(start);
         let modal = at(&self.modals_before, hi) > at(&self.modals_before, from);
         clause || modal
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::starting_in;
+    use crate::span::Span;
+
+    #[test]
+    fn items_starting_in_spans_in_any_order() {
+        let starts = [0, 3, 3, 7, 12, 20];
+        let brute = |s: Span| {
+            let a = starts.iter().filter(|&&x| x < s.start).count();
+            (a, a + starts.iter().filter(|&&x| x >= s.start && x < s.end).count())
+        };
+        let spans = [(0, 3), (3, 8), (8, 12), (12, 30), (2, 9), (30, 40), (0, 1), (5, 5), (21, 25)];
+        let mut next = 0;
+        for (a, b) in spans {
+            let s = Span::new(a, b);
+            assert_eq!(starting_in(&starts, |&x| x, s, &mut next), brute(s), "{s:?}");
+        }
     }
 }

@@ -5,6 +5,8 @@
 //! locate another fact. The word tables below drive each exclusion.
 
 use super::view::View;
+use super::wordset::WordSet;
+use once_cell::sync::Lazy;
 
 /// Gazetteer names that are, far more often, common English words. They are
 /// place mentions only where capitalisation tells (mid-sentence, not in a
@@ -97,6 +99,25 @@ pub(crate) struct Place {
     pub t1: usize,
 }
 
+/// The hot tables as word sets, built once.
+struct Sets {
+    common_word_places: WordSet,
+    distance_units: WordSet,
+    movement_words: WordSet,
+    source_nouns: WordSet,
+    speech_verbs: WordSet,
+    name_followers: WordSet,
+}
+
+static SETS: Lazy<Sets> = Lazy::new(|| Sets {
+    common_word_places: WordSet::new(COMMON_WORD_PLACES),
+    distance_units: WordSet::new(DISTANCE_UNITS),
+    movement_words: WordSet::new(MOVEMENT_WORDS),
+    source_nouns: WordSet::new(SOURCE_NOUNS),
+    speech_verbs: WordSet::new(SPEECH_VERBS),
+    name_followers: WordSet::new(NAME_FOLLOWERS),
+});
+
 fn word<'a>(v: &View<'a>, i: usize) -> &'a str {
     v.w.get(i).copied().unwrap_or("")
 }
@@ -122,11 +143,12 @@ pub(crate) fn candidates(
     blocked: &dyn Fn(usize) -> bool,
 ) -> Vec<Place> {
     let mut out: Vec<Place> = Vec::new();
+    let sets = &*SETS;
     for (idx, &(t0, t1)) in spans.iter().enumerate() {
         if t0 >= t1 || (t0..t1).any(blocked) || !capitalised(v, t0) {
             continue;
         }
-        let single_common = t1 == t0 + 1 && COMMON_WORD_PLACES.contains(&word(v, t0));
+        let single_common = t1 == t0 + 1 && sets.common_word_places.contains(word(v, t0));
         if single_common && (v.title || t0 == v.first_word) {
             continue;
         }
@@ -134,7 +156,7 @@ pub(crate) fn candidates(
         let prev = before(v, t0, 1);
         if matches!(prev, "of" | "from" | "the") {
             let lo = t0.saturating_sub(9);
-            if (lo..t0).any(|i| DISTANCE_UNITS.contains(&word(v, i))) {
+            if (lo..t0).any(|i| sets.distance_units.contains(word(v, i))) {
                 continue;
             }
         }
@@ -145,7 +167,7 @@ pub(crate) fn candidates(
         // Rule 2: destination ("flown to Tbilisi").
         if matches!(prev, "to" | "for" | "towards" | "toward" | "into") {
             let lo = t0.saturating_sub(6);
-            if (lo..t0).any(|i| MOVEMENT_WORDS.contains(&word(v, i))) {
+            if (lo..t0).any(|i| sets.movement_words.contains(word(v, i))) {
                 continue;
             }
         }
@@ -156,8 +178,9 @@ pub(crate) fn candidates(
             let head = before(v, t0, 2);
             let moved = || {
                 let lo = t0.saturating_sub(8);
-                (lo..t0)
-                    .any(|i| MOVEMENT_WORDS.contains(&word(v, i)) || TREATED.contains(&word(v, i)))
+                (lo..t0).any(|i| {
+                    sets.movement_words.contains(word(v, i)) || TREATED.contains(&word(v, i))
+                })
             };
             if TREATED.contains(&head) || (TREATMENT_WORDS.contains(&head) && moved()) {
                 continue;
@@ -170,13 +193,13 @@ pub(crate) fn candidates(
             continue;
         }
         if prev == "in"
-            && SOURCE_NOUNS.contains(&before(v, t0, 2))
-            && (t1..t1 + 4).any(|i| SPEECH_VERBS.contains(&word(v, i)))
+            && sets.source_nouns.contains(before(v, t0, 2))
+            && (t1..t1 + 4).any(|i| sets.speech_verbs.contains(word(v, i)))
         {
             continue;
         }
         // Rule 4: names inside other names.
-        if NAME_FOLLOWERS.contains(&word(v, t1)) {
+        if sets.name_followers.contains(word(v, t1)) {
             continue;
         }
         if prev == "of" && t0 >= 2 && !v.title {

@@ -21,6 +21,7 @@ mod victims;
 mod view;
 mod wordset;
 
+pub(crate) use tolls::TollReader;
 pub use tolls::{casualty_tolls, Toll};
 
 use crate::{Interval, NumberPhrase, Sentence, Span, Token};

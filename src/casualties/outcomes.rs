@@ -7,7 +7,8 @@
 //! [`Role`]. List every inflection you want matched; nothing is stemmed. The
 //! engine needs no change.
 
-use super::wordset::WordSet;
+use super::wordset::{WordMap, WordSet};
+use crate::text::Token;
 use crate::util::WordHashBuild;
 use crate::Outcome;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -335,25 +336,23 @@ pub(crate) static ELLIPSIS_VERBS: &[&str] = &["were", "was", "are", "is", "did",
 pub(crate) static NOMINAL_DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its"];
 
 /// Signals indexed by their first word.
-static BY_FIRST: Lazy<HashMap<&'static str, Vec<&'static Signal>, WordHashBuild>> =
-    Lazy::new(|| {
-        let mut map: HashMap<&'static str, Vec<&'static Signal>, WordHashBuild> =
-            HashMap::default();
-        for sig in SIGNALS {
-            if let Some(first) = sig.words.first() {
-                map.entry(*first).or_default().push(sig);
-            }
+static BY_FIRST: Lazy<WordMap<Vec<&'static Signal>>> = Lazy::new(|| {
+    let mut map: HashMap<&'static str, Vec<&'static Signal>, WordHashBuild> = HashMap::default();
+    for sig in SIGNALS {
+        if let Some(first) = sig.words.first() {
+            map.entry(*first).or_default().push(sig);
         }
-        for list in map.values_mut() {
-            // Longest first, so that "death toll" wins over "death".
-            list.sort_by_key(|sig| std::cmp::Reverse(sig.words.len()));
-        }
-        map
-    });
+    }
+    for list in map.values_mut() {
+        // Longest first, so that "death toll" wins over "death".
+        list.sort_by_key(|sig| std::cmp::Reverse(sig.words.len()));
+    }
+    WordMap::new(map)
+});
 
 /// Whether a lowercase word starts any signal.
 pub(crate) fn starts_signal(lower: &str) -> bool {
-    BY_FIRST.contains_key(lower)
+    BY_FIRST.get(lower).is_some()
 }
 
 /// One word per signal that every occurrence of it contains: the last word,
@@ -381,6 +380,18 @@ static KEY_MATCHER: Lazy<Option<AhoCorasick>> = Lazy::new(|| {
         .build(words)
         .ok()
 });
+
+static KEY_WORDS: Lazy<WordSet> = Lazy::new(|| WordSet::new(&keys().collect::<Vec<_>>()));
+
+/// The start of every token of `tokens` that is a key in any ASCII case, in
+/// order. A sentence without such a token holds no signal (every signal word
+/// is a token), so this is the cheap first filter in front of [`has_key`],
+/// run once over a block: the key set's bit table rules out nearly every
+/// other token before anything is hashed.
+pub(crate) fn key_starts(tokens: &[Token<'_>]) -> Vec<usize> {
+    let keys = &*KEY_WORDS;
+    tokens.iter().filter(|t| keys.contains_folded(t.as_str())).map(|t| t.span().start).collect()
+}
 
 /// Whether `text` holds a key as a whole word.
 pub(crate) fn has_key(text: &str) -> bool {
@@ -429,6 +440,26 @@ mod tests {
         let sig = signal_at(&["death", "of"]).unwrap();
         assert_eq!(sig.role, Role::Noun);
         assert!(signal_at(&["casualties"]).is_none());
+    }
+
+    #[test]
+    fn key_tokens_in_any_case() {
+        let is_key_token = |w: &str| KEY_WORDS.contains_folded(w);
+        for w in ["killed", "KILLED", "Dead", "unaccounted", "gunned"] {
+            assert!(is_key_token(w), "{w}");
+        }
+        for w in
+            ["", "skilled", "down", "for", "deadline", "a", "killedkilledkilledkilledkilledkilled"]
+        {
+            assert!(!is_key_token(w), "{w}");
+        }
+        // Every key is one.
+        for k in keys() {
+            assert!(is_key_token(k), "{k}");
+        }
+        let starts = |text: &str| key_starts(&crate::text::tokens(text).collect::<Vec<_>>());
+        assert_eq!(starts("Two men DIED, one was hurt."), [8, 22]);
+        assert!(starts("Two men left.").is_empty());
     }
 
     #[test]

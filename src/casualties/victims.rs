@@ -299,6 +299,49 @@ pub(crate) static STREET_WORDS: &[&str] = &[
 pub(crate) static SURPASS_WORDS: &[&str] = &["surpass", "surpasses", "surpassed", "surpassing"];
 
 static NON_PERSON: Lazy<WordSet> = Lazy::new(|| WordSet::new(NON_PERSON_NOUNS));
+static MONTHS: Lazy<WordSet> = Lazy::new(|| WordSet::new(MONTH_WORDS));
+static IDENTIFIER_CUES: Lazy<WordSet> = Lazy::new(|| WordSet::new(IDENTIFIER_BEFORE));
+static STREETS: Lazy<WordSet> = Lazy::new(|| WordSet::new(STREET_WORDS));
+
+static NP_PREPOSITION_SET: Lazy<WordSet> = Lazy::new(|| WordSet::new(NP_PREPOSITIONS));
+static NP_BREAK_SET: Lazy<WordSet> = Lazy::new(|| WordSet::new(NP_BREAKS));
+static OBJECT_START_SET: Lazy<WordSet> = Lazy::new(|| WordSet::new(OBJECT_STARTS));
+static SINGULAR_DETERMINER_SET: Lazy<WordSet> = Lazy::new(|| WordSet::new(SINGULAR_DETERMINERS));
+
+/// Whether `word` (lowercase) is in [`NP_PREPOSITIONS`].
+pub(crate) fn is_np_preposition(word: &str) -> bool {
+    NP_PREPOSITION_SET.contains(word)
+}
+
+/// Whether `word` (lowercase) is in [`NP_BREAKS`].
+pub(crate) fn is_np_break(word: &str) -> bool {
+    NP_BREAK_SET.contains(word)
+}
+
+/// Whether `word` (lowercase) is in [`OBJECT_STARTS`].
+pub(crate) fn is_object_start(word: &str) -> bool {
+    OBJECT_START_SET.contains(word)
+}
+
+/// Whether `word` (lowercase) is in [`SINGULAR_DETERMINERS`].
+pub(crate) fn is_singular_determiner(word: &str) -> bool {
+    SINGULAR_DETERMINER_SET.contains(word)
+}
+
+/// Whether `word` (lowercase) is in [`MONTH_WORDS`].
+pub(crate) fn is_month(word: &str) -> bool {
+    MONTHS.contains(word)
+}
+
+/// Whether `word` (lowercase) is in [`IDENTIFIER_BEFORE`].
+pub(crate) fn is_identifier_cue(word: &str) -> bool {
+    IDENTIFIER_CUES.contains(word)
+}
+
+/// Whether `word` (lowercase) is in [`STREET_WORDS`].
+pub(crate) fn is_street_word(word: &str) -> bool {
+    STREETS.contains(word)
+}
 static PERSON: Lazy<WordSet> = Lazy::new(|| WordSet::new(PERSON_NOUNS));
 static AUX: Lazy<WordSet> = Lazy::new(|| WordSet::new(AUX_WORDS));
 static SINGULAR_PERSON: Lazy<WordSet> = Lazy::new(|| WordSet::new(SINGULAR_PERSON_NOUNS));
@@ -330,9 +373,9 @@ pub(crate) fn nounish(w: &str) -> bool {
         && w.chars().all(|c| c.is_alphabetic())
         && !w.ends_with("ly")
         && !is_aux(w)
-        && !OBJECT_STARTS.contains(&w)
-        && !NP_PREPOSITIONS.contains(&w)
-        && !NP_BREAKS.contains(&w)
+        && !is_object_start(w)
+        && !is_np_preposition(w)
+        && !is_np_break(w)
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ mod words;
 use super::{CasualtyFact, Count, Outcome};
 use crate::numbers::Interval;
 use crate::span::Span;
+use crate::text::Token;
 use rules::{judge, Verdict};
 use sentence::{Seen, SentenceWords};
 
@@ -132,10 +133,47 @@ pub fn casualty_tolls(text: &str, facts: &[CasualtyFact]) -> Vec<Toll> {
         return Vec::new();
     }
     let (sentences, of_fact) = SentenceWords::read_all(text, facts);
+    pick(text, facts, &sentences, of_fact)
+}
+
+/// The tolls of a document read block by block, as the analyzer reads it: each
+/// block's facts are read on the block's tokens, which the analyzer already
+/// holds (the same result as [`casualty_tolls`] on all the facts).
+#[derive(Default)]
+pub(crate) struct TollReader {
+    facts: Vec<CasualtyFact>,
+    sentences: Vec<SentenceWords>,
+    of_fact: Vec<Option<usize>>,
+}
+
+impl TollReader {
+    /// Reads the facts of one block; `block` holds its tokens.
+    pub(crate) fn read_block(&mut self, text: &str, block: &[Token<'_>], facts: &[CasualtyFact]) {
+        SentenceWords::read_block(text, block, facts, &mut self.sentences, &mut self.of_fact);
+        self.facts.extend_from_slice(facts);
+    }
+
+    /// The document tolls of the facts read.
+    pub(crate) fn tolls(&self, text: &str) -> Vec<Toll> {
+        if self.facts.is_empty() {
+            return Vec::new();
+        }
+        pick(text, &self.facts, &self.sentences, self.of_fact.iter().copied())
+    }
+}
+
+/// The tolls of `facts`, each read in its sentence (`of_fact` gives its index
+/// in `sentences`).
+fn pick(
+    text: &str,
+    facts: &[CasualtyFact],
+    sentences: &[SentenceWords],
+    of_fact: impl IntoIterator<Item = Option<usize>>,
+) -> Vec<Toll> {
     let seen: Vec<Seen<'_>> = facts
         .iter()
         .zip(of_fact)
-        .filter_map(|(f, si)| Seen::new(f, si?, &sentences))
+        .filter_map(|(f, si)| Seen::new(f, si?, sentences))
         .enumerate()
         .map(|(order, s)| Seen { order, ..s })
         .collect();

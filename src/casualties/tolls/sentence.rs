@@ -1,14 +1,34 @@
 //! A sentence that holds facts, read once as lowercase words with its comma
 //! segments and cue phrases, and each fact's place among those words.
 
-use super::super::CasualtyFact;
 use super::words::{
     CLOCK_AFTER, EVENT_NOUNS, OTHER_EVENT, OTHER_EVENT_WORDS, OTHER_SCOPE, PAST_TIME,
     SEGMENT_BREAKS,
 };
+use crate::casualties::wordset::WordMap;
+use crate::casualties::CasualtyFact;
 use crate::numbers::words::MONTHS;
 use crate::span::Span;
-use crate::text::{tokens, TokenKind};
+use crate::text::{tokens, Token, TokenKind};
+use crate::util::WordHashBuild;
+use once_cell::sync::Lazy;
+use std::collections::HashMap;
+
+/// The cue phrases of [`OTHER_EVENT`], [`OTHER_SCOPE`] and [`PAST_TIME`] by
+/// their first word, so that each word of a sentence is looked up once.
+type CuePhrases = Vec<(Cue, &'static [&'static str])>;
+static CUES_BY_FIRST: Lazy<WordMap<CuePhrases>> = Lazy::new(|| {
+    let mut map: HashMap<&'static str, CuePhrases, WordHashBuild> = HashMap::default();
+    let lists = [(Cue::OtherEvent, OTHER_EVENT), (Cue::Scope, OTHER_SCOPE), (Cue::Past, PAST_TIME)];
+    for (kind, list) in lists {
+        for &cue in list {
+            if let Some(first) = cue.first() {
+                map.entry(*first).or_default().push((kind, cue));
+            }
+        }
+    }
+    WordMap::new(map)
+});
 
 /// One sentence that holds facts, as lowercase word tokens.
 pub(super) struct SentenceWords {
@@ -40,64 +60,112 @@ pub(super) enum Cue {
 
 impl SentenceWords {
     /// The sentences of `facts` (which come sentence by sentence) and, for
-    /// each fact, the index of its sentence.
+    /// each fact, the index of its sentence, each sentence tokenized anew.
     pub(super) fn read_all(
         text: &str,
         facts: &[CasualtyFact],
     ) -> (Vec<SentenceWords>, Vec<Option<usize>>) {
-        let mut out: Vec<SentenceWords> = Vec::new();
+        let mut out = Vec::new();
         let mut of_fact = Vec::with_capacity(facts.len());
         for f in facts {
             let span = f.sentence();
-            if out.last().is_some_and(|s| s.span == span) {
-                of_fact.push(out.len().checked_sub(1));
-                continue;
+            if let Some(slice) = Self::place(text, span, &out, &mut of_fact) {
+                let at = |s: Span| Span::new(s.start + span.start, s.end + span.start);
+                let toks = tokens(slice).map(|t| (at(t.span()), t.kind(), t.as_str()));
+                out.push(SentenceWords::new(span, slice, toks));
             }
-            let Some(slice) = span.slice(text) else {
-                of_fact.push(None);
-                continue;
-            };
-            of_fact.push(Some(out.len()));
-            let mut s = SentenceWords {
-                span,
-                spans: Vec::new(),
-                lower: slice.to_ascii_lowercase(),
-                digits: Vec::new(),
-                seg: Vec::new(),
-                cues: Vec::new(),
-            };
-            let mut seg = 0;
-            for t in tokens(slice) {
-                let ts = t.span();
-                s.spans.push(Span::new(ts.start + span.start, ts.end + span.start));
-                s.digits.push(t.kind() == TokenKind::Number);
-                s.seg.push(seg);
-                if SEGMENT_BREAKS.contains(&t.as_str()) {
-                    seg += 1;
-                }
-            }
-            s.cues = s.find_cues();
-            out.push(s);
         }
         (out, of_fact)
+    }
+
+    /// As [`SentenceWords::read_all`] for the facts of one block, appending to
+    /// `out` and `of_fact`: `block` holds the block's tokens (the sentences of
+    /// its facts lie in it), which are read instead of tokenizing again.
+    pub(super) fn read_block(
+        text: &str,
+        block: &[Token<'_>],
+        facts: &[CasualtyFact],
+        out: &mut Vec<SentenceWords>,
+        of_fact: &mut Vec<Option<usize>>,
+    ) {
+        for f in facts {
+            let span = f.sentence();
+            if let Some(slice) = Self::place(text, span, out, of_fact) {
+                let a = block.partition_point(|t| t.span().start < span.start);
+                let b = block.partition_point(|t| t.span().start < span.end);
+                let toks = block.get(a..b).unwrap_or(&[]).iter();
+                out.push(SentenceWords::new(
+                    span,
+                    slice,
+                    toks.map(|t| (t.span(), t.kind(), t.as_str())),
+                ));
+            }
+        }
+    }
+
+    /// Gives the fact of sentence `span` its sentence's index in `of_fact`:
+    /// the last of `out` when the fact shares it (facts come sentence by
+    /// sentence), else the next, whose text is returned to be read.
+    fn place<'t>(
+        text: &'t str,
+        span: Span,
+        out: &[SentenceWords],
+        of_fact: &mut Vec<Option<usize>>,
+    ) -> Option<&'t str> {
+        if out.last().is_some_and(|s| s.span == span) {
+            of_fact.push(out.len().checked_sub(1));
+            return None;
+        }
+        let slice = span.slice(text);
+        of_fact.push(slice.map(|_| out.len()));
+        slice
+    }
+
+    /// One sentence (`slice` is the text of `span`) from its tokens: absolute
+    /// span, kind and text.
+    fn new<'t>(
+        span: Span,
+        slice: &str,
+        toks: impl Iterator<Item = (Span, TokenKind, &'t str)>,
+    ) -> SentenceWords {
+        let n = toks.size_hint().0;
+        let mut s = SentenceWords {
+            span,
+            spans: Vec::with_capacity(n),
+            lower: slice.to_ascii_lowercase(),
+            digits: Vec::with_capacity(n),
+            seg: Vec::with_capacity(n),
+            cues: Vec::new(),
+        };
+        let mut seg = 0;
+        for (ts, kind, word) in toks {
+            s.spans.push(ts);
+            s.digits.push(kind == TokenKind::Number);
+            s.seg.push(seg);
+            if SEGMENT_BREAKS.contains(&word) {
+                seg += 1;
+            }
+        }
+        s.cues = s.find_cues();
+        s
     }
 
     /// Every cue of the sentence, each word read once.
     pub(super) fn find_cues(&self) -> Vec<(usize, Cue)> {
         let mut out = Vec::new();
-        let lists =
-            [(Cue::OtherEvent, OTHER_EVENT), (Cue::Scope, OTHER_SCOPE), (Cue::Past, PAST_TIME)];
         for i in 0..self.spans.len() {
             let w = self.word(i);
-            for (kind, list) in lists {
-                let hit = list.iter().any(|cue| {
-                    cue.first() == Some(&w)
-                        && cue.iter().enumerate().skip(1).all(|(k, c)| self.word(i + k) == *c)
-                        // "this year's monsoon" is the event itself.
-                        && !(cue.last() == Some(&"year") && self.word(i + cue.len()) == "'s")
-                });
-                if hit {
-                    out.push((i, kind));
+            if let Some(phrases) = CUES_BY_FIRST.get(w) {
+                for kind in [Cue::OtherEvent, Cue::Scope, Cue::Past] {
+                    let hit = phrases.iter().any(|&(k, cue)| {
+                        k == kind
+                            && cue.iter().enumerate().skip(1).all(|(k, c)| self.word(i + k) == *c)
+                            // "this year's monsoon" is the event itself.
+                            && !(cue.last() == Some(&"year") && self.word(i + cue.len()) == "'s")
+                    });
+                    if hit {
+                        out.push((i, kind));
+                    }
                 }
             }
             if OTHER_EVENT_WORDS.contains(&w)
@@ -116,10 +184,11 @@ impl SentenceWords {
     /// "in 2019", "2018 saw": a year, not a date ("January 4, 2019") or a
     /// clock time ("2024 UTC").
     pub(super) fn is_year(&self, i: usize) -> bool {
+        if !self.digits.get(i).copied().unwrap_or(false) {
+            return false;
+        }
         let w = self.word(i);
-        let year = self.digits.get(i).copied().unwrap_or(false)
-            && w.len() == 4
-            && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
+        let year = w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
         if !year {
             return false;
         }
