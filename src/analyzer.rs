@@ -1,19 +1,18 @@
 //! One front door: configure once, analyse many texts, get one [`Document`].
 
-use crate::casualties::{Count, Toll, TollReader};
+use crate::casualties::{casualty_facts, CasualtyFact, Count, Toll, TollReader};
 use crate::document::{
     CasualtyRecord, CountRecord, Document, EntityRecord, LocationRecord, NumberRecord,
     SentenceRecord, TextSpan, TokenRecord, TollRecord,
 };
+use crate::gazetteer::{default_gazetteer, CaseMode, EntityMatch, Gazetteer};
 use crate::numbers::read_block;
+use crate::numbers::NumberPhrase;
 use crate::places::{
     Place, PlaceResolver, PlaceTable, UserPlaces, DEFAULT_NATIONALITY_LABELS, DEFAULT_PLACE_LABELS,
 };
-use crate::text::{Blocks, SentenceSplitter};
-use crate::{
-    casualty_facts, default_gazetteer, sentences, CaseMode, CasualtyFact, EntityMatch, Gazetteer,
-    NumberPhrase, Sentence, Span,
-};
+use crate::span::Span;
+use crate::text::{sentences, Blocks, Sentence, SentenceSplitter};
 use std::borrow::Cow;
 use std::sync::Arc;
 

@@ -5,8 +5,11 @@
 //! releases. With the `serde` feature they serialise exactly to the JSON
 //! contract of the `analyze` example.
 
+use crate::casualties::Outcome;
+use crate::numbers::{Interval, NumberKind};
 use crate::places::Place;
-use crate::{Interval, NumberKind, Outcome, Span, TokenKind};
+use crate::span::Span;
+use crate::text::TokenKind;
 use std::borrow::Cow;
 
 /// A span with the text it covers.
@@ -379,7 +382,7 @@ impl Document {
 
 #[cfg(feature = "serde")]
 mod interval_serde {
-    use crate::Interval;
+    use crate::numbers::Interval;
     use serde::de::Error as _;
     use serde::ser::SerializeStruct;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};

@@ -6,8 +6,10 @@
 //!
 //! Everything taken from the input is escaped; the page needs no network.
 
+use crate::document::Document;
+use crate::numbers::Interval;
 use crate::places::Place;
-use crate::{Document, Interval, Span};
+use crate::span::Span;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 

@@ -2,7 +2,7 @@
 //! scalar values (Python `str` indices) and UTF-16 code units (JavaScript,
 //! Java, C#).
 
-use crate::Span;
+use crate::span::Span;
 
 /// Byte offsets are sampled every `STRIDE` bytes, so a lookup scans at most
 /// `STRIDE` bytes and the table costs 8 bytes per `STRIDE` bytes of text.

@@ -13,7 +13,7 @@ use super::victims::{
     ESCAPEES, GENERIC_CUES, LINK_WORDS, OBJECT_SKIP, PART_WORDS, SURPASS_WORDS,
 };
 use super::view::{trig_ending, trig_starting, Cand, CandKind, Trigger, View};
-use crate::Outcome;
+use crate::casualties::Outcome;
 
 /// How far (in tokens) a toll may stand before its count.
 const TOLL_WINDOW: usize = 14;

@@ -9,8 +9,8 @@ use super::victims::{
     PASSIVE_AUX, RELATIVE_STOPS,
 };
 use super::view::{trig_starting, Cand, Trigger, View};
+use crate::casualties::Outcome;
 use crate::text::TokenKind;
-use crate::Outcome;
 
 /// Longest stretch the subject chain walks from a count to its outcome word.
 const CHAIN_STEPS: usize = 20;

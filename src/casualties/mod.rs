@@ -24,7 +24,9 @@ mod wordset;
 pub(crate) use tolls::TollReader;
 pub use tolls::{casualty_tolls, Toll};
 
-use crate::{Interval, NumberPhrase, Sentence, Span, Token};
+use crate::numbers::{Interval, NumberPhrase};
+use crate::span::Span;
+use crate::text::{Sentence, Token};
 
 /// What happened to the people counted.
 ///

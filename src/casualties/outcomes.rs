@@ -8,9 +8,9 @@
 //! engine needs no change.
 
 use super::wordset::{WordMap, WordSet};
+use crate::casualties::Outcome;
 use crate::text::Token;
 use crate::util::WordHashBuild;
-use crate::Outcome;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
 use std::collections::HashMap;

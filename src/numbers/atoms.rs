@@ -124,7 +124,7 @@ pub(crate) fn atomize(text: &str) -> Vec<Atom<'_>> {
 
 /// Cuts `tokens` into atoms, replacing the contents of `atoms`.
 pub(crate) fn atomize_into<'h>(
-    tokens: impl IntoIterator<Item = crate::Token<'h>>,
+    tokens: impl IntoIterator<Item = crate::text::Token<'h>>,
     atoms: &mut Vec<Atom<'h>>,
 ) {
     atoms.clear();

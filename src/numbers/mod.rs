@@ -15,8 +15,9 @@ mod qualifiers;
 mod scan;
 pub(crate) mod words;
 
+use crate::span::Span;
 use crate::text::Blocks;
-use crate::{Span, Token};
+use crate::text::Token;
 use std::iter::FusedIterator;
 
 /// A numeric interval with optional, open or closed ends.

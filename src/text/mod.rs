@@ -16,7 +16,7 @@ pub(crate) use blocks::Blocks;
 pub(crate) use sentence::SentenceSplitter;
 pub use sentence::{sentences, Sentence, Sentences};
 
-use crate::Span;
+use crate::span::Span;
 use std::iter::FusedIterator;
 
 /// What a [`Token`] is.

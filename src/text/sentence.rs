@@ -11,7 +11,7 @@
 use super::abbreviations::{abbreviation, follows_its_head, is_single_letter, Abbreviation};
 use super::labels::{is_bullet, is_line_bullet, label_at, Label};
 use super::{Token, TokenKind, Tokens};
-use crate::Span;
+use crate::span::Span;
 use std::iter::FusedIterator;
 
 /// One sentence of a text: its byte span (without surrounding whitespace) and text.

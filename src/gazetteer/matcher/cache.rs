@@ -103,7 +103,7 @@ mod tests {
     fn cached_start_decisions_agree_with_folding() {
         let tsv = "Éire\tLOC\tx:1\tÉire\nदिल्ली\tLOC\tx:2\tदिल्ली\n’Adan\tLOC\tx:3\t’Adan\n\
                    Αθήνα\tLOC\tx:4\tΑθήνα\nal-Quds\tLOC\tx:5\tal-Quds\n";
-        let g = crate::Gazetteer::from_tsv(tsv).unwrap();
+        let g = crate::gazetteer::Gazetteer::from_tsv(tsv).unwrap();
         let m = &g.inner.matcher;
         let total: u32 = CACHED.iter().map(|r| r.end - r.start).sum();
         let mut starts = 0;

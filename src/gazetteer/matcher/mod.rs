@@ -363,7 +363,7 @@ mod tests {
     fn lowercase_names_are_found_in_any_case_and_spacing() {
         let tsv = "al-Quds\tLOC\tx:1\tal-Quds\nla Paz\tLOC\tx:2\tla Paz\nde la Cruz\tLOC\tx:3\tx\n\
                    ab\tLOC\tx:4\tab\nq\tLOC\tx:5\tq\nAleppo\tLOC\tx:6\tAleppo\n";
-        let g = crate::Gazetteer::from_tsv(tsv).unwrap();
+        let g = crate::gazetteer::Gazetteer::from_tsv(tsv).unwrap();
         let text = "AL-QUDS, la\tPaz; La\n\n Paz, de la\r\nCruz; DE  LA CRUZ; Ab q Q; lab; Aleppo";
         let found: Vec<&str> = g.find_iter(text).map(|m| &text[m.span().range()]).collect();
         assert_eq!(
