@@ -38,20 +38,26 @@ fn golden_documents() {
     assert!(checked >= 3, "golden reports found: {checked}");
 }
 
+/// The texts of the news sample, or `None` (after one line) without the data.
+fn news_texts(test: &str) -> Option<Vec<String>> {
+    let dir = crate::common::data_dir(test)?;
+    let news = std::fs::read_to_string(dir.join("news/news.jsonl")).expect("news.jsonl");
+    let texts = news.lines().filter(|l| !l.trim().is_empty()).map(|line| {
+        let record: serde_json::Value = serde_json::from_str(line).expect("news line");
+        record["text"].as_str().expect("text").to_string()
+    });
+    Some(texts.collect())
+}
+
 /// `Document::write_json` writes the bytes of `serde_json` for every document
 /// of the news sample, every layer on, each document twice (its places
 /// written afresh, then from the writer's memory).
 #[test]
 fn write_json_is_serde_json_on_the_news_sample() {
-    let Some(dir) = crate::common::data_dir("write_json_is_serde_json_on_the_news_sample") else {
-        return;
-    };
-    let news = std::fs::read_to_string(dir.join("news/news.jsonl")).expect("news.jsonl");
+    let Some(texts) = news_texts("write_json_is_serde_json_on_the_news_sample") else { return };
     let analyzer = textfacts::Analyzer::new();
     let mut checked = 0;
-    for line in news.lines().filter(|l| !l.trim().is_empty()) {
-        let record: serde_json::Value = serde_json::from_str(line).expect("news line");
-        let text = record["text"].as_str().expect("text");
+    for text in &texts {
         let doc = analyzer.analyze(text);
         let want = serde_json::to_vec(&doc).expect("serialise");
         for _ in 0..2 {
@@ -70,15 +76,11 @@ fn write_json_is_serde_json_on_the_news_sample() {
 /// note it in CHANGELOG.md.
 #[test]
 fn news_sample_output_is_unchanged() {
-    let Some(dir) = crate::common::data_dir("news_sample_output_is_unchanged") else {
-        return;
-    };
-    let news = std::fs::read_to_string(dir.join("news/news.jsonl")).expect("news.jsonl");
+    let Some(texts) = news_texts("news_sample_output_is_unchanged") else { return };
     let analyzer = textfacts::Analyzer::new();
     let mut digests = String::new();
-    for (i, line) in news.lines().filter(|l| !l.trim().is_empty()).enumerate() {
-        let record: serde_json::Value = serde_json::from_str(line).expect("news line");
-        let doc = analyzer.analyze(record["text"].as_str().expect("text"));
+    for (i, text) in texts.iter().enumerate() {
+        let doc = analyzer.analyze(text);
         let json = serde_json::to_vec(&doc).expect("serialise");
         // FNV-1a, 64 bits: a digest to notice change, not to resist forgery.
         let digest = json.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
