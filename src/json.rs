@@ -11,11 +11,11 @@
 
 use crate::document::{CasualtyRecord, Document, EntityRecord, LocationRecord};
 use crate::places::Place;
+use crate::util::WordHashBuild;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::value::RawValue;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::io;
 
 /// Places whose JSON one thread keeps; beyond it the memory starts again.
@@ -307,34 +307,10 @@ fn same_place(a: &Place, b: &Place) -> bool {
 
 thread_local! {
     /// The JSON of places this thread has written, by id, with the place
-    /// (a place of the same id but other fields is written afresh).
-    static KEPT: RefCell<HashMap<String, (Place, Box<RawValue>), Fnv>> =
+    /// (a place of the same id but other fields is written afresh). Ids are
+    /// short strings: FNV-1a, not SipHash.
+    static KEPT: RefCell<HashMap<String, (Place, Box<RawValue>), WordHashBuild>> =
         RefCell::new(HashMap::default());
-}
-
-/// FNV-1a: ids are short ASCII strings hashed once per mention; SipHash's
-/// resistance to chosen keys buys nothing for a table of places.
-type Fnv = BuildHasherDefault<FnvHasher>;
-
-/// The state of one FNV-1a hash.
-struct FnvHasher(u64);
-
-impl Default for FnvHasher {
-    fn default() -> FnvHasher {
-        FnvHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for FnvHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 #[cfg(test)]
