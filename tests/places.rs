@@ -179,6 +179,21 @@ fn user_gazetteer_tsv_place_columns_resolve() {
     assert!(resolved(&doc).is_empty());
 }
 
+/// One sense per document holds only within a name's own candidates:
+/// "Elmhaven, England" fixes the English town for "Elmhaven", but "Elm
+/// Haven" (same first entity, only the Oregon town) keeps its own place.
+#[test]
+fn a_qualified_sense_goes_only_to_mentions_that_may_have_it() {
+    let mut b = textfacts::Gazetteer::builder();
+    b.include_default(true).add_tsv(ELMHAVEN_TSV).unwrap();
+    let g = b.build().unwrap();
+    let doc = Analyzer::builder().gazetteer(g).build().analyze("Elmhaven, England and Elm Haven");
+    let ids: Vec<(String, String)> =
+        resolved(&doc).into_iter().map(|(text, id, _, _)| (text, id)).collect();
+    assert!(ids.contains(&("Elmhaven".into(), "my:2".into())), "{ids:?}");
+    assert!(!ids.contains(&("Elm Haven".into(), "my:2".into())), "{ids:?}");
+}
+
 #[cfg(feature = "serde")]
 #[test]
 fn user_gazetteer_jsonl_place_fields_resolve() {

@@ -375,7 +375,14 @@ pub(super) fn resolve<'t>(
     for (m, f) in mentions.iter().zip(fixed.iter_mut()) {
         if f.is_none() {
             if let Some(first) = m.candidates.first() {
-                *f = qualified.iter().find(|(e, _)| *e == first.entity).map(|&(_, c)| c);
+                // Only a place this mention may be: another name whose
+                // first entity is the same need not hold it ("Elm Haven"
+                // after "Elmhaven, England").
+                *f = qualified
+                    .iter()
+                    .find(|(e, _)| *e == first.entity)
+                    .map(|&(_, c)| c)
+                    .filter(|c| m.candidates.iter().any(|own| own.entity == c.entity));
             }
         }
     }
