@@ -6,7 +6,7 @@
 //! original text and no folded copy or offset map is ever built.
 
 use super::fold_table::{FOLD, MARKS};
-use std::sync::atomic::{AtomicU64, Ordering};
+use crate::text::chars::BmpBits;
 
 /// Class bit: part of a word (letter, digit, combining mark).
 pub(crate) const WORD: u8 = 1;
@@ -120,37 +120,15 @@ pub(crate) fn shape_class(c: char) -> u8 {
     }
 }
 
-/// Word bits of the Basic Multilingual Plane, 64 characters a block, each
-/// block filled on first use (`WORD_BLOCKS_DONE`). `char::is_alphanumeric`
-/// searches large tables (hundreds of instructions for a Devanagari letter),
-/// and a text in one script asks about the same few blocks again and again.
-static WORD_BLOCKS: [AtomicU64; 1024] = [const { AtomicU64::new(0) }; 1024];
-/// Bit per block of `WORD_BLOCKS`: filled.
-static WORD_BLOCKS_DONE: [AtomicU64; 16] = [const { AtomicU64::new(0) }; 16];
+/// Word bits of the Basic Multilingual Plane, filled a block at a time on
+/// first use: `char::is_alphanumeric` searches large tables (hundreds of
+/// instructions for a Devanagari letter).
+static WORD_BITS: BmpBits = BmpBits::new();
 
 /// Whether a non-ASCII character that is not punctuation or space is part of
 /// a word (letter, digit or combining mark).
 fn is_word_slow(c: char) -> bool {
-    let uncached = |c: char| c.is_alphanumeric() || is_mark(c);
-    let code = c as usize;
-    let block = code / 64;
-    let (Some(bits), Some(done)) = (WORD_BLOCKS.get(block), WORD_BLOCKS_DONE.get(block / 64))
-    else {
-        return uncached(c);
-    };
-    let done_bit = 1u64 << (block % 64);
-    if done.load(Ordering::Acquire) & done_bit == 0 {
-        // Threads racing here compute the same bits: storing them twice is harmless.
-        let mut word = 0u64;
-        for k in 0..64 {
-            if char::from_u32((block * 64 + k) as u32).is_some_and(uncached) {
-                word |= 1u64 << k;
-            }
-        }
-        bits.store(word, Ordering::Relaxed);
-        done.fetch_or(done_bit, Ordering::Release);
-    }
-    bits.load(Ordering::Relaxed) & (1u64 << (code % 64)) != 0
+    WORD_BITS.get(c, |c| c.is_alphanumeric() || is_mark(c))
 }
 
 /// Whether `c` is part of a word.

@@ -1,13 +1,59 @@
-//! The Unicode character classes the tokenizer asks about, answered fast.
+//! Unicode character classes answered fast, for the tokenizer and (through
+//! [`BmpBits`]) the gazetteer's word class.
 //!
 //! `char::is_alphanumeric` and `char::is_numeric` search std's tables:
 //! hundreds of instructions for a character of a script such as Devanagari,
 //! asked once or twice per word. ASCII, accented Latin letters and the
-//! punctuation blocks are decided by ranges here; any other character is
-//! looked up once and remembered in a small shared cache (a text in one
-//! script uses few distinct characters).
+//! punctuation blocks are decided by ranges here; any other character of the
+//! Basic Multilingual Plane is answered from a bitmap of its 64-character
+//! block, filled on first use (a text in one script asks about the same few
+//! blocks again and again).
 
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// One predicate's answers for the Basic Multilingual Plane, 64 characters a
+/// block, each block filled on first use. Threads racing on a block compute
+/// the same bits: storing them twice is harmless.
+pub(crate) struct BmpBits {
+    bits: [AtomicU64; 1024],
+    /// Bit per block of `bits`: filled.
+    done: [AtomicU64; 16],
+}
+
+impl BmpBits {
+    /// An empty cache.
+    pub(crate) const fn new() -> BmpBits {
+        BmpBits {
+            bits: [const { AtomicU64::new(0) }; 1024],
+            done: [const { AtomicU64::new(0) }; 16],
+        }
+    }
+
+    /// `test(c)`, from the cache (computed directly beyond the BMP). The
+    /// same cache must always be asked with the same `test`.
+    pub(crate) fn get(&self, c: char, test: fn(char) -> bool) -> bool {
+        let code = c as usize;
+        let block = code / 64;
+        let (Some(bits), Some(done)) = (self.bits.get(block), self.done.get(block / 64)) else {
+            return test(c);
+        };
+        let done_bit = 1u64 << (block % 64);
+        if done.load(Ordering::Acquire) & done_bit == 0 {
+            let mut word = 0u64;
+            for k in 0..64 {
+                if char::from_u32((block * 64 + k) as u32).is_some_and(test) {
+                    word |= 1u64 << k;
+                }
+            }
+            bits.store(word, Ordering::Relaxed);
+            done.fetch_or(done_bit, Ordering::Release);
+        }
+        bits.load(Ordering::Relaxed) & (1u64 << (code % 64)) != 0
+    }
+}
+
+static ALPHANUMERIC: BmpBits = BmpBits::new();
+static NUMERIC: BmpBits = BmpBits::new();
 
 /// `char::is_alphanumeric`.
 #[inline]
@@ -19,7 +65,7 @@ pub(crate) fn alphanumeric(c: char) -> bool {
         // General Punctuation and Currency Symbols: curly quotes, dashes,
         // ellipses, currency signs; none alphanumeric.
         '\u{2000}'..='\u{206F}' | '\u{20A0}'..='\u{20CF}' => false,
-        _ => classes(c) & ALPHANUMERIC != 0,
+        _ => ALPHANUMERIC.get(c, char::is_alphanumeric),
     }
 }
 
@@ -29,38 +75,8 @@ pub(crate) fn numeric(c: char) -> bool {
     match c {
         '\0'..='\u{7f}' => c.is_ascii_digit(),
         '\u{C0}'..='\u{24F}' | '\u{2000}'..='\u{206F}' | '\u{20A0}'..='\u{20CF}' => false,
-        _ => classes(c) & NUMERIC != 0,
+        _ => NUMERIC.get(c, char::is_numeric),
     }
-}
-
-const ALPHANUMERIC: u32 = 1;
-const NUMERIC: u32 = 2;
-/// No character: shifted left by two, a `char` never reaches it.
-const EMPTY: u32 = u32::MAX;
-
-/// Direct-mapped by the character's low bits: each slot holds one character
-/// (shifted left by two) with its two class bits, or `EMPTY`. Slots are
-/// written whole, so a reader sees an old entry or a new one, never a mix;
-/// a miss only costs the table search.
-static CACHE: [AtomicU32; 512] = [const { AtomicU32::new(EMPTY) }; 512];
-
-/// The class bits of `c`, from the cache or std's tables.
-fn classes(c: char) -> u32 {
-    let code = u32::from(c);
-    let Some(slot) = CACHE.get(code as usize % CACHE.len()) else {
-        return compute(c);
-    };
-    let seen = slot.load(Ordering::Relaxed);
-    if seen != EMPTY && seen >> 2 == code {
-        return seen & 3;
-    }
-    let bits = compute(c);
-    slot.store(code << 2 | bits, Ordering::Relaxed);
-    bits
-}
-
-fn compute(c: char) -> u32 {
-    (u32::from(c.is_alphanumeric()) * ALPHANUMERIC) | (u32::from(c.is_numeric()) * NUMERIC)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 
 mod abbreviations;
 mod blocks;
-mod chars;
+pub(crate) mod chars;
 mod labels;
 mod raw;
 mod rules;
