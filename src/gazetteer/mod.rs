@@ -586,7 +586,7 @@ impl Iterator for FindIter<'_, '_> {
         loop {
             let (start, capital) = self.cursor.next_start(matcher, self.text)?;
             if let Some(found) = matcher.longest_at(self.text, start, capital) {
-                self.cursor = Cursor::at(self.text, found.end);
+                self.cursor.skip_to(self.text, found.end);
                 if self.gazetteer.inner.context_rules
                     && context::rejects(self.text, start, found.end)
                 {

@@ -87,12 +87,17 @@ pub(crate) struct Matcher {
     /// Bit per (capital start, first folded byte, second folded byte) of a
     /// name (every second byte for a one-byte name).
     pairs: Vec<u64>,
+    /// `pairs` rejects enough capitalised words to be probed for them
+    /// (`prefilter::capital_pairs_reject`).
+    capital_pairs: bool,
     /// For the names that may start without a capital: bit per hash of the
     /// first three raw ASCII text bytes they may begin with (`triple_slot`),
     /// and per first byte that is a whole name.
     triples: Vec<u64>,
     triple_shift: u32,
     singles: [u64; 4],
+    /// Some of `singles` is set.
+    lower_singles: bool,
     /// What the scan looks for.
     probe: Probe,
     /// Per character of `CACHED` (in order): whether it may begin a name,
@@ -221,9 +226,11 @@ impl Matcher {
             interesting: [false; 256],
             capitals_only: false,
             pairs: Vec::new(),
+            capital_pairs: true,
             triples: Vec::new(),
             triple_shift: 0,
             singles: [0; 4],
+            lower_singles: false,
             probe: Probe {
                 capitals_only: false,
                 split_lower: false,
@@ -295,9 +302,11 @@ impl Matcher {
             ents,
             interesting,
             capitals_only,
+            capital_pairs: prefilter::capital_pairs_reject(&pairs),
             pairs,
             triples,
             triple_shift,
+            lower_singles: singles != [0; 4],
             singles,
             probe,
             cached: Matcher::empty_cache(),

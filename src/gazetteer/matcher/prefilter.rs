@@ -170,22 +170,69 @@ fn word_bytes(x: u64) -> u64 {
 /// words is built with the same function over the folded keys.
 #[inline]
 pub(super) fn ascii_word_hash(bytes: &[u8], start: usize) -> Option<(u64, usize)> {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h: u64 = WORD_HASH_SEED;
     let mut at = start;
     loop {
         let x = load8(bytes, at);
         let run = (!word_bytes(x) & HIGH).trailing_zeros() / 8;
-        let keep = if run >= 8 { u64::MAX } else { (1u64 << (run * 8)) - 1 };
-        h = (h ^ ((x | CASE) & keep)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        h ^= h >> 29;
+        h = word_hash_step(h, x, run);
         at += run as usize;
         if run < 8 {
-            return match bytes.get(at) {
-                Some(&b) if b >= 0x80 => None,
-                _ => Some((h ^ (at - start) as u64, at)),
-            };
+            return word_hash_end(bytes, h, start, at);
         }
     }
+}
+
+/// `ascii_word_hash` of a word whose length, `len` bytes, the caller knows.
+#[inline]
+pub(super) fn ascii_word_hash_len(bytes: &[u8], start: usize, len: usize) -> Option<(u64, usize)> {
+    let mut h: u64 = WORD_HASH_SEED;
+    let mut at = start;
+    let end = start + len;
+    loop {
+        let run = (end - at).min(8) as u32;
+        h = word_hash_step(h, load8(bytes, at), run);
+        at += run as usize;
+        if run < 8 {
+            return word_hash_end(bytes, h, start, at);
+        }
+    }
+}
+
+const WORD_HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Mixes the first `run` (at most 8) bytes of `x` into `h`, folded to lowercase.
+#[inline]
+fn word_hash_step(h: u64, x: u64, run: u32) -> u64 {
+    let keep = if run >= 8 { u64::MAX } else { (1u64 << (run * 8)) - 1 };
+    let h = (h ^ ((x | CASE) & keep)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    h ^ h >> 29
+}
+
+/// The hash of the word from `start` to `end`, or `None` when a non-ASCII
+/// byte follows it.
+#[inline]
+fn word_hash_end(bytes: &[u8], h: u64, start: usize, end: usize) -> Option<(u64, usize)> {
+    match bytes.get(end) {
+        Some(&b) if b >= 0x80 => None,
+        _ => Some((h ^ (end - start) as u64, end)),
+    }
+}
+
+/// Whether the (first, second byte) pairs of names with a capital start
+/// reject enough capitalised words to be worth a probe: at least half of the
+/// pairs of a capital and a lowercase letter are unset. With tens of
+/// thousands of names nearly every such pair is set, and the probe costs more
+/// than the words it rejects; the Bloom filters of first words decide.
+pub(super) fn capital_pairs_reject(pairs: &[u64]) -> bool {
+    let mut set = 0;
+    for first in b'a'..=b'z' {
+        for second in b'a'..=b'z' {
+            let at = 1 << 16 | usize::from(first) << 8 | usize::from(second);
+            set += usize::from(pairs.get(at / 64).is_some_and(|w| w >> (at % 64) & 1 != 0));
+        }
+    }
+    set * 2 <= 26 * 26
 }
 
 impl Matcher {
@@ -206,6 +253,7 @@ impl Matcher {
                 }
             });
         }
+        self.capital_pairs = capital_pairs_reject(&pairs);
         self.pairs = pairs;
         // The table holds the raw text bytes the walk accepts: both cases of
         // a letter, every whitespace byte for a space (and a run of two).
@@ -264,6 +312,7 @@ impl Matcher {
             });
         }
         self.singles = singles;
+        self.lower_singles = singles != [0; 4];
         for b in 0..0x80usize {
             let class = BYTE_CLASS[b];
             let capital = class & UPPER != 0;
@@ -303,18 +352,31 @@ impl Matcher {
     /// The bit of the bytes `a`, `b`, `c` in `triples`.
     #[inline]
     fn triple_slot(&self, a: u8, b: u8, c: u8) -> usize {
-        let x = u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c);
+        self.triple_slot_le(u32::from_le_bytes([a, b, c, 0]))
+    }
+
+    /// The bit in `triples` of three bytes packed little-endian (`a` in the
+    /// low byte).
+    #[inline]
+    fn triple_slot_le(&self, x: u32) -> usize {
+        // The table's order is big-endian: `a << 16 | b << 8 | c`.
+        let x = x.swap_bytes() >> 8;
         (x.wrapping_mul(0x9E37_79B1) >> self.triple_shift) as usize
     }
 
     /// Whether a name that may start without a capital may begin with the
-    /// ASCII text bytes `b0` (a word byte, not a capital), `b1`, `b2`.
+    /// ASCII text bytes of `x`, packed little-endian: a word byte that is not
+    /// a capital, then two more. `SINGLES`: some of those names are one byte
+    /// long (`lower_singles`).
     #[inline]
-    pub(super) fn lowercase_may_begin(&self, b0: u8, b1: u8, b2: u8) -> bool {
-        let at = self.triple_slot(b0, b1, b2);
+    pub(super) fn lowercase_may_begin<const SINGLES: bool>(&self, x: u32) -> bool {
+        let at = self.triple_slot_le(x);
         let triple = self.triples.get(at / 64).is_some_and(|w| w >> (at % 64) & 1 != 0);
-        let single =
-            self.singles.get(usize::from(b0) / 64).is_some_and(|w| w >> (b0 % 64) & 1 != 0);
+        if !SINGLES {
+            return triple;
+        }
+        let b0 = x & 0x7F;
+        let single = self.singles.get(b0 as usize / 64).is_some_and(|w| w >> (b0 % 64) & 1 != 0);
         triple | single
     }
 }
@@ -335,6 +397,26 @@ mod tests {
                     "{b:#x} lane {lane}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn word_hashes_of_known_length_agree() {
+        let text = "Aleppo ALEPPO-based Democratically 12345678 abcdefgh abcdefghijklmnop Zu\u{308}rich Zurich\u{a0}x q";
+        let bytes = text.as_bytes();
+        for start in 0..bytes.len() {
+            if BYTE_CLASS[usize::from(bytes[start])] & WORD == 0 {
+                continue;
+            }
+            let len = bytes[start..]
+                .iter()
+                .position(|&b| BYTE_CLASS[usize::from(b)] & WORD == 0)
+                .unwrap_or(bytes.len() - start);
+            assert_eq!(
+                ascii_word_hash_len(bytes, start, len),
+                ascii_word_hash(bytes, start),
+                "at {start}"
+            );
         }
     }
 
