@@ -352,26 +352,43 @@ impl Matcher {
     /// The bit of the bytes `a`, `b`, `c` in `triples`.
     #[inline]
     fn triple_slot(&self, a: u8, b: u8, c: u8) -> usize {
-        self.triple_slot_le(u32::from_le_bytes([a, b, c, 0]))
+        triple_slot_le(u32::from_le_bytes([a, b, c, 0]), self.triple_shift)
     }
 
-    /// The bit in `triples` of three bytes packed little-endian (`a` in the
-    /// low byte).
+    /// The tables of the names that may start without a capital, as the
+    /// scan's loop over lowercase word starts reads them.
     #[inline]
-    fn triple_slot_le(&self, x: u32) -> usize {
-        // The table's order is big-endian: `a << 16 | b << 8 | c`.
-        let x = x.swap_bytes() >> 8;
-        (x.wrapping_mul(0x9E37_79B1) >> self.triple_shift) as usize
+    pub(super) fn triples(&self) -> Triples<'_> {
+        Triples { bits: &self.triples, shift: self.triple_shift, singles: self.singles }
     }
+}
 
+/// The bit of three bytes packed little-endian (`a` in the low byte) in a
+/// triple table of `2^(32 - shift)` bits.
+#[inline]
+fn triple_slot_le(x: u32, shift: u32) -> usize {
+    // The table's order is big-endian: `a << 16 | b << 8 | c`.
+    let x = x.swap_bytes() >> 8;
+    (x.wrapping_mul(0x9E37_79B1) >> shift) as usize
+}
+
+/// A borrowed view of the lowercase-start tables (`Matcher::triples`).
+#[derive(Clone, Copy)]
+pub(super) struct Triples<'m> {
+    bits: &'m [u64],
+    shift: u32,
+    singles: [u64; 4],
+}
+
+impl Triples<'_> {
     /// Whether a name that may start without a capital may begin with the
     /// ASCII text bytes of `x`, packed little-endian: a word byte that is not
     /// a capital, then two more. `SINGLES`: some of those names are one byte
-    /// long (`lower_singles`).
+    /// long (`Matcher::lower_singles`).
     #[inline]
-    pub(super) fn lowercase_may_begin<const SINGLES: bool>(&self, x: u32) -> bool {
-        let at = self.triple_slot_le(x);
-        let triple = self.triples.get(at / 64).is_some_and(|w| w >> (at % 64) & 1 != 0);
+    pub(super) fn may_begin<const SINGLES: bool>(self, x: u32) -> bool {
+        let at = triple_slot_le(x, self.shift);
+        let triple = self.bits.get(at / 64).is_some_and(|w| w >> (at % 64) & 1 != 0);
         if !SINGLES {
             return triple;
         }

@@ -154,7 +154,7 @@ const PADDED: usize = BLOCK + 4;
 /// (`SINGLES`: some of those names are one byte long). Past the end of the
 /// text the block is zero-padded, and the table holds a zero third byte for
 /// the two-byte names.
-#[inline]
+#[inline(never)]
 fn lower_kept<const SINGLES: bool>(
     m: &Matcher,
     block: &[u8; PADDED],
@@ -163,13 +163,14 @@ fn lower_kept<const SINGLES: bool>(
     mut lower: u64,
 ) -> u64 {
     let mut kept = 0u64;
+    let triples = m.triples();
     while lower != 0 {
         let k = lower.trailing_zeros() as usize & (BLOCK - 1);
         lower &= lower - 1;
         let x =
             u32::from_le_bytes([block[k], block[k + 1], block[k + 2], block[k + 3]]) & 0xFF_FFFF;
         let ok = if x & 0x80_8000 == 0 {
-            m.lowercase_may_begin::<SINGLES>(x)
+            triples.may_begin::<SINGLES>(x)
         } else {
             m.may_begin_at(bytes, base + k, false)
         };
