@@ -165,18 +165,22 @@ fn write_doc(
 /// Appends the compact JSON line of a document to `buf`: the bytes of
 /// [`write_doc`], through the document's own (faster) JSON writer.
 fn append_doc(buf: &mut Vec<u8>, id: Option<&RawValue>, doc: &textfacts::Document) {
+    // The id opens the object, `{"id":ID`, and the document's own `{` becomes
+    // the comma after it (or its `{}` the closing brace): nothing written is
+    // moved.
+    if let Some(id) = id {
+        buf.extend_from_slice(b"{\"id\":");
+        buf.extend_from_slice(id.get().as_bytes());
+    }
     let at = buf.len();
     doc.append_json(buf);
-    if let Some(id) = id {
-        // The id opens the object: `{"id":ID,` before the first field.
-        let empty = buf.get(at + 1) == Some(&b'}');
-        let mut head = Vec::with_capacity(id.get().len() + 7);
-        head.extend_from_slice(b"\"id\":");
-        head.extend_from_slice(id.get().as_bytes());
-        if !empty {
-            head.push(b',');
+    if id.is_some() {
+        if buf.get(at + 1) == Some(&b'}') {
+            buf.truncate(at);
+            buf.push(b'}');
+        } else if let Some(open) = buf.get_mut(at) {
+            *open = b',';
         }
-        buf.splice(at + 1..at + 1, head);
     }
     buf.push(b'\n');
 }
@@ -459,7 +463,8 @@ fn finish_line(analyzer: &Analyzer, json: Option<bool>, parsed: &Parsed) -> Item
         // A large document is written straight to the output later, not held
         // twice (records and JSON) in memory.
         Some(pretty) if text.len() <= SERIALIZE_IN_WORKER => {
-            let mut buf = Vec::with_capacity(2 * text.len());
+            // `append_json` reserves what the records need.
+            let mut buf = Vec::with_capacity(id.as_ref().map_or(0, |id| id.get().len()) + 64);
             if pretty {
                 // Writing into a Vec cannot fail.
                 let _ = write_doc(&mut buf, pretty, id.as_deref(), &doc);

@@ -33,6 +33,13 @@ impl<'h> Blocks<'h> {
         Blocks { text, tokens: super::tokens(text), peeked: None, blocks_read: 0 }
     }
 
+    /// An empty token buffer for `next_into` with room for the text's first
+    /// block as news usually fills it (about one token per five bytes), so
+    /// that it is not grown by doubling; never more than two paragraph cuts.
+    pub(crate) fn buffer(&self) -> Vec<Token<'h>> {
+        Vec::with_capacity((self.text.len() / 5 + 16).min(2 * CUT_AT_PARAGRAPH))
+    }
+
     /// Replaces the contents of `block` with the next block's tokens. Returns
     /// `None` at the end of the text, else whether this block is the whole text.
     pub(crate) fn next_into(&mut self, block: &mut Vec<Token<'h>>) -> Option<bool> {
