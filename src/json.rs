@@ -76,19 +76,21 @@ impl Document {
         if let Some(v) = &self.tokens {
             fields.open(buf, "tokens");
             list(buf, v, |buf, t| {
-                let mut r = Record::span(t.start, t.end);
-                r.literal(b",\"kind\":\"");
-                r.short(t.kind.as_str().as_bytes());
-                r.literal(b"\"}");
-                buf.extend_from_slice(r.as_bytes());
+                record(buf, |r| {
+                    r.span(t.start, t.end);
+                    r.literal(b",\"kind\":\"");
+                    r.short(t.kind.as_str().as_bytes());
+                    r.literal(b"\"}");
+                })
             });
         }
         if let Some(v) = &self.sentences {
             fields.open(buf, "sentences");
             list(buf, v, |buf, s| {
-                let mut r = Record::span(s.start, s.end);
-                r.literal(b"}");
-                buf.extend_from_slice(r.as_bytes());
+                record(buf, |r| {
+                    r.span(s.start, s.end);
+                    r.literal(b"}");
+                })
             });
         }
         if let Some(v) = &self.entities {
@@ -141,23 +143,52 @@ fn list<T>(buf: &mut Vec<u8>, items: &[T], mut item: impl FnMut(&mut Vec<u8>, &T
     buf.push(b']');
 }
 
-/// One short record (up to 80 bytes) assembled on the stack, then appended
-/// in one copy: appending each piece to the output costs a call per piece.
-struct Record {
-    bytes: [u8; 80],
+/// The two decimal digits of every number below 100, in order.
+const DIGIT_PAIRS: [u8; 200] = {
+    let mut pairs = [0u8; 200];
+    let mut n = 0;
+    while n < 100 {
+        pairs[2 * n] = b'0' + (n / 10) as u8;
+        pairs[2 * n + 1] = b'0' + (n % 10) as u8;
+        n += 1;
+    }
+    pairs
+};
+
+/// Longest record `record` writes.
+const RECORD_MAX: usize = 80;
+
+/// Appends one short record to `buf`, written by `write` straight into a
+/// window of `RECORD_MAX` bytes at its end (then cut to what was written):
+/// appending each piece to the output would cost a call and a capacity check
+/// per piece, and a record built elsewhere a copy of unknown length.
+#[inline]
+fn record(buf: &mut Vec<u8>, write: impl FnOnce(&mut Record<'_>)) {
+    let at = buf.len();
+    buf.resize(at + RECORD_MAX, 0);
+    let window = buf.get_mut(at..).and_then(|w| <&mut [u8; RECORD_MAX]>::try_from(w).ok());
+    let len = window.map_or(0, |bytes| {
+        let mut r = Record { bytes, len: 0 };
+        write(&mut r);
+        r.len
+    });
+    buf.truncate(at + len);
+}
+
+/// A record being written into its window (`record`).
+struct Record<'a> {
+    bytes: &'a mut [u8; RECORD_MAX],
     len: usize,
 }
 
-impl Record {
+impl Record<'_> {
     /// `{"start":START,"end":END` (the object left open).
     #[inline]
-    fn span(start: usize, end: usize) -> Record {
-        let mut r = Record { bytes: [0; 80], len: 0 };
-        r.literal(b"{\"start\":");
-        r.number(start);
-        r.literal(b",\"end\":");
-        r.number(end);
-        r
+    fn span(&mut self, start: usize, end: usize) {
+        self.literal(b"{\"start\":");
+        self.number(start);
+        self.literal(b",\"end\":");
+        self.number(end);
     }
 
     /// Appends a fixed piece (its length known here, so the copy is a few
@@ -182,30 +213,38 @@ impl Record {
         }
     }
 
-    /// Appends a non-negative integer in decimal, as serde_json writes it.
+    /// Appends a non-negative integer in decimal, as serde_json writes it:
+    /// two digits a step, from a table.
     #[inline]
     fn number(&mut self, n: usize) {
         let digits = n.checked_ilog10().map_or(1, |d| d as usize + 1);
+        let end = self.len + digits;
+        let Some(slots) = self.bytes.get_mut(self.len..end) else { return };
         let mut n = n;
-        if let Some(slots) = self.bytes.get_mut(self.len..self.len + digits) {
-            for slot in slots.iter_mut().rev() {
-                *slot = b'0' + (n % 10) as u8;
-                n /= 10;
+        let mut at = digits;
+        while at >= 2 {
+            let pair = n % 100 * 2;
+            n /= 100;
+            at -= 2;
+            if let (Some(dst), Some(src)) =
+                (slots.get_mut(at..at + 2), DIGIT_PAIRS.get(pair..pair + 2))
+            {
+                dst.copy_from_slice(src);
             }
-            self.len += digits;
         }
-    }
-
-    fn as_bytes(&self) -> &[u8] {
-        self.bytes.get(..self.len).unwrap_or(&[])
+        if let (1, Some(first)) = (at, slots.first_mut()) {
+            *first = b'0' + (n % 10) as u8;
+        }
+        self.len = end;
     }
 }
 
 /// One entity record, as its derived `Serialize` writes it.
 fn entity(buf: &mut Vec<u8>, e: &EntityRecord) {
-    let mut r = Record::span(e.start, e.end);
-    r.literal(b",\"text\":");
-    buf.extend_from_slice(r.as_bytes());
+    record(buf, |r| {
+        r.span(e.start, e.end);
+        r.literal(b",\"text\":");
+    });
     // Writing into a Vec cannot fail.
     let _ = serde_json::to_writer(&mut *buf, &e.text);
     buf.extend_from_slice(b",\"label\":");
@@ -214,11 +253,11 @@ fn entity(buf: &mut Vec<u8>, e: &EntityRecord) {
     let _ = serde_json::to_writer(&mut *buf, &e.id);
     buf.extend_from_slice(b",\"canonical\":");
     let _ = serde_json::to_writer(&mut *buf, &e.canonical);
-    let mut r = Record { bytes: [0; 80], len: 0 };
-    r.literal(b",\"candidates\":");
-    r.number(e.candidates);
-    r.literal(b",\"place\":");
-    buf.extend_from_slice(r.as_bytes());
+    record(buf, |r| {
+        r.literal(b",\"candidates\":");
+        r.number(e.candidates);
+        r.literal(b",\"place\":");
+    });
     let _ = serde_json::to_writer(&mut *buf, &PlaceJson(e.place.as_ref()));
     buf.push(b'}');
 }
@@ -344,9 +383,9 @@ mod tests {
     #[test]
     fn numbers_as_serde_json_writes_them() {
         for n in [0, 7, 9, 10, 99, 100, 12_345, usize::MAX / 7, usize::MAX] {
-            let mut r = super::Record { bytes: [0; 80], len: 0 };
-            r.number(n);
-            assert_eq!(r.as_bytes(), serde_json::to_vec(&n).unwrap());
+            let mut buf = b"x".to_vec();
+            super::record(&mut buf, |r| r.number(n));
+            assert_eq!(buf[1..], serde_json::to_vec(&n).unwrap());
         }
     }
 
