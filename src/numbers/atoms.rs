@@ -8,6 +8,7 @@
 
 use super::lexicon::{lookup, may_anchor, Entry, Set};
 use super::words::{CURRENCY_SIGNS, LEAD_MARKS, VULGAR_FRACTIONS};
+use crate::text::chars::alphabetic;
 use std::cell::OnceCell;
 
 /// What an atom is made of.
@@ -168,15 +169,15 @@ fn cut<'h>(token: &'h str, offset: usize, atoms: &mut Vec<Atom<'h>>, last_end: &
                 }
             }
             push_slice(token, start, pos, offset, Class::Digits, atoms, last_end);
-        } else if c.is_alphabetic() {
+        } else if alphabetic(c) {
             pos += c.len_utf8();
             while let Some(d) = token.get(pos..).and_then(|rest| rest.chars().next()) {
                 let inner_mark = matches!(d, '.' | '\'' | '\u{2019}')
                     && token
                         .get(pos + d.len_utf8()..)
                         .and_then(|r| r.chars().next())
-                        .is_some_and(char::is_alphabetic);
-                if !(d.is_alphabetic() || inner_mark) {
+                        .is_some_and(alphabetic);
+                if !(alphabetic(d) || inner_mark) {
                     break;
                 }
                 pos += d.len_utf8();

@@ -1,7 +1,7 @@
 //! Unicode character classes answered fast, for the tokenizer and (through
 //! [`BmpBits`]) the gazetteer's word class.
 //!
-//! `char::is_alphanumeric` and `char::is_numeric` search std's tables:
+//! `char::is_alphabetic`, `is_alphanumeric` and `is_numeric` search std's tables:
 //! hundreds of instructions for a character of a script such as Devanagari,
 //! asked once or twice per word. ASCII, accented Latin letters and the
 //! punctuation blocks are decided by ranges here; any other character of the
@@ -52,8 +52,21 @@ impl BmpBits {
     }
 }
 
+static ALPHABETIC: BmpBits = BmpBits::new();
 static ALPHANUMERIC: BmpBits = BmpBits::new();
 static NUMERIC: BmpBits = BmpBits::new();
+
+/// `char::is_alphabetic`.
+#[inline]
+pub(crate) fn alphabetic(c: char) -> bool {
+    match c {
+        '\0'..='\u{7f}' => c.is_ascii_alphabetic(),
+        // Latin-1 letters and Latin Extended-A/B: letters but for × and ÷.
+        '\u{C0}'..='\u{24F}' => !matches!(c, '\u{D7}' | '\u{F7}'),
+        '\u{2000}'..='\u{206F}' | '\u{20A0}'..='\u{20CF}' => false,
+        _ => ALPHABETIC.get(c, char::is_alphabetic),
+    }
+}
 
 /// `char::is_alphanumeric`.
 #[inline]
@@ -88,6 +101,7 @@ mod tests {
         // Twice: the second pass reads the cache.
         for _ in 0..2 {
             for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+                assert_eq!(alphabetic(c), c.is_alphabetic(), "{c:?}");
                 assert_eq!(alphanumeric(c), c.is_alphanumeric(), "{c:?}");
                 assert_eq!(numeric(c), c.is_numeric(), "{c:?}");
             }
