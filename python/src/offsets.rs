@@ -44,10 +44,13 @@ pub fn is_offset_field(key: &str) -> bool {
 ///
 /// A table made once per text answers each conversion in a few steps,
 /// whatever order the records come in: for every block of [`BLOCK`] bytes,
-/// the units before it and a bit per byte that starts a char (and one per
-/// byte that starts a 4-byte sequence, two UTF-16 units). An offset's unit
-/// count is the block's plus the bits below it. The table takes 3/8 of the
-/// text's size, only for a non-ASCII text in a unit other than bytes.
+/// the units before it, a bit per byte that continues a char and one per
+/// byte that starts a 4-byte sequence (two UTF-16 units). An offset's unit
+/// count is the block's, plus the bytes below it in the block, less the
+/// continuing ones, plus the 4-byte ones: in news, most blocks hold only
+/// ASCII, and both masks below an offset are mostly empty. The table takes
+/// 3/8 of the text's size, only for a non-ASCII text in a unit other than
+/// bytes.
 pub struct Offsets {
     /// Empty: offsets stay as they are (bytes, or an ASCII text).
     blocks: Vec<Block>,
@@ -64,8 +67,8 @@ const BLOCK: usize = 64;
 struct Block {
     /// Units before the block.
     before: usize,
-    /// Bit `i`: byte `i` of the block starts a char.
-    starts: u64,
+    /// Bit `i`: byte `i` of the block continues a char.
+    continues: u64,
     /// Bit `i`: byte `i` starts a 4-byte sequence (UTF-16 only; else 0).
     wide: u64,
 }
@@ -80,16 +83,16 @@ impl Offsets {
         let mut blocks = Vec::with_capacity(len.div_ceil(BLOCK));
         let mut before = 0;
         let mut add = |chunk: &[u8]| {
-            let (starts, wide) = block_bits(chunk);
+            let (continues, wide) = block_bits(chunk);
             let wide = if unit == Unit::Utf16 { wide } else { 0 };
-            blocks.push(Block { before, starts, wide });
-            before += (starts.count_ones() + wide.count_ones()) as usize;
+            blocks.push(Block { before, continues, wide });
+            before += BLOCK - continues.count_ones() as usize + wide.count_ones() as usize;
         };
         let mut chunks = bytes.chunks_exact(BLOCK);
         chunks.by_ref().for_each(&mut add);
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            // Continuation bytes after the end: no bits.
+            // Continuation bytes after the end: no units.
             let mut padded = [0x80; BLOCK];
             padded[..rest.len()].copy_from_slice(rest);
             add(&padded);
@@ -111,34 +114,37 @@ impl Offsets {
         }
         let Some(block) = self.blocks.get(at / BLOCK) else { return offset };
         let bit = at % BLOCK;
-        if block.starts >> bit & 1 == 0 {
+        if block.continues >> bit & 1 != 0 {
             return offset;
         }
         let below = (1u64 << bit) - 1;
-        let mut units = (block.starts & below).count_ones();
-        if block.wide != 0 {
-            units += (block.wide & below).count_ones();
+        let mut units = block.before + bit;
+        let (continues, wide) = (block.continues & below, block.wide & below);
+        if continues != 0 {
+            units -= continues.count_ones() as usize;
         }
-        (block.before + units as usize) as u64
+        if wide != 0 {
+            units += wide.count_ones() as usize;
+        }
+        units as u64
     }
 }
 
-/// The bits of one block of [`BLOCK`] bytes: bytes that start a char, bytes
-/// that start a 4-byte sequence. Eight bytes at a time: a byte continues a
-/// char when its top bits are `10`, starts a 4-byte one when they are `1111`;
-/// the flags, on each byte's top bit, are gathered into eight bits by one
-/// multiplication.
+/// The bits of one block of [`BLOCK`] bytes: bytes that continue a char,
+/// bytes that start a 4-byte sequence. Eight bytes at a time: a byte
+/// continues a char when its top bits are `10`, starts a 4-byte one when
+/// they are `1111`; the flags, on each byte's top bit, are gathered into
+/// eight bits by one multiplication.
 fn block_bits(block: &[u8]) -> (u64, u64) {
     const TOP: u64 = 0x8080_8080_8080_8080;
     let gather = |flags: u64| (flags >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
-    let (mut starts, mut wide) = (0, 0);
+    let (mut continues, mut wide) = (0, 0);
     for (i, word) in block.chunks_exact(8).enumerate() {
         let mut bytes = [0; 8];
         bytes.copy_from_slice(word);
         let w = u64::from_le_bytes(bytes);
-        let continues = w & !(w << 1) & TOP;
-        starts |= gather(!continues & TOP) << (8 * i);
+        continues |= gather(w & !(w << 1) & TOP) << (8 * i);
         wide |= gather(w & (w << 1) & (w << 2) & (w << 3) & TOP) << (8 * i);
     }
-    (starts, wide)
+    (continues, wide)
 }
