@@ -117,17 +117,21 @@ impl Offsets {
         if block.continues >> bit & 1 != 0 {
             return offset;
         }
+        let units = block.before + bit;
         let below = (1u64 << bit) - 1;
-        let mut units = block.before + bit;
         let (continues, wide) = (block.continues & below, block.wide & below);
-        if continues != 0 {
-            units -= continues.count_ones() as usize;
+        if (continues | wide) == 0 {
+            return units as u64;
         }
-        if wide != 0 {
-            units += wide.count_ones() as usize;
-        }
-        units as u64
+        counted(units, continues, wide)
     }
+}
+
+/// `units` less the continuation bytes, plus the 4-byte leading bytes, of
+/// a block below an offset (out of line: the common case needs neither).
+#[inline(never)]
+fn counted(units: usize, continues: u64, wide: u64) -> u64 {
+    (units - continues.count_ones() as usize + wide.count_ones() as usize) as u64
 }
 
 /// The bits of one block of [`BLOCK`] bytes: bytes that continue a char,
