@@ -6,7 +6,9 @@ Speed: each round runs, back to back, the Rust Analyzer::analyze_batch (in this
 process, same pool and texts), analyze_batch, analyze_arrow and the analyze example's
 `--jsonl` over the same texts (whole process); the medians and the median of the
 per-round ratios are printed (the machine is shared: rounds are interleaved so that
-load hits every contender alike). analyze_batch's layers are filled on first use, so
+load hits every contender alike; the CPU seconds that analyze_batch and analyze_arrow
+take, less sensitive to the other processes' load, are printed beside the wall-clock
+ratio). analyze_batch's layers are filled on first use, so
 each round also times analyze_batch followed by textfacts.materialize (every record
 dict made): what a program that reads every layer pays. Memory: fresh subprocesses
 read their own RSS.
@@ -15,6 +17,7 @@ read their own RSS.
 import argparse
 import json
 import os
+import resource
 import pathlib
 import statistics
 import subprocess
@@ -23,6 +26,11 @@ import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+
+def cpu_s():
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
 
 
 def rss_kb(field="VmRSS"):
@@ -88,19 +96,22 @@ def main():
     arr = pa.array(texts)
     a.analyze_batch(texts[:50])
     times = {k: [] for k in ("rust_batch", "analyze_batch", "batch_materialized", "analyze_arrow", "analyze_jsonl")}
+    cpu = {"analyze_batch": [], "analyze_arrow": []}
     for _ in range(args.rounds):
         times["rust_batch"].append(a._rust_batch_seconds(texts))
-        t = time.perf_counter()
+        c, t = cpu_s(), time.perf_counter()
         docs = a.analyze_batch(texts)
         times["analyze_batch"].append(time.perf_counter() - t)
+        cpu["analyze_batch"].append(cpu_s() - c)
         del docs
         t = time.perf_counter()
         docs = textfacts.materialize(a.analyze_batch(texts))
         times["batch_materialized"].append(time.perf_counter() - t)
         del docs
-        t = time.perf_counter()
+        c, t = cpu_s(), time.perf_counter()
         batch = a.analyze_arrow(arr)
         times["analyze_arrow"].append(time.perf_counter() - t)
+        cpu["analyze_arrow"].append(cpu_s() - c)
         del batch
         if os.path.exists(args.analyze_bin):
             t = time.perf_counter()
@@ -129,6 +140,10 @@ def main():
         print(f"analyze_arrow vs analyze --jsonl:    {ratio('analyze_jsonl', 'analyze_arrow'):.2f}x")
     print(f"analyze_arrow vs Rust analyze_batch: {ratio('rust_batch', 'analyze_arrow'):.2f}x")
     print(f"analyze_arrow vs analyze_batch:      {ratio('analyze_batch', 'analyze_arrow'):.2f}x (goal >= 1.0)")
+    cpu_ratio = statistics.median(b / w for b, w in zip(cpu["analyze_batch"], cpu["analyze_arrow"]))
+    print(f"  the same in CPU seconds of the process: {cpu_ratio:.2f}x "
+          f"(analyze_batch median {statistics.median(cpu['analyze_batch']):.3f} s, "
+          f"analyze_arrow {statistics.median(cpu['analyze_arrow']):.3f} s)")
     print(f"analyze_batch + materialize vs Rust analyze_batch: {ratio('rust_batch', 'batch_materialized'):.2f}x "
           f"(every record dict made; no goal)")
     if times["analyze_jsonl"]:

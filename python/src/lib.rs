@@ -15,7 +15,6 @@ mod records;
 mod ser;
 mod texts;
 
-use arrow::build::Col;
 use arrow::shape::Shape;
 use offsets::{Offsets, Unit};
 use pyo3::exceptions::{PyOSError, PyRuntimeError, PyTypeError, PyValueError};
@@ -26,12 +25,6 @@ use records::Analysed;
 use std::borrow::Cow;
 use std::sync::Arc;
 use textfacts::{CaseMode, Gazetteer, Layer};
-
-/// One row of an Arrow string array (None: a null row).
-type Row<'a> = Option<&'a str>;
-
-/// Documents analysed per task of the worker pool.
-const CHUNK: usize = 32;
 
 /// The analyzer: see `textfacts/__init__.pyi` for the Python documentation.
 #[pyclass(module = "textfacts._textfacts", name = "Analyzer", subclass, frozen)]
@@ -298,53 +291,9 @@ impl PyAnalyzer {
         let arrays = arrow::import_texts(texts)?;
         let rows = arrow::rows(&arrays);
         let pool = pool()?;
-        let analyzer = &self.inner;
-        let unit = self.unit;
-        let shape = &self.shape;
         let n = rows.len();
-        let built = py.detach(|| -> Result<_, String> {
-            let new_col = || Col::new(shape).ok_or("the document model has no Arrow form");
-            // Each task analyses a chunk and writes its columns while the
-            // documents are fresh in cache (and drops them); this thread
-            // appends the chunks' columns in order as they come.
-            let part = |chunk: &[Row<'_>]| -> Result<Col, String> {
-                let mut col = new_col()?;
-                for text in chunk {
-                    match text {
-                        Some(text) => col
-                            .push(&analyzer.analyze(text), &Offsets::new(text, unit))
-                            .map_err(|e| e.0)?,
-                        None => col.push_null(),
-                    }
-                }
-                Ok(col)
-            };
-            let chunks: Vec<&[Row<'_>]> = rows.chunks(CHUNK).collect();
-            let mut root = new_col()?;
-            let (tx, rx) = std::sync::mpsc::channel::<(usize, Result<Col, String>)>();
-            pool.in_place_scope(|scope| -> Result<(), String> {
-                for (i, chunk) in chunks.iter().enumerate() {
-                    let tx = tx.clone();
-                    let part = &part;
-                    scope.spawn(move |_| {
-                        let _ = tx.send((i, part(chunk)));
-                    });
-                }
-                drop(tx);
-                let mut ready: Vec<Option<Result<Col, String>>> =
-                    (0..chunks.len()).map(|_| None).collect();
-                for i in 0..chunks.len() {
-                    while ready[i].is_none() {
-                        let (j, col) = rx.recv().map_err(|_| "a worker failed".to_string())?;
-                        ready[j] = Some(col);
-                    }
-                    let col = ready[i].take().ok_or("a chunk went missing")??;
-                    root.append(col).map_err(|e| e.0)?;
-                }
-                Ok(())
-            })?;
-            root.finish_columns().map_err(|e| e.to_string())
-        });
+        let built =
+            py.detach(|| arrow::batch::analyze(&pool, &self.inner, &rows, self.unit, &self.shape));
         let (fields, columns) = built.map_err(PyValueError::new_err)?;
         drop(arrays);
         arrow::export_batch(py, fields, columns, n)

@@ -56,7 +56,7 @@ pub type MakeLayer<'a, 'py> = dyn Fn(&'static str, usize) -> PyResult<Bound<'py,
 pub fn to_python<'py, T: Serialize + ?Sized>(
     py: Python<'py>,
     names: &Names,
-    offsets: &Offsets<'_>,
+    offsets: &Offsets,
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
     run(PySer { py, names, offsets, offset: false, mode: Mode::Plain }, value)
@@ -67,7 +67,7 @@ pub fn to_python<'py, T: Serialize + ?Sized>(
 pub fn document<'py, T: Serialize + ?Sized>(
     py: Python<'py>,
     names: &Names,
-    offsets: &Offsets<'_>,
+    offsets: &Offsets,
     value: &T,
     layer: &MakeLayer<'_, 'py>,
 ) -> PyResult<Bound<'py, PyAny>> {
@@ -79,18 +79,15 @@ pub fn document<'py, T: Serialize + ?Sized>(
 pub fn field<'py, T: Serialize + ?Sized>(
     py: Python<'py>,
     names: &Names,
-    offsets: &Offsets<'_>,
+    offsets: &Offsets,
     value: &T,
     key: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     run(PySer { py, names, offsets, offset: false, mode: Mode::Field(key) }, value)
 }
 
-fn run<'py, T: Serialize + ?Sized>(
-    ser: PySer<'_, 'py, '_>,
-    value: &T,
-) -> PyResult<Bound<'py, PyAny>> {
-    value.serialize(ser).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.0))
+fn run<'py, T: Serialize + ?Sized>(ser: PySer<'_, 'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    value.serialize(ser).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
 }
 
 /// What the serializer makes of the value at hand.
@@ -107,30 +104,30 @@ enum Mode<'a, 'py> {
 }
 
 #[derive(Clone, Copy)]
-struct PySer<'a, 'py, 't> {
+struct PySer<'a, 'py> {
     py: Python<'py>,
     names: &'a Names,
-    offsets: &'a Offsets<'t>,
+    offsets: &'a Offsets,
     /// The value is an offset field (`start`/`end`).
     offset: bool,
     mode: Mode<'a, 'py>,
 }
 
-impl<'a, 'py, 't> PySer<'a, 'py, 't> {
+impl<'a, 'py> PySer<'a, 'py> {
     fn plain(self) -> Self {
         PySer { offset: false, mode: Mode::Plain, ..self }
     }
 }
 
-pub struct Seq<'a, 'py, 't> {
-    ser: PySer<'a, 'py, 't>,
+pub struct Seq<'a, 'py> {
+    ser: PySer<'a, 'py>,
     items: Vec<Bound<'py, PyAny>>,
     /// A layer left for later: its maker and key, and the records counted.
     later: Option<(&'a MakeLayer<'a, 'py>, &'static str, usize)>,
 }
 
-pub struct Dict<'a, 'py, 't> {
-    ser: PySer<'a, 'py, 't>,
+pub struct Dict<'a, 'py> {
+    ser: PySer<'a, 'py>,
     dict: Bound<'py, PyDict>,
     key: Option<Bound<'py, PyAny>>,
     mode: Mode<'a, 'py>,
@@ -138,16 +135,16 @@ pub struct Dict<'a, 'py, 't> {
     picked: Option<Bound<'py, PyAny>>,
 }
 
-impl<'a, 'py, 't> ser::Serializer for PySer<'a, 'py, 't> {
+impl<'a, 'py> ser::Serializer for PySer<'a, 'py> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
-    type SerializeSeq = Seq<'a, 'py, 't>;
-    type SerializeTuple = Seq<'a, 'py, 't>;
-    type SerializeTupleStruct = Seq<'a, 'py, 't>;
-    type SerializeTupleVariant = Seq<'a, 'py, 't>;
-    type SerializeMap = Dict<'a, 'py, 't>;
-    type SerializeStruct = Dict<'a, 'py, 't>;
-    type SerializeStructVariant = Dict<'a, 'py, 't>;
+    type SerializeSeq = Seq<'a, 'py>;
+    type SerializeTuple = Seq<'a, 'py>;
+    type SerializeTupleStruct = Seq<'a, 'py>;
+    type SerializeTupleVariant = Seq<'a, 'py>;
+    type SerializeMap = Dict<'a, 'py>;
+    type SerializeStruct = Dict<'a, 'py>;
+    type SerializeStructVariant = Dict<'a, 'py>;
 
     forward_narrow_scalars!();
 
@@ -230,7 +227,7 @@ impl<'a, 'py, 't> ser::Serializer for PySer<'a, 'py, 't> {
     }
 }
 
-impl<'py> Seq<'_, 'py, '_> {
+impl<'py> Seq<'_, 'py> {
     fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
         match &mut self.later {
             Some((_, _, n)) => *n += 1,
@@ -247,9 +244,9 @@ impl<'py> Seq<'_, 'py, '_> {
     }
 }
 
-seq_impls!(['py] Seq<'_, 'py, '_> => Bound<'py, PyAny>);
+seq_impls!(['py] Seq<'_, 'py> => Bound<'py, PyAny>);
 
-impl<'py> Dict<'_, 'py, '_> {
+impl<'py> Dict<'_, 'py> {
     fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
         let ser = PySer { offset: is_offset_field(key), ..self.ser };
         match self.mode {
@@ -280,9 +277,9 @@ impl<'py> Dict<'_, 'py, '_> {
     }
 }
 
-struct_impls!(['py] Dict<'_, 'py, '_> => Bound<'py, PyAny>);
+struct_impls!(['py] Dict<'_, 'py> => Bound<'py, PyAny>);
 
-impl<'py> ser::SerializeMap for Dict<'_, 'py, '_> {
+impl<'py> ser::SerializeMap for Dict<'_, 'py> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {

@@ -39,7 +39,7 @@ impl Analysed {
     }
 
     /// Offsets of ASCII text need no converting: the empty text stands in.
-    fn offsets(&self) -> Offsets<'_> {
+    fn offsets(&self) -> Offsets {
         Offsets::new(self.text.as_deref().unwrap_or(""), self.unit)
     }
 }

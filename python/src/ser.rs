@@ -6,9 +6,10 @@
 
 use std::fmt;
 
-/// An error of a serializer or deserializer: its message.
+/// An error of a serializer or deserializer: its message (boxed, so that a
+/// `Result<(), Error>` comes back in registers).
 #[derive(Debug)]
-pub struct Error(pub String);
+pub struct Error(pub Box<str>);
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -20,19 +21,19 @@ impl std::error::Error for Error {}
 
 impl serde::ser::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Error {
-        Error(msg.to_string())
+        Error(msg.to_string().into())
     }
 }
 
 impl serde::de::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Error {
-        Error(msg.to_string())
+        Error(msg.to_string().into())
     }
 }
 
 impl From<pyo3::PyErr> for Error {
     fn from(e: pyo3::PyErr) -> Error {
-        Error(e.to_string())
+        Error(e.to_string().into())
     }
 }
 
@@ -115,7 +116,7 @@ pub(crate) use forward_narrow_scalars;
 
 /// `SerializeSeq`, `SerializeTuple`, `SerializeTupleStruct` and
 /// `SerializeTupleVariant` for a type with inherent `element(&mut self,
-/// &T)` and `finish(self)`: `seq_impls!(['py] Seq<'_, 'py, '_> => Bound<'py,
+/// &T)` and `finish(self)`: `seq_impls!(['py] Seq<'_, 'py> => Bound<'py,
 /// PyAny>)` (the generics of the impl in brackets, then the type and its `Ok`).
 macro_rules! seq_impls {
     ([$($gen:tt)*] $ty:ty => $ok:ty) => {
@@ -128,12 +129,14 @@ macro_rules! seq_impls {
         impl<$($gen)*> serde::ser::$trait for $ty {
             type Ok = $ok;
             type Error = $crate::ser::Error;
+            #[inline(always)]
             fn $method<T: serde::Serialize + ?Sized>(
                 &mut self,
                 value: &T,
             ) -> Result<(), $crate::ser::Error> {
                 self.element(value)
             }
+            #[inline(always)]
             fn end(self) -> Result<$ok, $crate::ser::Error> {
                 self.finish()
             }
@@ -154,6 +157,7 @@ macro_rules! struct_impls {
         impl<$($gen)*> serde::ser::$trait for $ty {
             type Ok = $ok;
             type Error = $crate::ser::Error;
+            #[inline(always)]
             fn serialize_field<T: serde::Serialize + ?Sized>(
                 &mut self,
                 key: &'static str,
@@ -161,6 +165,7 @@ macro_rules! struct_impls {
             ) -> Result<(), $crate::ser::Error> {
                 self.field(key, value)
             }
+            #[inline(always)]
             fn end(self) -> Result<$ok, $crate::ser::Error> {
                 self.finish()
             }

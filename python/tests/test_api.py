@@ -83,6 +83,32 @@ def test_offsets_units_agree_with_independent_conversion(unit):
                 assert raw[y["start"] : y["end"]].decode("utf-8") == y["text"]
 
 
+@pytest.mark.parametrize("unit", ["char", "utf16", "byte"])
+def test_offsets_of_chars_of_every_width_in_dicts_and_arrow(unit):
+    # Words of 1- to 4-byte chars, so that chars straddle every byte of the
+    # offset table's 64-byte blocks, and a span that ends the text.
+    pieces = ["a", "é", "東京", "😀", "Zürich", "27", "people", "killed", "ab😀c", "Ωμέγα", "قُتل"]
+    words = [pieces[(i * 7 + i // 3) % len(pieces)] * (1 + i % 3) for i in range(500)]
+    texts = [" ".join(words[:n]) + " died" for n in (1, 13, 64, 200, 500)] + ["😀" * 16, "é" * 32 + "x"]
+    by_char = [textfacts.Analyzer().analyze(t) for t in texts]
+    a = textfacts.Analyzer(offsets=unit)
+    dicts = [a.analyze(t) for t in texts]
+    arrow = a.analyze_arrow(pa.array(texts)).to_pylist()
+    encoding, width = {"char": ("utf-32-le", 4), "utf16": ("utf-16-le", 2), "byte": ("utf-8", 1)}[unit]
+    checked = 0
+    for text, x_doc, y_doc, row in zip(texts, by_char, dicts, arrow):
+        assert drop_nulls(row) == drop_nulls(y_doc)
+        xs, ys = list(spans(x_doc)), list(spans(y_doc))
+        assert len(xs) == len(ys)
+        for x, y in zip(xs, ys):
+            if "text" in x:
+                assert text[x["start"] : x["end"]] == x["text"]
+            assert len(text[: x["start"]].encode(encoding)) // width == y["start"]
+            assert len(text[: x["end"]].encode(encoding)) // width == y["end"]
+            checked += 1
+    assert checked > 500
+
+
 def test_char_offsets_slice_every_span(analyzer):
     for text in [NON_ASCII, TEXT, "é" * 100 + " 27 people died in Aleppo", ""]:
         for r in spans(analyzer.analyze(text)):

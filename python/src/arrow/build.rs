@@ -70,11 +70,31 @@ pub enum Col {
     Bool(BooleanBufferBuilder, NullBufferBuilder),
     Int(Vec<i64>, NullBufferBuilder),
     Int32(Vec<i32>, NullBufferBuilder),
-    Enum { names: &'static [&'static str], keys: Keys, valid: NullBufferBuilder },
+    Enum {
+        names: &'static [&'static str],
+        keys: Keys,
+        valid: NullBufferBuilder,
+    },
     Float(Vec<f64>, NullBufferBuilder),
-    Str { offsets: Vec<i32>, data: Vec<u8>, valid: NullBufferBuilder },
-    List { offsets: Vec<i32>, valid: NullBufferBuilder, item: Box<Col>, field: Arc<Field> },
-    Struct { names: Vec<&'static str>, cols: Vec<Col>, valid: NullBufferBuilder, fields: Fields },
+    Str {
+        offsets: Vec<i32>,
+        data: Vec<u8>,
+        valid: NullBufferBuilder,
+    },
+    List {
+        offsets: Vec<i32>,
+        valid: NullBufferBuilder,
+        item: Box<Col>,
+        field: Arc<Field>,
+    },
+    Struct {
+        names: Vec<&'static str>,
+        cols: Vec<Col>,
+        valid: NullBufferBuilder,
+        fields: Fields,
+        /// Bit `i`: field `i` is an offset, converted on the way (`offsets`).
+        offset_fields: u64,
+    },
 }
 
 impl Col {
@@ -110,11 +130,17 @@ impl Col {
                 item: Box::new(Col::new(item)?),
             },
             Shape::Struct(fields) => {
-                let (names, cols) = fields
+                let (names, cols): (Vec<_>, _) = fields
                     .iter()
                     .filter_map(|(name, shape)| Some((*name, Col::field(name, shape)?)))
                     .unzip();
-                Col::Struct { names, cols, valid, fields: struct_fields(fields) }
+                let offset_fields = names
+                    .iter()
+                    .take(64)
+                    .enumerate()
+                    .filter(|(_, name)| is_offset_field(name))
+                    .fold(0, |bits, (i, _)| bits | 1 << i);
+                Col::Struct { names, cols, valid, fields: struct_fields(fields), offset_fields }
             }
             Shape::Unknown => return None,
         })
@@ -160,7 +186,7 @@ impl Col {
     pub fn push<T: Serialize + ?Sized>(
         &mut self,
         value: &T,
-        offsets: &Offsets<'_>,
+        offsets: &Offsets,
     ) -> Result<(), Error> {
         value.serialize(ColSer { col: self, offsets, offset: false })
     }
@@ -213,28 +239,28 @@ impl Col {
 
     /// Appends the rows of `other`, a column of the same shape (built
     /// alongside this one, e.g. by another worker).
-    pub fn append(&mut self, other: Col) -> Result<(), Error> {
+    pub fn append(&mut self, other: &Col) -> Result<(), Error> {
         match (self, other) {
-            (Col::Bool(values, valid), Col::Bool(mut more, more_valid)) => {
-                values.append_buffer(&more.finish());
+            (Col::Bool(values, valid), Col::Bool(more, more_valid)) => {
+                values.append_packed_range(0..more.len(), more.as_slice());
                 append_validity(valid, more_valid);
             }
             (Col::Int(values, valid), Col::Int(more, more_valid)) => {
-                values.extend(more);
+                values.extend_from_slice(more);
                 append_validity(valid, more_valid);
             }
             (Col::Int32(values, valid), Col::Int32(more, more_valid)) => {
-                values.extend(more);
+                values.extend_from_slice(more);
                 append_validity(valid, more_valid);
             }
             (Col::Float(values, valid), Col::Float(more, more_valid)) => {
-                values.extend(more);
+                values.extend_from_slice(more);
                 append_validity(valid, more_valid);
             }
             (Col::Enum { keys, valid, .. }, Col::Enum { keys: more, valid: more_valid, .. }) => {
                 match (keys, more) {
-                    (Keys::Small(k), Keys::Small(more)) => k.extend(more),
-                    (Keys::Wide(k), Keys::Wide(more)) => k.extend(more),
+                    (Keys::Small(k), Keys::Small(more)) => k.extend_from_slice(more),
+                    (Keys::Wide(k), Keys::Wide(more)) => k.extend_from_slice(more),
                     _ => return Err(Error("enum columns of different key widths".into())),
                 }
                 append_validity(valid, more_valid);
@@ -243,16 +269,16 @@ impl Col {
                 Col::Str { offsets, data, valid },
                 Col::Str { offsets: more_offsets, data: more_data, valid: more_valid },
             ) => {
-                append_offsets(offsets, &more_offsets)?;
-                data.extend(more_data);
+                append_offsets(offsets, more_offsets)?;
+                data.extend_from_slice(more_data);
                 append_validity(valid, more_valid);
             }
             (
                 Col::List { offsets, valid, item, .. },
                 Col::List { offsets: more_offsets, valid: more_valid, item: more_item, .. },
             ) => {
-                append_offsets(offsets, &more_offsets)?;
-                item.append(*more_item)?;
+                append_offsets(offsets, more_offsets)?;
+                item.append(more_item)?;
                 append_validity(valid, more_valid);
             }
             (
@@ -269,6 +295,49 @@ impl Col {
         Ok(())
     }
 
+    /// Empties the column, keeping its memory for the next rows.
+    pub fn clear(&mut self) {
+        match self {
+            Col::Bool(values, valid) => {
+                values.truncate(0);
+                *valid = NullBufferBuilder::new(0);
+            }
+            Col::Int(values, valid) => {
+                values.clear();
+                *valid = NullBufferBuilder::new(0);
+            }
+            Col::Int32(values, valid) => {
+                values.clear();
+                *valid = NullBufferBuilder::new(0);
+            }
+            Col::Float(values, valid) => {
+                values.clear();
+                *valid = NullBufferBuilder::new(0);
+            }
+            Col::Enum { keys, valid, .. } => {
+                match keys {
+                    Keys::Small(k) => k.clear(),
+                    Keys::Wide(k) => k.clear(),
+                }
+                *valid = NullBufferBuilder::new(0);
+            }
+            Col::Str { offsets, data, valid } => {
+                offsets.truncate(1);
+                data.clear();
+                *valid = NullBufferBuilder::new(0);
+            }
+            Col::List { offsets, valid, item, .. } => {
+                offsets.truncate(1);
+                item.clear();
+                *valid = NullBufferBuilder::new(0);
+            }
+            Col::Struct { cols, valid, .. } => {
+                cols.iter_mut().for_each(Col::clear);
+                *valid = NullBufferBuilder::new(0);
+            }
+        }
+    }
+
     /// The children of a struct column, finished (the columns of a batch).
     pub fn finish_columns(self) -> Result<(Fields, Vec<ArrayRef>), ArrowError> {
         match self {
@@ -283,17 +352,17 @@ impl Col {
 
 /// Whether two field or variant names are the same: names are short and
 /// mostly the very same `&'static str`, so this beats a call to `memcmp`.
-#[inline]
+#[inline(always)]
 fn same_name(a: &str, b: &str) -> bool {
     a.len() == b.len()
         && (std::ptr::eq(a.as_ptr(), b.as_ptr()) || a.bytes().zip(b.bytes()).all(|(x, y)| x == y))
 }
 
-fn append_validity(valid: &mut NullBufferBuilder, mut more: NullBufferBuilder) {
-    let n = more.len();
-    match more.finish() {
+fn append_validity(valid: &mut NullBufferBuilder, more: &NullBufferBuilder) {
+    // A validity bitmap exists only once a null was appended.
+    match more.finish_cloned() {
         Some(nulls) => valid.append_buffer(&nulls),
-        None => valid.append_n_non_nulls(n),
+        None => valid.append_n_non_nulls(more.len()),
     }
 }
 
@@ -307,21 +376,30 @@ fn append_offsets(offsets: &mut Vec<i32>, more: &[i32]) -> Result<(), Error> {
     Ok(())
 }
 
+#[inline(always)]
 fn offset_after(offsets: &[i32], added: usize) -> Result<i32, Error> {
     let last = offsets.last().copied().unwrap_or(0);
-    i32::try_from(added)
-        .ok()
-        .and_then(|a| last.checked_add(a))
-        .ok_or_else(|| Error("more than 2 GiB of output in one column: pass fewer rows".into()))
+    i32::try_from(added).ok().and_then(|a| last.checked_add(a)).ok_or_else(too_much_output)
 }
 
-struct ColSer<'a, 't> {
+#[cold]
+fn beyond_2_gib() -> Error {
+    Error("an offset beyond 2 GiB: use analyze_batch for texts this long".into())
+}
+
+#[cold]
+fn too_much_output() -> Error {
+    Error("more than 2 GiB of output in one column: pass fewer rows".into())
+}
+
+struct ColSer<'a> {
     col: &'a mut Col,
-    offsets: &'a Offsets<'t>,
+    offsets: &'a Offsets,
     offset: bool,
 }
 
-impl ColSer<'_, '_> {
+impl ColSer<'_> {
+    #[inline(always)]
     fn int(self, v: i64) -> Result<(), Error> {
         match self.col {
             Col::Int(values, valid) => {
@@ -333,10 +411,7 @@ impl ColSer<'_, '_> {
                 valid.append_non_null();
             }
             Col::Int32(values, valid) => {
-                let v = i32::try_from(v).map_err(|_| {
-                    Error("an offset beyond 2 GiB: use analyze_batch for texts this long".into())
-                })?;
-                values.push(v);
+                values.push(i32::try_from(v).map_err(|_| beyond_2_gib())?);
                 valid.append_non_null();
             }
             other => other.push_null(),
@@ -346,6 +421,7 @@ impl ColSer<'_, '_> {
 
     /// Variant `v`, number `index` of its enum (where the traced names
     /// have it, unless variants are skipped: then it is looked up).
+    #[inline(always)]
     fn variant(self, index: u32, v: &str) -> Result<(), Error> {
         match self.col {
             Col::Enum { names, keys, valid } => match names
@@ -368,6 +444,7 @@ impl ColSer<'_, '_> {
         Ok(())
     }
 
+    #[inline(always)]
     fn str(self, v: &str) -> Result<(), Error> {
         match self.col {
             Col::Str { offsets, data, valid } => {
@@ -383,23 +460,25 @@ impl ColSer<'_, '_> {
 }
 
 /// Sequence and struct serializers; `Skip` swallows what the schema lacks.
-pub enum SeqSer<'a, 't> {
+pub enum SeqSer<'a> {
     List {
         offsets: &'a mut Vec<i32>,
         valid: &'a mut NullBufferBuilder,
         item: &'a mut Col,
-        conv: &'a Offsets<'t>,
+        conv: &'a Offsets,
         n: usize,
     },
     Skip,
 }
 
-pub enum StructSer<'a, 't> {
+pub enum StructSer<'a> {
     Struct {
         names: &'a [&'static str],
         cols: &'a mut [Col],
         valid: &'a mut NullBufferBuilder,
-        conv: &'a Offsets<'t>,
+        conv: &'a Offsets,
+        /// Bit `i`: field `i` is an offset.
+        offset_fields: u64,
         /// Bit `i`: field `i` was written (structs of up to 64 fields; later
         /// ones are never null-filled, which no record of the model needs).
         seen: u64,
@@ -408,19 +487,20 @@ pub enum StructSer<'a, 't> {
     Skip,
 }
 
-impl<'a, 't> ser::Serializer for ColSer<'a, 't> {
+impl<'a> ser::Serializer for ColSer<'a> {
     type Ok = ();
     type Error = Error;
-    type SerializeSeq = SeqSer<'a, 't>;
-    type SerializeTuple = SeqSer<'a, 't>;
-    type SerializeTupleStruct = SeqSer<'a, 't>;
-    type SerializeTupleVariant = SeqSer<'a, 't>;
-    type SerializeMap = StructSer<'a, 't>;
-    type SerializeStruct = StructSer<'a, 't>;
-    type SerializeStructVariant = StructSer<'a, 't>;
+    type SerializeSeq = SeqSer<'a>;
+    type SerializeTuple = SeqSer<'a>;
+    type SerializeTupleStruct = SeqSer<'a>;
+    type SerializeTupleVariant = SeqSer<'a>;
+    type SerializeMap = StructSer<'a>;
+    type SerializeStruct = StructSer<'a>;
+    type SerializeStructVariant = StructSer<'a>;
 
     forward_narrow_scalars!();
 
+    #[inline(always)]
     fn serialize_bool(self, v: bool) -> Result<(), Error> {
         match self.col {
             Col::Bool(values, valid) => {
@@ -431,12 +511,14 @@ impl<'a, 't> ser::Serializer for ColSer<'a, 't> {
         }
         Ok(())
     }
+    #[inline(always)]
     fn serialize_i64(self, v: i64) -> Result<(), Error> {
         match (self.offset, u64::try_from(v)) {
             (true, Ok(u)) => self.serialize_u64(u),
             _ => self.int(v),
         }
     }
+    #[inline(always)]
     fn serialize_u64(self, v: u64) -> Result<(), Error> {
         let v = if self.offset { self.offsets.map(v) } else { v };
         match i64::try_from(v) {
@@ -447,6 +529,7 @@ impl<'a, 't> ser::Serializer for ColSer<'a, 't> {
             }
         }
     }
+    #[inline(always)]
     fn serialize_f64(self, v: f64) -> Result<(), Error> {
         match self.col {
             Col::Float(values, valid) => {
@@ -457,6 +540,7 @@ impl<'a, 't> ser::Serializer for ColSer<'a, 't> {
         }
         Ok(())
     }
+    #[inline(always)]
     fn serialize_str(self, v: &str) -> Result<(), Error> {
         self.str(v)
     }
@@ -468,6 +552,7 @@ impl<'a, 't> ser::Serializer for ColSer<'a, 't> {
         self.col.push_null();
         Ok(())
     }
+    #[inline(always)]
     fn serialize_unit_variant(
         self,
         _name: &'static str,
@@ -485,7 +570,8 @@ impl<'a, 't> ser::Serializer for ColSer<'a, 't> {
     ) -> Result<(), Error> {
         self.serialize_none()
     }
-    fn serialize_seq(self, len: Option<usize>) -> Result<SeqSer<'a, 't>, Error> {
+    #[inline(always)]
+    fn serialize_seq(self, len: Option<usize>) -> Result<SeqSer<'a>, Error> {
         match self.col {
             Col::List { offsets, valid, item, .. } => {
                 let _ = len;
@@ -497,23 +583,26 @@ impl<'a, 't> ser::Serializer for ColSer<'a, 't> {
             }
         }
     }
-    fn serialize_tuple(self, _len: usize) -> Result<SeqSer<'a, 't>, Error> {
+    fn serialize_tuple(self, _len: usize) -> Result<SeqSer<'a>, Error> {
         self.col.push_null();
         Ok(SeqSer::Skip)
     }
-    fn serialize_map(self, _len: Option<usize>) -> Result<StructSer<'a, 't>, Error> {
+    fn serialize_map(self, _len: Option<usize>) -> Result<StructSer<'a>, Error> {
         self.col.push_null();
         Ok(StructSer::Skip)
     }
-    fn serialize_struct(
-        self,
-        _name: &'static str,
-        _len: usize,
-    ) -> Result<StructSer<'a, 't>, Error> {
+    #[inline(always)]
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<StructSer<'a>, Error> {
         match self.col {
-            Col::Struct { names, cols, valid, .. } => {
-                Ok(StructSer::Struct { seen: 0, names, cols, valid, conv: self.offsets, next: 0 })
-            }
+            Col::Struct { names, cols, valid, offset_fields, .. } => Ok(StructSer::Struct {
+                seen: 0,
+                names,
+                cols,
+                valid,
+                conv: self.offsets,
+                offset_fields: *offset_fields,
+                next: 0,
+            }),
             other => {
                 other.push_null();
                 Ok(StructSer::Skip)
@@ -526,13 +615,14 @@ impl<'a, 't> ser::Serializer for ColSer<'a, 't> {
         _index: u32,
         _variant: &'static str,
         _len: usize,
-    ) -> Result<StructSer<'a, 't>, Error> {
+    ) -> Result<StructSer<'a>, Error> {
         self.col.push_null();
         Ok(StructSer::Skip)
     }
 }
 
-impl SeqSer<'_, '_> {
+impl SeqSer<'_> {
+    #[inline(always)]
     fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
         if let SeqSer::List { item, conv, n, .. } = self {
             value.serialize(ColSer { col: item, offsets: conv, offset: false })?;
@@ -541,6 +631,7 @@ impl SeqSer<'_, '_> {
         Ok(())
     }
 
+    #[inline(always)]
     fn finish(self) -> Result<(), Error> {
         if let SeqSer::List { offsets, valid, n, .. } = self {
             let next = offset_after(offsets, n)?;
@@ -551,11 +642,14 @@ impl SeqSer<'_, '_> {
     }
 }
 
-seq_impls!([] SeqSer<'_, '_> => ());
+seq_impls!([] SeqSer<'_> => ());
 
-impl StructSer<'_, '_> {
+impl StructSer<'_> {
+    #[inline(always)]
     fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
-        let StructSer::Struct { names, cols, conv, seen, next, .. } = self else { return Ok(()) };
+        let StructSer::Struct { names, cols, conv, offset_fields, seen, next, .. } = self else {
+            return Ok(());
+        };
         // Fields come in schema order: look where the last one ended first.
         let at = if names.get(*next).is_some_and(|n| same_name(n, key)) {
             Some(*next)
@@ -569,9 +663,14 @@ impl StructSer<'_, '_> {
             return Ok(());
         }
         *seen |= bit;
-        value.serialize(ColSer { col: &mut cols[at], offsets: conv, offset: is_offset_field(key) })
+        value.serialize(ColSer {
+            col: &mut cols[at],
+            offsets: conv,
+            offset: *offset_fields & bit != 0,
+        })
     }
 
+    #[inline(always)]
     fn finish(self) -> Result<(), Error> {
         if let StructSer::Struct { cols, valid, seen, .. } = self {
             let every = 1u64.checked_shl(cols.len() as u32).map_or(u64::MAX, |b| b - 1);
@@ -588,9 +687,9 @@ impl StructSer<'_, '_> {
     }
 }
 
-struct_impls!([] StructSer<'_, '_> => ());
+struct_impls!([] StructSer<'_> => ());
 
-impl ser::SerializeMap for StructSer<'_, '_> {
+impl ser::SerializeMap for StructSer<'_> {
     type Ok = ();
     type Error = Error;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, _key: &T) -> Result<(), Error> {

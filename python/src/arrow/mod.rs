@@ -2,6 +2,7 @@
 //! library that speaks it (pyarrow, Polars, DuckDB, nanoarrow...) can pass
 //! texts in and take the facts out without a copy.
 
+pub mod batch;
 pub mod build;
 pub mod shape;
 
