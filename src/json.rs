@@ -60,11 +60,13 @@ impl Document {
     /// ```
     pub fn append_json(&self, buf: &mut Vec<u8>) {
         // Room for the usual sizes at once, not by doubling: ~40 bytes per
-        // token or sentence, ~150 per entity without its place, ~350 per
-        // number or fact.
+        // token or sentence, ~150 per entity without its place and ~180 more
+        // for its place, ~350 per number or fact.
+        let places = self.entities().iter().filter(|e| e.place.is_some()).count();
         buf.reserve(
             40 * (self.tokens().len() + self.sentences().len())
                 + 150 * self.entities().len()
+                + 180 * places
                 + 350 * (self.numbers().len() + self.casualties().len()),
         );
         let mut fields = Fields { first: true };
@@ -215,8 +217,42 @@ fn entity(buf: &mut Vec<u8>, e: &EntityRecord) {
     r.number(e.candidates);
     r.literal(b",\"place\":");
     buf.extend_from_slice(r.as_bytes());
-    let _ = serde_json::to_writer(&mut *buf, &PlaceJson(e.place.as_ref()));
+    place_json(buf, e.place.as_ref());
     buf.push(b'}');
+}
+
+/// Appends the JSON of `place` (`null` for none): from this thread's memory
+/// of places written before, copied straight into `buf`.
+fn place_json(buf: &mut Vec<u8>, place: Option<&Place>) {
+    let Some(place) = place else {
+        buf.extend_from_slice(b"null");
+        return;
+    };
+    if with_kept_json(place, |json| buf.extend_from_slice(json.get().as_bytes())).is_none() {
+        // Never expected: written afresh. Writing into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut *buf, place);
+    }
+}
+
+/// Calls `write` with the JSON of `place`, from this thread's memory of
+/// places written before (written now and remembered when new); `None` when
+/// the memory is not at hand (never expected: nothing here re-enters).
+fn with_kept_json<R>(place: &Place, write: impl FnOnce(&RawValue) -> R) -> Option<R> {
+    KEPT.with(|kept| {
+        let mut kept = kept.try_borrow_mut().ok()?;
+        if let Some((p, json)) = kept.get(&*place.id) {
+            if same_place(p, place) {
+                return Some(write(json));
+            }
+        }
+        let json = serde_json::value::to_raw_value(place).ok()?;
+        if kept.len() >= PLACES_KEPT {
+            kept.clear();
+        }
+        let written = write(&json);
+        kept.insert(place.id.to_string(), (place.clone(), json));
+        Some(written)
+    })
 }
 
 /// A list whose items are written through the view `V`.
@@ -259,34 +295,18 @@ impl Serialize for LocationJson<'_> {
     }
 }
 
-/// A place, from this thread's memory of places written before. Only
-/// `serde_json` writes these views (the raw JSON means nothing to other
-/// serializers), which [`Document::write_json`] guarantees.
+/// A place (of a casualty's location), from this thread's memory of places
+/// written before. Only `serde_json` writes these views (the raw JSON means
+/// nothing to other serializers), which [`Document::write_json`] guarantees.
 struct PlaceJson<'a>(Option<&'a Place>);
 
 impl Serialize for PlaceJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let Some(place) = self.0 else { return s.serialize_none() };
-        KEPT.with(|kept| {
-            let Ok(mut kept) = kept.try_borrow_mut() else {
-                // Never expected (nothing here re-enters): write it afresh.
-                return s.serialize_some(place);
-            };
-            if let Some((p, json)) = kept.get(&*place.id) {
-                if same_place(p, place) {
-                    return s.serialize_some(&**json);
-                }
-            }
-            let Ok(json) = serde_json::value::to_raw_value(place) else {
-                return s.serialize_some(place);
-            };
-            if kept.len() >= PLACES_KEPT {
-                kept.clear();
-            }
-            let written = s.serialize_some(&*json);
-            kept.insert(place.id.to_string(), (place.clone(), json));
-            written
-        })
+        match with_kept_json(place, RawValue::to_owned) {
+            Some(json) => s.serialize_some(&*json),
+            None => s.serialize_some(place),
+        }
     }
 }
 
