@@ -14,8 +14,10 @@ use crate::places::Place;
 use crate::util::WordHashBuild;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::value::RawValue;
+use std::borrow::{Borrow, Cow};
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::Hash;
 use std::io;
 
 /// Places whose JSON one thread keeps; beyond it the memory starts again.
@@ -238,21 +240,43 @@ fn place_json(buf: &mut Vec<u8>, place: Option<&Place>) {
 /// places written before (written now and remembered when new); `None` when
 /// the memory is not at hand (never expected: nothing here re-enters).
 fn with_kept_json<R>(place: &Place, write: impl FnOnce(&RawValue) -> R) -> Option<R> {
-    KEPT.with(|kept| {
-        let mut kept = kept.try_borrow_mut().ok()?;
-        if let Some((p, json)) = kept.get(&*place.id) {
-            if same_place(p, place) {
-                return Some(write(json));
-            }
+    match &place.id {
+        // An id borrowed for the whole run (the built-in table's) is known by
+        // its address: no hashing of its text, no comparing of ids.
+        Cow::Borrowed(id) => KEPT_BY_ADDRESS.with(|kept| {
+            let key = (id.as_ptr() as usize, id.len());
+            remember(&mut *kept.try_borrow_mut().ok()?, &key, || key, place, write)
+        }),
+        Cow::Owned(id) => KEPT.with(|kept| {
+            remember(&mut *kept.try_borrow_mut().ok()?, id.as_str(), || id.clone(), place, write)
+        }),
+    }
+}
+
+/// [`with_kept_json`] with the memory `kept`, where `place` is `key`.
+fn remember<K, Q, R>(
+    kept: &mut Kept<K>,
+    key: &Q,
+    owned_key: impl FnOnce() -> K,
+    place: &Place,
+    write: impl FnOnce(&RawValue) -> R,
+) -> Option<R>
+where
+    K: Hash + Eq + Borrow<Q>,
+    Q: Hash + Eq + ?Sized,
+{
+    if let Some((p, json)) = kept.get(key) {
+        if same_place(p, place) {
+            return Some(write(json));
         }
-        let json = serde_json::value::to_raw_value(place).ok()?;
-        if kept.len() >= PLACES_KEPT {
-            kept.clear();
-        }
-        let written = write(&json);
-        kept.insert(place.id.to_string(), (place.clone(), json));
-        Some(written)
-    })
+    }
+    let json = serde_json::value::to_raw_value(place).ok()?;
+    if kept.len() >= PLACES_KEPT {
+        kept.clear();
+    }
+    let written = write(&json);
+    kept.insert(owned_key(), (place.clone(), json));
+    Some(written)
 }
 
 /// A list whose items are written through the view `V`.
@@ -325,12 +349,17 @@ fn same_place(a: &Place, b: &Place) -> bool {
         && a.population == b.population
 }
 
+/// The JSON of places one thread has written, with the place (a place of
+/// the same key but other fields is written afresh). Keys are short: FNV-1a,
+/// not SipHash.
+type Kept<K> = HashMap<K, (Place, Box<RawValue>), WordHashBuild>;
+
 thread_local! {
-    /// The JSON of places this thread has written, by id, with the place
-    /// (a place of the same id but other fields is written afresh). Ids are
-    /// short strings: FNV-1a, not SipHash.
-    static KEPT: RefCell<HashMap<String, (Place, Box<RawValue>), WordHashBuild>> =
-        RefCell::new(HashMap::default());
+    /// Places by id.
+    static KEPT: RefCell<Kept<String>> = RefCell::new(HashMap::default());
+    /// Places whose id is borrowed for the whole run, by the id's address
+    /// and length.
+    static KEPT_BY_ADDRESS: RefCell<Kept<(usize, usize)>> = RefCell::new(HashMap::default());
 }
 
 #[cfg(test)]

@@ -42,15 +42,53 @@ enum LabelKind {
 }
 
 /// The kinds of the few labels a gazetteer uses, remembered by the address
-/// of their shared string (entities of one label share it): candidates are
-/// many, labels few.
+/// of their shared string (entities of one label share it), or for the
+/// built-in gazetteer by the places table's number of the label: candidates
+/// are many, labels few.
 #[derive(Default)]
 struct LabelKinds {
     /// (address, length, is a place label, is a nationality label).
     seen: Vec<(usize, usize, bool, bool)>,
+    /// (is a place label, is a nationality label) by label number.
+    numbered: Vec<Option<(bool, bool)>>,
+}
+
+/// What a candidate with these label flags stands for (a place label first).
+fn label_kind(flags: (bool, bool)) -> LabelKind {
+    match flags {
+        (true, _) => LabelKind::Place,
+        (false, true) => LabelKind::Nationality,
+        (false, false) => LabelKind::Other,
+    }
+}
+
+/// What a mention whose first entity has these label flags is: `Some(true)`
+/// a nationality (a nationality label first), `Some(false)` a place.
+fn mention_kind(flags: (bool, bool)) -> Option<bool> {
+    match flags {
+        (_, true) => Some(true),
+        (true, false) => Some(false),
+        (false, false) => None,
+    }
 }
 
 impl LabelKinds {
+    /// The flags of the built-in gazetteer's label number `n`.
+    fn numbered(&mut self, resolver: &PlaceResolver, table: &PlaceTable, n: u8) -> (bool, bool) {
+        if let Some(&Some(flags)) = self.numbered.get(usize::from(n)) {
+            return flags;
+        }
+        let label = table.label(n).unwrap_or("");
+        let flags = (resolver.is_place_label(label), resolver.is_nationality_label(label));
+        if self.numbered.len() <= usize::from(n) {
+            self.numbered.resize(usize::from(n) + 1, None);
+        }
+        if let Some(slot) = self.numbered.get_mut(usize::from(n)) {
+            *slot = Some(flags);
+        }
+        flags
+    }
+
     /// Whether `label` is a place label and whether a nationality label.
     fn flags(&mut self, resolver: &PlaceResolver, label: &str) -> (bool, bool) {
         let key = (label.as_ptr() as usize, label.len());
@@ -63,25 +101,6 @@ impl LabelKinds {
             self.seen.push((key.0, key.1, flags.0, flags.1));
         }
         flags
-    }
-
-    /// What a candidate's label stands for (a place label first).
-    fn of(&mut self, resolver: &PlaceResolver, label: &str) -> LabelKind {
-        match self.flags(resolver, label) {
-            (true, _) => LabelKind::Place,
-            (false, true) => LabelKind::Nationality,
-            (false, false) => LabelKind::Other,
-        }
-    }
-
-    /// What a mention whose first entity has `label` is: `Some(true)` a
-    /// nationality (a nationality label first), `Some(false)` a place.
-    fn mention(&mut self, resolver: &PlaceResolver, label: &str) -> Option<bool> {
-        match self.flags(resolver, label) {
-            (_, true) => Some(true),
-            (true, false) => Some(false),
-            (false, false) => None,
-        }
     }
 }
 
@@ -197,6 +216,11 @@ struct Candidate {
     record: u32,
 }
 
+/// The key of a candidate whose record cannot be read (never expected: the
+/// image is checked by a test): a place nothing lies in.
+const UNREAD: PlaceKey =
+    PlaceKey { id: EMPTY, country: EMPTY, admin1: EMPTY, kind: Kind::Other, population: 0 };
+
 impl Candidate {
     /// The candidate's place, decoded.
     fn place(&self, table: &PlaceTable, user: &UserPlaces) -> Option<Place> {
@@ -279,33 +303,57 @@ pub(super) fn resolve<'t>(
     let mut all: Vec<Candidate> = Vec::with_capacity(2 * matches.len());
     let mut runs: Vec<(usize, bool, std::ops::Range<usize>)> = Vec::with_capacity(matches.len());
     let mut kinds = LabelKinds::default();
+    // The built-in gazetteer's labels and places are read from the places
+    // table (one word per entity), not from its entities; the candidates'
+    // keys are read in a second pass, so that the reads of one pass do not
+    // wait for each other.
+    let builtin = g.as_builtin().is_some() && !g.has_place_columns();
     for (at, m) in matches.iter().enumerate() {
-        let Some(nationality) = kinds.mention(resolver, g.entity(m.entity()).label()) else {
-            continue;
+        let flags = if builtin {
+            let n = table.builtin_entity(m.entity()).map(|(n, _)| n);
+            n.map_or((false, false), |n| kinds.numbered(resolver, table, n))
+        } else {
+            kinds.flags(resolver, g.entity(m.entity()).label())
         };
+        let Some(nationality) = mention_kind(flags) else { continue };
         let wanted = if nationality { LabelKind::Nationality } else { LabelKind::Place };
         let from = all.len();
         for (rank, &entity) in g.candidates(m).iter().enumerate() {
+            let prior = rank_prior(rank);
+            if builtin {
+                let Some((n, record)) = table.builtin_entity(entity) else { continue };
+                if record != NONE && label_kind(kinds.numbered(resolver, table, n)) == wanted {
+                    all.push(Candidate { entity, prior, key: UNREAD, record });
+                }
+                continue;
+            }
             // The gazetteer's own place first, then the built-in table's.
             let Some((record, key)) =
                 user.key(entity).map(|k| (NONE, k)).or_else(|| table.get(g, entity))
             else {
                 continue;
             };
-            if kinds.of(resolver, g.entity(entity).label()) == wanted {
-                all.push(Candidate { entity, prior: rank_prior(rank), key, record });
-            }
-        }
-        // A lone candidate's prior is compared with nothing (the pairs of
-        // rule 1 compare the priors of one mention's candidates): the
-        // logarithms are taken for mentions of several candidates only.
-        if all.len() > from + 1 {
-            for c in all.get_mut(from..).unwrap_or(&mut []) {
-                c.prior += population_prior(&c.key);
+            if label_kind(kinds.flags(resolver, g.entity(entity).label())) == wanted {
+                all.push(Candidate { entity, prior, key, record });
             }
         }
         if all.len() > from {
             runs.push((at, nationality, from..all.len()));
+        }
+    }
+    if builtin {
+        for c in &mut all {
+            c.key = table.key(c.record).unwrap_or(UNREAD);
+        }
+    }
+    // A lone candidate's prior is compared with nothing (the pairs of rule 1
+    // compare the priors of one mention's candidates): the logarithms are
+    // taken for mentions of several candidates only.
+    for (_, _, run) in &runs {
+        if run.len() > 1 {
+            for c in all.get_mut(run.clone()).unwrap_or(&mut []) {
+                c.prior += population_prior(&c.key);
+            }
         }
     }
     let mut mentions: Vec<Mention<'_>> = Vec::with_capacity(runs.len());

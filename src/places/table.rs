@@ -9,13 +9,15 @@
 //! of each built-in entity by number); a test rebuilds the image from the TSV
 //! and fails when it is stale (`TEXTFACTS_WRITE_IMAGE=1` rewrites it).
 //!
-//! Nothing is decoded at load: the table is the image's sections, read in
-//! place. The resolution rules read a candidate's [`PlaceKey`] (24 bytes at
-//! the head of its record: strings by number, its kind, its population), and
-//! only the chosen place is decoded into a [`Place`], whose strings are
-//! borrowed from the image (no allocation). Loading costs no time and no
-//! memory, and resolving touches one short record per candidate instead of a
-//! decoded `Place` and its strings.
+//! Nothing is decoded at load (the strings' UTF-8 is checked once, well
+//! under a millisecond): the table is the image's sections, read in place.
+//! For each built-in entity one u32 gives its label and its place's record;
+//! the resolution rules read a candidate's [`PlaceKey`] (24 bytes in a dense
+//! array: strings by number, its kind, its population), and only the chosen
+//! place is decoded into a [`Place`] from the rest of its record, its strings
+//! borrowed from the image (no allocation). Resolving touches one word and
+//! one short key per candidate, not a decoded `Place`, its strings or the
+//! gazetteer's entity.
 
 use super::Place;
 use crate::gazetteer::image::ImageReader;
@@ -26,12 +28,18 @@ use std::collections::HashMap;
 /// The compiled table.
 const DEFAULT_IMAGE: &[u8] = include_bytes!("../../data/default-places.image");
 /// First bytes of the image; the number changes with the layout.
-const MAGIC: &[u8; 16] = b"textfacts-plc-02";
-/// Bytes per record: first its key (place id, country, admin1 as string
-/// numbers, kind, all u32; population, u64), then the entity id (a town's
-/// folded name), name, admin1 name and feature (string numbers, u32) and
-/// lat, lon (f64).
-const RECORD: usize = 56;
+const MAGIC: &[u8; 16] = b"textfacts-plc-03";
+/// Bytes per key: place id, country, admin1 (string numbers), kind, all
+/// u32; population, u64.
+const KEY: usize = 24;
+/// Bytes per rest of a record: the entity id (a town's folded name), name,
+/// admin1 name and feature (string numbers, u32), lat, lon (f64).
+const REST: usize = 32;
+/// Bytes per town record: its key, then the rest.
+const RECORD: usize = KEY + REST;
+/// The bits of a built-in entity's word that give its record (the others
+/// give its label).
+const RECORD_BITS: u32 = 0x00ff_ffff;
 /// No record for this built-in entity.
 pub(crate) const NONE: u32 = u32::MAX;
 /// The number of the empty string: the image's first string.
@@ -106,9 +114,15 @@ pub(crate) struct PlaceTable {
     ends: &'static [u8],
     /// The strings, one after the other (checked UTF-8 once, at load).
     arena: &'static str,
-    /// Records sorted by entity id.
-    records: &'static [u8],
-    /// Record of each built-in gazetteer entity, by entity number (u32 each).
+    /// The labels of the built-in gazetteer (string numbers, u32 each).
+    labels: &'static [u8],
+    /// The keys of the records, sorted by entity id.
+    keys: &'static [u8],
+    /// The rest of each record, in the same order.
+    rests: &'static [u8],
+    /// For each built-in gazetteer entity, by entity number, a u32: its
+    /// label's number (top eight bits) and its record (`RECORD_BITS`;
+    /// `NONE`'s bits when it has no place).
     builtin: &'static [u8],
     /// Towns the built-in list does not name, by folded name, then
     /// population (descending), for "Town, State" and "Town, Country" only.
@@ -140,7 +154,7 @@ fn prefix(s: &str) -> u64 {
     u64::from_be_bytes(packed)
 }
 
-/// The key at the head of record `rec`.
+/// The key of `rec` (its first `KEY` bytes).
 fn key(rec: &[u8]) -> Option<PlaceKey> {
     Some(PlaceKey {
         id: u32_at(rec, 0)?,
@@ -168,19 +182,24 @@ impl PlaceTable {
         // One check of the whole arena (about a millisecond) instead of one
         // per string read.
         let arena = std::str::from_utf8(r.bytes()?).ok()?;
-        let records = r.section(RECORD)?;
+        let labels = r.section(4)?;
+        let keys = r.section(KEY)?;
+        let rests = r.section(REST)?;
         let builtin = r.section(4)?;
         let towns = r.section(RECORD)?;
         let town_prefixes = r.section(8)?;
         let consistent = u32_at(ends, 0) == Some(EMPTY)
             && u32_at(ends, ends.len() / 4 - 1).is_some_and(|end| end as usize <= arena.len())
+            && keys.len() / KEY == rests.len() / REST
             && towns.len() / RECORD == town_prefixes.len() / 8
             && r.is_done();
         let numbers = once_cell::sync::OnceCell::new();
         consistent.then_some(PlaceTable {
             ends,
             arena,
-            records,
+            labels,
+            keys,
+            rests,
             builtin,
             towns,
             town_prefixes,
@@ -207,46 +226,68 @@ impl PlaceTable {
         numbers.get(s).copied()
     }
 
-    /// Record `n` of `section`.
-    fn record_of(section: &'static [u8], n: u32) -> Option<&'static [u8]> {
-        let at = (n as usize).checked_mul(RECORD)?;
-        section.get(at..at.checked_add(RECORD)?)
+    /// Item `n` of `size` bytes of `section`.
+    fn item(section: &'static [u8], size: usize, n: u32) -> Option<&'static [u8]> {
+        let at = (n as usize).checked_mul(size)?;
+        section.get(at..at.checked_add(size)?)
     }
 
-    /// The place of record `rec`, decoded.
-    fn decode(&self, rec: &[u8]) -> Option<Place> {
-        let s = |i: usize| self.string(u32_at(rec, i)?);
-        let f64_at = |at: usize| Some(f64::from_bits(u64_at(rec, at)?));
+    /// The place of key `key` and rest `rest`, decoded.
+    fn decode(&self, key: &[u8], rest: &[u8]) -> Option<Place> {
+        let s = |bytes: &[u8], i: usize| self.string(u32_at(bytes, i)?);
+        let f64_at = |at: usize| Some(f64::from_bits(u64_at(rest, at)?));
         Some(Place {
-            id: Cow::Borrowed(s(0)?),
-            name: Cow::Borrowed(s(7)?),
-            lat: f64_at(40)?,
-            lon: f64_at(48)?,
-            country: Cow::Borrowed(s(1)?),
-            admin1: Cow::Borrowed(s(2)?),
-            admin1_name: Cow::Borrowed(s(8)?),
-            feature: Cow::Borrowed(s(9)?),
-            population: u64_at(rec, 16)?,
+            id: Cow::Borrowed(s(key, 0)?),
+            name: Cow::Borrowed(s(rest, 1)?),
+            lat: f64_at(16)?,
+            lon: f64_at(24)?,
+            country: Cow::Borrowed(s(key, 1)?),
+            admin1: Cow::Borrowed(s(key, 2)?),
+            admin1_name: Cow::Borrowed(s(rest, 2)?),
+            feature: Cow::Borrowed(s(rest, 3)?),
+            population: u64_at(key, 16)?,
         })
+    }
+
+    /// What the table tells of entity `entity` of the built-in gazetteer:
+    /// its label's number and its record (`NONE` when it has no place).
+    #[inline]
+    pub(crate) fn builtin_entity(&self, entity: EntityId) -> Option<(u8, u32)> {
+        let word = u32_at(self.builtin, entity.as_u32() as usize)?;
+        let record = word & RECORD_BITS;
+        let record = if record == RECORD_BITS { NONE } else { record };
+        Some(((word >> 24) as u8, record))
+    }
+
+    /// Label number `n` of the built-in gazetteer.
+    pub(crate) fn label(&self, n: u8) -> Option<&'static str> {
+        self.string(u32_at(self.labels, usize::from(n))?)
+    }
+
+    /// The key of record `n`.
+    #[inline]
+    pub(crate) fn key(&self, n: u32) -> Option<PlaceKey> {
+        key(PlaceTable::item(self.keys, KEY, n)?)
     }
 
     /// The record number and key of the place of entity `entity` of
     /// gazetteer `g`, if the table has one for its id.
     pub(crate) fn get(&self, g: &Gazetteer, entity: EntityId) -> Option<(u32, PlaceKey)> {
         let n = if g.as_builtin().is_some() {
-            u32_at(self.builtin, entity.as_u32() as usize)?
+            self.builtin_entity(entity)?.1
         } else {
             self.by_id(g.entity(entity).id())?
         };
         if n == NONE {
             return None;
         }
-        Some((n, key(PlaceTable::record_of(self.records, n)?)?))
+        Some((n, self.key(n)?))
     }
 
     /// The place of record `n` (a number [`get`](Self::get) gave).
     pub(crate) fn place(&self, n: u32) -> Option<Place> {
-        self.decode(PlaceTable::record_of(self.records, n)?)
+        let key = PlaceTable::item(self.keys, KEY, n)?;
+        self.decode(key, PlaceTable::item(self.rests, REST, n)?)
     }
 
     /// The towns whose folded name ([`Gazetteer::normalize`]) is `name`,
@@ -271,7 +312,7 @@ impl PlaceTable {
             if at(n) != p {
                 break;
             }
-            let Some(rec) = PlaceTable::record_of(self.towns, n as u32) else { break };
+            let Some(rec) = PlaceTable::item(self.towns, RECORD, n as u32) else { break };
             match u32_at(rec, 6).and_then(|s| self.string(s)).map(|s| s.cmp(name)) {
                 Some(std::cmp::Ordering::Equal) => {
                     if let Some(k) = key(rec) {
@@ -287,16 +328,17 @@ impl PlaceTable {
 
     /// Town number `n` (a number [`towns_named`](Self::towns_named) gave).
     pub(crate) fn town(&self, n: u32) -> Option<Place> {
-        self.decode(PlaceTable::record_of(self.towns, n)?)
+        let rec = PlaceTable::item(self.towns, RECORD, n)?;
+        self.decode(rec.get(..KEY)?, rec.get(KEY..)?)
     }
 
     /// The record number of the entity with external id `entity_id`.
     pub(crate) fn by_id(&self, entity_id: &str) -> Option<u32> {
-        let (mut lo, mut hi) = (0, self.records.len() / RECORD);
+        let (mut lo, mut hi) = (0, self.rests.len() / REST);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            let rec = PlaceTable::record_of(self.records, mid as u32)?;
-            match self.string(u32_at(rec, 6)?)?.cmp(entity_id) {
+            let rest = PlaceTable::item(self.rests, REST, mid as u32)?;
+            match self.string(u32_at(rest, 0)?)?.cmp(entity_id) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => return u32::try_from(mid).ok(),
@@ -344,36 +386,55 @@ mod tests {
             })
         };
         assert_eq!(intern(""), EMPTY);
-        let mut record = |out: &mut Vec<u8>, first: &'static str, r: &Vec<&'static str>| {
-            let at = out.len();
-            // The key: place id, country, admin1, kind, population.
+        // The key (place id, country, admin1, kind, population) to `keys`,
+        // the rest to `rests`.
+        let mut record = |keys: &mut Vec<u8>,
+                          rests: &mut Vec<u8>,
+                          first: &'static str,
+                          r: &Vec<&'static str>| {
+            let (k, o) = (keys.len(), rests.len());
             for i in [1, 5, 6] {
-                out.extend_from_slice(&intern(r[i]).to_le_bytes());
+                keys.extend_from_slice(&intern(r[i]).to_le_bytes());
             }
-            out.extend_from_slice(&(Kind::of_feature(r[8]) as u32).to_le_bytes());
-            out.extend_from_slice(&r[9].parse::<u64>().unwrap().to_le_bytes());
-            out.extend_from_slice(&intern(first).to_le_bytes());
+            keys.extend_from_slice(&(Kind::of_feature(r[8]) as u32).to_le_bytes());
+            keys.extend_from_slice(&r[9].parse::<u64>().unwrap().to_le_bytes());
+            rests.extend_from_slice(&intern(first).to_le_bytes());
             for i in [2, 7, 8] {
-                out.extend_from_slice(&intern(r[i]).to_le_bytes());
+                rests.extend_from_slice(&intern(r[i]).to_le_bytes());
             }
-            out.extend_from_slice(&r[3].parse::<f64>().unwrap().to_le_bytes());
-            out.extend_from_slice(&r[4].parse::<f64>().unwrap().to_le_bytes());
-            assert_eq!(out.len() - at, RECORD);
+            rests.extend_from_slice(&r[3].parse::<f64>().unwrap().to_le_bytes());
+            rests.extend_from_slice(&r[4].parse::<f64>().unwrap().to_le_bytes());
+            assert_eq!((keys.len() - k, rests.len() - o), (KEY, REST));
         };
-        let (mut records, mut town_records) = (Vec::new(), Vec::new());
+        let (mut keys, mut rests) = (Vec::new(), Vec::new());
         for r in &rows {
-            record(&mut records, r[0], r);
+            record(&mut keys, &mut rests, r[0], r);
         }
+        // A town's record is its key then the rest.
+        let mut town_records = Vec::new();
         for (key, r) in &towns {
-            record(&mut town_records, key, r);
+            let (mut k, mut o) = (Vec::new(), Vec::new());
+            record(&mut k, &mut o, key, r);
+            town_records.extend_from_slice(&k);
+            town_records.extend_from_slice(&o);
         }
+        // Per built-in entity: its label's number, its record.
         let g = crate::gazetteer::default_gazetteer();
+        let mut labels: Vec<&'static str> = Vec::new();
+        assert!(rows.len() < RECORD_BITS as usize);
         let builtin: Vec<u32> = (0..g.entities_len())
             .map(|e| {
-                let id = g.entity(EntityId::from_u32(e as u32)).id();
-                rows.binary_search_by(|r| r[0].cmp(id)).map_or(NONE, |n| n as u32)
+                let entity = g.entity(EntityId::from_u32(e as u32));
+                let label = labels.iter().position(|l| *l == entity.label()).unwrap_or_else(|| {
+                    labels.push(Box::leak(entity.label().to_string().into_boxed_str()));
+                    labels.len() - 1
+                });
+                let label = u32::from(u8::try_from(label).unwrap());
+                let found = rows.binary_search_by(|r| r[0].cmp(entity.id()));
+                (label << 24) | found.map_or(RECORD_BITS, |n| n as u32)
             })
             .collect();
+        let labels: Vec<u32> = labels.iter().map(|l| intern(l)).collect();
         let mut w = ImageWriter::default();
         w.bytes.extend_from_slice(MAGIC);
         let mut ends = Vec::new();
@@ -384,8 +445,11 @@ mod tests {
         }
         w.u32s(&ends);
         w.bytes(arena.as_bytes());
+        w.u32s(&labels);
         w.len(rows.len());
-        w.bytes.extend_from_slice(&records);
+        w.bytes.extend_from_slice(&keys);
+        w.len(rows.len());
+        w.bytes.extend_from_slice(&rests);
         w.u32s(&builtin);
         w.len(towns.len());
         w.bytes.extend_from_slice(&town_records);
@@ -404,7 +468,7 @@ mod tests {
     fn builtin_table_reads_every_row() {
         let rows = DEFAULT_PLACES.lines().filter(|l| !l.starts_with('#')).count();
         let t = PlaceTable::builtin();
-        assert_eq!(t.records.len() / RECORD + t.towns.len() / RECORD, rows);
+        assert_eq!(t.keys.len() / KEY + t.towns.len() / RECORD, rows);
         let ames = t.towns_named("ames");
         assert!(ames.windows(2).all(|w| w[0].1.population >= w[1].1.population));
         let first = ames.first().and_then(|&(n, _)| t.town(n));
@@ -423,6 +487,11 @@ mod tests {
         assert_eq!(t.place(n), Some(aleppo));
         assert_eq!(Some(key.country), t.number("SY"));
         assert_eq!((key.kind, t.number("")), (Kind::Other, Some(EMPTY)));
+        let (label, record) = t.builtin_entity(m.entity()).unwrap();
+        assert_eq!((t.label(label), record), (Some("LOC"), n));
+        let msf = g.find_iter("Doctors Without Borders").next().unwrap();
+        let (label, record) = t.builtin_entity(msf.entity()).unwrap();
+        assert_eq!((t.label(label), record), (Some("ORG"), NONE));
         // Every cut of the image is refused, never a panic.
         for cut in (0..DEFAULT_IMAGE.len()).step_by(99_991) {
             let cut: &'static [u8] = DEFAULT_IMAGE.get(..cut).unwrap();
