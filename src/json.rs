@@ -93,7 +93,15 @@ impl Document {
         }
         if let Some(v) = &self.entities {
             fields.open(buf, "entities");
-            list(buf, v, entity);
+            let mut recent = Recent::default();
+            buf.push(b'[');
+            for (i, e) in v.iter().enumerate() {
+                if i > 0 {
+                    buf.push(b',');
+                }
+                entity(buf, e, &mut recent);
+            }
+            buf.push(b']');
         }
         // Writing into a Vec cannot fail, nor can these records.
         if let Some(v) = &self.numbers {
@@ -201,8 +209,38 @@ impl Record {
     }
 }
 
+/// The places of the entities written last in this buffer, with where
+/// their JSON lies in it: a document names its places again and again, and
+/// a copy from the buffer costs less than a look-up in the thread's memory.
+#[derive(Default)]
+struct Recent<'d> {
+    slots: [Option<(&'d Place, std::ops::Range<usize>)>; 8],
+    next: usize,
+}
+
+impl<'d> Recent<'d> {
+    /// Where the JSON of a place equal to `place` lies in the buffer (found
+    /// by the address of its id: places decoded from one record share it).
+    fn find(&self, place: &Place) -> Option<std::ops::Range<usize>> {
+        let id = (place.id.as_ptr(), place.id.len());
+        self.slots
+            .iter()
+            .flatten()
+            .find(|(p, _)| (p.id.as_ptr(), p.id.len()) == id && same_place(p, place))
+            .map(|(_, r)| r.clone())
+    }
+
+    /// Remembers that the JSON of `place` lies at `at` in the buffer.
+    fn add(&mut self, place: &'d Place, at: std::ops::Range<usize>) {
+        if let Some(slot) = self.slots.get_mut(self.next % 8) {
+            *slot = Some((place, at));
+        }
+        self.next += 1;
+    }
+}
+
 /// One entity record, as its derived `Serialize` writes it.
-fn entity(buf: &mut Vec<u8>, e: &EntityRecord) {
+fn entity<'d>(buf: &mut Vec<u8>, e: &'d EntityRecord, recent: &mut Recent<'d>) {
     let mut r = Record::span(e.start, e.end);
     r.literal(b",\"text\":");
     buf.extend_from_slice(r.as_bytes());
@@ -219,7 +257,17 @@ fn entity(buf: &mut Vec<u8>, e: &EntityRecord) {
     r.number(e.candidates);
     r.literal(b",\"place\":");
     buf.extend_from_slice(r.as_bytes());
-    place_json(buf, e.place.as_ref());
+    match &e.place {
+        Some(place) => match recent.find(place) {
+            Some(at) => buf.extend_from_within(at),
+            None => {
+                let start = buf.len();
+                place_json(buf, Some(place));
+                recent.add(place, start..buf.len());
+            }
+        },
+        None => buf.extend_from_slice(b"null"),
+    }
     buf.push(b'}');
 }
 

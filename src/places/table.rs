@@ -28,7 +28,7 @@ use std::collections::HashMap;
 /// The compiled table.
 const DEFAULT_IMAGE: &[u8] = include_bytes!("../../data/default-places.image");
 /// First bytes of the image; the number changes with the layout.
-const MAGIC: &[u8; 16] = b"textfacts-plc-03";
+const MAGIC: &[u8; 16] = b"textfacts-plc-04";
 /// Bytes per key: place id, country, admin1 (string numbers), kind, all
 /// u32; population, u64.
 const KEY: usize = 24;
@@ -44,6 +44,8 @@ const RECORD_BITS: u32 = 0x00ff_ffff;
 pub(crate) const NONE: u32 = u32::MAX;
 /// The number of the empty string: the image's first string.
 pub(crate) const EMPTY: u32 = 0;
+/// A string's length up to this is one byte before it; longer, two.
+const SHORT: usize = 0x40;
 
 /// What a place is, as the rules ask it (from its GeoNames feature code).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,9 +112,10 @@ impl PlaceKey {
 /// Places by entity id: the image's sections, read in place.
 #[derive(Debug, Default)]
 pub(crate) struct PlaceTable {
-    /// End of each string in `arena` (u32 each).
-    ends: &'static [u8],
-    /// The strings, one after the other (checked UTF-8 once, at load).
+    /// The strings, each once, one after the other, each after its length
+    /// (see [`PlaceTable::entry`]); a string's number is where it starts,
+    /// so that equal strings have equal numbers and reading one is one
+    /// access. Checked UTF-8 once, at load (the lengths are ASCII).
     arena: &'static str,
     /// The labels of the built-in gazetteer (string numbers, u32 each).
     labels: &'static [u8],
@@ -178,7 +181,6 @@ impl PlaceTable {
     /// (a string or record out of range is found on use, as `None`).
     fn read_image(bytes: &'static [u8]) -> Option<PlaceTable> {
         let mut r = ImageReader::new(bytes.strip_prefix(MAGIC)?);
-        let ends = r.section(4)?;
         // One check of the whole arena (about a millisecond) instead of one
         // per string read.
         let arena = std::str::from_utf8(r.bytes()?).ok()?;
@@ -188,14 +190,12 @@ impl PlaceTable {
         let builtin = r.section(4)?;
         let towns = r.section(RECORD)?;
         let town_prefixes = r.section(8)?;
-        let consistent = u32_at(ends, 0) == Some(EMPTY)
-            && u32_at(ends, ends.len() / 4 - 1).is_some_and(|end| end as usize <= arena.len())
+        let consistent = arena.as_bytes().first() == Some(&0)
             && keys.len() / KEY == rests.len() / REST
             && towns.len() / RECORD == town_prefixes.len() / 8
             && r.is_done();
         let numbers = once_cell::sync::OnceCell::new();
         consistent.then_some(PlaceTable {
-            ends,
             arena,
             labels,
             keys,
@@ -207,21 +207,38 @@ impl PlaceTable {
         })
     }
 
-    /// String number `n`.
-    fn string(&self, n: u32) -> Option<&'static str> {
-        let start = match n.checked_sub(1) {
-            Some(before) => u32_at(self.ends, before as usize)? as usize,
-            None => 0,
+    /// The string at byte `at` of the arena and where the next one starts.
+    /// Its length comes first: one byte below `SHORT` (0 to 63 bytes), or
+    /// two, `SHORT + len / 128` and `len % 128` (up to 8,191 bytes).
+    fn entry(&self, at: usize) -> Option<(&'static str, usize)> {
+        let bytes = self.arena.as_bytes();
+        let first = usize::from(*bytes.get(at)?);
+        let (len, start) = if first < SHORT {
+            (first, at + 1)
+        } else {
+            let low = usize::from(*bytes.get(at + 1)?);
+            ((first.checked_sub(SHORT)? << 7) | low, at + 2)
         };
-        let end = u32_at(self.ends, n as usize)? as usize;
-        self.arena.get(start..end)
+        let end = start.checked_add(len)?;
+        Some((self.arena.get(start..end)?, end))
+    }
+
+    /// String number `n`.
+    #[inline]
+    fn string(&self, n: u32) -> Option<&'static str> {
+        Some(self.entry(n as usize)?.0)
     }
 
     /// The number of string `s`, if the table holds it.
     pub(crate) fn number(&self, s: &str) -> Option<u32> {
         let numbers = self.numbers.get_or_init(|| {
-            let n = self.ends.len() / 4;
-            (0..n as u32).filter_map(|i| Some((self.string(i)?, i))).collect()
+            let mut numbers = HashMap::new();
+            let mut at = 0;
+            while let Some((s, next)) = self.entry(at) {
+                numbers.insert(s, u32::try_from(at).unwrap_or(u32::MAX));
+                at = next;
+            }
+            numbers
         });
         numbers.get(s).copied()
     }
@@ -376,13 +393,23 @@ mod tests {
             let pop = |r: &Vec<&str>| r[9].parse::<u64>().unwrap();
             a.0.cmp(b.0).then(pop(b.1).cmp(&pop(a.1))).then(a.1[1].cmp(b.1[1]))
         });
-        // Strings once each, the empty string first (number EMPTY).
-        let mut strings: Vec<&str> = Vec::new();
+        // Strings once each, each after its length, the empty string first
+        // (number EMPTY).
+        let mut arena = String::new();
         let mut number: HashMap<&str, u32> = HashMap::new();
         let mut intern = |s: &'static str| {
             *number.entry(s).or_insert_with(|| {
-                strings.push(s);
-                u32::try_from(strings.len() - 1).unwrap()
+                let at = u32::try_from(arena.len()).unwrap();
+                let len = s.len();
+                if len < SHORT {
+                    arena.push(char::from(len as u8));
+                } else {
+                    assert!(len < (0x80 - SHORT) << 7, "string too long: {s}");
+                    arena.push(char::from((SHORT + (len >> 7)) as u8));
+                    arena.push(char::from((len & 0x7f) as u8));
+                }
+                arena.push_str(s);
+                at
             })
         };
         assert_eq!(intern(""), EMPTY);
@@ -437,13 +464,6 @@ mod tests {
         let labels: Vec<u32> = labels.iter().map(|l| intern(l)).collect();
         let mut w = ImageWriter::default();
         w.bytes.extend_from_slice(MAGIC);
-        let mut ends = Vec::new();
-        let mut arena = String::new();
-        for s in &strings {
-            arena.push_str(s);
-            ends.push(u32::try_from(arena.len()).unwrap());
-        }
-        w.u32s(&ends);
         w.bytes(arena.as_bytes());
         w.u32s(&labels);
         w.len(rows.len());
@@ -497,6 +517,19 @@ mod tests {
             let cut: &'static [u8] = DEFAULT_IMAGE.get(..cut).unwrap();
             assert!(PlaceTable::read_image(cut).is_none());
         }
+    }
+
+    #[test]
+    fn strings_short_and_long_read_back() {
+        let long = "x".repeat(200);
+        // "", "ab", then 200 bytes: 0x40 + 200 / 128 and 200 % 128 first.
+        let arena = format!("\0\u{2}ab{}{}{long}", char::from(0x41u8), char::from(72u8));
+        let t = PlaceTable { arena: Box::leak(arena.into_boxed_str()), ..PlaceTable::default() };
+        assert_eq!(t.entry(0), Some(("", 1)));
+        assert_eq!(t.entry(1), Some(("ab", 4)));
+        assert_eq!(t.entry(4), Some((long.as_str(), 206)));
+        assert_eq!(t.entry(206), None);
+        assert_eq!((t.number("ab"), t.number(&long), t.number("x")), (Some(1), Some(4), None));
     }
 
     #[test]
