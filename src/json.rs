@@ -209,33 +209,42 @@ impl Record {
     }
 }
 
-/// The places of the entities written last in this buffer, with where
-/// their JSON lies in it: a document names its places again and again, and
-/// a copy from the buffer costs less than a look-up in the thread's memory.
+/// Slots of [`Recent`].
+const RECENT: usize = 32;
+
+/// Places of this document whose JSON is in the buffer already, with where
+/// it lies, in a slot by the address of their id (places decoded from one
+/// record share it; a place in a taken slot replaces the one there): a
+/// document names its places again and again, and a copy from the buffer
+/// costs less than a look-up in the thread's memory.
 #[derive(Default)]
 struct Recent<'d> {
-    slots: [Option<(&'d Place, std::ops::Range<usize>)>; 8],
-    next: usize,
+    slots: [Option<(&'d Place, std::ops::Range<usize>)>; RECENT],
 }
 
 impl<'d> Recent<'d> {
-    /// Where the JSON of a place equal to `place` lies in the buffer (found
-    /// by the address of its id: places decoded from one record share it).
+    /// The slot of `place`.
+    fn slot(place: &Place) -> usize {
+        let address = place.id.as_ptr() as usize;
+        ((address >> 3) ^ (address >> 11)) % RECENT
+    }
+
+    /// Where the JSON of a place equal to `place` lies in the buffer.
     fn find(&self, place: &Place) -> Option<std::ops::Range<usize>> {
         let id = (place.id.as_ptr(), place.id.len());
-        self.slots
-            .iter()
-            .flatten()
-            .find(|(p, _)| (p.id.as_ptr(), p.id.len()) == id && same_place(p, place))
-            .map(|(_, r)| r.clone())
+        match self.slots.get(Recent::slot(place)) {
+            Some(Some((p, at))) if (p.id.as_ptr(), p.id.len()) == id && same_place(p, place) => {
+                Some(at.clone())
+            }
+            _ => None,
+        }
     }
 
     /// Remembers that the JSON of `place` lies at `at` in the buffer.
     fn add(&mut self, place: &'d Place, at: std::ops::Range<usize>) {
-        if let Some(slot) = self.slots.get_mut(self.next % 8) {
+        if let Some(slot) = self.slots.get_mut(Recent::slot(place)) {
             *slot = Some((place, at));
         }
-        self.next += 1;
     }
 }
 

@@ -74,10 +74,17 @@ fn mention_kind(flags: (bool, bool)) -> Option<bool> {
 
 impl LabelKinds {
     /// The flags of the built-in gazetteer's label number `n`.
+    #[inline]
     fn numbered(&mut self, resolver: &PlaceResolver, table: &PlaceTable, n: u8) -> (bool, bool) {
-        if let Some(&Some(flags)) = self.numbered.get(usize::from(n)) {
-            return flags;
+        match self.numbered.get(usize::from(n)) {
+            Some(&Some(flags)) => flags,
+            _ => self.number_new(resolver, table, n),
         }
+    }
+
+    /// [`numbered`](Self::numbered) for a label number not seen before.
+    #[cold]
+    fn number_new(&mut self, resolver: &PlaceResolver, table: &PlaceTable, n: u8) -> (bool, bool) {
         let label = table.label(n).unwrap_or("");
         let flags = (resolver.is_place_label(label), resolver.is_nationality_label(label));
         if self.numbered.len() <= usize::from(n) {
