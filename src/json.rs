@@ -4,10 +4,11 @@
 //! The derived `Serialize` stays the model (and what every other format
 //! uses); this writer walks the same records in the same order and differs in
 //! one thing: a resolved [`Place`] is written from its JSON of earlier
-//! mentions. Places repeat (one sense per document, the same countries in
-//! every report) and their JSON is long (nine fields, two floats), so on place
-//! resolution's output this halves the writing. Tests hold the two outputs
-//! byte for byte equal.
+//! mentions (copied from the buffer when the document named it before, else
+//! from the thread's memory of places). Places repeat (one sense per
+//! document, the same countries in every report) and their JSON is long
+//! (nine fields, two floats), so on place resolution's output this halves
+//! the writing. Tests hold the two outputs byte for byte equal.
 
 use crate::document::{CasualtyRecord, Document, EntityRecord, LocationRecord};
 use crate::places::Place;
@@ -440,6 +441,22 @@ mod tests {
                 doc.write_json(&mut json).unwrap();
                 assert_eq!(String::from_utf8(json).unwrap(), serde_json::to_string(&doc).unwrap());
             }
+        }
+    }
+
+    #[test]
+    fn a_place_named_again_with_other_fields_is_written_afresh() {
+        let a = Analyzer::new();
+        let doc = a.analyze("Shelling in Aleppo. Aleppo was quiet. Later Aleppo wept.");
+        let mut other = doc.clone();
+        // The second mention keeps the first's id (same address), not its name.
+        if let Some(p) = other.entities.as_mut().and_then(|e| e.get_mut(1)?.place.as_mut()) {
+            p.name = "Not Aleppo".into();
+        }
+        for d in [&doc, &other] {
+            let mut json = Vec::new();
+            d.write_json(&mut json).unwrap();
+            assert_eq!(String::from_utf8(json).unwrap(), serde_json::to_string(d).unwrap());
         }
     }
 
