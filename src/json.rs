@@ -4,18 +4,21 @@
 //! The derived `Serialize` stays the model (and what every other format
 //! uses); this writer walks the same records in the same order and differs in
 //! one thing: a resolved [`Place`] is written from its JSON of earlier
-//! mentions. Places repeat (one sense per document, the same countries in
-//! every report) and their JSON is long (nine fields, two floats), so on place
-//! resolution's output this halves the writing. Tests hold the two outputs
-//! byte for byte equal.
+//! mentions (copied from the buffer when the document named it before, else
+//! from the thread's memory of places). Places repeat (one sense per
+//! document, the same countries in every report) and their JSON is long
+//! (nine fields, two floats), so on place resolution's output this halves
+//! the writing. Tests hold the two outputs byte for byte equal.
 
 use crate::document::{CasualtyRecord, Document, EntityRecord, LocationRecord};
 use crate::places::Place;
 use crate::util::WordHashBuild;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::value::RawValue;
+use std::borrow::{Borrow, Cow};
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::Hash;
 use std::io;
 
 /// Places whose JSON one thread keeps; beyond it the memory starts again.
@@ -95,7 +98,15 @@ impl Document {
         }
         if let Some(v) = &self.entities {
             fields.open(buf, "entities");
-            list(buf, v, entity);
+            let mut recent = Recent::default();
+            buf.push(b'[');
+            for (i, e) in v.iter().enumerate() {
+                if i > 0 {
+                    buf.push(b',');
+                }
+                entity(buf, e, &mut recent);
+            }
+            buf.push(b']');
         }
         // Writing into a Vec cannot fail, nor can these records.
         if let Some(v) = &self.numbers {
@@ -239,8 +250,47 @@ impl Record<'_> {
     }
 }
 
+/// Slots of [`Recent`].
+const RECENT: usize = 32;
+
+/// Places of this document whose JSON is in the buffer already, with where
+/// it lies, in a slot by the address of their id (places decoded from one
+/// record share it; a place in a taken slot replaces the one there): a
+/// document names its places again and again, and a copy from the buffer
+/// costs less than a look-up in the thread's memory.
+#[derive(Default)]
+struct Recent<'d> {
+    slots: [Option<(&'d Place, std::ops::Range<usize>)>; RECENT],
+}
+
+impl<'d> Recent<'d> {
+    /// The slot of `place`.
+    fn slot(place: &Place) -> usize {
+        let address = place.id.as_ptr() as usize;
+        ((address >> 3) ^ (address >> 11)) % RECENT
+    }
+
+    /// Where the JSON of a place equal to `place` lies in the buffer.
+    fn find(&self, place: &Place) -> Option<std::ops::Range<usize>> {
+        let id = (place.id.as_ptr(), place.id.len());
+        match self.slots.get(Recent::slot(place)) {
+            Some(Some((p, at))) if (p.id.as_ptr(), p.id.len()) == id && same_place(p, place) => {
+                Some(at.clone())
+            }
+            _ => None,
+        }
+    }
+
+    /// Remembers that the JSON of `place` lies at `at` in the buffer.
+    fn add(&mut self, place: &'d Place, at: std::ops::Range<usize>) {
+        if let Some(slot) = self.slots.get_mut(Recent::slot(place)) {
+            *slot = Some((place, at));
+        }
+    }
+}
+
 /// One entity record, as its derived `Serialize` writes it.
-fn entity(buf: &mut Vec<u8>, e: &EntityRecord) {
+fn entity<'d>(buf: &mut Vec<u8>, e: &'d EntityRecord, recent: &mut Recent<'d>) {
     record(buf, |r| {
         r.span(e.start, e.end);
         r.literal(b",\"text\":");
@@ -258,8 +308,74 @@ fn entity(buf: &mut Vec<u8>, e: &EntityRecord) {
         r.number(e.candidates);
         r.literal(b",\"place\":");
     });
-    let _ = serde_json::to_writer(&mut *buf, &PlaceJson(e.place.as_ref()));
+    match &e.place {
+        Some(place) => match recent.find(place) {
+            Some(at) => buf.extend_from_within(at),
+            None => {
+                let start = buf.len();
+                place_json(buf, Some(place));
+                recent.add(place, start..buf.len());
+            }
+        },
+        None => buf.extend_from_slice(b"null"),
+    }
     buf.push(b'}');
+}
+
+/// Appends the JSON of `place` (`null` for none): from this thread's memory
+/// of places written before, copied straight into `buf`.
+fn place_json(buf: &mut Vec<u8>, place: Option<&Place>) {
+    let Some(place) = place else {
+        buf.extend_from_slice(b"null");
+        return;
+    };
+    if with_kept_json(place, |json| buf.extend_from_slice(json.get().as_bytes())).is_none() {
+        // Never expected: written afresh. Writing into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut *buf, place);
+    }
+}
+
+/// Calls `write` with the JSON of `place`, from this thread's memory of
+/// places written before (written now and remembered when new); `None` when
+/// the memory is not at hand (never expected: nothing here re-enters).
+fn with_kept_json<R>(place: &Place, write: impl FnOnce(&RawValue) -> R) -> Option<R> {
+    match &place.id {
+        // An id borrowed for the whole run (the built-in table's) is known by
+        // its address: no hashing of its text, no comparing of ids.
+        Cow::Borrowed(id) => KEPT_BY_ADDRESS.with(|kept| {
+            let key = (id.as_ptr() as usize, id.len());
+            remember(&mut *kept.try_borrow_mut().ok()?, &key, || key, place, write)
+        }),
+        Cow::Owned(id) => KEPT.with(|kept| {
+            remember(&mut *kept.try_borrow_mut().ok()?, id.as_str(), || id.clone(), place, write)
+        }),
+    }
+}
+
+/// [`with_kept_json`] with the memory `kept`, where `place` is `key`.
+fn remember<K, Q, R>(
+    kept: &mut Kept<K>,
+    key: &Q,
+    owned_key: impl FnOnce() -> K,
+    place: &Place,
+    write: impl FnOnce(&RawValue) -> R,
+) -> Option<R>
+where
+    K: Hash + Eq + Borrow<Q>,
+    Q: Hash + Eq + ?Sized,
+{
+    if let Some((p, json)) = kept.get(key) {
+        if same_place(p, place) {
+            return Some(write(json));
+        }
+    }
+    let json = serde_json::value::to_raw_value(place).ok()?;
+    if kept.len() >= PLACES_KEPT {
+        kept.clear();
+    }
+    let written = write(&json);
+    kept.insert(owned_key(), (place.clone(), json));
+    Some(written)
 }
 
 /// A list whose items are written through the view `V`.
@@ -302,34 +418,18 @@ impl Serialize for LocationJson<'_> {
     }
 }
 
-/// A place, from this thread's memory of places written before. Only
-/// `serde_json` writes these views (the raw JSON means nothing to other
-/// serializers), which [`Document::write_json`] guarantees.
+/// A place (of a casualty's location), from this thread's memory of places
+/// written before. Only `serde_json` writes these views (the raw JSON means
+/// nothing to other serializers), which [`Document::write_json`] guarantees.
 struct PlaceJson<'a>(Option<&'a Place>);
 
 impl Serialize for PlaceJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let Some(place) = self.0 else { return s.serialize_none() };
-        KEPT.with(|kept| {
-            let Ok(mut kept) = kept.try_borrow_mut() else {
-                // Never expected (nothing here re-enters): write it afresh.
-                return s.serialize_some(place);
-            };
-            if let Some((p, json)) = kept.get(&*place.id) {
-                if same_place(p, place) {
-                    return s.serialize_some(&**json);
-                }
-            }
-            let Ok(json) = serde_json::value::to_raw_value(place) else {
-                return s.serialize_some(place);
-            };
-            if kept.len() >= PLACES_KEPT {
-                kept.clear();
-            }
-            let written = s.serialize_some(&*json);
-            kept.insert(place.id.to_string(), (place.clone(), json));
-            written
-        })
+        match with_kept_json(place, RawValue::to_owned) {
+            Some(json) => s.serialize_some(&*json),
+            None => s.serialize_some(place),
+        }
     }
 }
 
@@ -348,12 +448,17 @@ fn same_place(a: &Place, b: &Place) -> bool {
         && a.population == b.population
 }
 
+/// The JSON of places one thread has written, with the place (a place of
+/// the same key but other fields is written afresh). Keys are short: FNV-1a,
+/// not SipHash.
+type Kept<K> = HashMap<K, (Place, Box<RawValue>), WordHashBuild>;
+
 thread_local! {
-    /// The JSON of places this thread has written, by id, with the place
-    /// (a place of the same id but other fields is written afresh). Ids are
-    /// short strings: FNV-1a, not SipHash.
-    static KEPT: RefCell<HashMap<String, (Place, Box<RawValue>), WordHashBuild>> =
-        RefCell::new(HashMap::default());
+    /// Places by id.
+    static KEPT: RefCell<Kept<String>> = RefCell::new(HashMap::default());
+    /// Places whose id is borrowed for the whole run, by the id's address
+    /// and length.
+    static KEPT_BY_ADDRESS: RefCell<Kept<(usize, usize)>> = RefCell::new(HashMap::default());
 }
 
 #[cfg(test)]
@@ -377,6 +482,22 @@ mod tests {
                 doc.write_json(&mut json).unwrap();
                 assert_eq!(String::from_utf8(json).unwrap(), serde_json::to_string(&doc).unwrap());
             }
+        }
+    }
+
+    #[test]
+    fn a_place_named_again_with_other_fields_is_written_afresh() {
+        let a = Analyzer::new();
+        let doc = a.analyze("Shelling in Aleppo. Aleppo was quiet. Later Aleppo wept.");
+        let mut other = doc.clone();
+        // The second mention keeps the first's id (same address), not its name.
+        if let Some(p) = other.entities.as_mut().and_then(|e| e.get_mut(1)?.place.as_mut()) {
+            p.name = "Not Aleppo".into();
+        }
+        for d in [&doc, &other] {
+            let mut json = Vec::new();
+            d.write_json(&mut json).unwrap();
+            assert_eq!(String::from_utf8(json).unwrap(), serde_json::to_string(d).unwrap());
         }
     }
 

@@ -160,8 +160,15 @@ impl<'a> ImageReader<'a> {
 
     /// `n` records of `size` bytes each, for the caller to decode.
     pub(crate) fn records(&mut self, size: usize) -> Option<std::slice::ChunksExact<'a, u8>> {
+        Some(self.section(size)?.chunks_exact(size))
+    }
+
+    /// A count `n` and the `n` items of `size` bytes each that follow it,
+    /// undecoded (as `u32s`, `u64s` and `records` wrote them): for tables
+    /// read in place, item by item, rather than decoded at load.
+    pub(crate) fn section(&mut self, size: usize) -> Option<&'a [u8]> {
         let n = self.len()?;
-        Some(self.items(n, size)?.chunks_exact(size))
+        self.items(n, size)
     }
 }
 

@@ -227,23 +227,20 @@ impl PlaceResolver {
     ) -> Vec<Option<Place>> {
         let user = UserPlaces::for_matches(gazetteer, matches);
         resolve::resolve(PlaceTable::builtin(), &user, self, gazetteer, text, matches, None)
-            .into_iter()
-            .map(|p| p.cloned())
-            .collect()
     }
 
-    /// As [`resolve`](Self::resolve), borrowing the places (`user`: those
-    /// of the gazetteer's place columns, [`UserPlaces::for_matches`]), and
-    /// adding to `towns` the towns the gazetteer does not list that the text
-    /// names with their state or country ("Ames, Iowa").
-    pub(crate) fn resolve_borrowed<'a>(
+    /// As [`resolve`](Self::resolve), with the places of the gazetteer's
+    /// place columns given (`user`, [`UserPlaces::for_matches`]), and adding
+    /// to `towns` the towns the gazetteer does not list that the text names
+    /// with their state or country ("Ames, Iowa").
+    pub(crate) fn resolve_with_towns<'a>(
         &self,
         gazetteer: &Gazetteer,
         text: &str,
         matches: &[EntityMatch],
         user: &'a UserPlaces,
         towns: &mut Vec<Town<'a>>,
-    ) -> Vec<Option<&'a Place>> {
+    ) -> Vec<Option<Place>> {
         let table = PlaceTable::builtin();
         resolve::resolve(table, user, self, gazetteer, text, matches, Some(towns))
     }

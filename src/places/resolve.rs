@@ -1,6 +1,7 @@
 //! The resolution rules: per document, deterministic, each choice made by one
 //! named rule (see [`PlaceResolver`](super::PlaceResolver) for the order).
 
+use super::table::{Kind, PlaceKey, EMPTY, NONE};
 use super::{Place, PlaceResolver, PlaceTable, UserPlaces};
 use crate::gazetteer::{EntityId, EntityMatch, Gazetteer};
 
@@ -34,22 +35,67 @@ pub(crate) struct Town<'t> {
 
 /// What a label stands for.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
+enum LabelKind {
     Place,
     Nationality,
     Other,
 }
 
 /// The kinds of the few labels a gazetteer uses, remembered by the address
-/// of their shared string (entities of one label share it): candidates are
-/// many, labels few.
+/// of their shared string (entities of one label share it), or for the
+/// built-in gazetteer by the places table's number of the label: candidates
+/// are many, labels few.
 #[derive(Default)]
 struct LabelKinds {
     /// (address, length, is a place label, is a nationality label).
     seen: Vec<(usize, usize, bool, bool)>,
+    /// (is a place label, is a nationality label) by label number.
+    numbered: Vec<Option<(bool, bool)>>,
+}
+
+/// What a candidate with these label flags stands for (a place label first).
+fn label_kind(flags: (bool, bool)) -> LabelKind {
+    match flags {
+        (true, _) => LabelKind::Place,
+        (false, true) => LabelKind::Nationality,
+        (false, false) => LabelKind::Other,
+    }
+}
+
+/// What a mention whose first entity has these label flags is: `Some(true)`
+/// a nationality (a nationality label first), `Some(false)` a place.
+fn mention_kind(flags: (bool, bool)) -> Option<bool> {
+    match flags {
+        (_, true) => Some(true),
+        (true, false) => Some(false),
+        (false, false) => None,
+    }
 }
 
 impl LabelKinds {
+    /// The flags of the built-in gazetteer's label number `n`.
+    #[inline]
+    fn numbered(&mut self, resolver: &PlaceResolver, table: &PlaceTable, n: u8) -> (bool, bool) {
+        match self.numbered.get(usize::from(n)) {
+            Some(&Some(flags)) => flags,
+            _ => self.number_new(resolver, table, n),
+        }
+    }
+
+    /// [`numbered`](Self::numbered) for a label number not seen before.
+    #[cold]
+    fn number_new(&mut self, resolver: &PlaceResolver, table: &PlaceTable, n: u8) -> (bool, bool) {
+        let label = table.label(n).unwrap_or("");
+        let flags = (resolver.is_place_label(label), resolver.is_nationality_label(label));
+        if self.numbered.len() <= usize::from(n) {
+            self.numbered.resize(usize::from(n) + 1, None);
+        }
+        if let Some(slot) = self.numbered.get_mut(usize::from(n)) {
+            *slot = Some(flags);
+        }
+        flags
+    }
+
     /// Whether `label` is a place label and whether a nationality label.
     fn flags(&mut self, resolver: &PlaceResolver, label: &str) -> (bool, bool) {
         let key = (label.as_ptr() as usize, label.len());
@@ -62,25 +108,6 @@ impl LabelKinds {
             self.seen.push((key.0, key.1, flags.0, flags.1));
         }
         flags
-    }
-
-    /// What a candidate's label stands for (a place label first).
-    fn of(&mut self, resolver: &PlaceResolver, label: &str) -> Kind {
-        match self.flags(resolver, label) {
-            (true, _) => Kind::Place,
-            (false, true) => Kind::Nationality,
-            (false, false) => Kind::Other,
-        }
-    }
-
-    /// What a mention whose first entity has `label` is: `Some(true)` a
-    /// nationality (a nationality label first), `Some(false)` a place.
-    fn mention(&mut self, resolver: &PlaceResolver, label: &str) -> Option<bool> {
-        match self.flags(resolver, label) {
-            (_, true) => Some(true),
-            (true, false) => Some(false),
-            (false, false) => None,
-        }
     }
 }
 
@@ -98,11 +125,15 @@ fn town_char(c: char) -> bool {
 /// not reaching back before byte `after`, whose place lies in one of `b`'s
 /// countries or divisions; with the qualifier's candidate.
 fn qualified_town<'t>(
-    table: &'t PlaceTable,
+    table: &PlaceTable,
     text: &str,
     after: usize,
-    b: &Mention<'_, 't>,
-) -> Option<(Town<'t>, Candidate<'t>)> {
+    b: &Mention<'_>,
+) -> Option<(Town<'t>, Candidate)> {
+    // Only a country or a first-level division qualifies a town.
+    if !b.candidates.iter().any(|c| c.key.is_qualifier()) {
+        return None;
+    }
     let head = text.get(after..b.start)?;
     let comma = head.trim_end_matches([' ', '\u{a0}']).strip_suffix(',')?;
     let end = after + comma.len();
@@ -146,15 +177,14 @@ fn qualified_town<'t>(
             continue;
         }
         let towns = table.towns_named(&Gazetteer::normalize(name));
-        for town in &towns {
-            let qualifier = b.candidates.iter().find(|c| {
-                (c.place.is_country() || c.place.feature == "ADM1") && inside(town, c.place)
-            });
-            if let Some(&q) = qualifier {
+        for &(n, town) in &towns {
+            let qualifier =
+                b.candidates.iter().find(|c| c.key.is_qualifier() && inside(&town, &c.key));
+            if let (Some(&q), Some(place)) = (qualifier, table.town(n)) {
                 let town = Town {
                     start: after + start,
                     end,
-                    place: town.clone(),
+                    place,
                     table: std::marker::PhantomData,
                     candidates: towns.len(),
                 };
@@ -165,57 +195,58 @@ fn qualified_town<'t>(
     None
 }
 
-/// The prior of candidate `place` ranked `rank` by the gazetteer:
-/// ln(population), plus the gazetteer's own first choice.
-fn prior(place: &Place, rank: usize) -> f64 {
-    let mut s = (place.population as f64 + 1.0).ln();
+/// The prior of a candidate ranked `rank` by the gazetteer, in two parts:
+/// the gazetteer's own first choice ([`rank_prior`]), plus ln(population)
+/// ([`population_prior`]), which only a mention of several candidates needs.
+fn rank_prior(rank: usize) -> f64 {
     if rank == 0 {
-        s += RANK_BONUS;
+        RANK_BONUS
+    } else {
+        0.0
     }
-    s
 }
 
-/// One candidate place of a mention, with its prior (computed once: the
-/// rules compare it many times).
+/// The population part of a candidate's prior.
+fn population_prior(place: &PlaceKey) -> f64 {
+    (place.population as f64 + 1.0).ln()
+}
+
+/// One candidate place of a mention: what the rules compare of it (its key
+/// and prior, computed once: the rules compare them many times) and where
+/// its place is decoded from once chosen.
 #[derive(Clone, Copy)]
-struct Candidate<'t> {
+struct Candidate {
     entity: EntityId,
     prior: f64,
-    place: &'t Place,
+    key: PlaceKey,
+    /// Its record in the built-in table; `NONE`: the gazetteer's own place.
+    record: u32,
+}
+
+/// The key of a candidate whose record cannot be read (never expected: the
+/// image is checked by a test): a place nothing lies in.
+const UNREAD: PlaceKey =
+    PlaceKey { id: EMPTY, country: EMPTY, admin1: EMPTY, kind: Kind::Other, population: 0 };
+
+impl Candidate {
+    /// The candidate's place, decoded.
+    fn place(&self, table: &PlaceTable, user: &UserPlaces) -> Option<Place> {
+        if self.record == NONE {
+            user.get(self.entity).cloned()
+        } else {
+            table.place(self.record)
+        }
+    }
 }
 
 /// One place or nationality mention; its candidates are a run of the
 /// document's one candidate list.
-struct Mention<'c, 't> {
+struct Mention<'c> {
     at: usize,
     start: usize,
     end: usize,
     nationality: bool,
-    candidates: &'c [Candidate<'t>],
-}
-
-/// A short code (country "SY", division "09") as a key compared in one
-/// step: its first eight bytes packed, its length, and the code itself,
-/// compared only when longer than eight bytes.
-#[derive(Clone, Copy)]
-struct Code<'a>(u64, &'a str);
-
-impl<'a> Code<'a> {
-    fn new(code: &'a str) -> Code<'a> {
-        let mut packed = [0u8; 8];
-        for (slot, &b) in packed.iter_mut().zip(code.as_bytes()) {
-            *slot = b;
-        }
-        Code(u64::from_le_bytes(packed), code)
-    }
-}
-
-impl PartialEq for Code<'_> {
-    fn eq(&self, other: &Code<'_>) -> bool {
-        self.0 == other.0
-            && self.1.len() == other.1.len()
-            && (self.1.len() <= 8 || self.1 == other.1)
-    }
+    candidates: &'c [Candidate],
 }
 
 /// A count per key, for the few distinct countries and divisions a document
@@ -240,7 +271,7 @@ impl<K: PartialEq> Tally<K> {
 }
 
 /// Whether `inner` lies inside the country or division `outer`.
-fn inside(inner: &Place, outer: &Place) -> bool {
+fn inside(inner: &PlaceKey, outer: &PlaceKey) -> bool {
     if inner.id == outer.id || inner.is_country() || inner.country != outer.country {
         return false;
     }
@@ -248,9 +279,9 @@ fn inside(inner: &Place, outer: &Place) -> bool {
         return true;
     }
     outer.is_division()
-        && !outer.admin1.is_empty()
+        && outer.admin1 != EMPTY
         && inner.admin1 == outer.admin1
-        && inner.feature != "ADM1"
+        && inner.kind != Kind::Adm1
 }
 
 /// Whether the text between two mentions makes the second qualify the first:
@@ -261,61 +292,91 @@ fn qualifies(between: &str) -> bool {
     t == "," || t == "("
 }
 
+/// The place of each match of `matches` (see
+/// [`PlaceResolver::resolve`](super::PlaceResolver::resolve)); with `towns`,
+/// the unlisted towns qualified by a mention are added there.
+#[inline(never)]
 pub(super) fn resolve<'t>(
-    table: &'t PlaceTable,
-    user: &'t UserPlaces,
+    table: &PlaceTable,
+    user: &UserPlaces,
     resolver: &PlaceResolver,
     g: &Gazetteer,
     text: &str,
     matches: &[EntityMatch],
     towns: Option<&mut Vec<Town<'t>>>,
-) -> Vec<Option<&'t Place>> {
-    let mut out: Vec<Option<&'t Place>> = vec![None; matches.len()];
+) -> Vec<Option<Place>> {
     // Every mention's candidates go to one list (one allocation per
     // document, not per mention); `runs` remembers each mention's part.
-    let mut all: Vec<Candidate<'t>> = Vec::new();
-    let mut runs: Vec<(usize, bool, std::ops::Range<usize>)> = Vec::new();
+    let mut all: Vec<Candidate> = Vec::with_capacity(2 * matches.len());
+    let mut runs: Vec<(usize, bool, std::ops::Range<usize>)> = Vec::with_capacity(matches.len());
     let mut kinds = LabelKinds::default();
+    // The built-in gazetteer's labels and places are read from the places
+    // table (one word per entity), not from its entities; the candidates'
+    // keys are read in a second pass, so that the reads of one pass do not
+    // wait for each other.
+    let builtin = g.as_builtin().is_some() && !g.has_place_columns();
     for (at, m) in matches.iter().enumerate() {
-        let Some(nationality) = kinds.mention(resolver, g.entity(m.entity()).label()) else {
-            continue;
+        let flags = if builtin {
+            let n = table.builtin_entity(m.entity()).map(|(n, _)| n);
+            n.map_or((false, false), |n| kinds.numbered(resolver, table, n))
+        } else {
+            kinds.flags(resolver, g.entity(m.entity()).label())
         };
-        let wanted = if nationality { Kind::Nationality } else { Kind::Place };
+        let Some(nationality) = mention_kind(flags) else { continue };
+        let wanted = if nationality { LabelKind::Nationality } else { LabelKind::Place };
         let from = all.len();
         for (rank, &entity) in g.candidates(m).iter().enumerate() {
+            let prior = rank_prior(rank);
+            if builtin {
+                let Some((n, record)) = table.builtin_entity(entity) else { continue };
+                if record != NONE && label_kind(kinds.numbered(resolver, table, n)) == wanted {
+                    all.push(Candidate { entity, prior, key: UNREAD, record });
+                }
+                continue;
+            }
             // The gazetteer's own place first, then the built-in table's.
-            let Some(place) = user.get(entity).or_else(|| table.get(g, entity)) else {
+            let Some((record, key)) =
+                user.key(entity).map(|k| (NONE, k)).or_else(|| table.get(g, entity))
+            else {
                 continue;
             };
-            if kinds.of(resolver, g.entity(entity).label()) == wanted {
-                all.push(Candidate { entity, prior: prior(place, rank), place });
+            if label_kind(kinds.flags(resolver, g.entity(entity).label())) == wanted {
+                all.push(Candidate { entity, prior, key, record });
             }
         }
         if all.len() > from {
             runs.push((at, nationality, from..all.len()));
         }
     }
-    let mentions: Vec<Mention<'_, 't>> = runs
-        .into_iter()
-        .filter_map(|(at, nationality, run)| {
-            let span = matches.get(at)?.span();
-            Some(Mention {
-                at,
-                start: span.start,
-                end: span.end,
-                nationality,
-                candidates: all.get(run)?,
-            })
-        })
-        .collect();
+    if builtin {
+        for c in &mut all {
+            c.key = table.key(c.record).unwrap_or(UNREAD);
+        }
+    }
+    // A lone candidate's prior is compared with nothing (the pairs of rule 1
+    // compare the priors of one mention's candidates): the logarithms are
+    // taken for mentions of several candidates only.
+    for (_, _, run) in &runs {
+        if run.len() > 1 {
+            for c in all.get_mut(run.clone()).unwrap_or(&mut []) {
+                c.prior += population_prior(&c.key);
+            }
+        }
+    }
+    let mut mentions: Vec<Mention<'_>> = Vec::with_capacity(runs.len());
+    for (at, nationality, run) in runs {
+        let (Some(m), Some(candidates)) = (matches.get(at), all.get(run)) else { continue };
+        let span = m.span();
+        mentions.push(Mention { at, start: span.start, end: span.end, nationality, candidates });
+    }
 
     // Rule 1: qualifiers. `fixed[i]` is the candidate chosen for mention i.
-    let mut fixed: Vec<Option<Candidate<'t>>> = vec![None; mentions.len()];
+    let mut fixed: Vec<Option<Candidate>> = vec![None; mentions.len()];
     for i in 0..mentions.len().saturating_sub(1) {
         let (Some(a), Some(b)) = (mentions.get(i), mentions.get(i + 1)) else { continue };
         // "Syria, Iraq", "Texas, California": a list, not a qualifier.
-        let listed = |m: &Mention<'_, '_>| {
-            m.candidates.first().is_none_or(|c| c.place.is_country() || c.place.is_division())
+        let listed = |m: &Mention<'_>| {
+            m.candidates.first().is_none_or(|c| c.key.is_country() || c.key.is_division())
         };
         if a.nationality || b.nationality || listed(a) {
             continue;
@@ -325,14 +386,13 @@ pub(super) fn resolve<'t>(
         }
         // The pair whose first place is likeliest by the prior, then the
         // larger qualifier.
-        let mut best: Option<(f64, u64, Candidate<'t>, Candidate<'t>)> = None;
+        let mut best: Option<(f64, u64, Candidate, Candidate)> = None;
         for ca in a.candidates {
             for cb in b.candidates {
-                let qualifier = cb.place.is_country() || cb.place.feature == "ADM1";
-                if !qualifier || !inside(ca.place, cb.place) {
+                if !cb.key.is_qualifier() || !inside(&ca.key, &cb.key) {
                     continue;
                 }
-                let score = (ca.prior, cb.place.population);
+                let score = (ca.prior, cb.key.population);
                 if best.is_none_or(|(pa, pb, _, _)| score > (pa, pb)) {
                     best = Some((score.0, score.1, *ca, *cb));
                 }
@@ -364,7 +424,7 @@ pub(super) fn resolve<'t>(
         }
     }
     // One sense per document: a name qualified once keeps that place.
-    let mut qualified: Vec<(EntityId, Candidate<'t>)> = Vec::new();
+    let mut qualified: Vec<(EntityId, Candidate)> = Vec::new();
     for (m, f) in mentions.iter().zip(&fixed) {
         if let (Some(c), Some(first)) = (f, m.candidates.first()) {
             if !qualified.iter().any(|(e, _)| *e == first.entity) {
@@ -390,91 +450,109 @@ pub(super) fn resolve<'t>(
     // Rule 2: the document's confident countries and divisions, counted per
     // mention; a mention's own contribution never counts for itself.
     let (no_countries, no_divisions) = (Tally::new(), Tally::new());
-    let mut countries: Tally<Code<'_>> = Tally::new();
-    let mut divisions: Tally<(Code<'_>, Code<'_>)> = Tally::new();
-    let mut own: Vec<Option<(&str, &str)>> = Vec::with_capacity(mentions.len());
+    let mut countries: Tally<u32> = Tally::new();
+    let mut divisions: Tally<(u32, u32)> = Tally::new();
+    let mut own: Vec<Option<(u32, u32)>> = Vec::with_capacity(mentions.len());
     for (m, f) in mentions.iter().zip(&fixed) {
         let contribution = match f {
-            Some(c) => Some((&*c.place.country, &*c.place.admin1)),
+            Some(c) => Some((c.key.country, c.key.admin1)),
             None => m.candidates.first().and_then(|first| {
-                let p = first.place;
-                let big = |c: &&Candidate<'_>| c.place.is_country() || c.place.feature == "ADM1";
+                let p = first.key;
+                let big = |c: &&Candidate| c.key.is_qualifier();
                 if big(&first)
                     && m.candidates.iter().filter(big).count() == 1
-                    && choose(m, &no_countries, &no_divisions, None).is_some_and(|q| q.id == p.id)
+                    && choose(m, &no_countries, &no_divisions, None)
+                        .is_some_and(|q| q.key.id == p.id)
                 {
                     // The list's first choice is the name's only country or
                     // division and the prior agrees: "Syria", "Texas" (not
                     // "Georgia", the country and the state).
-                    Some((&*p.country, &*p.admin1))
-                } else if m.candidates.iter().all(|c| c.place.country == p.country) {
-                    let same = m.candidates.iter().all(|c| c.place.admin1 == p.admin1);
-                    Some((&*p.country, if same { &*p.admin1 } else { "" }))
+                    Some((p.country, p.admin1))
+                } else if m.candidates.iter().all(|c| c.key.country == p.country) {
+                    let same = m.candidates.iter().all(|c| c.key.admin1 == p.admin1);
+                    Some((p.country, if same { p.admin1 } else { EMPTY }))
                 } else {
                     None
                 }
             }),
         };
-        let contribution = contribution.filter(|(country, _)| !country.is_empty());
+        let contribution = contribution.filter(|&(country, _)| country != EMPTY);
         if let Some((country, admin1)) = contribution {
-            countries.add(Code::new(country));
-            if !admin1.is_empty() {
-                divisions.add((Code::new(country), Code::new(admin1)));
+            countries.add(country);
+            if admin1 != EMPTY {
+                divisions.add((country, admin1));
             }
         }
         own.push(contribution);
     }
 
-    // Rule 3: population prior plus context.
+    // Rule 3: population prior plus context. Only the chosen places are
+    // decoded.
+    let mut out: Vec<Option<Place>> = vec![None; matches.len()];
+    // The mention a table record was last decoded for, in a slot by its
+    // number: a document names its places again and again (one sense per
+    // document), and a copy costs less than decoding.
+    let mut decoded = [(NONE, 0usize); 64];
     for ((m, f), own) in mentions.iter().zip(&fixed).zip(&own) {
         let chosen = match f {
-            Some(c) => Some(c.place),
+            Some(c) => Some(*c),
             None => choose(m, &countries, &divisions, *own),
         };
+        let Some(c) = chosen else { continue };
+        let slot = decoded.get_mut(c.record as usize % 64);
+        let place = match slot {
+            Some(&mut (record, at)) if record == c.record && record != NONE => {
+                out.get(at).cloned().flatten()
+            }
+            Some(slot) => {
+                *slot = (c.record, m.at);
+                c.place(table, user)
+            }
+            None => c.place(table, user),
+        };
         if let Some(slot) = out.get_mut(m.at) {
-            *slot = chosen;
+            *slot = place;
         }
     }
     out
 }
 
 /// The best candidate of an unqualified mention by prior and context.
-fn choose<'t>(
-    m: &Mention<'_, 't>,
-    countries: &Tally<Code<'_>>,
-    divisions: &Tally<(Code<'_>, Code<'_>)>,
-    own: Option<(&str, &str)>,
-) -> Option<&'t Place> {
+fn choose(
+    m: &Mention<'_>,
+    countries: &Tally<u32>,
+    divisions: &Tally<(u32, u32)>,
+    own: Option<(u32, u32)>,
+) -> Option<Candidate> {
     // How many other mentions name this country / division.
     let others = |count: usize, mine: bool| count > usize::from(mine);
     if let [only] = m.candidates {
-        return Some(only.place);
+        return Some(*only);
     }
-    // (score, in context, place) of the best and the runner-up; the first
-    // listed wins a tie.
-    let mut best: Option<(f64, bool, &'t Place)> = None;
-    let mut second: Option<(f64, bool, &'t Place)> = None;
+    // (score, in context, candidate) of the best and the runner-up; the
+    // first listed wins a tie.
+    let mut best: Option<(f64, bool, &Candidate)> = None;
+    let mut second: Option<(f64, bool, &Candidate)> = None;
     for c in m.candidates {
-        let p = c.place;
+        let p = c.key;
         let mut s = c.prior;
         let mut context = false;
         let own_country = own.is_some_and(|(c, _)| c == p.country);
-        let country = Code::new(&p.country);
-        if others(countries.get(&country), own_country) {
+        if others(countries.get(&p.country), own_country) {
             s += COUNTRY_BONUS;
             context = true;
         }
-        if !p.admin1.is_empty()
-            && p.feature != "ADM1"
+        if p.admin1 != EMPTY
+            && p.kind != Kind::Adm1
             && others(
-                divisions.get(&(country, Code::new(&p.admin1))),
+                divisions.get(&(p.country, p.admin1)),
                 own_country && own.is_some_and(|(_, a)| a == p.admin1),
             )
         {
             s += ADMIN1_BONUS;
             context = true;
         }
-        let scored = Some((s, context, p));
+        let scored = Some((s, context, c));
         if best.is_none_or(|b| s > b.0) {
             second = best;
             best = scored;
@@ -484,9 +562,13 @@ fn choose<'t>(
     }
     let best = best?;
     if let Some(second) = second {
-        if best.0 - second.0 < TIE && !best.1 && !second.1 && best.2.country != second.2.country {
+        if best.0 - second.0 < TIE
+            && !best.1
+            && !second.1
+            && best.2.key.country != second.2.key.country
+        {
             return None;
         }
     }
-    Some(best.2)
+    Some(*best.2)
 }

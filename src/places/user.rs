@@ -2,15 +2,38 @@
 //! gazetteers whose entities are not in the built-in places table. Owned,
 //! and built per document for the candidates of its matches only.
 
+use super::table::{Kind, PlaceKey, PlaceTable, EMPTY};
 use super::Place;
 use crate::gazetteer::{EntityId, EntityMatch, Gazetteer};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-/// The places the gazetteer rows of a document's candidates give.
+/// The places the gazetteer rows of a document's candidates give, with
+/// their keys.
 #[derive(Debug, Default)]
 pub(crate) struct UserPlaces {
-    by_entity: HashMap<u32, Place>,
+    by_entity: HashMap<u32, (Place, PlaceKey)>,
+}
+
+/// String numbers for the keys of user places: the built-in table's number
+/// for a string it holds (so that "SY" is the same country in both), else a
+/// number of this document's own, counted down from `u32::MAX`.
+struct Numbers<'a> {
+    table: &'a PlaceTable,
+    own: HashMap<String, u32>,
+}
+
+impl Numbers<'_> {
+    fn of(&mut self, s: &str) -> u32 {
+        if s.is_empty() {
+            return EMPTY;
+        }
+        if let Some(n) = self.table.number(s) {
+            return n;
+        }
+        let next = u32::MAX - u32::try_from(self.own.len()).unwrap_or(u32::MAX / 2);
+        *self.own.entry(s.to_string()).or_insert(next)
+    }
 }
 
 impl UserPlaces {
@@ -21,6 +44,7 @@ impl UserPlaces {
         if !g.has_place_columns() {
             return UserPlaces { by_entity };
         }
+        let mut numbers = Numbers { table: PlaceTable::builtin(), own: HashMap::new() };
         for m in matches {
             for &e in g.candidates(m) {
                 if by_entity.contains_key(&e.as_u32()) {
@@ -40,7 +64,14 @@ impl UserPlaces {
                     feature: owned(&c.feature),
                     population: c.population,
                 };
-                by_entity.insert(e.as_u32(), place);
+                let key = PlaceKey {
+                    id: numbers.of(&place.id),
+                    country: numbers.of(&place.country),
+                    admin1: numbers.of(&place.admin1),
+                    kind: Kind::of_feature(&place.feature),
+                    population: place.population,
+                };
+                by_entity.insert(e.as_u32(), (place, key));
             }
         }
         UserPlaces { by_entity }
@@ -49,6 +80,16 @@ impl UserPlaces {
     /// The place entity `e`'s rows give.
     #[inline]
     pub(crate) fn get(&self, e: EntityId) -> Option<&Place> {
+        self.entry(e).map(|(p, _)| p)
+    }
+
+    /// The key of the place entity `e`'s rows give.
+    #[inline]
+    pub(crate) fn key(&self, e: EntityId) -> Option<PlaceKey> {
+        self.entry(e).map(|&(_, k)| k)
+    }
+
+    fn entry(&self, e: EntityId) -> Option<&(Place, PlaceKey)> {
         if self.by_entity.is_empty() {
             return None;
         }
