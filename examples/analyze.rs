@@ -162,9 +162,10 @@ fn write_doc(
     out.write_all(b"\n")
 }
 
-/// Appends the compact JSON line of a document to `buf`: the bytes of
-/// [`write_doc`], through the document's own (faster) JSON writer.
-fn append_doc(buf: &mut Vec<u8>, id: Option<&RawValue>, doc: &textfacts::Document) {
+/// Appends the compact JSON line of `text`'s analysis to `buf`: the bytes
+/// of [`write_doc`], written straight from the analysis
+/// ([`Analyzer::append_json`]: no `Document` is built).
+fn append_line(buf: &mut Vec<u8>, id: Option<&RawValue>, analyzer: &Analyzer, text: &str) {
     // The id opens the object, `{"id":ID`, and the document's own `{` becomes
     // the comma after it (or its `{}` the closing brace): nothing written is
     // moved.
@@ -173,7 +174,7 @@ fn append_doc(buf: &mut Vec<u8>, id: Option<&RawValue>, doc: &textfacts::Documen
         buf.extend_from_slice(id.get().as_bytes());
     }
     let at = buf.len();
-    doc.append_json(buf);
+    analyzer.append_json(text, buf);
     if id.is_some() {
         if buf.get(at + 1) == Some(&b'}') {
             buf.truncate(at);
@@ -458,22 +459,22 @@ fn finish_line(analyzer: &Analyzer, json: Option<bool>, parsed: &Parsed) -> Item
         Parsed::Bad(report) => return Item::Bad(report.clone()),
         Parsed::Record(id, text) => (id, text),
     };
-    let doc = analyzer.analyze(text);
     match json {
         // A large document is written straight to the output later, not held
         // twice (records and JSON) in memory.
-        Some(pretty) if text.len() <= SERIALIZE_IN_WORKER => {
+        Some(false) if text.len() <= SERIALIZE_IN_WORKER => {
             // `append_json` reserves what the records need.
             let mut buf = Vec::with_capacity(id.as_ref().map_or(0, |id| id.get().len()) + 64);
-            if pretty {
-                // Writing into a Vec cannot fail.
-                let _ = write_doc(&mut buf, pretty, id.as_deref(), &doc);
-            } else {
-                append_doc(&mut buf, id.as_deref(), &doc);
-            }
+            append_line(&mut buf, id.as_deref(), analyzer, text);
             Item::Json(buf)
         }
-        _ => Item::Doc { id: id.clone(), text: text.clone(), doc },
+        Some(true) if text.len() <= SERIALIZE_IN_WORKER => {
+            let mut buf = Vec::new();
+            // Writing into a Vec cannot fail.
+            let _ = write_doc(&mut buf, true, id.as_deref(), &analyzer.analyze(text));
+            Item::Json(buf)
+        }
+        _ => Item::Doc { id: id.clone(), text: text.clone(), doc: analyzer.analyze(text) },
     }
 }
 

@@ -49,9 +49,10 @@ fn news_texts(test: &str) -> Option<Vec<String>> {
     Some(texts.collect())
 }
 
-/// `Document::write_json` writes the bytes of `serde_json` for every document
-/// of the news sample, every layer on, each document twice (its places
-/// written afresh, then from the writer's memory).
+/// `Document::write_json`, and `Analyzer::append_json` without the
+/// document, write the bytes of `serde_json` for every document of the news
+/// sample, every layer on, each document twice (its places written afresh,
+/// then from the writer's memory).
 #[test]
 fn write_json_is_serde_json_on_the_news_sample() {
     let Some(texts) = news_texts("write_json_is_serde_json_on_the_news_sample") else { return };
@@ -64,6 +65,9 @@ fn write_json_is_serde_json_on_the_news_sample() {
             let mut got = Vec::new();
             doc.write_json(&mut got).expect("write");
             assert!(got == want, "write_json differs on document {checked}");
+            let mut got = Vec::new();
+            analyzer.append_json(text, &mut got);
+            assert!(got == want, "Analyzer::append_json differs on document {checked}");
         }
         checked += 1;
     }

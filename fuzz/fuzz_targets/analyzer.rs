@@ -1,6 +1,7 @@
 //! The whole Analyzer on arbitrary text, with a small custom gazetteer: never
 //! panics, every reported span slices the text, and its tokens, sentences and
-//! number phrases are those the layers find on their own.
+//! number phrases are those the layers find on their own; the JSON written
+//! straight from the analysis is the document's.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -56,4 +57,9 @@ fn check(text: &str) {
     for c in doc.casualties() {
         assert_eq!(text.get(c.count.start..c.count.end), Some(c.count.text.as_str()));
     }
+    let mut want = Vec::new();
+    doc.append_json(&mut want);
+    let mut got = Vec::new();
+    ANALYZER.append_json(text, &mut got);
+    assert!(got == want, "Analyzer::append_json differs from the document's JSON");
 }

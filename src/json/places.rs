@@ -1,0 +1,154 @@
+//! Resolved places as JSON: each written once per thread and copied after
+//! that, and once per document and copied from the output after that.
+
+use crate::places::Place;
+use crate::util::WordHashBuild;
+use serde::ser::{Serialize, Serializer};
+use serde_json::value::RawValue;
+use std::borrow::{Borrow, Cow};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::ops::Range;
+
+/// Places whose JSON one thread keeps; beyond it the memory starts again.
+const PLACES_KEPT: usize = 1 << 16;
+
+/// Slots of [`Recent`].
+const RECENT: usize = 32;
+
+/// Places of this document whose JSON is in the buffer already, with where
+/// it lies, in a slot by the address of their id (places decoded from one
+/// record share it; a place in a taken slot replaces the one there): a
+/// document names its places again and again, and a copy from the buffer
+/// costs less than a look-up in the thread's memory. A place is kept as a
+/// copy (the built-in table's borrow their strings: a copy is a few moves).
+#[derive(Default)]
+pub(crate) struct Recent {
+    slots: [Option<(Place, Range<usize>)>; RECENT],
+}
+
+impl Recent {
+    /// The slot of `place`.
+    fn slot(place: &Place) -> usize {
+        let address = place.id.as_ptr() as usize;
+        ((address >> 3) ^ (address >> 11)) % RECENT
+    }
+
+    /// Appends the JSON of `place` to `buf`: copied from where `buf` has it
+    /// already, else from the thread's memory (and remembered).
+    pub(crate) fn write(&mut self, buf: &mut Vec<u8>, place: &Place) {
+        let id = (place.id.as_ptr(), place.id.len());
+        let slot = Recent::slot(place);
+        if let Some(Some((p, at))) = self.slots.get(slot) {
+            if (p.id.as_ptr(), p.id.len()) == id && same_place(p, place) && at.end <= buf.len() {
+                buf.extend_from_within(at.clone());
+                return;
+            }
+        }
+        let start = buf.len();
+        place_json(buf, Some(place));
+        if let Some(s) = self.slots.get_mut(slot) {
+            *s = Some((place.clone(), start..buf.len()));
+        }
+    }
+}
+
+/// Appends the JSON of `place` (`null` for none): from this thread's memory
+/// of places written before, copied straight into `buf`.
+pub(crate) fn place_json(buf: &mut Vec<u8>, place: Option<&Place>) {
+    let Some(place) = place else {
+        buf.extend_from_slice(b"null");
+        return;
+    };
+    if with_kept_json(place, |json| buf.extend_from_slice(json.get().as_bytes())).is_none() {
+        // Never expected: written afresh. Writing into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut *buf, place);
+    }
+}
+
+/// Calls `write` with the JSON of `place`, from this thread's memory of
+/// places written before (written now and remembered when new); `None` when
+/// the memory is not at hand (never expected: nothing here re-enters).
+fn with_kept_json<R>(place: &Place, write: impl FnOnce(&RawValue) -> R) -> Option<R> {
+    match &place.id {
+        // An id borrowed for the whole run (the built-in table's) is known by
+        // its address: no hashing of its text, no comparing of ids.
+        Cow::Borrowed(id) => KEPT_BY_ADDRESS.with(|kept| {
+            let key = (id.as_ptr() as usize, id.len());
+            remember(&mut *kept.try_borrow_mut().ok()?, &key, || key, place, write)
+        }),
+        Cow::Owned(id) => KEPT.with(|kept| {
+            remember(&mut *kept.try_borrow_mut().ok()?, id.as_str(), || id.clone(), place, write)
+        }),
+    }
+}
+
+/// [`with_kept_json`] with the memory `kept`, where `place` is `key`.
+fn remember<K, Q, R>(
+    kept: &mut Kept<K>,
+    key: &Q,
+    owned_key: impl FnOnce() -> K,
+    place: &Place,
+    write: impl FnOnce(&RawValue) -> R,
+) -> Option<R>
+where
+    K: Hash + Eq + Borrow<Q>,
+    Q: Hash + Eq + ?Sized,
+{
+    if let Some((p, json)) = kept.get(key) {
+        if same_place(p, place) {
+            return Some(write(json));
+        }
+    }
+    let json = serde_json::value::to_raw_value(place).ok()?;
+    if kept.len() >= PLACES_KEPT {
+        kept.clear();
+    }
+    let written = write(&json);
+    kept.insert(owned_key(), (place.clone(), json));
+    Some(written)
+}
+
+/// A place (of a casualty's location), from this thread's memory of places
+/// written before. Only `serde_json` writes these views (the raw JSON means
+/// nothing to other serializers), which the writers of this module guarantee.
+pub(crate) struct PlaceJson<'a>(pub(crate) Option<&'a Place>);
+
+impl Serialize for PlaceJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Some(place) = self.0 else { return s.serialize_none() };
+        match with_kept_json(place, RawValue::to_owned) {
+            Some(json) => s.serialize_some(&*json),
+            None => s.serialize_some(place),
+        }
+    }
+}
+
+/// Whether two places are equal, field by field; a string the two share (the
+/// built-in table's places are all borrowed from one image) is not read.
+fn same_place(a: &Place, b: &Place) -> bool {
+    let same = |x: &str, y: &str| (x.as_ptr() == y.as_ptr() && x.len() == y.len()) || x == y;
+    same(&a.id, &b.id)
+        && same(&a.name, &b.name)
+        && a.lat == b.lat
+        && a.lon == b.lon
+        && same(&a.country, &b.country)
+        && same(&a.admin1, &b.admin1)
+        && same(&a.admin1_name, &b.admin1_name)
+        && same(&a.feature, &b.feature)
+        && a.population == b.population
+}
+
+/// The JSON of places one thread has written, with the place (a place of
+/// the same key but other fields is written afresh). Keys are short: FNV-1a,
+/// not SipHash.
+type Kept<K> = HashMap<K, (Place, Box<RawValue>), WordHashBuild>;
+
+thread_local! {
+    /// Places by id.
+    static KEPT: RefCell<Kept<String>> = RefCell::new(HashMap::default());
+    /// Places whose id is borrowed for the whole run, by the id's address
+    /// and length.
+    static KEPT_BY_ADDRESS: RefCell<Kept<(usize, usize)>> = RefCell::new(HashMap::default());
+}

@@ -1,0 +1,170 @@
+//! Borrowed views of the records, each written exactly as its record's
+//! derived `Serialize` writes it. A view is made from a [`Document`]'s
+//! record or straight from an analysis's findings (no record, no `String`
+//! per record), so both routes write the same bytes.
+//!
+//! [`Document`]: crate::document::Document
+
+use super::places::{PlaceJson, Recent};
+use super::record::record;
+use crate::casualties::Outcome;
+use crate::document::{CasualtyRecord, CountRecord, EntityRecord, LocationRecord, TextSpan};
+use crate::numbers::{Interval, NumberKind};
+use crate::places::Place;
+use crate::span::Span;
+use serde::Serialize;
+
+/// A [`TextSpan`].
+#[derive(Serialize)]
+pub(crate) struct SpanView<'a> {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: &'a str,
+}
+
+impl<'a> SpanView<'a> {
+    /// The span `span` of `text`.
+    pub(crate) fn of(text: &'a str, span: Span) -> SpanView<'a> {
+        SpanView { start: span.start, end: span.end, text: span.slice(text).unwrap_or("") }
+    }
+}
+
+impl<'a> From<&'a TextSpan> for SpanView<'a> {
+    fn from(s: &'a TextSpan) -> SpanView<'a> {
+        SpanView { start: s.start, end: s.end, text: &s.text }
+    }
+}
+
+/// A [`NumberRecord`](crate::document::NumberRecord).
+#[derive(Serialize)]
+pub(crate) struct NumberView<'a> {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: &'a str,
+    pub(crate) kind: NumberKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) unit: Option<&'a str>,
+    pub(crate) interval: Interval,
+    pub(crate) approximate: bool,
+    pub(crate) noun: Option<SpanView<'a>>,
+}
+
+/// A [`CountRecord`].
+#[derive(Serialize)]
+pub(crate) struct CountView<'a> {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: &'a str,
+    pub(crate) interval: Interval,
+    pub(crate) approximate: bool,
+}
+
+impl<'a> From<&'a CountRecord> for CountView<'a> {
+    fn from(c: &'a CountRecord) -> CountView<'a> {
+        CountView {
+            start: c.start,
+            end: c.end,
+            text: &c.text,
+            interval: c.interval,
+            approximate: c.approximate,
+        }
+    }
+}
+
+/// A [`LocationRecord`], its place from the thread's memory of places.
+#[derive(Serialize)]
+pub(crate) struct LocationView<'a> {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: &'a str,
+    pub(crate) place: PlaceJson<'a>,
+}
+
+impl<'a> From<&'a LocationRecord> for LocationView<'a> {
+    fn from(l: &'a LocationRecord) -> LocationView<'a> {
+        LocationView {
+            start: l.start,
+            end: l.end,
+            text: &l.text,
+            place: PlaceJson(l.place.as_ref()),
+        }
+    }
+}
+
+/// A [`CasualtyRecord`].
+#[derive(Serialize)]
+pub(crate) struct CasualtyView<'a> {
+    pub(crate) outcome: Outcome,
+    pub(crate) count: CountView<'a>,
+    pub(crate) victims: Option<SpanView<'a>>,
+    pub(crate) location: Option<LocationView<'a>>,
+    pub(crate) hedged: bool,
+}
+
+impl<'a> From<&'a CasualtyRecord> for CasualtyView<'a> {
+    fn from(c: &'a CasualtyRecord) -> CasualtyView<'a> {
+        CasualtyView {
+            outcome: c.outcome,
+            count: CountView::from(&c.count),
+            victims: c.victims.as_ref().map(SpanView::from),
+            location: c.location.as_ref().map(LocationView::from),
+            hedged: c.hedged,
+        }
+    }
+}
+
+/// An [`EntityRecord`], written by hand (the commonest long record).
+pub(crate) struct EntityView<'a> {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: &'a str,
+    pub(crate) label: &'a str,
+    pub(crate) id: &'a str,
+    pub(crate) canonical: &'a str,
+    pub(crate) candidates: usize,
+    pub(crate) place: Option<&'a Place>,
+}
+
+impl<'a> From<&'a EntityRecord> for EntityView<'a> {
+    fn from(e: &'a EntityRecord) -> EntityView<'a> {
+        EntityView {
+            start: e.start,
+            end: e.end,
+            text: &e.text,
+            label: &e.label,
+            id: &e.id,
+            canonical: &e.canonical,
+            candidates: e.candidates,
+            place: e.place.as_ref(),
+        }
+    }
+}
+
+impl EntityView<'_> {
+    /// Appends the record's JSON; a place of this document written before
+    /// is copied from `buf` (`recent` knows where).
+    pub(crate) fn write(&self, buf: &mut Vec<u8>, recent: &mut Recent) {
+        record(buf, |r| {
+            r.span(self.start, self.end);
+            r.literal(b",\"text\":");
+        });
+        // Writing into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut *buf, self.text);
+        buf.extend_from_slice(b",\"label\":");
+        let _ = serde_json::to_writer(&mut *buf, self.label);
+        buf.extend_from_slice(b",\"id\":");
+        let _ = serde_json::to_writer(&mut *buf, self.id);
+        buf.extend_from_slice(b",\"canonical\":");
+        let _ = serde_json::to_writer(&mut *buf, self.canonical);
+        record(buf, |r| {
+            r.literal(b",\"candidates\":");
+            r.number(self.candidates);
+            r.literal(b",\"place\":");
+        });
+        match self.place {
+            Some(place) => recent.write(buf, place),
+            None => buf.extend_from_slice(b"null"),
+        }
+        buf.push(b'}');
+    }
+}
