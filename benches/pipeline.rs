@@ -1,7 +1,9 @@
 //! Whole-pipeline throughput on the news corpus: every layer, every layer but
 //! casualties (their cost is the ratio of the two), entities alone with the
 //! default gazetteer, and batch analysis single-threaded vs `analyze_batch`
-//! (parallel with `--features parallel`).
+//! (parallel with `--features parallel`); and every layer to JSON, through
+//! the `Document` (`analyze` then `append_json`) or straight
+//! (`Analyzer::append_json`).
 //!
 //! ```text
 //! cargo bench --bench pipeline --features parallel
@@ -57,6 +59,36 @@ fn pipeline(c: &mut Criterion) {
         if cfg!(feature = "parallel") { "analyze_batch_parallel" } else { "analyze_batch_serial" };
     group.bench_function(BenchmarkId::new(label, "news"), |b| {
         b.iter(|| full.analyze_batch(black_box(&texts)))
+    });
+    group.finish();
+    #[cfg(feature = "serde")]
+    json(c, &texts, bytes, &full);
+}
+
+/// Every layer to JSON: through the document, or straight.
+#[cfg(feature = "serde")]
+fn json(c: &mut Criterion, texts: &[String], bytes: usize, full: &Analyzer) {
+    let mut group = c.benchmark_group("pipeline_json");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    let mut json = Vec::new();
+    group.bench_function(BenchmarkId::new("through_document", "news"), |b| {
+        b.iter(|| {
+            json.clear();
+            for t in texts {
+                full.analyze(black_box(t)).append_json(&mut json);
+            }
+            json.len()
+        })
+    });
+    group.bench_function(BenchmarkId::new("straight", "news"), |b| {
+        b.iter(|| {
+            json.clear();
+            for t in texts {
+                full.append_json(black_box(t), &mut json);
+            }
+            json.len()
+        })
     });
     group.finish();
 }
