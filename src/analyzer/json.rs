@@ -110,9 +110,17 @@ impl<'a> JsonSink<'a> {
     pub(crate) fn new(text: &'a str, want: Wanted, out: &'a mut Vec<u8>) -> JsonSink<'a> {
         let part = |yes: bool| if yes { Part::new() } else { Part::default() };
         let mut fields = Fields { first: true };
-        // Tokens are ~44 bytes each, about one per five bytes of news; more
-        // grows by doubling.
-        out.reserve(if want.tokens { (text.len() / 5).min(1 << 16) * 44 } else { 0 } + 64);
+        // Room for the whole object at once: growing by doubling copies all
+        // written so far. News JSON runs ~7.6 bytes of tokens per byte of
+        // text, 1.4 of entities (with places), 0.4 of numbers, 0.3 of
+        // sentences and 0.2 of facts; each is given a tenth more.
+        let per_byte = |yes: bool, tenths: usize| if yes { tenths } else { 0 };
+        let tenths = per_byte(want.tokens, 84)
+            + per_byte(want.sentences, 3)
+            + per_byte(want.entities, 16)
+            + per_byte(want.numbers, 5)
+            + per_byte(want.casualties, 3);
+        out.reserve(text.len().saturating_mul(tenths) / 10 + 64);
         out.push(b'{');
         if want.tokens {
             fields.open(out, "tokens");
@@ -140,6 +148,9 @@ impl<'a> JsonSink<'a> {
     pub(crate) fn finish(mut self) {
         self.write_towns_before(usize::MAX);
         let out = self.out;
+        // One growth at most, not one per part.
+        let parts = [&self.sentences, &self.entities, &self.numbers, &self.casualties];
+        out.reserve(parts.iter().map(|p| p.buf.len() + 16).sum::<usize>() + 256);
         let fields = &mut self.fields;
         if self.want.tokens {
             out.push(b']');
