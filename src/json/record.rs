@@ -120,20 +120,11 @@ const TAIL: usize = 24;
 
 /// `,"kind":"KIND"}` of every token kind, by the kind's number, with its
 /// length: one fixed-size copy per token, not a loop over the name.
-const TAILS: [([u8; TAIL], usize); 7] = {
-    const KINDS: [TokenKind; 7] = [
-        TokenKind::Word,
-        TokenKind::Number,
-        TokenKind::Punct,
-        TokenKind::Symbol,
-        TokenKind::Url,
-        TokenKind::Email,
-        TokenKind::Other,
-    ];
-    let mut tails = [([0u8; TAIL], 0); 7];
+const TAILS: [([u8; TAIL], usize); TokenKind::ALL.len()] = {
+    let mut tails = [([0u8; TAIL], 0); TokenKind::ALL.len()];
     let mut k = 0;
-    while k < KINDS.len() {
-        let kind = KINDS[k];
+    while k < TokenKind::ALL.len() {
+        let kind = TokenKind::ALL[k];
         let mut tail = [0u8; TAIL];
         let mut len = 0;
         let parts: [&[u8]; 3] = [b",\"kind\":\"", kind.as_str().as_bytes(), b"\"}"];
@@ -147,8 +138,7 @@ const TAILS: [([u8; TAIL], usize); 7] = {
             }
             p += 1;
         }
-        // The table is by the kind's number.
-        tails[kind as usize] = (tail, len);
+        tails[k] = (tail, len);
         k += 1;
     }
     tails
@@ -200,4 +190,28 @@ pub(crate) fn sentence(buf: &mut Vec<u8>, start: usize, end: usize) {
         r.span(start, end);
         r.literal(b"}");
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tokens;
+    use crate::document::TokenRecord;
+    use crate::text::TokenKind;
+
+    #[test]
+    fn token_records_as_serde_json_writes_them() {
+        for (i, &kind) in TokenKind::ALL.iter().enumerate() {
+            // The tails are found by the kind's number.
+            assert_eq!(kind as usize, i);
+            let records = [
+                TokenRecord { start: 0, end: 9, kind },
+                TokenRecord { start: 99, end: 100, kind },
+                TokenRecord { start: usize::MAX - 1, end: usize::MAX, kind },
+            ];
+            let mut buf = b"[".to_vec();
+            tokens(&mut buf, records.iter().map(|t| (t.start, t.end, t.kind)), &mut false);
+            buf.push(b']');
+            assert_eq!(String::from_utf8_lossy(&buf), serde_json::to_string(&records).unwrap());
+        }
+    }
 }

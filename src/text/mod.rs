@@ -50,6 +50,17 @@ pub enum TokenKind {
 }
 
 impl TokenKind {
+    /// Every kind, in declaration order (a kind's number is its place here).
+    pub(crate) const ALL: [TokenKind; 7] = [
+        TokenKind::Word,
+        TokenKind::Number,
+        TokenKind::Punct,
+        TokenKind::Symbol,
+        TokenKind::Url,
+        TokenKind::Email,
+        TokenKind::Other,
+    ];
+
     /// The lowercase name used in JSON output (`"word"`, `"number"`, `"punct"`, ...).
     ///
     /// # Examples
@@ -465,16 +476,7 @@ mod tests {
 
     #[test]
     fn token_kinds_have_json_names() {
-        let all = [
-            TokenKind::Word,
-            TokenKind::Number,
-            TokenKind::Punct,
-            TokenKind::Symbol,
-            TokenKind::Url,
-            TokenKind::Email,
-            TokenKind::Other,
-        ];
-        let names: Vec<&str> = all.iter().map(|k| k.as_str()).collect();
+        let names: Vec<&str> = TokenKind::ALL.iter().map(|k| k.as_str()).collect();
         assert_eq!(names, ["word", "number", "punct", "symbol", "url", "email", "other"]);
     }
 
