@@ -148,14 +148,13 @@ impl EntityView<'_> {
             r.span(self.start, self.end);
             r.literal(b",\"text\":");
         });
-        // Writing into a Vec cannot fail.
-        let _ = serde_json::to_writer(&mut *buf, self.text);
+        string(buf, self.text);
         buf.extend_from_slice(b",\"label\":");
-        let _ = serde_json::to_writer(&mut *buf, self.label);
+        string(buf, self.label);
         buf.extend_from_slice(b",\"id\":");
-        let _ = serde_json::to_writer(&mut *buf, self.id);
+        string(buf, self.id);
         buf.extend_from_slice(b",\"canonical\":");
-        let _ = serde_json::to_writer(&mut *buf, self.canonical);
+        string(buf, self.canonical);
         record(buf, |r| {
             r.literal(b",\"candidates\":");
             r.number(self.candidates);
@@ -166,5 +165,80 @@ impl EntityView<'_> {
             None => buf.extend_from_slice(b"null"),
         }
         buf.push(b'}');
+    }
+}
+
+/// Appends `s` as a JSON string, as serde_json writes it: quoted as it is
+/// when nothing in it needs escaping (no control character, quote or
+/// backslash; checked eight bytes a step), else through serde_json.
+pub(crate) fn string(buf: &mut Vec<u8>, s: &str) {
+    if needs_escape(s.as_bytes()) {
+        // Writing into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut *buf, s);
+    } else {
+        buf.reserve(s.len() + 2);
+        buf.push(b'"');
+        buf.extend_from_slice(s.as_bytes());
+        buf.push(b'"');
+    }
+}
+
+/// Whether a byte of `bytes` is below 0x20, a quote or a backslash.
+fn needs_escape(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // A byte of `x` is zero: its high bit in the result (exact for the
+    // lowest such byte, and any such byte makes the result non-zero).
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let mut words = bytes.chunks_exact(8);
+    for word in words.by_ref() {
+        let x = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+        // Below 0x20: the byte minus 0x20 borrows, its high bit clear before.
+        let control = x.wrapping_sub(ONES * 0x20) & !x & HIGHS;
+        if control | zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\'))) != 0 {
+            return true;
+        }
+    }
+    words.remainder().iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{needs_escape, string};
+
+    #[test]
+    fn strings_as_serde_json_writes_them() {
+        let mut cases: Vec<String> = [
+            "",
+            "Aleppo",
+            "Zürich, Switzerland",
+            "a\"b",
+            "back\\slash",
+            "tab\there",
+            "\u{1f}",
+            "\u{7f}del",
+            "北京 🙂",
+            "exactly8",
+            "sixteen bytes!!!",
+            "seventeen bytes!!",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Every byte value below 0x80 at every place of a 17-byte string.
+        for b in 0u8..0x80 {
+            for at in 0..17 {
+                let mut bytes = vec![b'x'; 17];
+                bytes[at] = b;
+                cases.push(String::from_utf8(bytes).unwrap());
+            }
+        }
+        for s in &cases {
+            let mut buf = b"x".to_vec();
+            string(&mut buf, s);
+            assert_eq!(buf[1..], serde_json::to_vec(s).unwrap(), "{s:?}");
+            let escaped = s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\');
+            assert_eq!(needs_escape(s.as_bytes()), escaped, "{s:?}");
+        }
     }
 }
