@@ -25,6 +25,10 @@ use crate::span::Span;
 use crate::text::Token;
 use std::cell::RefCell;
 
+/// The most reserved for a document's JSON at once; beyond it the output
+/// grows as it is written.
+const RESERVE_MAX: usize = 1 << 26;
+
 /// A part's buffer larger than this is not kept for the next document.
 const PART_KEPT: usize = 1 << 20;
 
@@ -113,14 +117,15 @@ impl<'a> JsonSink<'a> {
         // Room for the whole object at once: growing by doubling copies all
         // written so far. News JSON runs ~7.6 bytes of tokens per byte of
         // text, 1.4 of entities (with places), 0.4 of numbers, 0.3 of
-        // sentences and 0.2 of facts; each is given a tenth more.
+        // sentences and 0.2 of facts; each is given a tenth more. Capped, so
+        // that a huge text does not ask for far more than it may fill.
         let per_byte = |yes: bool, tenths: usize| if yes { tenths } else { 0 };
         let tenths = per_byte(want.tokens, 84)
             + per_byte(want.sentences, 3)
             + per_byte(want.entities, 16)
             + per_byte(want.numbers, 5)
             + per_byte(want.casualties, 3);
-        out.reserve(text.len().saturating_mul(tenths) / 10 + 64);
+        out.reserve((text.len().saturating_mul(tenths) / 10).min(RESERVE_MAX) + 64);
         out.push(b'{');
         if want.tokens {
             fields.open(out, "tokens");
