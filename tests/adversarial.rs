@@ -30,9 +30,19 @@ fn assert_well_formed(text: &str, doc: &Document) {
     }
 }
 
+/// The document, checked well formed; with serde, its JSON written straight
+/// from the analysis is also checked to be the document's.
 fn analyze(text: &str) -> Document {
-    let doc = Analyzer::new().analyze(text);
+    let analyzer = Analyzer::new();
+    let doc = analyzer.analyze(text);
     assert_well_formed(text, &doc);
+    #[cfg(feature = "serde")]
+    {
+        let (mut want, mut got) = (Vec::new(), Vec::new());
+        doc.append_json(&mut want);
+        analyzer.append_json(text, &mut got);
+        assert!(got == want, "Analyzer::append_json differs from the document's JSON");
+    }
     doc
 }
 
