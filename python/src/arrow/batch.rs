@@ -4,10 +4,11 @@
 //!
 //! A worker writes each document's records into its chunk's columns right
 //! after analysing it and drops the document, so no more documents are alive
-//! than there are workers. The calling thread appends each finished chunk to
-//! the batch's columns as soon as the chunks before it are in, and hands its
-//! emptied columns back for a later chunk: the memory of a chunk is reused,
-//! and beyond the output only a few chunks' columns are ever alive.
+//! than there are workers. The calling thread hands the pool a few chunks at
+//! a time, appends each finished chunk to the batch's columns as soon as the
+//! chunks before it are in, and hands back empty columns with the room the
+//! chunk's had (allocated by the calling thread, see [`analyze`]): beyond the
+//! output only a few small chunks' columns are ever alive.
 
 use super::build::Col;
 use super::shape::Shape;
@@ -20,9 +21,9 @@ use std::sync::Mutex;
 use textfacts::Analyzer;
 
 /// Bytes of text per task of the worker pool (a task has one row at least):
-/// small enough that the last tasks end together and a few chunks' columns
+/// small enough that the last tasks end together and a chunk's columns
 /// weigh little, large enough that appending them costs nothing.
-const CHUNK_BYTES: usize = 64 << 10;
+const CHUNK_BYTES: usize = 32 << 10;
 
 /// `rows` cut into chunks of about [`CHUNK_BYTES`] (a row counts one byte
 /// more than its text, so that empty and null rows weigh too).
@@ -57,10 +58,11 @@ pub fn analyze(
     // Emptied chunk columns, for the next chunks.
     let spare: Mutex<Vec<Col>> = Mutex::new(Vec::new());
     let take_spare = || spare.lock().map_or(None, |mut s| s.pop());
-    let part = |chunk: &[Option<&str>]| -> Result<Col, String> {
-        let mut col = match take_spare() {
-            Some(col) => col,
-            None => new_col()?,
+    // A chunk's columns, and whether they were made for it (no spare was left).
+    let part = |chunk: &[Option<&str>]| -> Result<(Col, bool), String> {
+        let (mut col, made) = match take_spare() {
+            Some(col) => (col, false),
+            None => (new_col()?, true),
         };
         for text in chunk {
             match text {
@@ -70,32 +72,63 @@ pub fn analyze(
                 None => col.push_null(),
             }
         }
-        Ok(col)
+        Ok((col, made))
     };
     let chunks = chunks(rows);
+    // Chunks handed to the pool and not yet appended: enough to keep every
+    // worker busy while the calling thread waits for a core to append (the
+    // machine may be busy), few enough that their columns weigh little
+    // (about 100 KB a chunk, news text) even when it waits long.
+    let in_flight = 2 * pool.current_num_threads() + 2;
     let mut root = new_col()?;
-    let (tx, rx) = mpsc::channel::<(usize, Result<Col, String>)>();
+    let (tx, rx) = mpsc::channel::<(usize, Result<(Col, bool), String>)>();
     pool.in_place_scope(|scope| -> Result<(), String> {
-        for (i, chunk) in chunks.iter().enumerate() {
-            let tx = tx.clone();
-            let part = &part;
+        let spawn = |i: usize| {
+            let (tx, part, chunk) = (tx.clone(), &part, chunks[i]);
             scope.spawn(move |_| {
-                let _ = tx.send((i, part(chunk)));
+                // A panic would leave the calling thread waiting for the chunk.
+                let col = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| part(chunk)))
+                    .unwrap_or_else(|_| Err("a worker failed".to_string()));
+                let _ = tx.send((i, col));
             });
+        };
+        let mut next = 0;
+        while next < chunks.len().min(in_flight) {
+            spawn(next);
+            next += 1;
         }
-        drop(tx);
         // Chunks finished out of order wait here for those before them.
-        let mut ready: Vec<Option<Result<Col, String>>> = (0..chunks.len()).map(|_| None).collect();
+        let mut ready: Vec<Option<Result<(Col, bool), String>>> =
+            (0..chunks.len()).map(|_| None).collect();
         for i in 0..chunks.len() {
             while ready[i].is_none() {
                 let (j, col) = rx.recv().map_err(|_| "a worker failed".to_string())?;
                 ready[j] = Some(col);
             }
-            let mut col = ready[i].take().ok_or("a chunk went missing")??;
+            let (col, made) = ready[i].take().ok_or("a chunk went missing")??;
             root.append(&col).map_err(|e| e.to_string())?;
-            col.clear();
+            // The chunk's columns go back to the workers emptied. Columns
+            // that a worker made are first swapped for empty ones with the
+            // same room, allocated by this thread: memory that a worker
+            // allocates stays in its thread's allocator arena once freed
+            // (glibc keeps up to a few MB an arena), where neither the batch's
+            // columns nor other threads can use it. A worker that needs more
+            // room grows the columns where they are, in this thread's arena.
+            let col = if made {
+                let mut fresh = new_col()?;
+                fresh.reserve_like(&col);
+                fresh
+            } else {
+                let mut col = col;
+                col.clear();
+                col
+            };
             if let Ok(mut spare) = spare.lock() {
                 spare.push(col);
+            }
+            if next < chunks.len() {
+                spawn(next);
+                next += 1;
             }
         }
         Ok(())

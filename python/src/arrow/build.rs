@@ -338,6 +338,37 @@ impl Col {
         }
     }
 
+    /// Reserves, in this (empty) column, the capacity that `other`, a column
+    /// of the same shape, has: the memory is allocated by the calling thread,
+    /// and a worker that fills the column grows it there.
+    pub fn reserve_like(&mut self, other: &Col) {
+        match (self, other) {
+            (Col::Bool(values, _), Col::Bool(more, _)) => values.reserve(more.capacity()),
+            (Col::Int(values, _), Col::Int(more, _)) => values.reserve_exact(more.capacity()),
+            (Col::Int32(values, _), Col::Int32(more, _)) => values.reserve_exact(more.capacity()),
+            (Col::Float(values, _), Col::Float(more, _)) => values.reserve_exact(more.capacity()),
+            (Col::Enum { keys, .. }, Col::Enum { keys: more, .. }) => match (keys, more) {
+                (Keys::Small(k), Keys::Small(more)) => k.reserve_exact(more.capacity()),
+                (Keys::Wide(k), Keys::Wide(more)) => k.reserve_exact(more.capacity()),
+                _ => {}
+            },
+            (Col::Str { offsets, data, .. }, Col::Str { offsets: mo, data: md, .. }) => {
+                offsets.reserve_exact(mo.capacity());
+                data.reserve_exact(md.capacity());
+            }
+            (Col::List { offsets, item, .. }, Col::List { offsets: mo, item: mi, .. }) => {
+                offsets.reserve_exact(mo.capacity());
+                item.reserve_like(mi);
+            }
+            (Col::Struct { cols, .. }, Col::Struct { cols: more, .. }) => {
+                for (col, more) in cols.iter_mut().zip(more) {
+                    col.reserve_like(more);
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// The children of a struct column, finished (the columns of a batch).
     pub fn finish_columns(self) -> Result<(Fields, Vec<ArrayRef>), ArrowError> {
         match self {
