@@ -72,6 +72,27 @@ impl Trie {
         let mut stack: Vec<(u32, usize, usize, usize)> = vec![(0, 0, 0, keys.len())];
         let mut groups: Vec<(u8, usize, usize)> = Vec::new();
         while let Some((node, depth, mut lo, hi)) = stack.pop() {
+            if hi == lo + 1 {
+                // One key: the rest of it is a chain of single children,
+                // numbered in a row (as the general case below would).
+                let key = keys.get(lo).copied().unwrap_or(&[]);
+                let mut at = node;
+                for &label in key.get(depth..).unwrap_or(&[]) {
+                    let child = nodes.len() as u32;
+                    if let Some(n) = nodes.get_mut(at as usize) {
+                        n.first_child = child;
+                        n.n_children = 1;
+                    }
+                    nodes.push(Node { first_child: 0, n_children: 0, label, flags: 0 });
+                    at = child;
+                }
+                let kf = flags.get(lo).copied().unwrap_or(KeyFlags { req: 0, mixed: false });
+                if let Some(n) = nodes.get_mut(at as usize) {
+                    n.flags |= TERMINAL | (kf.req << REQ_SHIFT) | if kf.mixed { MIXED } else { 0 };
+                }
+                pairs.push((at, lo as u32));
+                continue;
+            }
             let node_ix = node as usize;
             if lo < hi && keys.get(lo).is_some_and(|k| k.len() == depth) {
                 let kf = flags.get(lo).copied().unwrap_or(KeyFlags { req: 0, mixed: false });
@@ -147,7 +168,6 @@ impl Trie {
                 n.flags |= DENSE;
             }
         }
-        pairs.sort_unstable();
         let mut terminal_bits = vec![0u64; nodes.len().div_ceil(64)];
         for &(node, _) in &pairs {
             if let Some(word) = terminal_bits.get_mut(node as usize / 64) {
@@ -160,14 +180,24 @@ impl Trie {
             rank.push(seen);
             seen += word.count_ones();
         }
-        // A leaf has no children to point at: it holds its key id instead,
-        // sparing a match the rank lookup.
-        for (key, &(node, _)) in pairs.iter().enumerate() {
+        // Key ids number the terminal nodes in node order: each one's is
+        // its rank, found without sorting.
+        let mut order = vec![0u32; pairs.len()];
+        for &(node, key) in &pairs {
+            let block = node as usize / 64;
+            let below = terminal_bits
+                .get(block)
+                .map_or(0, |w| (w & ((1u64 << (node % 64)) - 1)).count_ones());
+            let id = rank.get(block).map_or(0, |&r| r + below);
+            if let Some(slot) = order.get_mut(id as usize) {
+                *slot = key;
+            }
+            // A leaf has no children to point at: it holds its key id
+            // instead, sparing a match the rank lookup.
             if let Some(n) = nodes.get_mut(node as usize).filter(|n| n.n_children == 0) {
-                n.first_child = key as u32;
+                n.first_child = id;
             }
         }
-        let order = pairs.iter().map(|p| p.1).collect();
         nodes.shrink_to_fit();
         dense.shrink_to_fit();
         let keys_len = pairs.len();
