@@ -250,13 +250,13 @@ pub(super) fn build(
     // last third of the names on a second core (the entities cost about as
     // much as folding and sorting a third of the names: callgrind, GeoNames).
     let split = super::parallel::worth_splitting(rows_len.saturating_mul(64));
-    let half = if split { rows_len / 3 * 2 } else { rows_len };
+    let cut = if split { rows_len / 3 * 2 } else { rows_len };
     let (head, second) = super::parallel::join(
         split,
-        || Names::fold_sorted(rows().take(half), 0, half, mode),
+        || Names::fold_sorted(rows().take(cut), 0, cut, mode),
         || -> Result<_, Error> {
             let entities = entities(rows(), rows_len)?;
-            Ok((entities, Names::fold_sorted(rows().skip(half), half, rows_len - half, mode)?))
+            Ok((entities, Names::fold_sorted(rows().skip(cut), cut, rows_len - cut, mode)?))
         },
     );
     let (Entities { mut entities, mut places, of_row }, tail) = second?;
