@@ -360,7 +360,6 @@ impl GazetteerBuilder {
             parse::parse_tsv(DEFAULT_TSV.as_bytes(), &mut default_rows)
                 .map_err(|e| e.in_file(DEFAULT_TSV_NAME))?;
         }
-        let rows = default_rows.iter().chain(self.rows.iter());
-        build(rows, default_rows.len() + self.rows.len(), self.case_mode, context_rules)
+        build(&[&default_rows, &self.rows], self.case_mode, context_rules)
     }
 }

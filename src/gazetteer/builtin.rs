@@ -32,7 +32,7 @@ pub fn default_gazetteer() -> &'static Gazetteer {
             // The embedded file is checked by a test; should it ever be
             // malformed, the rows before the bad line are still served.
             let _ = parse::parse_tsv(DEFAULT_TSV.as_bytes(), &mut rows);
-            let built = build(rows.iter(), rows.len(), CaseMode::Smart, true).ok()?;
+            let built = build(&[&rows], CaseMode::Smart, true).ok()?;
             Arc::try_unwrap(built.inner).ok()
         });
         let inner = inner.unwrap_or_else(|| Inner {
@@ -58,7 +58,7 @@ mod tests {
     fn built_from_tsv() -> Gazetteer {
         let mut rows = Rows::default();
         parse::parse_tsv(DEFAULT_TSV.as_bytes(), &mut rows).unwrap();
-        build(rows.iter(), rows.len(), CaseMode::Smart, true).unwrap()
+        build(&[&rows], CaseMode::Smart, true).unwrap()
     }
 
     #[test]

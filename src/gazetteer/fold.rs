@@ -198,32 +198,41 @@ pub(crate) fn fold_char(c: char) -> Folded {
 
 /// Appends the folded form of a name to `out`: every character folded,
 /// whitespace runs collapsed to one space, leading and trailing space trimmed.
+/// ASCII bytes are folded by table, without decoding.
 pub(crate) fn fold_name_into(name: &str, out: &mut Vec<u8>) {
     let begin = out.len();
     let mut pending_space = false;
-    for c in name.chars() {
-        if c.is_whitespace() {
-            pending_space = out.len() > begin;
-            continue;
-        }
-        if c.is_ascii() {
-            if pending_space {
-                out.push(b' ');
-                pending_space = false;
+    let bytes = name.as_bytes();
+    let mut i = 0usize;
+    while let Some(&b) = bytes.get(i) {
+        let folded = if b < 0x80 {
+            i += 1;
+            if BYTE_CLASS[usize::from(b)] & SPACE != 0 {
+                pending_space = out.len() > begin;
+                continue;
             }
-            out.push(BYTE_FOLD[c as usize]);
-            continue;
-        }
-        let f = fold_char(c);
-        let bytes = f.as_bytes();
-        if bytes.is_empty() {
-            continue;
-        }
+            None
+        } else {
+            let Some(c) = char_at(name, i) else { break };
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                pending_space = out.len() > begin;
+                continue;
+            }
+            let f = fold_char(c);
+            if f.as_bytes().is_empty() {
+                continue;
+            }
+            Some(f)
+        };
         if pending_space {
             out.push(b' ');
             pending_space = false;
         }
-        out.extend_from_slice(bytes);
+        match folded {
+            None => out.push(BYTE_FOLD[usize::from(b)]),
+            Some(f) => out.extend_from_slice(f.as_bytes()),
+        }
     }
 }
 

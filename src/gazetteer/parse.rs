@@ -9,6 +9,7 @@
 
 use super::columns::{parse_number, PlaceColumns, PlaceValues, PLACE_COLUMNS};
 use crate::error::Error;
+use crate::util::{in_range, load8, HIGH};
 
 /// Case requirement given for one entry, overriding the gazetteer's mode.
 /// 0 = none (use the gazetteer's), 1 = smart, 2 = insensitive.
@@ -85,6 +86,33 @@ impl Rows {
         Ok(())
     }
 
+    /// Appends the rows of `other` (parsed apart, as the second half of an
+    /// input). Fails only when the arena outgrows `u32` offsets; the rows
+    /// before that stay added.
+    fn append(&mut self, other: Rows) -> Result<(), Error> {
+        let too_big = || Error::limit("gazetteer input larger than 4 GiB");
+        let base = self.arena.len();
+        let places = u32::try_from(self.places.len()).map_err(|_| too_big())?;
+        self.places.extend(other.places);
+        let mut start = 0usize;
+        for row in &other.rows {
+            let text = other.arena.get(start..row.ends[3] as usize).unwrap_or("");
+            start = row.ends[3] as usize;
+            let mut ends = [0u32; 4];
+            for (slot, &end) in ends.iter_mut().zip(&row.ends) {
+                *slot = u32::try_from(base + end as usize).map_err(|_| too_big())?;
+            }
+            self.arena.push_str(text);
+            let place = if row.place == NO_PLACE {
+                NO_PLACE
+            } else {
+                places.checked_add(row.place).filter(|&p| p != NO_PLACE).ok_or_else(too_big)?
+            };
+            self.rows.push(Row { ends, case: row.case, place });
+        }
+        Ok(())
+    }
+
     pub(crate) fn iter(&self) -> impl Iterator<Item = RowRef<'_>> + '_ {
         let mut start = 0usize;
         self.rows.iter().map(move |row| {
@@ -112,29 +140,136 @@ pub(crate) fn name_is_blank(name: &str) -> bool {
     name.chars().all(|c| c.is_whitespace() || super::fold::fold_char(c).as_bytes().is_empty())
 }
 
-/// Splits input into (1-based line number, line) with BOM and CR removed,
-/// checking UTF-8 per line.
-fn lines(bytes: &[u8]) -> impl Iterator<Item = (usize, Result<&str, Error>)> + '_ {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut rest = Some(bytes);
-    let mut number = 0usize;
-    std::iter::from_fn(move || {
-        let chunk = rest?;
-        let (line, next) = match chunk.iter().position(|&b| b == b'\n') {
-            Some(at) => (chunk.get(..at).unwrap_or(&[]), chunk.get(at + 1..)),
-            None => (chunk, None),
+/// The lines of an input, numbered from 1, with BOM and CR removed. Valid
+/// UTF-8 is checked once for the whole input and lines are cut from it (the
+/// common case, fast); otherwise each line is checked, so that the first bad
+/// one is named.
+#[derive(Clone)]
+struct Lines<'a> {
+    bytes: &'a [u8],
+    /// `bytes` as text when all of it is valid UTF-8.
+    text: Option<&'a str>,
+    /// Where the next line starts, and where these lines end.
+    at: usize,
+    end: usize,
+    /// The number of the last line returned.
+    number: usize,
+}
+
+impl<'a> Lines<'a> {
+    fn new(bytes: &'a [u8]) -> Lines<'a> {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let text = std::str::from_utf8(bytes).ok();
+        Lines { bytes, text, at: 0, end: bytes.len(), number: 0 }
+    }
+
+    /// The remaining lines cut in two at a line end near their middle, when
+    /// they are valid UTF-8 and large enough to be worth two threads.
+    fn halves(&self) -> Option<(Lines<'a>, Lines<'a>)> {
+        self.text?;
+        let rest = self.bytes.get(self.at..self.end)?;
+        if !super::parallel::worth_splitting(rest.len()) {
+            return None;
+        }
+        let half = rest.len() / 2;
+        let cut = self.at + half + memchr::memchr(b'\n', rest.get(half..)?)? + 1;
+        let head = Lines { end: cut, ..self.clone() };
+        let lines_in_head = memchr::memchr_iter(b'\n', self.bytes.get(self.at..cut)?).count();
+        let tail = Lines { at: cut, number: self.number + lines_in_head, ..self.clone() };
+        Some((head, tail))
+    }
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = (usize, Result<&'a str, Error>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let rest = self.bytes.get(self.at..self.end).filter(|r| !r.is_empty())?;
+        let start = self.at;
+        let end = start + memchr::memchr(b'\n', rest).unwrap_or(rest.len());
+        self.at = end + 1;
+        self.number = self.number.saturating_add(1);
+        let end =
+            if end > start && self.bytes.get(end - 1) == Some(&b'\r') { end - 1 } else { end };
+        let text = match self.text {
+            // Cut at ASCII bytes: always on character boundaries.
+            Some(text) => Ok(text.get(start..end).unwrap_or("")),
+            None => std::str::from_utf8(self.bytes.get(start..end).unwrap_or(&[])).map_err(|e| {
+                Error::syntax(
+                    self.number,
+                    format!(
+                        "invalid UTF-8 at byte {} of the line",
+                        e.valid_up_to().saturating_add(1)
+                    ),
+                )
+            }),
         };
-        rest = next.filter(|n| !n.is_empty());
-        number = number.saturating_add(1);
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let text = std::str::from_utf8(line).map_err(|e| {
-            Error::syntax(
-                number,
-                format!("invalid UTF-8 at byte {} of the line", e.valid_up_to().saturating_add(1)),
-            )
-        });
-        Some((number, text))
-    })
+        Some((self.number, text))
+    }
+}
+
+/// Parses the lines of `bytes` into `rows` with `parse`, which keeps its
+/// state in `state` (one copy per half of the input). Until `ready(state)`
+/// (a header read, say) lines go one by one; after it, a large input is
+/// parsed in two halves at once, and the second half's rows appended to the
+/// first's: the same rows, and the same first error, as one by one.
+fn parse_lines<S, P>(
+    bytes: &[u8],
+    rows: &mut Rows,
+    mut state: S,
+    ready: impl Fn(&S) -> bool,
+    parse: P,
+) -> Result<(), Error>
+where
+    S: Clone + Send,
+    P: Fn(&mut S, usize, &str, &mut Rows) -> Result<(), Error> + Sync,
+{
+    let mut lines = Lines::new(bytes);
+    while !ready(&state) {
+        let Some((number, line)) = lines.next() else { return Ok(()) };
+        parse(&mut state, number, line?, rows)?;
+    }
+    let all = |lines: Lines<'_>, state: &mut S, rows: &mut Rows| -> Result<(), Error> {
+        for (number, line) in lines {
+            parse(state, number, line?, rows)?;
+        }
+        Ok(())
+    };
+    let Some((head, tail)) = lines.halves() else { return all(lines, &mut state, rows) };
+    let mut tail_state = state.clone();
+    let mut tail_rows = Rows::default();
+    let (first, second) = super::parallel::join(
+        true,
+        || all(head, &mut state, rows),
+        || all(tail, &mut tail_state, &mut tail_rows),
+    );
+    first?;
+    rows.append(tail_rows)?;
+    second
+}
+
+/// The TSV parser's state: the place columns the header names.
+#[derive(Clone)]
+struct Tsv {
+    /// Per column after the fourth, its place column (index in PLACE_COLUMNS).
+    header: Option<Vec<usize>>,
+    /// No line with content seen yet: the next may be the header.
+    first: bool,
+}
+
+impl Tsv {
+    fn line(&mut self, number: usize, line: &str, rows: &mut Rows) -> Result<(), Error> {
+        if is_blank(line) || line.starts_with('#') {
+            return Ok(());
+        }
+        if std::mem::take(&mut self.first) {
+            if let Some(columns) = parse_header(line).map_err(|m| Error::syntax(number, m))? {
+                self.header = Some(columns);
+                return Ok(());
+            }
+        }
+        tsv_row(number, line, self.header.as_deref().unwrap_or(&[]), rows)
+    }
 }
 
 /// Parses TSV rows (`name<TAB>label<TAB>id<TAB>canonical`, then the place
@@ -142,39 +277,80 @@ fn lines(bytes: &[u8]) -> impl Iterator<Item = (usize, Result<&str, Error>)> + '
 ///
 /// On error, rows of earlier lines stay added.
 pub(crate) fn parse_tsv(bytes: &[u8], rows: &mut Rows) -> Result<(), Error> {
-    // Per column after the fourth, its place column (index in PLACE_COLUMNS).
-    let mut header: Option<Vec<usize>> = None;
-    let mut first = true;
-    for (number, line) in lines(bytes) {
-        let line = line?;
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
+    let start = Tsv { header: None, first: true };
+    parse_lines(bytes, rows, start, |tsv| !tsv.first, Tsv::line)
+}
+
+/// The fields a row may have: four, and the place columns.
+const MAX_FIELDS: usize = 4 + PLACE_COLUMNS.len();
+
+/// Parses one TSV row (not blank, not a comment, not the header) under the
+/// header's place `columns`.
+fn tsv_row(number: usize, line: &str, columns: &[usize], rows: &mut Rows) -> Result<(), Error> {
+    // The tab-separated fields, trimmed, and how many there are.
+    let mut fields = [""; MAX_FIELDS];
+    let mut count = 0usize;
+    let mut start = 0usize;
+    let bytes = line.as_bytes();
+    loop {
+        let end = start + tab_or_end(bytes.get(start..).unwrap_or(&[]));
+        if let Some(slot) = fields.get_mut(count) {
+            // Cut at tabs: always on character boundaries.
+            *slot = trim(line.get(start..end).unwrap_or(""));
         }
-        if std::mem::take(&mut first) {
-            if let Some(columns) = parse_header(line).map_err(|m| Error::syntax(number, m))? {
-                header = Some(columns);
-                continue;
-            }
+        count += 1;
+        if end >= bytes.len() {
+            break;
         }
-        let columns = header.as_deref().unwrap_or(&[]);
-        let mut fields = line.split('\t');
-        let (Some(name), Some(label), Some(id), Some(canonical)) =
-            (fields.next(), fields.next(), fields.next(), fields.next())
-        else {
-            return Err(wrong_count(number, line, columns.len()));
-        };
-        let extra: Vec<&str> = fields.map(str::trim).collect();
-        if extra.len() > columns.len() {
-            return Err(wrong_count(number, line, columns.len()));
-        }
-        let name = name.trim();
-        check_entry(name, label.trim(), id.trim(), canonical.trim())
-            .map_err(|m| Error::syntax(number, m))?;
-        let place = tsv_place(columns, &extra, name).map_err(|m| Error::syntax(number, m))?;
-        let canonical = canonical.trim();
-        rows.push(name, label.trim(), id.trim(), canonical, CASE_DEFAULT, place)?;
+        start = end + 1;
     }
-    Ok(())
+    if count < 4 || count - 4 > columns.len() {
+        return Err(wrong_count(number, line, columns.len()));
+    }
+    let [name, label, id, canonical, ..] = fields;
+    check_entry(name, label, id, canonical).map_err(|m| Error::syntax(number, m))?;
+    let extra = fields.get(4..count).unwrap_or(&[]);
+    let place = tsv_place(columns, extra, name).map_err(|m| Error::syntax(number, m))?;
+    rows.push(name, label, id, canonical, CASE_DEFAULT, place)
+}
+
+/// Where the first tab of `field` is, or its length: eight bytes a step
+/// (fields are short: a `memchr` call costs more than the search).
+#[inline]
+fn tab_or_end(field: &[u8]) -> usize {
+    let mut at = 0usize;
+    while at < field.len() {
+        let x = load8(field, at);
+        // Tab bytes; the padding past the end is zeros.
+        let tabs = in_range(x, b'\t', b'\t') & !x & HIGH;
+        if tabs != 0 {
+            return (at + tabs.trailing_zeros() as usize / 8).min(field.len());
+        }
+        at += 8;
+    }
+    field.len()
+}
+
+/// A byte that is ASCII and not whitespace: a field that begins and ends
+/// with one needs no trimming.
+#[inline]
+fn plain(b: u8) -> bool {
+    b < 0x80 && !b.is_ascii_whitespace() && b != 0x0b
+}
+
+/// `str::trim`, without its decoding in the common case of nothing to trim.
+#[inline]
+fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(&a), Some(&z)) if plain(a) && plain(z) => s,
+        _ => s.trim(),
+    }
+}
+
+/// Whether a line is empty once trimmed.
+#[inline]
+fn is_blank(line: &str) -> bool {
+    !line.as_bytes().first().is_some_and(|&b| plain(b)) && line.trim().is_empty()
 }
 
 /// The place columns a header line names (after `name label id canonical`),
@@ -296,55 +472,58 @@ struct JsonEntity {
 /// Parses JSON Lines records into `rows`.
 #[cfg(feature = "serde")]
 pub(crate) fn parse_jsonl(bytes: &[u8], rows: &mut Rows) -> Result<(), Error> {
-    for (number, line) in lines(bytes) {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let entity: JsonEntity = serde_json::from_str(line).map_err(|e| {
-            Error::syntax(
+    parse_lines(bytes, rows, (), |_| true, |_, number, line, rows| jsonl_record(number, line, rows))
+}
+
+/// Parses one JSON Lines record.
+#[cfg(feature = "serde")]
+fn jsonl_record(number: usize, line: &str, rows: &mut Rows) -> Result<(), Error> {
+    if is_blank(line) {
+        return Ok(());
+    }
+    let entity: JsonEntity = serde_json::from_str(line).map_err(|e| {
+        Error::syntax(
+            number,
+            format!("invalid JSON record at column {}: {}", e.column(), json_reason(&e)),
+        )
+    })?;
+    let case = match entity.case.as_deref() {
+        None => CASE_DEFAULT,
+        Some("smart") => CASE_SMART,
+        Some("insensitive") => CASE_INSENSITIVE,
+        Some(other) => {
+            return Err(Error::syntax(
                 number,
-                format!("invalid JSON record at column {}: {}", e.column(), json_reason(&e)),
-            )
-        })?;
-        let case = match entity.case.as_deref() {
-            None => CASE_DEFAULT,
-            Some("smart") => CASE_SMART,
-            Some("insensitive") => CASE_INSENSITIVE,
-            Some(other) => {
-                return Err(Error::syntax(
-                    number,
-                    format!("unknown case `{other}` (expected `smart` or `insensitive`)"),
-                ))
-            }
-        };
-        if entity.names.is_empty() {
-            return Err(Error::syntax(number, format!("entity `{}` has no names", entity.id)));
+                format!("unknown case `{other}` (expected `smart` or `insensitive`)"),
+            ))
         }
-        let label = entity.label.trim();
-        let id = entity.id.trim();
-        let first = entity.names.first().map_or("", |n| n.trim());
-        let canonical = entity.canonical.as_deref().map_or(first, str::trim);
-        fn text(s: &Option<String>) -> &str {
-            s.as_deref().map_or("", str::trim)
-        }
-        let mut place = PlaceValues {
-            lat: entity.lat,
-            lon: entity.lon,
-            country: text(&entity.country),
-            admin1: text(&entity.admin1),
-            admin1_name: text(&entity.admin1_name),
-            feature: text(&entity.feature),
-            population: entity.population,
-        }
-        .check(first)
-        .map_err(|m| Error::syntax(number, m))?;
-        for name in &entity.names {
-            let name = name.trim();
-            check_entry(name, label, id, canonical).map_err(|m| Error::syntax(number, m))?;
-            // The entity's place rides on its first row.
-            rows.push(name, label, id, canonical, case, place.take())?;
-        }
+    };
+    if entity.names.is_empty() {
+        return Err(Error::syntax(number, format!("entity `{}` has no names", entity.id)));
+    }
+    let label = entity.label.trim();
+    let id = entity.id.trim();
+    let first = entity.names.first().map_or("", |n| n.trim());
+    let canonical = entity.canonical.as_deref().map_or(first, str::trim);
+    fn text(s: &Option<String>) -> &str {
+        s.as_deref().map_or("", str::trim)
+    }
+    let mut place = PlaceValues {
+        lat: entity.lat,
+        lon: entity.lon,
+        country: text(&entity.country),
+        admin1: text(&entity.admin1),
+        admin1_name: text(&entity.admin1_name),
+        feature: text(&entity.feature),
+        population: entity.population,
+    }
+    .check(first)
+    .map_err(|m| Error::syntax(number, m))?;
+    for name in &entity.names {
+        let name = name.trim();
+        check_entry(name, label, id, canonical).map_err(|m| Error::syntax(number, m))?;
+        // The entity's place rides on its first row.
+        rows.push(name, label, id, canonical, case, place.take())?;
     }
     Ok(())
 }
@@ -362,6 +541,20 @@ fn json_reason(e: &serde_json::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tabs_found_eight_bytes_a_step_as_one_by_one() {
+        // `É` is C3 89: its second byte has a tab's low seven bits.
+        let line = "\u{c9}\u{c9}\u{c9}\u{c9}\u{c9}\u{c9}\u{c9}x\tab\t\t\u{c9}cole 12345678\t";
+        let bytes = line.as_bytes();
+        for start in 0..=bytes.len() {
+            for end in start..=bytes.len() {
+                let field = &bytes[start..end];
+                let expected = field.iter().position(|&b| b == b'\t').unwrap_or(field.len());
+                assert_eq!(tab_or_end(field), expected, "{start}..{end}");
+            }
+        }
+    }
 
     #[test]
     fn tsv_lines_bom_crlf_comments() {

@@ -66,44 +66,7 @@ impl Trie {
     /// Returns the trie and, for each key id (terminal order), the index of
     /// the key in `keys`.
     pub(crate) fn build(keys: &[&[u8]], flags: &[KeyFlags]) -> (Trie, Vec<u32>) {
-        let mut nodes = vec![Node::default()];
-        let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(keys.len());
-        // (node, depth, key range)
-        let mut stack: Vec<(u32, usize, usize, usize)> = vec![(0, 0, 0, keys.len())];
-        let mut groups: Vec<(u8, usize, usize)> = Vec::new();
-        while let Some((node, depth, mut lo, hi)) = stack.pop() {
-            let node_ix = node as usize;
-            if lo < hi && keys.get(lo).is_some_and(|k| k.len() == depth) {
-                let kf = flags.get(lo).copied().unwrap_or(KeyFlags { req: 0, mixed: false });
-                if let Some(n) = nodes.get_mut(node_ix) {
-                    n.flags |= TERMINAL | (kf.req << REQ_SHIFT) | if kf.mixed { MIXED } else { 0 };
-                }
-                pairs.push((node, lo as u32));
-                lo += 1;
-            }
-            groups.clear();
-            let mut i = lo;
-            while i < hi {
-                let byte = keys.get(i).and_then(|k| k.get(depth)).copied().unwrap_or(0);
-                // Keys are sorted: the group of `byte` ends at the first larger byte.
-                let rest = keys.get(i..hi).unwrap_or(&[]);
-                let len = rest.partition_point(|k| k.get(depth).copied() == Some(byte));
-                let j = i + len.max(1);
-                groups.push((byte, i, j));
-                i = j;
-            }
-            let first = nodes.len() as u32;
-            if let Some(n) = nodes.get_mut(node_ix) {
-                n.first_child = first;
-                n.n_children = groups.len() as u16;
-            }
-            for &(label, _, _) in &groups {
-                nodes.push(Node { first_child: 0, n_children: 0, label, flags: 0 });
-            }
-            for (k, &(_, i, j)) in groups.iter().enumerate().rev() {
-                stack.push((first + k as u32, depth + 1, i, j));
-            }
-        }
+        let (mut nodes, pairs) = grow(keys, flags);
         let mut root = [0u32; 256];
         if let Some(&r) = nodes.first() {
             let start = r.first_child as usize;
@@ -147,7 +110,6 @@ impl Trie {
                 n.flags |= DENSE;
             }
         }
-        pairs.sort_unstable();
         let mut terminal_bits = vec![0u64; nodes.len().div_ceil(64)];
         for &(node, _) in &pairs {
             if let Some(word) = terminal_bits.get_mut(node as usize / 64) {
@@ -160,14 +122,24 @@ impl Trie {
             rank.push(seen);
             seen += word.count_ones();
         }
-        // A leaf has no children to point at: it holds its key id instead,
-        // sparing a match the rank lookup.
-        for (key, &(node, _)) in pairs.iter().enumerate() {
+        // Key ids number the terminal nodes in node order: each one's is
+        // its rank, found without sorting.
+        let mut order = vec![0u32; pairs.len()];
+        for &(node, key) in &pairs {
+            let block = node as usize / 64;
+            let below = terminal_bits
+                .get(block)
+                .map_or(0, |w| (w & ((1u64 << (node % 64)) - 1)).count_ones());
+            let id = rank.get(block).map_or(0, |&r| r + below);
+            if let Some(slot) = order.get_mut(id as usize) {
+                *slot = key;
+            }
+            // A leaf has no children to point at: it holds its key id
+            // instead, sparing a match the rank lookup.
             if let Some(n) = nodes.get_mut(node as usize).filter(|n| n.n_children == 0) {
-                n.first_child = key as u32;
+                n.first_child = id;
             }
         }
-        let order = pairs.iter().map(|p| p.1).collect();
         nodes.shrink_to_fit();
         dense.shrink_to_fit();
         let keys_len = pairs.len();
@@ -329,6 +301,153 @@ impl Trie {
             + self.dense.capacity() * 4
             + self.terminal_bits.capacity() * 8
             + self.rank.capacity() * 4
+    }
+}
+
+/// A node to expand: its id, depth, and the range of keys below it.
+type Pending = (u32, usize, usize, usize);
+
+/// The nodes of the trie of `keys`, numbered depth first with each sibling
+/// group allocated when its parent is visited, and per key (its index in
+/// `keys`) its terminal node, in no particular order.
+///
+/// A large trie grows on two cores: the root's children are allocated here,
+/// the subtrees of the first ones (about half the keys) grown on this
+/// thread and the others on a second, then numbered after the first ones,
+/// as one depth-first walk would number them.
+fn grow(keys: &[&[u8]], flags: &[KeyFlags]) -> (Vec<Node>, Vec<(u32, u32)>) {
+    // A key's bytes bound the nodes it adds.
+    let bound = keys.iter().map(|k| k.len()).sum::<usize>() + 1;
+    let mut nodes = Vec::with_capacity(bound);
+    nodes.push(Node::default());
+    let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(keys.len());
+    let split = super::parallel::worth_splitting(bound.saturating_mul(8));
+    let mut groups = Vec::new();
+    child_groups(keys, 0, 0, keys.len(), &mut groups);
+    // The subtrees of the root's children from `mid` on go to the second thread.
+    let mid = groups.partition_point(|g| g.1 < keys.len() / 2).max(1);
+    if !split || mid >= groups.len() {
+        grow_from(&mut nodes, &mut pairs, vec![(0, 0, 0, keys.len())], keys, flags);
+        return (nodes, pairs);
+    }
+    if let Some(root) = nodes.first_mut() {
+        root.first_child = 1;
+        root.n_children = groups.len() as u16;
+    }
+    nodes.extend(groups.iter().map(|&(label, _, _)| Node { label, ..Node::default() }));
+    let (here, there) = groups.split_at(mid);
+    let pending = |first: u32, groups: &[(u8, usize, usize)]| -> Vec<Pending> {
+        groups.iter().enumerate().rev().map(|(k, &(_, i, j))| (first + k as u32, 1, i, j)).collect()
+    };
+    // The second thread numbers its nodes from 0: first its subtrees' roots
+    // (the root's children from `mid`), then what it allocates.
+    let mut far: Vec<Node> =
+        there.iter().map(|&(label, _, _)| Node { label, ..Node::default() }).collect();
+    let mut far_pairs: Vec<(u32, u32)> = Vec::new();
+    let ((), ()) = super::parallel::join(
+        true,
+        || grow_from(&mut nodes, &mut pairs, pending(1, here), keys, flags),
+        || grow_from(&mut far, &mut far_pairs, pending(0, there), keys, flags),
+    );
+    // Its ids to ours: its subtrees' roots are the root's children from
+    // `mid`; the nodes it allocated follow ours.
+    let roots = there.len();
+    let base = nodes.len();
+    let global = |id: u32| -> u32 {
+        let id = id as usize;
+        (if id < roots { 1 + mid + id } else { base + id - roots }) as u32
+    };
+    let relink = |mut n: Node| {
+        if n.n_children > 0 {
+            n.first_child = global(n.first_child);
+        }
+        n
+    };
+    for (slot, &n) in nodes.iter_mut().skip(1 + mid).zip(far.iter().take(roots)) {
+        *slot = relink(n);
+    }
+    nodes.extend(far.iter().skip(roots).map(|&n| relink(n)));
+    pairs.extend(far_pairs.iter().map(|&(node, key)| (global(node), key)));
+    (nodes, pairs)
+}
+
+/// Expands the `pending` nodes depth first (the last one first), appending
+/// the nodes they allocate to `nodes` and each key's terminal node to `pairs`.
+fn grow_from(
+    nodes: &mut Vec<Node>,
+    pairs: &mut Vec<(u32, u32)>,
+    mut stack: Vec<Pending>,
+    keys: &[&[u8]],
+    flags: &[KeyFlags],
+) {
+    let mut groups: Vec<(u8, usize, usize)> = Vec::new();
+    let terminal = |kf: Option<&KeyFlags>| {
+        let kf = kf.copied().unwrap_or(KeyFlags { req: 0, mixed: false });
+        TERMINAL | (kf.req << REQ_SHIFT) | if kf.mixed { MIXED } else { 0 }
+    };
+    while let Some((node, depth, mut lo, hi)) = stack.pop() {
+        if hi == lo + 1 {
+            // One key: the rest of it is a chain of single children,
+            // numbered in a row (as the general case below would).
+            let key = keys.get(lo).copied().unwrap_or(&[]);
+            let mut at = node;
+            for &label in key.get(depth..).unwrap_or(&[]) {
+                let child = nodes.len() as u32;
+                if let Some(n) = nodes.get_mut(at as usize) {
+                    n.first_child = child;
+                    n.n_children = 1;
+                }
+                nodes.push(Node { first_child: 0, n_children: 0, label, flags: 0 });
+                at = child;
+            }
+            if let Some(n) = nodes.get_mut(at as usize) {
+                n.flags |= terminal(flags.get(lo));
+            }
+            pairs.push((at, lo as u32));
+            continue;
+        }
+        let node_ix = node as usize;
+        if lo < hi && keys.get(lo).is_some_and(|k| k.len() == depth) {
+            if let Some(n) = nodes.get_mut(node_ix) {
+                n.flags |= terminal(flags.get(lo));
+            }
+            pairs.push((node, lo as u32));
+            lo += 1;
+        }
+        child_groups(keys, depth, lo, hi, &mut groups);
+        let first = nodes.len() as u32;
+        if let Some(n) = nodes.get_mut(node_ix) {
+            n.first_child = first;
+            n.n_children = groups.len() as u16;
+        }
+        for &(label, _, _) in &groups {
+            nodes.push(Node { first_child: 0, n_children: 0, label, flags: 0 });
+        }
+        for (k, &(_, i, j)) in groups.iter().enumerate().rev() {
+            stack.push((first + k as u32, depth + 1, i, j));
+        }
+    }
+}
+
+/// The children of the node of `keys[lo..hi]` at `depth` (none of which
+/// ends there): per byte at `depth`, its range of keys.
+fn child_groups(
+    keys: &[&[u8]],
+    depth: usize,
+    lo: usize,
+    hi: usize,
+    groups: &mut Vec<(u8, usize, usize)>,
+) {
+    groups.clear();
+    let mut i = lo;
+    while i < hi {
+        let byte = keys.get(i).and_then(|k| k.get(depth)).copied().unwrap_or(0);
+        // Keys are sorted: the group of `byte` ends at the first larger byte.
+        let rest = keys.get(i..hi).unwrap_or(&[]);
+        let len = rest.partition_point(|k| k.get(depth).copied() == Some(byte));
+        let j = i + len.max(1);
+        groups.push((byte, i, j));
+        i = j;
     }
 }
 

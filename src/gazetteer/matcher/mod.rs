@@ -168,7 +168,13 @@ impl Automaton {
             })
             .collect();
         let key_bytes: Vec<&[u8]> = keys.iter().map(|k| k.key).collect();
-        let (trie, order) = Trie::build(&key_bytes, &flags);
+        // Many keys: the Bloom filters fill on another core meanwhile.
+        let split = super::parallel::worth_splitting(keys.len().saturating_mul(64));
+        let ((trie, order), first_words) = super::parallel::join(
+            split,
+            || Trie::build(&key_bytes, &flags),
+            || FirstWords::build(keys),
+        );
         drop(key_bytes);
         let mut key_list = Vec::with_capacity(order.len());
         for &orig in &order {
@@ -190,7 +196,7 @@ impl Automaton {
             });
         }
         key_list.shrink_to_fit();
-        Automaton { trie, first_words: FirstWords::build(keys), key_list }
+        Automaton { trie, first_words, key_list }
     }
 
     fn heap_bytes(&self) -> usize {
