@@ -12,6 +12,7 @@ use crate::document::{CasualtyRecord, CountRecord, EntityRecord, LocationRecord,
 use crate::numbers::{Interval, NumberKind};
 use crate::places::Place;
 use crate::span::Span;
+use crate::util::{in_range, load8, HIGH};
 use serde::Serialize;
 
 /// A [`TextSpan`].
@@ -185,17 +186,12 @@ pub(crate) fn string(buf: &mut Vec<u8>, s: &str) {
 
 /// Whether a byte of `bytes` is below 0x20, a quote or a backslash.
 fn needs_escape(bytes: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // A byte of `x` is zero: its high bit in the result (exact for the
-    // lowest such byte, and any such byte makes the result non-zero).
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
     let mut words = bytes.chunks_exact(8);
     for word in words.by_ref() {
-        let x = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
-        // Below 0x20: the byte minus 0x20 borrows, its high bit clear before.
-        let control = x.wrapping_sub(ONES * 0x20) & !x & HIGHS;
-        if control | zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\'))) != 0 {
+        let x = load8(word, 0);
+        let lanes = in_range(x, 0, 0x1f) | in_range(x, b'"', b'"') | in_range(x, b'\\', b'\\');
+        // `in_range` reads seven bits a byte: non-ASCII bytes are not marks.
+        if lanes & !x & HIGH != 0 {
             return true;
         }
     }
@@ -221,6 +217,8 @@ mod tests {
             "exactly8",
             "sixteen bytes!!!",
             "seventeen bytes!!",
+            // Bytes whose low seven bits are a quote, a backslash or a control.
+            "price ¢ in Ü\u{9c}ber ÜÜ",
         ]
         .iter()
         .map(|s| s.to_string())
