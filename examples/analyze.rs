@@ -274,6 +274,10 @@ fn run_plain(
 /// buffer is reused from chunk to chunk, a run touches little fresh memory
 /// (each new page costs a fault: a 16 MB first chunk made the run ~10% slower).
 const CHUNK_BYTES: usize = 1 << 20;
+/// Input bytes parsed ahead at most while the analyzer is being built (the
+/// parsed texts are held until it is: with the 147k GeoNames names, ~60 MB
+/// are parsed in the time the build takes).
+const AHEAD_BYTES: usize = 64 << 20;
 /// Bytes asked of the input per read.
 const READ_BYTES: usize = 256 << 10;
 /// Documents up to this size are serialized by the worker that analysed them.
@@ -309,6 +313,10 @@ fn run_jsonl(
     let mut block: Vec<u8> = Vec::new();
     let mut lines: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
     let mut at_end = false;
+    // Chunks parsed ahead (their first line's number and their lines), and
+    // the input bytes they came from.
+    let mut ahead: Vec<(usize, Vec<Parsed>)> = Vec::new();
+    let mut ahead_bytes = 0usize;
     while !at_end {
         // The end of the last complete line in `block`, searched in new bytes only.
         let mut complete = block.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
@@ -349,52 +357,42 @@ fn run_jsonl(
         if chunk.is_empty() {
             break;
         }
-        let json = match sink {
-            Sink::Json { pretty } => Some(*pretty),
-            Sink::Html(_) => None,
+        // Lines are parsed on every core first, then analysed. While the
+        // analyzer is still being built, whole chunks are parsed ahead on this
+        // thread and kept: a large gazetteer's build keeps only about one core
+        // busy, and parsing on both would slow the build, which every line
+        // waits for.
+        let parse = |(no, range): &(usize, std::ops::Range<usize>)| {
+            parse_line(block.get(range.clone()).unwrap_or(&[]), source, *no)
         };
-        // Lines are parsed on every core first, then analysed: while the first
-        // chunk is parsed, the analyzer is still being built.
-        let parsed: Vec<Parsed> = chunk
-            .par_iter()
-            .map(|(no, range)| parse_line(block.get(range.clone()).unwrap_or(&[]), source, *no))
-            .collect();
-        let items: Vec<Item> = parsed
-            .par_iter()
-            .zip(chunk.par_iter())
-            .map(|(p, (no, _))| {
-                let run = || match analyzer.get() {
-                    Ok(analyzer) => finish_line(analyzer, json, p),
-                    Err(_) => Item::Blank,
-                };
-                // Never expected: a panic loses its line only.
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|_| {
-                    Item::Bad(format!("analyze: {source}: line {no}: internal error; skipped"))
-                })
-            })
-            .collect();
-        if let Err(e) = analyzer.get() {
-            eprintln!("analyze: {e}");
-            return Ok(ExitCode::from(2));
-        }
-        for item in items {
-            match item {
-                Item::Blank => {}
-                Item::Bad(report) => {
-                    failures += 1;
-                    eprintln!("{report}");
-                }
-                Item::Json(json) => out.write_all(&json)?,
-                Item::Doc { id, text, doc } => {
-                    sink.emit(out, "document", id.as_deref(), &text, &doc)?
+        let parsed: Vec<Parsed> = if analyzer.is_ready() {
+            chunk.par_iter().map(parse).collect()
+        } else {
+            chunk.iter().map(parse).collect()
+        };
+        let first_line = chunk.first().map_or(line_no, |(no, _)| *no);
+        if !at_end && ahead_bytes + end <= AHEAD_BYTES && !analyzer.is_ready() {
+            ahead_bytes += end;
+            ahead.push((first_line, parsed));
+        } else {
+            ahead.push((first_line, parsed));
+            for (first_line, parsed) in ahead.drain(..) {
+                if !write_parsed(analyzer, sink, source, first_line, &parsed, out, &mut failures)? {
+                    return Ok(ExitCode::from(2));
                 }
             }
+            ahead_bytes = 0;
         }
         // The partial line goes to the front; a buffer grown for a huge line
         // is not kept for the rest of the run.
         block.drain(..end);
         if block.capacity() > 4 * CHUNK_BYTES && block.len() < CHUNK_BYTES {
             block.shrink_to(2 * CHUNK_BYTES);
+        }
+    }
+    for (first_line, parsed) in ahead.drain(..) {
+        if !write_parsed(analyzer, sink, source, first_line, &parsed, out, &mut failures)? {
+            return Ok(ExitCode::from(2));
         }
     }
     // An input without lines still has its gazetteer checked.
@@ -407,6 +405,58 @@ fn run_jsonl(
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Analyses the parsed lines of one chunk on every core (line numbers from
+/// `first_line` on) and writes them in input order, counting the lines
+/// skipped in `failures`; `false` when the analyzer could not be built (its
+/// error is reported).
+fn write_parsed(
+    analyzer: &LazyAnalyzer,
+    sink: &mut Sink,
+    source: &str,
+    first_line: usize,
+    parsed: &[Parsed],
+    out: &mut impl Write,
+    failures: &mut usize,
+) -> io::Result<bool> {
+    let json = match sink {
+        Sink::Json { pretty } => Some(*pretty),
+        Sink::Html(_) => None,
+    };
+    let items: Vec<Item> = parsed
+        .par_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let run = || match analyzer.get() {
+                Ok(analyzer) => finish_line(analyzer, json, p),
+                Err(_) => Item::Blank,
+            };
+            // Never expected: a panic loses its line only.
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|_| {
+                let no = first_line + i;
+                Item::Bad(format!("analyze: {source}: line {no}: internal error; skipped"))
+            })
+        })
+        .collect();
+    if let Err(e) = analyzer.get() {
+        eprintln!("analyze: {e}");
+        return Ok(false);
+    }
+    for item in items {
+        match item {
+            Item::Blank => {}
+            Item::Bad(report) => {
+                *failures += 1;
+                eprintln!("{report}");
+            }
+            Item::Json(json) => out.write_all(&json)?,
+            Item::Doc { id, text, doc } => {
+                sink.emit(out, "document", id.as_deref(), &text, &doc)?
+            }
+        }
+    }
+    Ok(true)
 }
 
 /// Where the first `\n` of `bytes` is; eight bytes at a time, since input
@@ -536,6 +586,12 @@ impl LazyAnalyzer {
             pending: std::sync::Mutex::new(Some(handle)),
             built: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Whether [`LazyAnalyzer::get`] would return without waiting.
+    fn is_ready(&self) -> bool {
+        self.built.get().is_some()
+            || self.pending.lock().map_or(true, |h| h.as_ref().is_none_or(|h| h.is_finished()))
     }
 
     /// The analyzer, or the error that building it gave.
