@@ -176,3 +176,42 @@ fn jsonl_without_lines_still_checks_the_gazetteer() {
     let Some(out) = run(&["--jsonl", "--gazetteer", "/no/such/file.tsv"], b"") else { return };
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn jsonl_lines_parsed_while_a_large_gazetteer_builds_keep_order_and_numbers() {
+    // A gazetteer large enough to take a while to build: the first chunks of
+    // lines are parsed ahead and analysed when it is ready.
+    let dir = std::env::temp_dir().join(format!("textfacts-ahead-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("towns.tsv");
+    let mut tsv = String::from("Aleppo\tLOC\tx:aleppo\tAleppo\n");
+    for i in 0..100_000 {
+        tsv.push_str(&format!("Qaryat {i}\tLOC\tx:{i}\tQaryat {i}\n"));
+    }
+    std::fs::write(&path, tsv).unwrap();
+    let mut input = String::new();
+    let filler = "y".repeat(1_500);
+    for i in 0..2_000 {
+        match i {
+            3 | 1_333 => input.push_str("{\"text\": null}\n"),
+            _ => input.push_str(&format!(
+                "{{\"id\": {i}, \"text\": \"Shelling near Aleppo.\", \"other\": \"{filler}\"}}\n"
+            )),
+        }
+    }
+    assert!(input.len() > 3_000_000);
+    let args = ["--jsonl", "--only", "entities", "--no-default-gazetteer", "--gazetteer"];
+    let mut args = args.to_vec();
+    args.push(path.to_str().unwrap());
+    let Some(out) = run(&args, input.as_bytes()) else { return };
+    assert_eq!(out.status.code(), Some(1));
+    let docs = json_lines(&out);
+    let ids: Vec<u64> = docs.iter().map(|d| d["id"].as_u64().unwrap()).collect();
+    let expected: Vec<u64> = (0..2_000).filter(|&i| i != 3 && i != 1_333).collect();
+    assert_eq!(ids, expected);
+    assert!(docs.iter().all(|d| d["entities"][0]["id"] == "x:aleppo"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 4:") && err.contains("line 1334:"), "{err}");
+    assert!(err.contains("2 input line(s) skipped"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
