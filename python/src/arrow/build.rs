@@ -182,13 +182,11 @@ impl Col {
         }
     }
 
-    /// Appends `value` (a record of the model), converting offsets with `offsets`.
-    pub fn push<T: Serialize + ?Sized>(
-        &mut self,
-        value: &T,
-        offsets: &Offsets,
-    ) -> Result<(), Error> {
-        value.serialize(ColSer { col: self, offsets, offset: false })
+    /// A row of this struct column written field by field (`Row::field`),
+    /// converting offsets with `offsets`; fields not written are null.
+    pub fn row<'a>(&'a mut self, offsets: &'a Offsets) -> Result<Row<'a>, Error> {
+        let ser = ColSer { col: self, offsets, offset: false };
+        Ok(Row { ser: ser::Serializer::serialize_struct(ser, "row", 0)?, error: None })
     }
 
     /// The finished array.
@@ -421,6 +419,30 @@ fn beyond_2_gib() -> Error {
 #[cold]
 fn too_much_output() -> Error {
     Error("more than 2 GiB of output in one column: pass fewer rows".into())
+}
+
+/// A row of a struct column being written (see [`Col::row`]).
+pub struct Row<'a> {
+    ser: StructSer<'a>,
+    /// The first error, which ends the row.
+    error: Option<Error>,
+}
+
+impl Row<'_> {
+    /// Writes field `name` of the row (a field the column lacks is skipped).
+    pub fn field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
+        if self.error.is_none() {
+            self.error = ser::SerializeStruct::serialize_field(&mut self.ser, name, value).err();
+        }
+    }
+
+    /// Ends the row: the fields not written are null.
+    pub fn finish(self) -> Result<(), Error> {
+        match self.error {
+            Some(e) => Err(e),
+            None => ser::SerializeStruct::end(self.ser),
+        }
+    }
 }
 
 struct ColSer<'a> {
