@@ -13,7 +13,7 @@
 
 use super::build::{Col, Row};
 use super::shape::Shape;
-use crate::offsets::{Offsets, Unit};
+use crate::offsets::{Unit, UnitTable};
 use arrow_array::ArrayRef;
 use arrow_schema::Fields;
 use rayon::ThreadPool;
@@ -75,13 +75,23 @@ pub fn analyze(
             Some(col) => (col, false),
             None => (new_col()?, true),
         };
+        // The lengths of the offset columns before a row, and the units of
+        // its text's bytes.
+        let mut marks = Vec::new();
+        let mut table = UnitTable::default();
         for text in chunk {
             match text {
                 Some(text) => {
-                    let offsets = Offsets::new(text, unit);
-                    let mut row = Layers(col.row(&offsets).map_err(|e| e.to_string())?);
+                    let convert = table.fill(text, unit);
+                    if convert {
+                        col.offset_marks(&mut marks);
+                    }
+                    let mut row = Layers(col.row().map_err(|e| e.to_string())?);
                     analyzer.visit_layers(text, &mut row);
                     row.0.finish().map_err(|e| e.to_string())?;
+                    if convert {
+                        col.convert_offsets(&marks, &table);
+                    }
                 }
                 None => col.push_null(),
             }
