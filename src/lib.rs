@@ -123,6 +123,8 @@ mod span;
 mod text;
 mod util;
 
+#[cfg(feature = "serde")]
+pub use analyzer::LayerVisitor;
 pub use analyzer::{Analyzer, AnalyzerBuilder, Layer};
 pub use casualties::{casualty_facts, casualty_tolls, CasualtyFact, Count, Outcome, Toll};
 pub use document::{

@@ -74,6 +74,54 @@ fn write_json_is_serde_json_on_the_news_sample() {
     assert!(checked > 1000, "only {checked} news documents");
 }
 
+/// The document's JSON object, written from the layers that
+/// `Analyzer::visit_layers` hands over.
+struct LayersJson(String);
+
+impl textfacts::LayerVisitor for LayersJson {
+    fn layer<T: serde::Serialize + ?Sized>(&mut self, name: &'static str, records: &T) {
+        self.0.push(if self.0.is_empty() { '{' } else { ',' });
+        self.0.push_str(&format!("{name:?}:"));
+        self.0.push_str(&serde_json::to_string(records).expect("serialise"));
+    }
+}
+
+fn visited(analyzer: &textfacts::Analyzer, text: &str) -> String {
+    let mut json = LayersJson(String::new());
+    analyzer.visit_layers(text, &mut json);
+    if json.0.is_empty() {
+        "{}".to_string()
+    } else {
+        json.0 + "}"
+    }
+}
+
+/// `Analyzer::visit_layers` hands over layers that serialize as the
+/// document's fields: every document of the news sample with every layer,
+/// and every subset of the layers on one document in fifteen.
+#[test]
+fn visited_layers_are_the_document_on_the_news_sample() {
+    let Some(texts) = news_texts("visited_layers_are_the_document_on_the_news_sample") else {
+        return;
+    };
+    let analyzer = textfacts::Analyzer::new();
+    for (i, text) in texts.iter().enumerate() {
+        let want = serde_json::to_string(&analyzer.analyze(text)).expect("serialise");
+        assert!(visited(&analyzer, text) == want, "visit_layers differs on document {i}");
+    }
+    let all = textfacts::Layer::ALL;
+    for mask in 0..1u32 << all.len() {
+        let layers: Vec<_> =
+            all.iter().enumerate().filter(|(i, _)| mask & 1 << i != 0).map(|(_, &l)| l).collect();
+        let analyzer = textfacts::Analyzer::builder().layers(&layers).build();
+        for (i, text) in texts.iter().enumerate().step_by(15) {
+            let want = serde_json::to_string(&analyzer.analyze(text)).expect("serialise");
+            assert!(visited(&analyzer, text) == want, "{layers:?} differ on document {i}");
+        }
+    }
+    assert!(texts.len() > 1000, "only {} news documents", texts.len());
+}
+
 /// The whole news sample's output, every layer on, held against a digest per
 /// document (testdata/news-digests.txt): speed work must not change one byte
 /// of it. Regenerate with `TEXTFACTS_BLESS=1` after a deliberate change, and

@@ -1,12 +1,13 @@
 //! The whole Analyzer on arbitrary text, with a small custom gazetteer: never
 //! panics, every reported span slices the text, and its tokens, sentences and
 //! number phrases are those the layers find on their own; the JSON written
-//! straight from the analysis is the document's.
+//! straight from the analysis, and the layers it hands to a visitor, are the
+//! document's.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use once_cell::sync::Lazy;
-use textfacts::Analyzer;
+use textfacts::{Analyzer, LayerVisitor};
 
 static ANALYZER: Lazy<Analyzer> = Lazy::new(|| {
     let g = textfacts::Gazetteer::builder()
@@ -62,4 +63,19 @@ fn check(text: &str) {
     let mut got = Vec::new();
     ANALYZER.append_json(text, &mut got);
     assert!(got == want, "Analyzer::append_json differs from the document's JSON");
+    let mut layers = LayersJson(Vec::new());
+    ANALYZER.visit_layers(text, &mut layers);
+    layers.0.push(b'}');
+    assert!(layers.0 == want, "Analyzer::visit_layers differs from the document");
+}
+
+/// The document's JSON object, written from the layers handed over.
+struct LayersJson(Vec<u8>);
+
+impl LayerVisitor for LayersJson {
+    fn layer<T: serde::Serialize + ?Sized>(&mut self, name: &'static str, records: &T) {
+        self.0.push(if self.0.is_empty() { b'{' } else { b',' });
+        self.0.extend_from_slice(format!("{name:?}:").as_bytes());
+        serde_json::to_writer(&mut self.0, records).expect("serialize");
+    }
 }

@@ -127,6 +127,93 @@ impl Offsets {
     }
 }
 
+/// The offset of every byte of one text in the chosen unit, for converting
+/// many offsets at once (`analyze_arrow` converts each row's after writing
+/// it): one lookup an offset. Per block of [`BLOCK`] bytes the units before
+/// it, and per byte the units before it within its block, or [`INSIDE`] for
+/// a byte that continues a char (its byte offset is kept, as
+/// [`Offsets::map`] keeps it). About a byte a byte of text; kept and refilled
+/// from text to text.
+#[derive(Default)]
+pub struct UnitTable {
+    blocks: Vec<usize>,
+    within: Vec<u8>,
+}
+
+/// [`UnitTable`]'s mark of a byte that continues a char (a block holds at
+/// most [`BLOCK`] units).
+const INSIDE: u8 = u8::MAX;
+
+/// The units within an ASCII block: one a byte.
+const ASCENDING: [u8; BLOCK] = {
+    let mut units = [0; BLOCK];
+    let mut i = 0;
+    while i < BLOCK {
+        units[i] = i as u8;
+        i += 1;
+    }
+    units
+};
+
+impl UnitTable {
+    /// Fills the table for `text`; `false` (the table left empty) when
+    /// offsets stay as they are: bytes, or an ASCII text.
+    pub fn fill(&mut self, text: &str, unit: Unit) -> bool {
+        self.blocks.clear();
+        self.within.clear();
+        let bytes = text.as_bytes();
+        if unit == Unit::Byte || bytes.is_ascii() {
+            return false;
+        }
+        let utf16 = unit == Unit::Utf16;
+        let len = bytes.len();
+        self.blocks.reserve(len / BLOCK + 1);
+        // The text's end is an offset too: one entry past the last byte.
+        self.within.resize(len + 1, 0);
+        let mut units = 0;
+        for (block, within) in bytes.chunks(BLOCK).zip(self.within.chunks_mut(BLOCK)) {
+            self.blocks.push(units);
+            if block.is_ascii() {
+                within[..block.len()].copy_from_slice(&ASCENDING[..block.len()]);
+                units += block.len();
+                continue;
+            }
+            let before = units;
+            for (&b, within) in block.iter().zip(within) {
+                if b & 0xC0 == 0x80 {
+                    *within = INSIDE;
+                } else {
+                    // At most BLOCK: fits, and is never INSIDE.
+                    *within = (units - before) as u8;
+                    units += 1 + usize::from(utf16 && b >= 0xF0);
+                }
+            }
+        }
+        if len % BLOCK == 0 {
+            self.blocks.push(units);
+        } else {
+            let before = self.blocks.last().copied().unwrap_or(0);
+            self.within[len] = (units - before) as u8;
+        }
+        true
+    }
+
+    /// Converts byte offsets `values` in place (a filled table; an offset
+    /// past the text is kept).
+    pub fn map_all(&self, values: &mut [i32]) {
+        for v in values {
+            let Ok(at) = usize::try_from(*v) else { continue };
+            match (self.within.get(at), self.blocks.get(at / BLOCK)) {
+                (Some(&within), Some(&before)) if within != INSIDE => {
+                    // Never more than the byte offset, so it fits.
+                    *v = i32::try_from(before + usize::from(within)).unwrap_or(*v);
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
 /// `units` less the continuation bytes, plus the 4-byte leading bytes, of
 /// a block below an offset (out of line: the common case needs neither).
 #[inline(never)]
@@ -151,4 +238,32 @@ fn block_bits(block: &[u8]) -> (u64, u64) {
         wide |= gather(w & (w << 1) & (w << 2) & (w << 3) & TOP) << (8 * i);
     }
     (continues, wide)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Offsets, Unit, UnitTable};
+
+    /// The table gives every byte offset (on a boundary or not, the end, one
+    /// past it) what `Offsets::map` gives, in every unit.
+    #[test]
+    fn the_table_agrees_with_offsets() {
+        let long = "é🙂x".repeat(40) + &"a".repeat(70) + "北京";
+        let texts = ["", "ascii only", "Zürich 🙂 北京 القاهرة", "🙂🙂🙂", long.as_str()];
+        let mut table = UnitTable::default();
+        for text in texts {
+            for unit in [Unit::Char, Unit::Utf16, Unit::Byte] {
+                let offsets = Offsets::new(text, unit);
+                let filled = table.fill(text, unit);
+                assert_eq!(filled, unit != Unit::Byte && !text.is_ascii(), "{text:?}");
+                let mut values: Vec<i32> = (0..=text.len() as i32 + 1).collect();
+                if filled {
+                    table.map_all(&mut values);
+                }
+                for (at, v) in values.iter().enumerate() {
+                    assert_eq!(*v as u64, offsets.map(at as u64), "{text:?} {unit:?} {at}");
+                }
+            }
+        }
+    }
 }

@@ -197,7 +197,7 @@ impl<'a> JsonSink<'a> {
     }
 }
 
-impl Sink for JsonSink<'_> {
+impl Sink<'_> for JsonSink<'_> {
     fn tokens(&mut self, block: &[Token<'_>]) {
         let items = block.iter().map(|t| (t.span().start, t.span().end, t.kind()));
         tokens(self.out, items, &mut self.any_token);
@@ -298,14 +298,15 @@ impl Sink for JsonSink<'_> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use crate::analyzer::{Analyzer, Layer};
     use crate::gazetteer::Gazetteer;
 
     /// Texts with every kind of finding: towns the gazetteer does not list,
     /// places named again, numbers with units and nouns, facts with and
-    /// without a location, tolls, odd characters; and none at all.
-    const TEXTS: [&str; 9] = [
+    /// without a location, tolls, odd characters; and none at all. (Also
+    /// the texts of `visit.rs`'s tests.)
+    pub(in crate::analyzer) const TEXTS: [&str; 9] = [
         "",
         "   \n\t ",
         "Storms hit Ames, Iowa and Elmhaven, England; 3 people died in Ames, Iowa.",
@@ -318,7 +319,8 @@ mod tests {
         "Mr. Smith said 4 were killed. The toll rose to five. A.B.C. Corp. reported 2 dead.",
     ];
 
-    fn elmhaven() -> Gazetteer {
+    /// The built-in list and a user gazetteer's town with its place columns.
+    pub(in crate::analyzer) fn elmhaven() -> Gazetteer {
         let tsv = "name\tlabel\tid\tcanonical\tlat\tlon\tcountry\tadmin1\tadmin1_name\tfeature\tpopulation\n\
                    Elmhaven\tLOC\tmy:1\tElmhaven\t44.05\t-123.09\tUS\tOR\tOregon\tPPL\t5000\n\
                    Elm Haven\tLOC\tmy:1\tElmhaven\t44.05\t-123.09\tUS\tOR\tOregon\tPPL\t5000\n";

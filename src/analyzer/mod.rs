@@ -4,11 +4,17 @@
 mod json;
 mod pass;
 mod records;
+#[cfg(feature = "serde")]
+mod visit;
 
 #[cfg(feature = "serde")]
 use self::json::JsonSink;
 use self::pass::{pass, Context, Wanted};
 use self::records::Records;
+#[cfg(feature = "serde")]
+pub use self::visit::LayerVisitor;
+#[cfg(feature = "serde")]
+use self::visit::VisitSink;
 use crate::document::Document;
 use crate::gazetteer::{default_gazetteer, CaseMode, Gazetteer};
 use crate::places::{PlaceResolver, PlaceTable, DEFAULT_NATIONALITY_LABELS, DEFAULT_PLACE_LABELS};
@@ -387,6 +393,43 @@ impl Analyzer {
         let mut sink = JsonSink::new(text, want, buf);
         pass(&self.context(), text, want, &mut sink);
         sink.finish();
+    }
+
+    /// Hands `visitor` each layer of `text`'s analysis, in the order of the
+    /// [`Document`]'s fields, as borrowed records that serialize exactly as
+    /// that field of `self.analyze(text)` does (see [`LayerVisitor`]):
+    /// written straight from the analysis without building the `Document`
+    /// (no `String` per record), for a caller that serializes the records
+    /// into a format of its own (Arrow columns, say). Only the layers this
+    /// analyzer computes are handed over. Never fails and never panics.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use textfacts::{Analyzer, LayerVisitor};
+    ///
+    /// /// The document's JSON object, written layer by layer.
+    /// struct Json(serde_json::Map<String, serde_json::Value>);
+    ///
+    /// impl LayerVisitor for Json {
+    ///     fn layer<T: serde::Serialize + ?Sized>(&mut self, name: &'static str, records: &T) {
+    ///         self.0.insert(name.to_string(), serde_json::to_value(records).unwrap());
+    ///     }
+    /// }
+    ///
+    /// let a = Analyzer::new();
+    /// let text = "Over 60 people were killed in Aleppo.";
+    /// let mut json = Json(serde_json::Map::new());
+    /// a.visit_layers(text, &mut json);
+    /// let expected = serde_json::to_value(a.analyze(text)).unwrap();
+    /// assert_eq!(serde_json::Value::Object(json.0), expected);
+    /// ```
+    #[cfg(feature = "serde")]
+    pub fn visit_layers(&self, text: &str, visitor: &mut impl LayerVisitor) {
+        let want = self.wanted();
+        let mut sink = VisitSink::new(text, want);
+        pass(&self.context(), text, want, &mut sink);
+        sink.finish(visitor);
     }
 
     /// The layers this analyzer writes.

@@ -1,7 +1,8 @@
 //! The one pass of an analysis over a text, feeding every layer asked for,
 //! and the [`Sink`] its findings go to: the owned [`Document`]
-//! (`records.rs`) or JSON written straight from the borrowed findings
-//! (`json.rs`).
+//! (`records.rs`), JSON written straight from the borrowed findings
+//! (`json.rs`), or borrowed records handed to a caller's visitor
+//! (`visit.rs`).
 //!
 //! [`Document`]: crate::document::Document
 
@@ -23,8 +24,10 @@ pub(crate) struct Wanted {
 }
 
 /// Where the findings of one pass go, in text order within each layer; a
-/// sink is only called for the layers [`Wanted`].
-pub(crate) trait Sink {
+/// sink is only called for the layers [`Wanted`]. The text, the gazetteer
+/// and the town label live for `'a` (the analyzer's and the text's), so a
+/// sink may keep what it borrows from them.
+pub(crate) trait Sink<'a> {
     /// The tokens of one block.
     fn tokens(&mut self, block: &[Token<'_>]);
     /// How many entities will come (from the gazetteer; towns come apart).
@@ -34,21 +37,27 @@ pub(crate) trait Sink {
     /// The towns the gazetteer does not list (`label` is their label), in
     /// the order resolution found them; they join the entities by start, a
     /// town after a match of the same start. Called once, before any entity.
-    fn towns(&mut self, text: &str, label: &str, towns: &[Town<'_>]);
+    fn towns(&mut self, text: &'a str, label: &'a str, towns: &[Town<'_>]);
     /// A gazetteer match, with the place it was resolved to.
-    fn entity(&mut self, gazetteer: &Gazetteer, text: &str, m: &EntityMatch, place: Option<&Place>);
+    fn entity(
+        &mut self,
+        gazetteer: &'a Gazetteer,
+        text: &'a str,
+        m: &EntityMatch,
+        place: Option<&Place>,
+    );
     /// The number phrases of one block.
-    fn numbers(&mut self, text: &str, phrases: &[NumberPhrase<'_>]);
+    fn numbers(&mut self, text: &'a str, phrases: &[NumberPhrase<'a>]);
     /// The casualty facts of one block; `place_at` gives the place of the
     /// entity at a location's span.
     fn casualties<'p>(
         &mut self,
-        text: &str,
+        text: &'a str,
         facts: &[CasualtyFact],
         place_at: impl Fn(Span) -> Option<&'p Place>,
     );
     /// The document's tolls (called once, when casualties are wanted).
-    fn tolls(&mut self, text: &str, tolls: &[Toll]);
+    fn tolls(&mut self, text: &'a str, tolls: &[Toll]);
 }
 
 /// What one pass reads besides the text.
@@ -59,7 +68,7 @@ pub(crate) struct Context<'a> {
 }
 
 /// Reads `text` once and gives `sink` the findings of every layer in `want`.
-pub(crate) fn pass(cx: &Context<'_>, text: &str, want: Wanted, sink: &mut impl Sink) {
+pub(crate) fn pass<'a>(cx: &Context<'a>, text: &'a str, want: Wanted, sink: &mut impl Sink<'a>) {
     let gazetteer = cx.gazetteer;
     let casualties = want.casualties;
 

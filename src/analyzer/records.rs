@@ -75,7 +75,7 @@ fn fit<T>(mut v: Vec<T>) -> Vec<T> {
     v
 }
 
-impl Sink for Records {
+impl Sink<'_> for Records {
     fn tokens(&mut self, block: &[Token<'_>]) {
         if let Some(records) = &mut self.tokens {
             records.extend(block.iter().map(|t| TokenRecord {

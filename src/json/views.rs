@@ -17,6 +17,7 @@ use serde::Serialize;
 
 /// A [`TextSpan`].
 #[derive(Serialize)]
+#[serde(rename = "TextSpan")]
 pub(crate) struct SpanView<'a> {
     pub(crate) start: usize,
     pub(crate) end: usize,
@@ -38,6 +39,7 @@ impl<'a> From<&'a TextSpan> for SpanView<'a> {
 
 /// A [`NumberRecord`](crate::document::NumberRecord).
 #[derive(Serialize)]
+#[serde(rename = "NumberRecord")]
 pub(crate) struct NumberView<'a> {
     pub(crate) start: usize,
     pub(crate) end: usize,
@@ -52,6 +54,7 @@ pub(crate) struct NumberView<'a> {
 
 /// A [`CountRecord`].
 #[derive(Serialize)]
+#[serde(rename = "CountRecord")]
 pub(crate) struct CountView<'a> {
     pub(crate) start: usize,
     pub(crate) end: usize,

@@ -2,23 +2,34 @@
 //! columns written by the worker that analysed it, the chunks appended in
 //! order into the batch's columns.
 //!
-//! A worker writes each document's records into its chunk's columns right
-//! after analysing it and drops the document, so no more documents are alive
-//! than there are workers. The calling thread hands the pool a few chunks at
+//! A worker writes each document's records into its chunk's columns as the
+//! analysis hands them over, borrowed (`Analyzer::visit_layers`: no
+//! `Document` is built), so no more analyses are alive than there are
+//! workers. The calling thread hands the pool a few chunks at
 //! a time, appends each finished chunk to the batch's columns as soon as the
 //! chunks before it are in, and hands back empty columns with the room the
 //! chunk's had (allocated by the calling thread, see [`analyze`]): beyond the
 //! output only a few small chunks' columns are ever alive.
 
-use super::build::Col;
+use super::build::{Col, Row};
 use super::shape::Shape;
-use crate::offsets::{Offsets, Unit};
+use crate::offsets::{Unit, UnitTable};
 use arrow_array::ArrayRef;
 use arrow_schema::Fields;
 use rayon::ThreadPool;
 use std::sync::mpsc;
 use std::sync::Mutex;
-use textfacts::Analyzer;
+use textfacts::{Analyzer, LayerVisitor};
+
+/// A document's row, written from the layers of its analysis as they are
+/// handed over (borrowed records: no `Document` is built).
+struct Layers<'a>(Row<'a>);
+
+impl LayerVisitor for Layers<'_> {
+    fn layer<T: serde::Serialize + ?Sized>(&mut self, name: &'static str, records: &T) {
+        self.0.field(name, records);
+    }
+}
 
 /// Bytes of text per task of the worker pool (a task has one row at least):
 /// small enough that the last tasks end together and a chunk's columns
@@ -64,11 +75,24 @@ pub fn analyze(
             Some(col) => (col, false),
             None => (new_col()?, true),
         };
+        // The lengths of the offset columns before a row, and the units of
+        // its text's bytes.
+        let mut marks = Vec::new();
+        let mut table = UnitTable::default();
         for text in chunk {
             match text {
-                Some(text) => col
-                    .push(&analyzer.analyze(text), &Offsets::new(text, unit))
-                    .map_err(|e| e.to_string())?,
+                Some(text) => {
+                    let convert = table.fill(text, unit);
+                    if convert {
+                        col.offset_marks(&mut marks);
+                    }
+                    let mut row = Layers(col.row().map_err(|e| e.to_string())?);
+                    analyzer.visit_layers(text, &mut row);
+                    row.0.finish().map_err(|e| e.to_string())?;
+                    if convert {
+                        col.convert_offsets(&marks, &table);
+                    }
+                }
                 None => col.push_null(),
             }
         }

@@ -1,10 +1,11 @@
 //! Arrow columns written straight from the serde model: a `Serializer` that
 //! appends each record to builders shaped by the traced schema (`shape`).
 //! Fields the schema lacks are skipped, fields a record lacks are null, and
-//! offset fields are converted on the way (see `offsets`).
+//! offset fields are converted once a row is written (see `offsets` and
+//! [`Col::convert_offsets`]).
 
 use super::shape::Shape;
-use crate::offsets::{is_offset_field, Offsets};
+use crate::offsets::{is_offset_field, UnitTable};
 use crate::ser::{forward_narrow_scalars, seq_impls, struct_impls, Error};
 use arrow_array::types::{Int32Type, Int8Type};
 use arrow_array::{
@@ -92,7 +93,8 @@ pub enum Col {
         cols: Vec<Col>,
         valid: NullBufferBuilder,
         fields: Fields,
-        /// Bit `i`: field `i` is an offset, converted on the way (`offsets`).
+        /// Bit `i`: field `i` is an offset (an `Int32` column), converted
+        /// once a row is written ([`Col::convert_offsets`]).
         offset_fields: u64,
     },
 }
@@ -182,13 +184,51 @@ impl Col {
         }
     }
 
-    /// Appends `value` (a record of the model), converting offsets with `offsets`.
-    pub fn push<T: Serialize + ?Sized>(
-        &mut self,
-        value: &T,
-        offsets: &Offsets,
-    ) -> Result<(), Error> {
-        value.serialize(ColSer { col: self, offsets, offset: false })
+    /// A row of this struct column written field by field (`Row::field`);
+    /// fields not written are null. Offsets are written as the model gives
+    /// them (bytes): see [`Col::convert_offsets`].
+    pub fn row(&mut self) -> Result<Row<'_>, Error> {
+        let ser = ColSer { col: self };
+        Ok(Row { ser: ser::Serializer::serialize_struct(ser, "row", 0)?, error: None })
+    }
+
+    /// Calls `f` with the values of every offset column below this one, in
+    /// one fixed order.
+    fn offset_columns(&mut self, f: &mut impl FnMut(&mut Vec<i32>)) {
+        match self {
+            Col::Struct { cols, offset_fields, .. } => {
+                for (i, col) in cols.iter_mut().enumerate() {
+                    match col {
+                        Col::Int32(values, _) if i < 64 && *offset_fields >> i & 1 != 0 => {
+                            f(values)
+                        }
+                        col => col.offset_columns(f),
+                    }
+                }
+            }
+            Col::List { item, .. } => item.offset_columns(f),
+            _ => {}
+        }
+    }
+
+    /// The lengths of the offset columns below this one, before a row is
+    /// written (for [`Col::convert_offsets`]).
+    pub fn offset_marks(&mut self, marks: &mut Vec<usize>) {
+        marks.clear();
+        self.offset_columns(&mut |values| marks.push(values.len()));
+    }
+
+    /// Converts the offsets written since `marks` (one row's, all of one
+    /// text) with `table` (that text's). Converting a row's offsets
+    /// together, column by column, costs less than converting each on the
+    /// way through the serializer.
+    pub fn convert_offsets(&mut self, marks: &[usize], table: &UnitTable) {
+        let mut marks = marks.iter();
+        self.offset_columns(&mut |values| {
+            if let Some(written) = marks.next().and_then(|&from| values.get_mut(from..)) {
+                table.map_all(written);
+            }
+        });
     }
 
     /// The finished array.
@@ -423,10 +463,32 @@ fn too_much_output() -> Error {
     Error("more than 2 GiB of output in one column: pass fewer rows".into())
 }
 
+/// A row of a struct column being written (see [`Col::row`]).
+pub struct Row<'a> {
+    ser: StructSer<'a>,
+    /// The first error, which ends the row.
+    error: Option<Error>,
+}
+
+impl Row<'_> {
+    /// Writes field `name` of the row (a field the column lacks is skipped).
+    pub fn field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
+        if self.error.is_none() {
+            self.error = ser::SerializeStruct::serialize_field(&mut self.ser, name, value).err();
+        }
+    }
+
+    /// Ends the row: the fields not written are null.
+    pub fn finish(self) -> Result<(), Error> {
+        match self.error {
+            Some(e) => Err(e),
+            None => ser::SerializeStruct::end(self.ser),
+        }
+    }
+}
+
 struct ColSer<'a> {
     col: &'a mut Col,
-    offsets: &'a Offsets,
-    offset: bool,
 }
 
 impl ColSer<'_> {
@@ -496,7 +558,6 @@ pub enum SeqSer<'a> {
         offsets: &'a mut Vec<i32>,
         valid: &'a mut NullBufferBuilder,
         item: &'a mut Col,
-        conv: &'a Offsets,
         n: usize,
     },
     Skip,
@@ -507,9 +568,6 @@ pub enum StructSer<'a> {
         names: &'a [&'static str],
         cols: &'a mut [Col],
         valid: &'a mut NullBufferBuilder,
-        conv: &'a Offsets,
-        /// Bit `i`: field `i` is an offset.
-        offset_fields: u64,
         /// Bit `i`: field `i` was written (structs of up to 64 fields; later
         /// ones are never null-filled, which no record of the model needs).
         seen: u64,
@@ -544,14 +602,10 @@ impl<'a> ser::Serializer for ColSer<'a> {
     }
     #[inline(always)]
     fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        match (self.offset, u64::try_from(v)) {
-            (true, Ok(u)) => self.serialize_u64(u),
-            _ => self.int(v),
-        }
+        self.int(v)
     }
     #[inline(always)]
     fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        let v = if self.offset { self.offsets.map(v) } else { v };
         match i64::try_from(v) {
             Ok(v) => self.int(v),
             Err(_) => {
@@ -606,7 +660,7 @@ impl<'a> ser::Serializer for ColSer<'a> {
         match self.col {
             Col::List { offsets, valid, item, .. } => {
                 let _ = len;
-                Ok(SeqSer::List { offsets, valid, item, conv: self.offsets, n: 0 })
+                Ok(SeqSer::List { offsets, valid, item, n: 0 })
             }
             other => {
                 other.push_null();
@@ -625,15 +679,9 @@ impl<'a> ser::Serializer for ColSer<'a> {
     #[inline(always)]
     fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<StructSer<'a>, Error> {
         match self.col {
-            Col::Struct { names, cols, valid, offset_fields, .. } => Ok(StructSer::Struct {
-                seen: 0,
-                names,
-                cols,
-                valid,
-                conv: self.offsets,
-                offset_fields: *offset_fields,
-                next: 0,
-            }),
+            Col::Struct { names, cols, valid, .. } => {
+                Ok(StructSer::Struct { seen: 0, names, cols, valid, next: 0 })
+            }
             other => {
                 other.push_null();
                 Ok(StructSer::Skip)
@@ -655,8 +703,8 @@ impl<'a> ser::Serializer for ColSer<'a> {
 impl SeqSer<'_> {
     #[inline(always)]
     fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        if let SeqSer::List { item, conv, n, .. } = self {
-            value.serialize(ColSer { col: item, offsets: conv, offset: false })?;
+        if let SeqSer::List { item, n, .. } = self {
+            value.serialize(ColSer { col: item })?;
             *n += 1;
         }
         Ok(())
@@ -678,7 +726,7 @@ seq_impls!([] SeqSer<'_> => ());
 impl StructSer<'_> {
     #[inline(always)]
     fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
-        let StructSer::Struct { names, cols, conv, offset_fields, seen, next, .. } = self else {
+        let StructSer::Struct { names, cols, seen, next, .. } = self else {
             return Ok(());
         };
         // Fields come in schema order: look where the last one ended first.
@@ -694,11 +742,7 @@ impl StructSer<'_> {
             return Ok(());
         }
         *seen |= bit;
-        value.serialize(ColSer {
-            col: &mut cols[at],
-            offsets: conv,
-            offset: *offset_fields & bit != 0,
-        })
+        value.serialize(ColSer { col: &mut cols[at] })
     }
 
     #[inline(always)]

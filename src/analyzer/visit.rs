@@ -1,0 +1,289 @@
+//! The layers of one analysis handed to a caller's [`LayerVisitor`] as
+//! borrowed records, as a [`Sink`] of one pass: each layer serializes
+//! exactly as the [`Document`]'s field would, without the `Document` (no
+//! `String` per record: texts, labels and ids are borrowed from the text and
+//! the gazetteer).
+//!
+//! The layers come interleaved, block by block, so each is gathered apart
+//! and handed over in the `Document`'s field order at the end.
+//!
+//! [`Document`]: crate::document::Document
+
+use super::pass::{Sink, Wanted};
+use super::records::toll_record;
+use crate::casualties::{CasualtyFact, Outcome, Toll};
+use crate::document::{SentenceRecord, TokenRecord, TollRecord};
+use crate::gazetteer::{EntityMatch, Gazetteer};
+use crate::json::{CountView, NumberView, SpanView};
+use crate::numbers::NumberPhrase;
+use crate::places::{Place, Town};
+use crate::span::Span;
+use crate::text::Token;
+use serde::Serialize;
+use std::borrow::Cow;
+
+/// Receives the layers of one analysis from
+/// [`Analyzer::visit_layers`](crate::Analyzer::visit_layers).
+///
+/// # Examples
+///
+/// ```
+/// use textfacts::{Analyzer, LayerVisitor};
+///
+/// /// Each layer as JSON, by name.
+/// struct Json(Vec<(&'static str, String)>);
+///
+/// impl LayerVisitor for Json {
+///     fn layer<T: serde::Serialize + ?Sized>(&mut self, name: &'static str, records: &T) {
+///         self.0.push((name, serde_json::to_string(records).unwrap()));
+///     }
+/// }
+///
+/// let mut json = Json(Vec::new());
+/// Analyzer::new().visit_layers("Two people died in Aleppo.", &mut json);
+/// let names: Vec<_> = json.0.iter().map(|(name, _)| *name).collect();
+/// assert_eq!(names, ["tokens", "sentences", "entities", "numbers", "casualties", "tolls"]);
+/// ```
+pub trait LayerVisitor {
+    /// Called once for each layer the analyzer computes, in the order of the
+    /// [`Document`](crate::Document)'s fields: `name` is the field's name in
+    /// its serialized form (a [`Layer::as_str`](crate::Layer::as_str), and
+    /// `"tolls"` after `"casualties"`) and `records` serializes exactly as
+    /// that field's records do (the same fields, values, struct names and
+    /// order), in any serde format.
+    fn layer<T: Serialize + ?Sized>(&mut self, name: &'static str, records: &T);
+}
+
+/// An [`EntityRecord`](crate::document::EntityRecord), its strings borrowed.
+#[derive(Serialize)]
+#[serde(rename = "EntityRecord")]
+struct Entity<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    label: &'a str,
+    id: Cow<'a, str>,
+    canonical: Cow<'a, str>,
+    candidates: usize,
+    place: Option<Place>,
+}
+
+/// A [`LocationRecord`](crate::document::LocationRecord), its text borrowed.
+#[derive(Serialize)]
+#[serde(rename = "LocationRecord")]
+struct Location<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    place: Option<Place>,
+}
+
+/// A [`CasualtyRecord`](crate::document::CasualtyRecord), its texts borrowed.
+#[derive(Serialize)]
+#[serde(rename = "CasualtyRecord")]
+struct Casualty<'a> {
+    outcome: Outcome,
+    count: CountView<'a>,
+    victims: Option<SpanView<'a>>,
+    location: Option<Location<'a>>,
+    hedged: bool,
+}
+
+/// The layers of one document being gathered.
+pub(crate) struct VisitSink<'a> {
+    want: Wanted,
+    tokens: Vec<TokenRecord>,
+    sentences: Vec<SentenceRecord>,
+    entities: Vec<Entity<'a>>,
+    /// Towns, which join the entities at the end.
+    towns: Vec<Entity<'a>>,
+    numbers: Vec<NumberView<'a>>,
+    casualties: Vec<Casualty<'a>>,
+    tolls: Vec<TollRecord>,
+}
+
+impl<'a> VisitSink<'a> {
+    /// Empty layers for `want` over `text`.
+    pub(crate) fn new(text: &str, want: Wanted) -> VisitSink<'a> {
+        // Room for the usual counts at once (as `Records::new`, which see).
+        let room =
+            |yes: bool, per: usize, max: usize| if yes { (text.len() / per).min(max) } else { 0 };
+        VisitSink {
+            want,
+            tokens: Vec::with_capacity(room(want.tokens, 5, 1 << 16)),
+            sentences: Vec::with_capacity(room(want.sentences, 120, 1 << 12)),
+            entities: Vec::new(),
+            towns: Vec::new(),
+            numbers: Vec::new(),
+            casualties: Vec::new(),
+            tolls: Vec::new(),
+        }
+    }
+
+    /// Hands `visitor` the layers, in the `Document`'s field order.
+    pub(crate) fn finish(mut self, visitor: &mut impl LayerVisitor) {
+        let want = self.want;
+        if !self.towns.is_empty() {
+            self.entities.append(&mut self.towns);
+            // Stable: a town comes after a match of the same start.
+            self.entities.sort_by_key(|e| e.start);
+        }
+        if want.tokens {
+            visitor.layer("tokens", self.tokens.as_slice());
+        }
+        if want.sentences {
+            visitor.layer("sentences", self.sentences.as_slice());
+        }
+        if want.entities {
+            visitor.layer("entities", self.entities.as_slice());
+        }
+        if want.numbers {
+            visitor.layer("numbers", self.numbers.as_slice());
+        }
+        if want.casualties {
+            visitor.layer("casualties", self.casualties.as_slice());
+            visitor.layer("tolls", self.tolls.as_slice());
+        }
+    }
+}
+
+impl<'a> Sink<'a> for VisitSink<'a> {
+    fn tokens(&mut self, block: &[Token<'_>]) {
+        self.tokens.extend(block.iter().map(|t| TokenRecord {
+            start: t.span().start,
+            end: t.span().end,
+            kind: t.kind(),
+        }));
+    }
+
+    fn expect_entities(&mut self, count: usize) {
+        self.entities.reserve_exact(count);
+    }
+
+    fn sentence(&mut self, span: Span) {
+        self.sentences.push(SentenceRecord { start: span.start, end: span.end });
+    }
+
+    fn towns(&mut self, text: &'a str, label: &'a str, towns: &[Town<'_>]) {
+        self.towns.extend(towns.iter().map(|t| Entity {
+            start: t.start,
+            end: t.end,
+            text: text.get(t.start..t.end).unwrap_or(""),
+            label,
+            id: t.place.id.clone(),
+            canonical: t.place.name.clone(),
+            candidates: t.candidates,
+            place: Some(t.place.clone()),
+        }));
+    }
+
+    fn entity(&mut self, g: &'a Gazetteer, text: &'a str, m: &EntityMatch, place: Option<&Place>) {
+        let e = g.entity(m.entity());
+        self.entities.push(Entity {
+            start: m.span().start,
+            end: m.span().end,
+            text: m.span().slice(text).unwrap_or(""),
+            label: e.label(),
+            id: Cow::Borrowed(e.id()),
+            canonical: Cow::Borrowed(e.canonical()),
+            candidates: g.candidates(m).len(),
+            place: place.cloned(),
+        });
+    }
+
+    fn numbers(&mut self, text: &'a str, phrases: &[NumberPhrase<'a>]) {
+        self.numbers.extend(phrases.iter().map(|p| NumberView {
+            start: p.span().start,
+            end: p.span().end,
+            text: p.as_str(),
+            kind: p.kind(),
+            unit: p.unit(),
+            interval: p.interval(),
+            approximate: p.is_approximate(),
+            noun: p.noun().map(|n| SpanView::of(text, n)),
+        }));
+    }
+
+    fn casualties<'p>(
+        &mut self,
+        text: &'a str,
+        facts: &[CasualtyFact],
+        place_at: impl Fn(Span) -> Option<&'p Place>,
+    ) {
+        self.casualties.extend(facts.iter().map(|f| {
+            let count = f.count();
+            Casualty {
+                outcome: f.outcome(),
+                count: CountView {
+                    start: count.span().start,
+                    end: count.span().end,
+                    text: count.span().slice(text).unwrap_or(""),
+                    interval: count.interval(),
+                    approximate: count.is_approximate(),
+                },
+                victims: f.victims().map(|s| SpanView::of(text, s)),
+                location: f.location().map(|s| Location {
+                    start: s.start,
+                    end: s.end,
+                    text: s.slice(text).unwrap_or(""),
+                    place: place_at(s).cloned(),
+                }),
+                hedged: f.is_hedged(),
+            }
+        }));
+    }
+
+    fn tolls(&mut self, text: &'a str, tolls: &[Toll]) {
+        self.tolls = tolls.iter().map(|t| toll_record(text, t)).collect();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LayerVisitor;
+    use crate::analyzer::json::tests::{elmhaven, TEXTS};
+    use crate::analyzer::{Analyzer, Layer};
+    use serde::Serialize;
+
+    /// The document's JSON object, written from the layers handed over.
+    struct Json(String);
+
+    impl LayerVisitor for Json {
+        fn layer<T: Serialize + ?Sized>(&mut self, name: &'static str, records: &T) {
+            self.0.push(if self.0.is_empty() { '{' } else { ',' });
+            self.0.push_str(&format!("{name:?}:"));
+            self.0.push_str(&serde_json::to_string(records).expect("serialize"));
+        }
+    }
+
+    fn check(a: &Analyzer) {
+        for text in TEXTS {
+            let want = serde_json::to_string(&a.analyze(text)).expect("serialize");
+            let mut got = Json(String::new());
+            a.visit_layers(text, &mut got);
+            let got = if got.0.is_empty() { "{}".to_string() } else { got.0 + "}" };
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_layers_of_the_document_with_every_layer() {
+        check(&Analyzer::new());
+        check(&Analyzer::builder().gazetteer(elmhaven()).build());
+        check(&Analyzer::builder().resolve_places(false).build());
+        check(&Analyzer::builder().default_gazetteer(false).build());
+    }
+
+    #[test]
+    fn the_layers_of_the_document_with_any_layers() {
+        for mask in 0..32u32 {
+            let layers: Vec<Layer> = Layer::ALL
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| mask & (1 << i) != 0)
+                .map(|(_, &l)| l)
+                .collect();
+            check(&Analyzer::builder().layers(&layers).gazetteer(elmhaven()).build());
+        }
+    }
+}
