@@ -1,7 +1,9 @@
 //! Resolved places as JSON: each written once per thread and copied after
-//! that, and once per document and copied from the output after that.
+//! that. A place of the built-in table that the analysis gives by record is
+//! kept by its record number (no decoding, no hashing); other places by
+//! their id, and once per document, copied from the output after that.
 
-use crate::places::Place;
+use crate::places::{Place, PlaceTable};
 use crate::util::WordHashBuild;
 use serde::ser::{Serialize, Serializer};
 use serde_json::value::RawValue;
@@ -17,15 +19,34 @@ const PLACES_KEPT: usize = 1 << 16;
 /// Slots of [`Recent`].
 const RECENT: usize = 32;
 
+/// The place of an entity, as a view writes it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum PlaceRef<'a> {
+    /// `null`.
+    None,
+    /// This place.
+    Place(&'a Place),
+    /// Record `n` of the built-in places table (see [`table_place_json`]).
+    Table(u32),
+}
+
+impl<'a> From<Option<&'a Place>> for PlaceRef<'a> {
+    fn from(place: Option<&'a Place>) -> PlaceRef<'a> {
+        place.map_or(PlaceRef::None, PlaceRef::Place)
+    }
+}
+
 /// Places of this document whose JSON is in the buffer already, with where
 /// it lies, in a slot by the address of their id (places decoded from one
 /// record share it; a place in a taken slot replaces the one there): a
 /// document names its places again and again, and a copy from the buffer
 /// costs less than a look-up in the thread's memory. A place is kept as a
 /// copy (the built-in table's borrow their strings: a copy is a few moves).
+/// The slots are made on first use (a document whose places come by record
+/// needs none).
 #[derive(Default)]
 pub(crate) struct Recent {
-    slots: [Option<(Place, Range<usize>)>; RECENT],
+    slots: Vec<Option<(Place, Range<usize>)>>,
 }
 
 impl Recent {
@@ -40,6 +61,9 @@ impl Recent {
     pub(crate) fn write(&mut self, buf: &mut Vec<u8>, place: &Place) {
         let id = (place.id.as_ptr(), place.id.len());
         let slot = Recent::slot(place);
+        if self.slots.is_empty() {
+            self.slots.resize(RECENT, None);
+        }
         if let Some(Some((p, at))) = self.slots.get(slot) {
             if (p.id.as_ptr(), p.id.len()) == id && same_place(p, place) && at.end <= buf.len() {
                 buf.extend_from_within(at.clone());
@@ -51,6 +75,54 @@ impl Recent {
         if let Some(s) = self.slots.get_mut(slot) {
             *s = Some((place.clone(), start..buf.len()));
         }
+    }
+}
+
+/// Appends the JSON of the place of record `record` of the built-in places
+/// table, as [`place_json`] writes the decoded place: from this thread's
+/// memory of the table's places by record, where it is written (and
+/// decoded) the first time.
+pub(crate) fn table_place_json(buf: &mut Vec<u8>, record: u32) {
+    let copied = TABLE_KEPT.with(|kept| kept.try_borrow_mut().ok()?.write(buf, record));
+    if copied.is_none() {
+        // Never expected (nothing here re-enters): written afresh.
+        place_json(buf, PlaceTable::builtin().place(record).as_ref());
+    }
+}
+
+/// The JSON of the built-in table's places one thread has written, by
+/// record number: at most one per record of the table (~6 MB for all).
+#[derive(Default)]
+struct TableKept {
+    /// Per record, where its JSON lies in `json` (empty: not written yet);
+    /// made the size of the table on first use.
+    at: Vec<(u32, u32)>,
+    json: Vec<u8>,
+}
+
+impl TableKept {
+    /// Appends the JSON of record `record` to `buf`; `None` (nothing
+    /// appended) when the record cannot be read.
+    fn write(&mut self, buf: &mut Vec<u8>, record: u32) -> Option<()> {
+        let n = record as usize;
+        if let Some(&(start, end)) = self.at.get(n) {
+            if end > start {
+                buf.extend_from_slice(self.json.get(start as usize..end as usize)?);
+                return Some(());
+            }
+        }
+        let table = PlaceTable::builtin();
+        let place = table.place(record)?;
+        if self.at.len() <= n {
+            self.at.resize(table.records_len().max(n + 1), (0, 0));
+        }
+        let start = self.json.len();
+        // Writing into a Vec cannot fail, nor can a place.
+        serde_json::to_writer(&mut self.json, &place).ok()?;
+        let at = (u32::try_from(start).ok()?, u32::try_from(self.json.len()).ok()?);
+        *self.at.get_mut(n)? = at;
+        buf.extend_from_slice(self.json.get(start..)?);
+        Some(())
     }
 }
 
@@ -146,6 +218,8 @@ fn same_place(a: &Place, b: &Place) -> bool {
 type Kept<K> = HashMap<K, (Place, Box<RawValue>), WordHashBuild>;
 
 thread_local! {
+    /// The built-in table's places by record.
+    static TABLE_KEPT: RefCell<TableKept> = RefCell::new(TableKept::default());
     /// Places by id.
     static KEPT: RefCell<Kept<String>> = RefCell::new(HashMap::default());
     /// Places whose id is borrowed for the whole run, by the id's address

@@ -9,9 +9,10 @@
 //!
 //! Layout: `mod.rs` the public types; `table.rs` the embedded places table;
 //! `user.rs` the places a gazetteer's own rows give; `resolve.rs` the
-//! resolution rules.
+//! resolution rules; `resolved.rs` a document's choices, decoded on demand.
 
 mod resolve;
+mod resolved;
 mod table;
 mod user;
 
@@ -20,6 +21,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 pub(crate) use resolve::Town;
+pub(crate) use resolved::{Choice, Resolved};
 pub(crate) use table::PlaceTable;
 pub(crate) use user::UserPlaces;
 
@@ -227,12 +229,14 @@ impl PlaceResolver {
     ) -> Vec<Option<Place>> {
         let user = UserPlaces::for_matches(gazetteer, matches);
         resolve::resolve(PlaceTable::builtin(), &user, self, gazetteer, text, matches, None)
+            .places()
     }
 
     /// As [`resolve`](Self::resolve), with the places of the gazetteer's
     /// place columns given (`user`, [`UserPlaces::for_matches`]), and adding
     /// to `towns` the towns the gazetteer does not list that the text names
-    /// with their state or country ("Ames, Iowa").
+    /// with their state or country ("Ames, Iowa"); the places are given as
+    /// choices, decoded on demand.
     pub(crate) fn resolve_with_towns<'a>(
         &self,
         gazetteer: &Gazetteer,
@@ -240,7 +244,7 @@ impl PlaceResolver {
         matches: &[EntityMatch],
         user: &'a UserPlaces,
         towns: &mut Vec<Town<'a>>,
-    ) -> Vec<Option<Place>> {
+    ) -> Resolved<'a> {
         let table = PlaceTable::builtin();
         resolve::resolve(table, user, self, gazetteer, text, matches, Some(towns))
     }

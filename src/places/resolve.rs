@@ -1,6 +1,7 @@
 //! The resolution rules: per document, deterministic, each choice made by one
 //! named rule (see [`PlaceResolver`](super::PlaceResolver) for the order).
 
+use super::resolved::{Choice, Resolved};
 use super::table::{Kind, PlaceKey, EMPTY, NONE};
 use super::{Place, PlaceResolver, PlaceTable, UserPlaces};
 use crate::gazetteer::{EntityId, EntityMatch, Gazetteer};
@@ -223,18 +224,13 @@ struct Candidate {
     record: u32,
 }
 
-/// The key of a candidate whose record cannot be read (never expected: the
-/// image is checked by a test): a place nothing lies in.
-const UNREAD: PlaceKey =
-    PlaceKey { id: EMPTY, country: EMPTY, admin1: EMPTY, kind: Kind::Other, population: 0 };
-
 impl Candidate {
-    /// The candidate's place, decoded.
-    fn place(&self, table: &PlaceTable, user: &UserPlaces) -> Option<Place> {
+    /// Where the candidate's place comes from.
+    fn choice(&self) -> Choice {
         if self.record == NONE {
-            user.get(self.entity).cloned()
+            Choice::User(self.entity)
         } else {
-            table.place(self.record)
+            Choice::Table(self.record)
         }
     }
 }
@@ -247,6 +243,114 @@ struct Mention<'c> {
     end: usize,
     nationality: bool,
     candidates: &'c [Candidate],
+    /// Its candidate list's [`Run`].
+    run: usize,
+}
+
+/// One distinct candidate list of the document (all its mentions share
+/// it): its part of the candidates, and what rules 2 and 3 find for an
+/// unqualified mention of it, which is the same for all of them.
+struct Run {
+    candidates: std::ops::Range<usize>,
+    nationality: bool,
+    /// Rule 2: what an unqualified mention tells of the document's
+    /// countries and divisions, once asked.
+    contribution: Option<Option<(u32, u32)>>,
+    /// Rule 3: the choice for an unqualified mention, once asked.
+    chosen: Option<Option<Candidate>>,
+}
+
+/// The document's runs by candidate list number: open addressing, at most
+/// half full (a slot per two matches or more).
+struct RunIndex {
+    /// (list number, run); `usize::MAX` runs are free slots.
+    slots: Vec<(u32, usize)>,
+    shift: u32,
+}
+
+impl RunIndex {
+    fn new(matches: usize) -> RunIndex {
+        let bits = matches.saturating_mul(2).max(16).next_power_of_two().trailing_zeros();
+        RunIndex { slots: vec![(0, usize::MAX); 1 << bits], shift: 32 - bits }
+    }
+
+    /// The run of list `list`, or else the free slot for it.
+    #[inline]
+    fn find(&self, list: u32) -> Result<usize, usize> {
+        let mask = self.slots.len() - 1;
+        let mut i = (list.wrapping_mul(0x9e37_79b9) >> self.shift) as usize & mask;
+        // Never more steps than slots: the table is never full.
+        for _ in 0..self.slots.len() {
+            match self.slots.get(i) {
+                Some(&(_, run)) if run == usize::MAX => return Err(i),
+                Some(&(l, run)) if l == list => return Ok(run),
+                _ => i = (i + 1) & mask,
+            }
+        }
+        Err(usize::MAX)
+    }
+
+    /// Puts run `run` of list `list` in free slot `slot` (from
+    /// [`find`](Self::find)).
+    fn insert(&mut self, slot: usize, list: u32, run: usize) {
+        if let Some(s) = self.slots.get_mut(slot) {
+            *s = (list, run);
+        }
+    }
+}
+
+/// Appends the candidates of built-in match `m` to `all`, from the places
+/// table's slots: whether it is a nationality mention (none appended when
+/// it is neither a place nor a nationality).
+#[inline]
+fn gather_builtin(
+    table: &PlaceTable,
+    resolver: &PlaceResolver,
+    kinds: &mut LabelKinds,
+    g: &Gazetteer,
+    m: &EntityMatch,
+    all: &mut Vec<Candidate>,
+) -> bool {
+    let mut slots = table.slots(g.candidate_range(m)).peekable();
+    let flags = slots.peek().map_or((false, false), |s| kinds.numbered(resolver, table, s.label));
+    let Some(nationality) = mention_kind(flags) else { return false };
+    let wanted = if nationality { LabelKind::Nationality } else { LabelKind::Place };
+    for (rank, s) in slots.enumerate() {
+        if s.record != NONE && label_kind(kinds.numbered(resolver, table, s.label)) == wanted {
+            let prior = rank_prior(rank);
+            all.push(Candidate { entity: s.entity, prior, key: s.key, record: s.record });
+        }
+    }
+    nationality
+}
+
+/// [`gather_builtin`] for any gazetteer: its entities' labels, their places
+/// from the gazetteer's own rows or else the built-in table by id.
+fn gather(
+    table: &PlaceTable,
+    user: &UserPlaces,
+    resolver: &PlaceResolver,
+    kinds: &mut LabelKinds,
+    g: &Gazetteer,
+    m: &EntityMatch,
+    all: &mut Vec<Candidate>,
+) -> bool {
+    let flags = kinds.flags(resolver, g.entity(m.entity()).label());
+    let Some(nationality) = mention_kind(flags) else { return false };
+    let wanted = if nationality { LabelKind::Nationality } else { LabelKind::Place };
+    for (rank, &entity) in g.candidates(m).iter().enumerate() {
+        let prior = rank_prior(rank);
+        // The gazetteer's own place first, then the built-in table's.
+        let Some((record, key)) =
+            user.key(entity).map(|k| (NONE, k)).or_else(|| table.get(g, entity))
+        else {
+            continue;
+        };
+        if label_kind(kinds.flags(resolver, g.entity(entity).label())) == wanted {
+            all.push(Candidate { entity, prior, key, record });
+        }
+    }
+    nationality
 }
 
 /// A count per key, for the few distinct countries and divisions a document
@@ -296,78 +400,73 @@ fn qualifies(between: &str) -> bool {
 /// [`PlaceResolver::resolve`](super::PlaceResolver::resolve)); with `towns`,
 /// the unlisted towns qualified by a mention are added there.
 #[inline(never)]
-pub(super) fn resolve<'t>(
+pub(super) fn resolve<'t, 'u>(
     table: &PlaceTable,
-    user: &UserPlaces,
+    user: &'u UserPlaces,
     resolver: &PlaceResolver,
     g: &Gazetteer,
     text: &str,
     matches: &[EntityMatch],
     towns: Option<&mut Vec<Town<'t>>>,
-) -> Vec<Option<Place>> {
-    // Every mention's candidates go to one list (one allocation per
-    // document, not per mention); `runs` remembers each mention's part.
+) -> Resolved<'u> {
+    // Every distinct candidate list's candidates go to one list (one
+    // allocation per document, not per mention), read once however often
+    // the document names it; `runs` remembers each list's part.
     let mut all: Vec<Candidate> = Vec::with_capacity(2 * matches.len());
-    let mut runs: Vec<(usize, bool, std::ops::Range<usize>)> = Vec::with_capacity(matches.len());
+    let mut runs: Vec<Run> = Vec::with_capacity(matches.len());
+    let mut index = RunIndex::new(matches.len());
+    let mut named: Vec<(usize, usize)> = Vec::with_capacity(matches.len());
     let mut kinds = LabelKinds::default();
-    // The built-in gazetteer's labels and places are read from the places
-    // table (one word per entity), not from its entities; the candidates'
-    // keys are read in a second pass, so that the reads of one pass do not
-    // wait for each other.
-    let builtin = g.as_builtin().is_some() && !g.has_place_columns();
+    // The built-in gazetteer's candidates are read from the places table's
+    // slots beside its candidate lists (one run per list: entity, label,
+    // record and key), not from its entities.
+    let builtin = g.as_builtin().is_some()
+        && !g.has_place_columns()
+        && table.slots_len() == g.candidate_lists().len();
     for (at, m) in matches.iter().enumerate() {
-        let flags = if builtin {
-            let n = table.builtin_entity(m.entity()).map(|(n, _)| n);
-            n.map_or((false, false), |n| kinds.numbered(resolver, table, n))
-        } else {
-            kinds.flags(resolver, g.entity(m.entity()).label())
-        };
-        let Some(nationality) = mention_kind(flags) else { continue };
-        let wanted = if nationality { LabelKind::Nationality } else { LabelKind::Place };
-        let from = all.len();
-        for (rank, &entity) in g.candidates(m).iter().enumerate() {
-            let prior = rank_prior(rank);
-            if builtin {
-                let Some((n, record)) = table.builtin_entity(entity) else { continue };
-                if record != NONE && label_kind(kinds.numbered(resolver, table, n)) == wanted {
-                    all.push(Candidate { entity, prior, key: UNREAD, record });
+        let run = match index.find(m.list()) {
+            Ok(run) => run,
+            Err(slot) => {
+                let from = all.len();
+                let nationality = if builtin {
+                    gather_builtin(table, resolver, &mut kinds, g, m, &mut all)
+                } else {
+                    gather(table, user, resolver, &mut kinds, g, m, &mut all)
+                };
+                // A lone candidate's prior is compared with nothing (the
+                // pairs of rule 1 compare the priors of one mention's
+                // candidates): the logarithms are taken for lists of
+                // several candidates only.
+                let candidates = all.get_mut(from..).unwrap_or(&mut []);
+                if candidates.len() > 1 {
+                    for c in candidates {
+                        c.prior += population_prior(&c.key);
+                    }
                 }
-                continue;
+                let candidates = from..all.len();
+                runs.push(Run { candidates, nationality, contribution: None, chosen: None });
+                index.insert(slot, m.list(), runs.len() - 1);
+                runs.len() - 1
             }
-            // The gazetteer's own place first, then the built-in table's.
-            let Some((record, key)) =
-                user.key(entity).map(|k| (NONE, k)).or_else(|| table.get(g, entity))
-            else {
-                continue;
-            };
-            if label_kind(kinds.flags(resolver, g.entity(entity).label())) == wanted {
-                all.push(Candidate { entity, prior, key, record });
-            }
-        }
-        if all.len() > from {
-            runs.push((at, nationality, from..all.len()));
+        };
+        if runs.get(run).is_some_and(|r| !r.candidates.is_empty()) {
+            named.push((at, run));
         }
     }
-    if builtin {
-        for c in &mut all {
-            c.key = table.key(c.record).unwrap_or(UNREAD);
-        }
-    }
-    // A lone candidate's prior is compared with nothing (the pairs of rule 1
-    // compare the priors of one mention's candidates): the logarithms are
-    // taken for mentions of several candidates only.
-    for (_, _, run) in &runs {
-        if run.len() > 1 {
-            for c in all.get_mut(run.clone()).unwrap_or(&mut []) {
-                c.prior += population_prior(&c.key);
-            }
-        }
-    }
-    let mut mentions: Vec<Mention<'_>> = Vec::with_capacity(runs.len());
-    for (at, nationality, run) in runs {
-        let (Some(m), Some(candidates)) = (matches.get(at), all.get(run)) else { continue };
+    let mut mentions: Vec<Mention<'_>> = Vec::with_capacity(named.len());
+    for (at, run) in named {
+        let (Some(m), Some(r)) = (matches.get(at), runs.get(run)) else { continue };
+        let Some(candidates) = all.get(r.candidates.clone()) else { continue };
         let span = m.span();
-        mentions.push(Mention { at, start: span.start, end: span.end, nationality, candidates });
+        let nationality = r.nationality;
+        mentions.push(Mention {
+            at,
+            start: span.start,
+            end: span.end,
+            nationality,
+            candidates,
+            run,
+        });
     }
 
     // Rule 1: qualifiers. `fixed[i]` is the candidate chosen for mention i.
@@ -448,33 +547,16 @@ pub(super) fn resolve<'t>(
     }
 
     // Rule 2: the document's confident countries and divisions, counted per
-    // mention; a mention's own contribution never counts for itself.
-    let (no_countries, no_divisions) = (Tally::new(), Tally::new());
+    // mention; a mention's own contribution never counts for itself. An
+    // unqualified mention's is its list's, found once.
     let mut countries: Tally<u32> = Tally::new();
     let mut divisions: Tally<(u32, u32)> = Tally::new();
     let mut own: Vec<Option<(u32, u32)>> = Vec::with_capacity(mentions.len());
     for (m, f) in mentions.iter().zip(&fixed) {
-        let contribution = match f {
-            Some(c) => Some((c.key.country, c.key.admin1)),
-            None => m.candidates.first().and_then(|first| {
-                let p = first.key;
-                let big = |c: &&Candidate| c.key.is_qualifier();
-                if big(&first)
-                    && m.candidates.iter().filter(big).count() == 1
-                    && choose(m, &no_countries, &no_divisions, None)
-                        .is_some_and(|q| q.key.id == p.id)
-                {
-                    // The list's first choice is the name's only country or
-                    // division and the prior agrees: "Syria", "Texas" (not
-                    // "Georgia", the country and the state).
-                    Some((p.country, p.admin1))
-                } else if m.candidates.iter().all(|c| c.key.country == p.country) {
-                    let same = m.candidates.iter().all(|c| c.key.admin1 == p.admin1);
-                    Some((p.country, if same { p.admin1 } else { EMPTY }))
-                } else {
-                    None
-                }
-            }),
+        let contribution = match (f, runs.get_mut(m.run)) {
+            (Some(c), _) => Some((c.key.country, c.key.admin1)),
+            (None, Some(run)) => *run.contribution.get_or_insert_with(|| contribution(m)),
+            (None, None) => contribution(m),
         };
         let contribution = contribution.filter(|&(country, _)| country != EMPTY);
         if let Some((country, admin1)) = contribution {
@@ -486,35 +568,46 @@ pub(super) fn resolve<'t>(
         own.push(contribution);
     }
 
-    // Rule 3: population prior plus context. Only the chosen places are
-    // decoded.
-    let mut out: Vec<Option<Place>> = vec![None; matches.len()];
-    // The mention a table record was last decoded for, in a slot by its
-    // number: a document names its places again and again (one sense per
-    // document), and a copy costs less than decoding.
-    let mut decoded = [(NONE, 0usize); 64];
+    // Rule 3: population prior plus context; an unqualified mention's choice
+    // is its list's (its own contribution is the list's), made once.
+    // Nothing is decoded here.
+    let mut out: Vec<Option<Choice>> = vec![None; matches.len()];
     for ((m, f), own) in mentions.iter().zip(&fixed).zip(&own) {
-        let chosen = match f {
-            Some(c) => Some(*c),
-            None => choose(m, &countries, &divisions, *own),
-        };
-        let Some(c) = chosen else { continue };
-        let slot = decoded.get_mut(c.record as usize % 64);
-        let place = match slot {
-            Some(&mut (record, at)) if record == c.record && record != NONE => {
-                out.get(at).cloned().flatten()
+        let chosen = match (f, runs.get_mut(m.run)) {
+            (Some(c), _) => Some(*c),
+            (None, Some(run)) => {
+                *run.chosen.get_or_insert_with(|| choose(m, &countries, &divisions, *own))
             }
-            Some(slot) => {
-                *slot = (c.record, m.at);
-                c.place(table, user)
-            }
-            None => c.place(table, user),
+            (None, None) => choose(m, &countries, &divisions, *own),
         };
-        if let Some(slot) = out.get_mut(m.at) {
-            *slot = place;
+        if let (Some(c), Some(slot)) = (chosen, out.get_mut(m.at)) {
+            *slot = Some(c.choice());
         }
     }
-    out
+    Resolved::new(user, out)
+}
+
+/// What an unqualified mention tells of the document's countries and
+/// divisions (rule 2): its country and division when it names one with
+/// confidence.
+fn contribution(m: &Mention<'_>) -> Option<(u32, u32)> {
+    let first = m.candidates.first()?;
+    let p = first.key;
+    let big = |c: &&Candidate| c.key.is_qualifier();
+    if big(&first)
+        && m.candidates.iter().filter(big).count() == 1
+        && choose(m, &Tally::new(), &Tally::new(), None).is_some_and(|q| q.key.id == p.id)
+    {
+        // The list's first choice is the name's only country or division
+        // and the prior agrees: "Syria", "Texas" (not "Georgia", the
+        // country and the state).
+        Some((p.country, p.admin1))
+    } else if m.candidates.iter().all(|c| c.key.country == p.country) {
+        let same = m.candidates.iter().all(|c| c.key.admin1 == p.admin1);
+        Some((p.country, if same { p.admin1 } else { EMPTY }))
+    } else {
+        None
+    }
 }
 
 /// The best candidate of an unqualified mention by prior and context.
