@@ -47,6 +47,9 @@ impl<'a> From<Option<&'a Place>> for PlaceRef<'a> {
 #[derive(Default)]
 pub(crate) struct Recent {
     slots: Vec<Option<(Place, Range<usize>)>>,
+    /// The same for places of the built-in table given by record: (record,
+    /// start, end) by record number.
+    records: [(u32, u32, u32); RECENT],
 }
 
 impl Recent {
@@ -54,6 +57,25 @@ impl Recent {
     fn slot(place: &Place) -> usize {
         let address = place.id.as_ptr() as usize;
         ((address >> 3) ^ (address >> 11)) % RECENT
+    }
+
+    /// Appends the JSON of the built-in table's record `record` to `buf`:
+    /// copied from where `buf` has it already, else from the thread's
+    /// memory by record (and remembered).
+    pub(crate) fn write_record(&mut self, buf: &mut Vec<u8>, record: u32) {
+        let i = record as usize % RECENT;
+        if let Some(&(r, start, end)) = self.records.get(i) {
+            if r == record && start < end && end as usize <= buf.len() {
+                buf.extend_from_within(start as usize..end as usize);
+                return;
+            }
+        }
+        let start = buf.len();
+        table_place_json(buf, record);
+        let at = (u32::try_from(start), u32::try_from(buf.len()));
+        if let (Some(slot), (Ok(start), Ok(end))) = (self.records.get_mut(i), at) {
+            *slot = (record, start, end);
+        }
     }
 
     /// Appends the JSON of `place` to `buf`: copied from where `buf` has it
@@ -225,4 +247,29 @@ thread_local! {
     /// Places whose id is borrowed for the whole run, by the id's address
     /// and length.
     static KEPT_BY_ADDRESS: RefCell<Kept<(usize, usize)>> = RefCell::new(HashMap::default());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{place_json, table_place_json, Recent};
+    use crate::places::PlaceTable;
+
+    #[test]
+    fn a_record_is_written_as_its_decoded_place() {
+        let table = PlaceTable::builtin();
+        let mut recent = Recent::default();
+        let mut buf = Vec::new();
+        for record in (0..table.records_len() as u32).step_by(997).chain([0, 997, 0]) {
+            let mut expected = Vec::new();
+            place_json(&mut expected, table.place(record).as_ref());
+            let mut written = Vec::new();
+            table_place_json(&mut written, record);
+            assert_eq!(written, expected, "record {record}");
+            // Through the document's memory: copied from the buffer when
+            // written before.
+            let start = buf.len();
+            recent.write_record(&mut buf, record);
+            assert_eq!(buf[start..], expected[..], "record {record}");
+        }
+    }
 }

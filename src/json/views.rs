@@ -5,7 +5,7 @@
 //!
 //! [`Document`]: crate::document::Document
 
-use super::places::{table_place_json, PlaceJson, PlaceRef, Recent};
+use super::places::{PlaceJson, PlaceRef, Recent};
 use super::record::record;
 use crate::casualties::Outcome;
 use crate::document::{CasualtyRecord, CountRecord, EntityRecord, LocationRecord, TextSpan};
@@ -162,7 +162,7 @@ impl EntityView<'_> {
         });
         match self.place {
             PlaceRef::Place(place) => recent.write(buf, place),
-            PlaceRef::Table(record) => table_place_json(buf, record),
+            PlaceRef::Table(record) => recent.write_record(buf, record),
             PlaceRef::None => buf.extend_from_slice(b"null"),
         }
         buf.push(b'}');

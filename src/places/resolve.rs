@@ -5,6 +5,7 @@ use super::resolved::{Choice, Resolved};
 use super::table::{Kind, PlaceKey, EMPTY, NONE};
 use super::{Place, PlaceResolver, PlaceTable, UserPlaces};
 use crate::gazetteer::{EntityId, EntityMatch, Gazetteer};
+use std::cell::RefCell;
 
 /// Weight of a candidate in a country the document names elsewhere, in units
 /// of ln(population): a named country makes a place about 20 times smaller
@@ -131,6 +132,10 @@ fn qualified_town<'t>(
     after: usize,
     b: &Mention<'_>,
 ) -> Option<(Town<'t>, Candidate)> {
+    // Most mentions follow no comma: that is seen on the bytes first.
+    if !comma_before(text.as_bytes(), after, b.start) {
+        return None;
+    }
     // Only a country or a first-level division qualifies a town.
     if !b.candidates.iter().any(|c| c.key.is_qualifier()) {
         return None;
@@ -196,6 +201,22 @@ fn qualified_town<'t>(
     None
 }
 
+/// Whether `bytes[after..end]` ends with a comma and then only spaces and
+/// no-break spaces (as `qualified_town` reads it).
+fn comma_before(bytes: &[u8], after: usize, end: usize) -> bool {
+    let mut at = end;
+    while at > after {
+        match bytes.get(at - 1) {
+            Some(b' ') => at -= 1,
+            // U+00A0 is C2 A0.
+            Some(0xa0) if at - 1 > after && bytes.get(at - 2) == Some(&0xc2) => at -= 2,
+            Some(b',') => return true,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// The prior of a candidate ranked `rank` by the gazetteer, in two parts:
 /// the gazetteer's own first choice ([`rank_prior`]), plus ln(population)
 /// ([`population_prior`]), which only a mention of several candidates needs.
@@ -251,13 +272,35 @@ struct Mention<'c> {
 /// it): its part of the candidates, and what rules 2 and 3 find for an
 /// unqualified mention of it, which is the same for all of them.
 struct Run {
+    /// The first match of the list.
+    first: usize,
+    /// Where its slots lie in the places table (built-in gazetteer).
+    slots: std::ops::Range<usize>,
     candidates: std::ops::Range<usize>,
     nationality: bool,
+    /// How many of its mentions are unqualified (rule 2).
+    unqualified: usize,
     /// Rule 2: what an unqualified mention tells of the document's
-    /// countries and divisions, once asked.
-    contribution: Option<Option<(u32, u32)>>,
+    /// countries and divisions (a known country).
+    own: Option<(u32, u32)>,
     /// Rule 3: the choice for an unqualified mention, once asked.
     chosen: Option<Option<Candidate>>,
+}
+
+impl Run {
+    /// The run of the list of match `first`, its slots `slots`; its
+    /// candidates are gathered after.
+    fn new(first: usize, slots: std::ops::Range<usize>) -> Run {
+        Run {
+            first,
+            slots,
+            candidates: 0..0,
+            nationality: false,
+            unqualified: 0,
+            own: None,
+            chosen: None,
+        }
+    }
 }
 
 /// The document's runs by candidate list number: open addressing, at most
@@ -269,9 +312,12 @@ struct RunIndex {
 }
 
 impl RunIndex {
-    fn new(matches: usize) -> RunIndex {
+    /// An empty index for `matches` matches, in `slots`' memory.
+    fn new(matches: usize, mut slots: Vec<(u32, usize)>) -> RunIndex {
         let bits = matches.saturating_mul(2).max(16).next_power_of_two().trailing_zeros();
-        RunIndex { slots: vec![(0, usize::MAX); 1 << bits], shift: 32 - bits }
+        slots.clear();
+        slots.resize(1 << bits, (0, usize::MAX));
+        RunIndex { slots, shift: 32 - bits }
     }
 
     /// The run of list `list`, or else the free slot for it.
@@ -299,19 +345,18 @@ impl RunIndex {
     }
 }
 
-/// Appends the candidates of built-in match `m` to `all`, from the places
-/// table's slots: whether it is a nationality mention (none appended when
+/// Appends the candidates of a built-in match to `all`, from its places
+/// table's slots `slots`: whether it is a nationality mention (none appended when
 /// it is neither a place nor a nationality).
 #[inline]
 fn gather_builtin(
     table: &PlaceTable,
     resolver: &PlaceResolver,
     kinds: &mut LabelKinds,
-    g: &Gazetteer,
-    m: &EntityMatch,
+    slots: std::ops::Range<usize>,
     all: &mut Vec<Candidate>,
 ) -> bool {
-    let mut slots = table.slots(g.candidate_range(m)).peekable();
+    let mut slots = table.slots(slots).peekable();
     let flags = slots.peek().map_or((false, false), |s| kinds.numbered(resolver, table, s.label));
     let Some(nationality) = mention_kind(flags) else { return false };
     let wanted = if nationality { LabelKind::Nationality } else { LabelKind::Place };
@@ -362,10 +407,11 @@ impl<K: PartialEq> Tally<K> {
         Tally(Vec::new())
     }
 
-    fn add(&mut self, key: K) {
+    /// Counts `key` `n` times more.
+    fn add(&mut self, key: K, n: usize) {
         match self.0.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, n)) => *n += 1,
-            None => self.0.push((key, 1)),
+            Some((_, count)) => *count += n,
+            None => self.0.push((key, n)),
         }
     }
 
@@ -412,10 +458,11 @@ pub(super) fn resolve<'t, 'u>(
     // Every distinct candidate list's candidates go to one list (one
     // allocation per document, not per mention), read once however often
     // the document names it; `runs` remembers each list's part.
-    let mut all: Vec<Candidate> = Vec::with_capacity(2 * matches.len());
-    let mut runs: Vec<Run> = Vec::with_capacity(matches.len());
-    let mut index = RunIndex::new(matches.len());
-    let mut named: Vec<(usize, usize)> = Vec::with_capacity(matches.len());
+    // The working lists are the thread's, kept from one document to the
+    // next (no allocation per document, and memory already in cache).
+    let Scratch { mut all, mut runs, index, mut named, mut fixed, countries, divisions } = SCRATCH
+        .with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default());
+    let mut index = RunIndex::new(matches.len(), index);
     let mut kinds = LabelKinds::default();
     // The built-in gazetteer's candidates are read from the places table's
     // slots beside its candidate lists (one run per list: entity, label,
@@ -423,40 +470,45 @@ pub(super) fn resolve<'t, 'u>(
     let builtin = g.as_builtin().is_some()
         && !g.has_place_columns()
         && table.slots_len() == g.candidate_lists().len();
+    // Each distinct list gets its run and where its slots lie, then the
+    // candidates are gathered, run by run.
     for (at, m) in matches.iter().enumerate() {
         let run = match index.find(m.list()) {
             Ok(run) => run,
             Err(slot) => {
-                let from = all.len();
-                let nationality = if builtin {
-                    gather_builtin(table, resolver, &mut kinds, g, m, &mut all)
-                } else {
-                    gather(table, user, resolver, &mut kinds, g, m, &mut all)
-                };
-                // A lone candidate's prior is compared with nothing (the
-                // pairs of rule 1 compare the priors of one mention's
-                // candidates): the logarithms are taken for lists of
-                // several candidates only.
-                let candidates = all.get_mut(from..).unwrap_or(&mut []);
-                if candidates.len() > 1 {
-                    for c in candidates {
-                        c.prior += population_prior(&c.key);
-                    }
-                }
-                let candidates = from..all.len();
-                runs.push(Run { candidates, nationality, contribution: None, chosen: None });
+                let slots = if builtin { g.candidate_range(m) } else { 0..0 };
+                runs.push(Run::new(at, slots));
                 index.insert(slot, m.list(), runs.len() - 1);
                 runs.len() - 1
             }
         };
-        if runs.get(run).is_some_and(|r| !r.candidates.is_empty()) {
-            named.push((at, run));
+        named.push((at, run));
+    }
+    for r in &mut runs {
+        let Some(m) = matches.get(r.first) else { continue };
+        let from = all.len();
+        r.nationality = if builtin {
+            gather_builtin(table, resolver, &mut kinds, r.slots.clone(), &mut all)
+        } else {
+            gather(table, user, resolver, &mut kinds, g, m, &mut all)
+        };
+        // A lone candidate's prior is compared with nothing (the pairs of
+        // rule 1 compare the priors of one mention's candidates): the
+        // logarithms are taken for lists of several candidates only.
+        let candidates = all.get_mut(from..).unwrap_or(&mut []);
+        if candidates.len() > 1 {
+            for c in candidates {
+                c.prior += population_prior(&c.key);
+            }
         }
+        r.candidates = from..all.len();
     }
     let mut mentions: Vec<Mention<'_>> = Vec::with_capacity(named.len());
-    for (at, run) in named {
+    for &(at, run) in &named {
         let (Some(m), Some(r)) = (matches.get(at), runs.get(run)) else { continue };
-        let Some(candidates) = all.get(r.candidates.clone()) else { continue };
+        let Some(candidates) = all.get(r.candidates.clone()).filter(|c| !c.is_empty()) else {
+            continue;
+        };
         let span = m.span();
         let nationality = r.nationality;
         mentions.push(Mention {
@@ -470,7 +522,7 @@ pub(super) fn resolve<'t, 'u>(
     }
 
     // Rule 1: qualifiers. `fixed[i]` is the candidate chosen for mention i.
-    let mut fixed: Vec<Option<Candidate>> = vec![None; mentions.len()];
+    fixed.resize(mentions.len(), None);
     for i in 0..mentions.len().saturating_sub(1) {
         let (Some(a), Some(b)) = (mentions.get(i), mentions.get(i + 1)) else { continue };
         // "Syria, Iraq", "Texas, California": a list, not a qualifier.
@@ -531,7 +583,7 @@ pub(super) fn resolve<'t, 'u>(
             }
         }
     }
-    for (m, f) in mentions.iter().zip(fixed.iter_mut()) {
+    for (m, f) in mentions.iter().zip(fixed.iter_mut()).filter(|_| !qualified.is_empty()) {
         if f.is_none() {
             if let Some(first) = m.candidates.first() {
                 // Only a place this mention may be: another name whose
@@ -547,86 +599,152 @@ pub(super) fn resolve<'t, 'u>(
     }
 
     // Rule 2: the document's confident countries and divisions, counted per
-    // mention; a mention's own contribution never counts for itself. An
-    // unqualified mention's is its list's, found once.
-    let mut countries: Tally<u32> = Tally::new();
-    let mut divisions: Tally<(u32, u32)> = Tally::new();
-    let mut own: Vec<Option<(u32, u32)>> = Vec::with_capacity(mentions.len());
-    for (m, f) in mentions.iter().zip(&fixed) {
-        let contribution = match (f, runs.get_mut(m.run)) {
-            (Some(c), _) => Some((c.key.country, c.key.admin1)),
-            (None, Some(run)) => *run.contribution.get_or_insert_with(|| contribution(m)),
-            (None, None) => contribution(m),
-        };
-        let contribution = contribution.filter(|&(country, _)| country != EMPTY);
+    // mention; a mention's own contribution never counts for itself. The
+    // unqualified mentions of one list contribute alike: counted per list.
+    let mut countries: Tally<u32> = Tally(countries);
+    let mut divisions: Tally<(u32, u32)> = Tally(divisions);
+    let mut count = |contribution: Option<(u32, u32)>, n: usize| {
         if let Some((country, admin1)) = contribution {
-            countries.add(country);
+            countries.add(country, n);
             if admin1 != EMPTY {
-                divisions.add((country, admin1));
+                divisions.add((country, admin1), n);
             }
         }
-        own.push(contribution);
+    };
+    for (m, f) in mentions.iter().zip(&fixed) {
+        match (f, runs.get_mut(m.run)) {
+            (Some(c), _) => count(Some((c.key.country, c.key.admin1)).filter(known), 1),
+            (None, Some(run)) => run.unqualified += 1,
+            (None, None) => {}
+        }
+    }
+    for run in runs.iter_mut().filter(|r| r.unqualified > 0) {
+        let candidates = all.get(run.candidates.clone()).unwrap_or(&[]);
+        run.own = contribution(candidates).filter(known);
+        count(run.own, run.unqualified);
     }
 
     // Rule 3: population prior plus context; an unqualified mention's choice
     // is its list's (its own contribution is the list's), made once.
     // Nothing is decoded here.
     let mut out: Vec<Option<Choice>> = vec![None; matches.len()];
-    for ((m, f), own) in mentions.iter().zip(&fixed).zip(&own) {
+    for (m, f) in mentions.iter().zip(&fixed) {
         let chosen = match (f, runs.get_mut(m.run)) {
             (Some(c), _) => Some(*c),
-            (None, Some(run)) => {
-                *run.chosen.get_or_insert_with(|| choose(m, &countries, &divisions, *own))
-            }
-            (None, None) => choose(m, &countries, &divisions, *own),
+            (None, Some(run)) => *run
+                .chosen
+                .get_or_insert_with(|| choose(m.candidates, &countries, &divisions, run.own)),
+            (None, None) => None,
         };
         if let (Some(c), Some(slot)) = (chosen, out.get_mut(m.at)) {
             *slot = Some(c.choice());
         }
     }
+    drop(mentions);
+    SCRATCH.with(|s| {
+        if let Ok(mut s) = s.try_borrow_mut() {
+            *s = Scratch::keep(all, runs, index.slots, named, fixed, countries.0, divisions.0);
+        }
+    });
     Resolved::new(user, out)
 }
 
-/// What an unqualified mention tells of the document's countries and
-/// divisions (rule 2): its country and division when it names one with
-/// confidence.
-fn contribution(m: &Mention<'_>) -> Option<(u32, u32)> {
-    let first = m.candidates.first()?;
+/// The working lists of [`resolve`], kept by each thread between documents
+/// (empty; lists grown past [`Scratch::KEPT`] items are let go).
+#[derive(Default)]
+struct Scratch {
+    all: Vec<Candidate>,
+    runs: Vec<Run>,
+    index: Vec<(u32, usize)>,
+    named: Vec<(usize, usize)>,
+    fixed: Vec<Option<Candidate>>,
+    countries: Vec<(u32, usize)>,
+    divisions: Vec<((u32, u32), usize)>,
+}
+
+impl Scratch {
+    /// Items a kept list may hold.
+    const KEPT: usize = 1 << 14;
+
+    /// The lists, emptied, to keep.
+    fn keep(
+        all: Vec<Candidate>,
+        runs: Vec<Run>,
+        index: Vec<(u32, usize)>,
+        named: Vec<(usize, usize)>,
+        fixed: Vec<Option<Candidate>>,
+        countries: Vec<(u32, usize)>,
+        divisions: Vec<((u32, u32), usize)>,
+    ) -> Scratch {
+        fn empty<T>(mut v: Vec<T>) -> Vec<T> {
+            if v.capacity() > Scratch::KEPT {
+                return Vec::new();
+            }
+            v.clear();
+            v
+        }
+        Scratch {
+            all: empty(all),
+            runs: empty(runs),
+            index: empty(index),
+            named: empty(named),
+            fixed: empty(fixed),
+            countries: empty(countries),
+            divisions: empty(divisions),
+        }
+    }
+}
+
+thread_local! {
+    /// This thread's working lists for [`resolve`].
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// What an unqualified mention of `candidates` tells of the document's
+/// countries and divisions (rule 2): its country and division when it
+/// names one with confidence.
+fn contribution(candidates: &[Candidate]) -> Option<(u32, u32)> {
+    let first = candidates.first()?;
     let p = first.key;
     let big = |c: &&Candidate| c.key.is_qualifier();
     if big(&first)
-        && m.candidates.iter().filter(big).count() == 1
-        && choose(m, &Tally::new(), &Tally::new(), None).is_some_and(|q| q.key.id == p.id)
+        && candidates.iter().filter(big).count() == 1
+        && choose(candidates, &Tally::new(), &Tally::new(), None).is_some_and(|q| q.key.id == p.id)
     {
         // The list's first choice is the name's only country or division
         // and the prior agrees: "Syria", "Texas" (not "Georgia", the
         // country and the state).
         Some((p.country, p.admin1))
-    } else if m.candidates.iter().all(|c| c.key.country == p.country) {
-        let same = m.candidates.iter().all(|c| c.key.admin1 == p.admin1);
+    } else if candidates.iter().all(|c| c.key.country == p.country) {
+        let same = candidates.iter().all(|c| c.key.admin1 == p.admin1);
         Some((p.country, if same { p.admin1 } else { EMPTY }))
     } else {
         None
     }
 }
 
-/// The best candidate of an unqualified mention by prior and context.
+/// Whether a contribution names a country.
+fn known(contribution: &(u32, u32)) -> bool {
+    contribution.0 != EMPTY
+}
+
+/// The best of an unqualified mention's `candidates` by prior and context.
 fn choose(
-    m: &Mention<'_>,
+    candidates: &[Candidate],
     countries: &Tally<u32>,
     divisions: &Tally<(u32, u32)>,
     own: Option<(u32, u32)>,
 ) -> Option<Candidate> {
     // How many other mentions name this country / division.
     let others = |count: usize, mine: bool| count > usize::from(mine);
-    if let [only] = m.candidates {
+    if let [only] = candidates {
         return Some(*only);
     }
     // (score, in context, candidate) of the best and the runner-up; the
     // first listed wins a tie.
     let mut best: Option<(f64, bool, &Candidate)> = None;
     let mut second: Option<(f64, bool, &Candidate)> = None;
-    for c in m.candidates {
+    for c in candidates {
         let p = c.key;
         let mut s = c.prior;
         let mut context = false;
@@ -664,4 +782,23 @@ fn choose(
         }
     }
     Some(*best.2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::comma_before;
+
+    #[test]
+    fn comma_before_reads_as_the_trimmed_head() {
+        let texts =
+            ["Ames, Iowa", "Ames,\u{a0} Iowa", "Ames ,Iowa", "Ames Iowa", ", Iowa", " Iowa"];
+        for text in texts {
+            let end = text.find("Iowa").unwrap();
+            for after in (0..=end).filter(|&a| text.is_char_boundary(a)) {
+                let head = &text[after..end];
+                let expected = head.trim_end_matches([' ', '\u{a0}']).ends_with(',');
+                assert_eq!(comma_before(text.as_bytes(), after, end), expected, "{text:?} {after}");
+            }
+        }
+    }
 }
