@@ -140,6 +140,9 @@ pub struct PlaceResolver {
 struct Labels {
     places: Vec<Box<str>>,
     nationalities: Vec<Box<str>>,
+    /// Per label number of the built-in places table: whether it is a place
+    /// label and whether a nationality label (made on first use).
+    builtin: once_cell::sync::OnceCell<[(bool, bool); 256]>,
 }
 
 impl Default for PlaceResolver {
@@ -178,7 +181,11 @@ impl PlaceResolver {
     pub fn with_labels(places: &[&str], nationalities: &[&str]) -> PlaceResolver {
         let own = |l: &[&str]| l.iter().map(|s| Box::from(*s)).collect();
         PlaceResolver {
-            labels: Arc::new(Labels { places: own(places), nationalities: own(nationalities) }),
+            labels: Arc::new(Labels {
+                places: own(places),
+                nationalities: own(nationalities),
+                builtin: once_cell::sync::OnceCell::new(),
+            }),
         }
     }
 
@@ -247,6 +254,20 @@ impl PlaceResolver {
     ) -> Resolved<'a> {
         let table = PlaceTable::builtin();
         resolve::resolve(table, user, self, gazetteer, text, matches, Some(towns))
+    }
+
+    /// Per label number of `table` (the built-in places table): whether the
+    /// label is a place label and whether a nationality label.
+    pub(crate) fn table_label_flags(&self, table: &PlaceTable) -> &[(bool, bool); 256] {
+        self.labels.builtin.get_or_init(|| {
+            let mut flags = [(false, false); 256];
+            for (n, slot) in (0..=u8::MAX).zip(flags.iter_mut()) {
+                if let Some(label) = table.label(n) {
+                    *slot = (self.is_place_label(label), self.is_nationality_label(label));
+                }
+            }
+            flags
+        })
     }
 
     /// The first place label (the label of towns found with their qualifier).

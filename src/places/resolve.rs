@@ -44,15 +44,13 @@ enum LabelKind {
 }
 
 /// The kinds of the few labels a gazetteer uses, remembered by the address
-/// of their shared string (entities of one label share it), or for the
-/// built-in gazetteer by the places table's number of the label: candidates
-/// are many, labels few.
+/// of their shared string (entities of one label share it): candidates are
+/// many, labels few. (The built-in gazetteer's labels are known by number:
+/// [`PlaceResolver::table_label_flags`].)
 #[derive(Default)]
 struct LabelKinds {
     /// (address, length, is a place label, is a nationality label).
     seen: Vec<(usize, usize, bool, bool)>,
-    /// (is a place label, is a nationality label) by label number.
-    numbered: Vec<Option<(bool, bool)>>,
 }
 
 /// What a candidate with these label flags stands for (a place label first).
@@ -75,29 +73,6 @@ fn mention_kind(flags: (bool, bool)) -> Option<bool> {
 }
 
 impl LabelKinds {
-    /// The flags of the built-in gazetteer's label number `n`.
-    #[inline]
-    fn numbered(&mut self, resolver: &PlaceResolver, table: &PlaceTable, n: u8) -> (bool, bool) {
-        match self.numbered.get(usize::from(n)) {
-            Some(&Some(flags)) => flags,
-            _ => self.number_new(resolver, table, n),
-        }
-    }
-
-    /// [`numbered`](Self::numbered) for a label number not seen before.
-    #[cold]
-    fn number_new(&mut self, resolver: &PlaceResolver, table: &PlaceTable, n: u8) -> (bool, bool) {
-        let label = table.label(n).unwrap_or("");
-        let flags = (resolver.is_place_label(label), resolver.is_nationality_label(label));
-        if self.numbered.len() <= usize::from(n) {
-            self.numbered.resize(usize::from(n) + 1, None);
-        }
-        if let Some(slot) = self.numbered.get_mut(usize::from(n)) {
-            *slot = Some(flags);
-        }
-        flags
-    }
-
     /// Whether `label` is a place label and whether a nationality label.
     fn flags(&mut self, resolver: &PlaceResolver, label: &str) -> (bool, bool) {
         let key = (label.as_ptr() as usize, label.len());
@@ -351,17 +326,16 @@ impl RunIndex {
 #[inline]
 fn gather_builtin(
     table: &PlaceTable,
-    resolver: &PlaceResolver,
-    kinds: &mut LabelKinds,
+    labels: &[(bool, bool); 256],
     slots: std::ops::Range<usize>,
     all: &mut Vec<Candidate>,
 ) -> bool {
     let mut slots = table.slots(slots).peekable();
-    let flags = slots.peek().map_or((false, false), |s| kinds.numbered(resolver, table, s.label));
+    let flags = slots.peek().map_or((false, false), |s| labels[usize::from(s.label)]);
     let Some(nationality) = mention_kind(flags) else { return false };
     let wanted = if nationality { LabelKind::Nationality } else { LabelKind::Place };
     for (rank, s) in slots.enumerate() {
-        if s.record != NONE && label_kind(kinds.numbered(resolver, table, s.label)) == wanted {
+        if s.record != NONE && label_kind(labels[usize::from(s.label)]) == wanted {
             let prior = rank_prior(rank);
             all.push(Candidate { entity: s.entity, prior, key: s.key, record: s.record });
         }
@@ -464,6 +438,7 @@ pub(super) fn resolve<'t, 'u>(
         .with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default());
     let mut index = RunIndex::new(matches.len(), index);
     let mut kinds = LabelKinds::default();
+    let labels = resolver.table_label_flags(table);
     // The built-in gazetteer's candidates are read from the places table's
     // slots beside its candidate lists (one run per list: entity, label,
     // record and key), not from its entities.
@@ -488,7 +463,7 @@ pub(super) fn resolve<'t, 'u>(
         let Some(m) = matches.get(r.first) else { continue };
         let from = all.len();
         r.nationality = if builtin {
-            gather_builtin(table, resolver, &mut kinds, r.slots.clone(), &mut all)
+            gather_builtin(table, labels, r.slots.clone(), &mut all)
         } else {
             gather(table, user, resolver, &mut kinds, g, m, &mut all)
         };
