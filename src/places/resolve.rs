@@ -279,20 +279,25 @@ impl Run {
 }
 
 /// The document's runs by candidate list number: open addressing, at most
-/// half full (a slot per two matches or more).
+/// half full (it doubles as lists come: its size follows the distinct lists,
+/// not the matches).
 struct RunIndex {
     /// (list number, run); `usize::MAX` runs are free slots.
     slots: Vec<(u32, usize)>,
     shift: u32,
+    /// Slots taken.
+    len: usize,
 }
 
 impl RunIndex {
-    /// An empty index for `matches` matches, in `slots`' memory.
-    fn new(matches: usize, mut slots: Vec<(u32, usize)>) -> RunIndex {
-        let bits = matches.saturating_mul(2).max(16).next_power_of_two().trailing_zeros();
+    /// Slots of a new index (a power of two).
+    const FIRST: usize = 64;
+
+    /// An empty index, in `slots`' memory.
+    fn new(mut slots: Vec<(u32, usize)>) -> RunIndex {
         slots.clear();
-        slots.resize(1 << bits, (0, usize::MAX));
-        RunIndex { slots, shift: 32 - bits }
+        slots.resize(RunIndex::FIRST, (0, usize::MAX));
+        RunIndex { slots, shift: 32 - RunIndex::FIRST.trailing_zeros(), len: 0 }
     }
 
     /// The run of list `list`, or else the free slot for it.
@@ -316,6 +321,19 @@ impl RunIndex {
     fn insert(&mut self, slot: usize, list: u32, run: usize) {
         if let Some(s) = self.slots.get_mut(slot) {
             *s = (list, run);
+            self.len += 1;
+        }
+        if self.len * 2 > self.slots.len() && self.shift > 1 {
+            let doubled = vec![(0, usize::MAX); self.slots.len() * 2];
+            let old = std::mem::replace(&mut self.slots, doubled);
+            self.shift -= 1;
+            for (list, run) in old.into_iter().filter(|&(_, run)| run != usize::MAX) {
+                if let Err(slot) = self.find(list) {
+                    if let Some(s) = self.slots.get_mut(slot) {
+                        *s = (list, run);
+                    }
+                }
+            }
         }
     }
 }
@@ -436,7 +454,7 @@ pub(super) fn resolve<'t, 'u>(
     // next (no allocation per document, and memory already in cache).
     let Scratch { mut all, mut runs, index, mut named, mut fixed, countries, divisions } = SCRATCH
         .with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default());
-    let mut index = RunIndex::new(matches.len(), index);
+    let mut index = RunIndex::new(index);
     let mut kinds = LabelKinds::default();
     let labels = resolver.table_label_flags(table);
     // The built-in gazetteer's candidates are read from the places table's
@@ -761,7 +779,22 @@ fn choose(
 
 #[cfg(test)]
 mod tests {
-    use super::comma_before;
+    use super::{comma_before, RunIndex};
+
+    #[test]
+    fn run_index_finds_every_list_as_it_grows() {
+        let mut index = RunIndex::new(Vec::new());
+        let lists: Vec<u32> = (0..5000u32).map(|i| i.wrapping_mul(2_654_435_761)).collect();
+        for (run, &list) in lists.iter().enumerate() {
+            let slot = index.find(list).unwrap_err();
+            index.insert(slot, list, run);
+            assert!(index.len * 2 <= index.slots.len());
+        }
+        for (run, &list) in lists.iter().enumerate() {
+            assert_eq!(index.find(list), Ok(run));
+        }
+        assert!(index.find(u32::MAX).is_err());
+    }
 
     #[test]
     fn comma_before_reads_as_the_trimmed_head() {
