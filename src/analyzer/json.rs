@@ -20,7 +20,7 @@ use crate::json::{
     PlaceJson, PlaceRef, Recent, SpanView,
 };
 use crate::numbers::NumberPhrase;
-use crate::places::{Choice, Place, Resolved, Town};
+use crate::places::{Place, Resolved, Town};
 use crate::span::Span;
 use crate::text::Token;
 use std::cell::RefCell;
@@ -258,8 +258,8 @@ impl Sink for JsonSink<'_> {
         i: usize,
     ) {
         // A place of the built-in table is written from its record.
-        match places.choice(i) {
-            Some(Choice::Table(record)) => self.write_entity(g, text, m, PlaceRef::Table(record)),
+        match places.table_record(i) {
+            Some(record) => self.write_entity(g, text, m, PlaceRef::Table(record)),
             _ => self.write_entity(g, text, m, places.place(i).as_deref().into()),
         }
     }

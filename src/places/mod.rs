@@ -21,7 +21,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 pub(crate) use resolve::Town;
-pub(crate) use resolved::{Choice, Resolved};
+pub(crate) use resolved::Resolved;
 pub(crate) use table::PlaceTable;
 pub(crate) use user::UserPlaces;
 

@@ -42,6 +42,17 @@ impl<'u> Resolved<'u> {
         self.choices.get(i).copied().flatten()
     }
 
+    /// The record of the built-in places table that match `i`'s place comes
+    /// from, if it comes from there (for the JSON route).
+    #[cfg(feature = "serde")]
+    #[inline]
+    pub(crate) fn table_record(&self, i: usize) -> Option<u32> {
+        match self.choice(i)? {
+            Choice::Table(n) => Some(n),
+            Choice::User(_) => None,
+        }
+    }
+
     /// The place of match `i`, decoded (borrowed when it is already, and a
     /// gazetteer row's place).
     pub(crate) fn place(&self, i: usize) -> Option<Cow<'_, Place>> {

@@ -305,7 +305,9 @@ impl PlaceTable {
         })
     }
 
-    /// The number of records (of places by entity id, not towns).
+    /// The number of records (of places by entity id, not towns; for the
+    /// JSON route's memory by record).
+    #[cfg(feature = "serde")]
     pub(crate) fn records_len(&self) -> usize {
         self.keys.len() / KEY
     }
