@@ -17,10 +17,10 @@ use crate::document::TollRecord;
 use crate::gazetteer::{EntityMatch, Gazetteer};
 use crate::json::{
     sentence, tokens, CasualtyView, CountView, EntityView, Fields, LocationView, NumberView,
-    PlaceJson, Recent, SpanView,
+    PlaceJson, PlaceRef, Recent, SpanView,
 };
 use crate::numbers::NumberPhrase;
-use crate::places::{Place, Town};
+use crate::places::{Place, Resolved, Town};
 use crate::span::Span;
 use crate::text::Token;
 use std::cell::RefCell;
@@ -178,6 +178,24 @@ impl<'a> JsonSink<'a> {
         out.push(b'}');
     }
 
+    /// Writes a gazetteer match with its place.
+    fn write_entity(&mut self, g: &Gazetteer, text: &str, m: &EntityMatch, place: PlaceRef<'_>) {
+        // A town comes after a match of the same start.
+        self.write_towns_before(m.span().start);
+        let e = g.entity(m.entity());
+        let view = EntityView {
+            start: m.span().start,
+            end: m.span().end,
+            text: m.span().slice(text).unwrap_or(""),
+            label: e.label(),
+            id: e.id(),
+            canonical: e.canonical(),
+            candidates: g.candidates(m).len(),
+            place,
+        };
+        view.write(self.entities.next(), &mut self.recent);
+    }
+
     /// Writes the towns that start before `at`.
     fn write_towns_before(&mut self, at: usize) {
         while let Some(t) = self.towns.get(self.towns_written).filter(|t| t.start < at) {
@@ -189,7 +207,7 @@ impl<'a> JsonSink<'a> {
                 id: &t.place.id,
                 canonical: &t.place.name,
                 candidates: t.candidates,
-                place: Some(&t.place),
+                place: PlaceRef::Place(&t.place),
             };
             view.write(self.entities.next(), &mut self.recent);
             self.towns_written += 1;
@@ -228,20 +246,22 @@ impl Sink<'_> for JsonSink<'_> {
     }
 
     fn entity(&mut self, g: &Gazetteer, text: &str, m: &EntityMatch, place: Option<&Place>) {
-        // A town comes after a match of the same start.
-        self.write_towns_before(m.span().start);
-        let e = g.entity(m.entity());
-        let view = EntityView {
-            start: m.span().start,
-            end: m.span().end,
-            text: m.span().slice(text).unwrap_or(""),
-            label: e.label(),
-            id: e.id(),
-            canonical: e.canonical(),
-            candidates: g.candidates(m).len(),
-            place,
-        };
-        view.write(self.entities.next(), &mut self.recent);
+        self.write_entity(g, text, m, place.into());
+    }
+
+    fn chosen_entity(
+        &mut self,
+        g: &Gazetteer,
+        text: &str,
+        m: &EntityMatch,
+        places: &Resolved<'_>,
+        i: usize,
+    ) {
+        // A place of the built-in table is written from its record.
+        match places.table_record(i) {
+            Some(record) => self.write_entity(g, text, m, PlaceRef::Table(record)),
+            _ => self.write_entity(g, text, m, places.place(i).as_deref().into()),
+        }
     }
 
     fn numbers(&mut self, text: &str, phrases: &[NumberPhrase<'_>]) {

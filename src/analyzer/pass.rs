@@ -9,7 +9,7 @@
 use crate::casualties::{casualty_facts, CasualtyFact, Toll, TollReader};
 use crate::gazetteer::{EntityMatch, Gazetteer};
 use crate::numbers::{read_block, NumberPhrase};
-use crate::places::{Place, PlaceResolver, Town, UserPlaces};
+use crate::places::{Place, PlaceResolver, Resolved, Town, UserPlaces};
 use crate::span::Span;
 use crate::text::{sentences, Blocks, SentenceSplitter, Token};
 
@@ -46,6 +46,20 @@ pub(crate) trait Sink<'a> {
         m: &EntityMatch,
         place: Option<&Place>,
     );
+    /// A gazetteer match, match `i` of the document's `places`: by default
+    /// its place decoded for [`entity`](Sink::entity); a sink may write
+    /// from where the place comes from instead.
+    fn chosen_entity(
+        &mut self,
+        gazetteer: &'a Gazetteer,
+        text: &'a str,
+        m: &EntityMatch,
+        places: &Resolved<'_>,
+        i: usize,
+    ) {
+        let place = places.place(i);
+        self.entity(gazetteer, text, m, place.as_deref());
+    }
     /// The number phrases of one block.
     fn numbers(&mut self, text: &'a str, phrases: &[NumberPhrase<'a>]);
     /// The casualty facts of one block; `place_at` gives the place of the
@@ -88,13 +102,18 @@ pub(crate) fn pass<'a>(cx: &Context<'a>, text: &'a str, want: Wanted, sink: &mut
         _ => UserPlaces::default(),
     };
     let mut towns = Vec::new();
-    let places: Vec<Option<Place>> = match gazetteer {
+    let mut places = match gazetteer {
         Some(g) if cx.resolve_places && !matches.is_empty() => {
             cx.resolver.resolve_with_towns(g, text, &matches, &user_places, &mut towns)
         }
-        _ => Vec::new(),
+        _ => Resolved::default(),
     };
-    let place_of = |i: usize| places.get(i).and_then(Option::as_ref);
+    // A casualty's location borrows its place: decoded (each record once)
+    // only when facts are wanted.
+    if casualties {
+        places.decode_all();
+    }
+    let places = places;
     // Towns the gazetteer does not list, named with their state or country,
     // join the entities in text order.
     if want.entities && !towns.is_empty() {
@@ -162,7 +181,7 @@ pub(crate) fn pass<'a>(cx: &Context<'a>, text: &'a str, want: Wanted, sink: &mut
                         place_spans.push(m.span());
                     }
                     if want.entities {
-                        sink.entity(g, text, m, place_of(next_match));
+                        sink.chosen_entity(g, text, m, &places, next_match);
                     }
                     next_match += 1;
                 }
@@ -170,7 +189,7 @@ pub(crate) fn pass<'a>(cx: &Context<'a>, text: &'a str, want: Wanted, sink: &mut
             let facts = casualty_facts(text, &block, &block_sentences, &numbers, &place_spans);
             let place_at = |span: Span| {
                 let i = matches.partition_point(|m| m.span().start < span.start);
-                matches.get(i).filter(|m| m.span() == span).and_then(|_| place_of(i))
+                matches.get(i).filter(|m| m.span() == span).and_then(|_| places.decoded(i))
             };
             sink.casualties(text, &facts, place_at);
             tolls.read_block(text, &block, &facts);
@@ -190,7 +209,7 @@ pub(crate) fn pass<'a>(cx: &Context<'a>, text: &'a str, want: Wanted, sink: &mut
     // Whatever the blocks did not need is still reported.
     if let (Some(g), true) = (gazetteer, want.entities) {
         for (i, m) in matches.iter().enumerate().skip(next_match) {
-            sink.entity(g, text, m, place_of(i));
+            sink.chosen_entity(g, text, m, &places, i);
         }
     }
 }

@@ -100,8 +100,8 @@ impl EntityId {
         self.0
     }
 
-    /// The id of entity number `n` (tests that walk every entity).
-    #[cfg(test)]
+    /// The id of entity number `n` (tests that walk every entity; tables
+    /// that store entities by number, as the places table's slots).
     pub(crate) fn from_u32(n: u32) -> EntityId {
         EntityId(n)
     }
@@ -232,6 +232,13 @@ impl EntityMatch {
     #[must_use]
     pub fn entity(&self) -> EntityId {
         EntityId(self.entity)
+    }
+
+    /// The number of the match's candidate list: matches of one number
+    /// have the same candidates.
+    #[inline]
+    pub(crate) fn list(&self) -> u32 {
+        self.list
     }
 }
 
@@ -426,6 +433,20 @@ impl Gazetteer {
     #[must_use]
     pub fn candidates(&self, m: &EntityMatch) -> &[EntityId] {
         self.inner.matcher.list(m.list)
+    }
+
+    /// Where `m`'s candidates lie in [`candidate_lists`](Self::candidate_lists)
+    /// (empty for a match from another gazetteer): a table kept parallel to
+    /// the lists (the places table's for the built-in list) reads a match's
+    /// candidates there, one run of it.
+    pub(crate) fn candidate_range(&self, m: &EntityMatch) -> std::ops::Range<usize> {
+        self.inner.matcher.list_range(m.list)
+    }
+
+    /// Every candidate list, one after the other ([`candidates`](Self::candidates)
+    /// gives one of them).
+    pub(crate) fn candidate_lists(&self) -> &[EntityId] {
+        self.inner.matcher.lists()
     }
 
     /// The built-in gazetteer when this is it: its entities are `'static`.

@@ -14,7 +14,7 @@ mod places;
 mod record;
 mod views;
 
-pub(crate) use places::{PlaceJson, Recent};
+pub(crate) use places::{PlaceJson, PlaceRef, Recent};
 pub(crate) use record::{sentence, tokens};
 pub(crate) use views::{CasualtyView, CountView, EntityView, LocationView, NumberView, SpanView};
 

@@ -5,12 +5,11 @@
 //!
 //! [`Document`]: crate::document::Document
 
-use super::places::{PlaceJson, Recent};
+use super::places::{PlaceJson, PlaceRef, Recent};
 use super::record::record;
 use crate::casualties::Outcome;
 use crate::document::{CasualtyRecord, CountRecord, EntityRecord, LocationRecord, TextSpan};
 use crate::numbers::{Interval, NumberKind};
-use crate::places::Place;
 use crate::span::Span;
 use crate::util::{in_range, load8, HIGH};
 use serde::Serialize;
@@ -126,7 +125,7 @@ pub(crate) struct EntityView<'a> {
     pub(crate) id: &'a str,
     pub(crate) canonical: &'a str,
     pub(crate) candidates: usize,
-    pub(crate) place: Option<&'a Place>,
+    pub(crate) place: PlaceRef<'a>,
 }
 
 impl<'a> From<&'a EntityRecord> for EntityView<'a> {
@@ -139,7 +138,7 @@ impl<'a> From<&'a EntityRecord> for EntityView<'a> {
             id: &e.id,
             canonical: &e.canonical,
             candidates: e.candidates,
-            place: e.place.as_ref(),
+            place: e.place.as_ref().into(),
         }
     }
 }
@@ -165,8 +164,9 @@ impl EntityView<'_> {
             r.literal(b",\"place\":");
         });
         match self.place {
-            Some(place) => recent.write(buf, place),
-            None => buf.extend_from_slice(b"null"),
+            PlaceRef::Place(place) => recent.write(buf, place),
+            PlaceRef::Table(record) => recent.write_record(buf, record),
+            PlaceRef::None => buf.extend_from_slice(b"null"),
         }
         buf.push(b'}');
     }

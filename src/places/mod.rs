@@ -9,9 +9,10 @@
 //!
 //! Layout: `mod.rs` the public types; `table.rs` the embedded places table;
 //! `user.rs` the places a gazetteer's own rows give; `resolve.rs` the
-//! resolution rules.
+//! resolution rules; `resolved.rs` a document's choices, decoded on demand.
 
 mod resolve;
+mod resolved;
 mod table;
 mod user;
 
@@ -20,6 +21,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 pub(crate) use resolve::Town;
+pub(crate) use resolved::Resolved;
 pub(crate) use table::PlaceTable;
 pub(crate) use user::UserPlaces;
 
@@ -138,6 +140,9 @@ pub struct PlaceResolver {
 struct Labels {
     places: Vec<Box<str>>,
     nationalities: Vec<Box<str>>,
+    /// Per label number of the built-in places table: whether it is a place
+    /// label and whether a nationality label (made on first use).
+    builtin: once_cell::sync::OnceCell<[(bool, bool); 256]>,
 }
 
 impl Default for PlaceResolver {
@@ -176,7 +181,11 @@ impl PlaceResolver {
     pub fn with_labels(places: &[&str], nationalities: &[&str]) -> PlaceResolver {
         let own = |l: &[&str]| l.iter().map(|s| Box::from(*s)).collect();
         PlaceResolver {
-            labels: Arc::new(Labels { places: own(places), nationalities: own(nationalities) }),
+            labels: Arc::new(Labels {
+                places: own(places),
+                nationalities: own(nationalities),
+                builtin: once_cell::sync::OnceCell::new(),
+            }),
         }
     }
 
@@ -227,12 +236,14 @@ impl PlaceResolver {
     ) -> Vec<Option<Place>> {
         let user = UserPlaces::for_matches(gazetteer, matches);
         resolve::resolve(PlaceTable::builtin(), &user, self, gazetteer, text, matches, None)
+            .places()
     }
 
     /// As [`resolve`](Self::resolve), with the places of the gazetteer's
     /// place columns given (`user`, [`UserPlaces::for_matches`]), and adding
     /// to `towns` the towns the gazetteer does not list that the text names
-    /// with their state or country ("Ames, Iowa").
+    /// with their state or country ("Ames, Iowa"); the places are given as
+    /// choices, decoded on demand.
     pub(crate) fn resolve_with_towns<'a>(
         &self,
         gazetteer: &Gazetteer,
@@ -240,9 +251,23 @@ impl PlaceResolver {
         matches: &[EntityMatch],
         user: &'a UserPlaces,
         towns: &mut Vec<Town<'a>>,
-    ) -> Vec<Option<Place>> {
+    ) -> Resolved<'a> {
         let table = PlaceTable::builtin();
         resolve::resolve(table, user, self, gazetteer, text, matches, Some(towns))
+    }
+
+    /// Per label number of `table` (the built-in places table): whether the
+    /// label is a place label and whether a nationality label.
+    pub(crate) fn table_label_flags(&self, table: &PlaceTable) -> &[(bool, bool); 256] {
+        self.labels.builtin.get_or_init(|| {
+            let mut flags = [(false, false); 256];
+            for (n, slot) in (0..=u8::MAX).zip(flags.iter_mut()) {
+                if let Some(label) = table.label(n) {
+                    *slot = (self.is_place_label(label), self.is_nationality_label(label));
+                }
+            }
+            flags
+        })
     }
 
     /// The first place label (the label of towns found with their qualifier).

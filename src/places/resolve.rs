@@ -1,9 +1,11 @@
 //! The resolution rules: per document, deterministic, each choice made by one
 //! named rule (see [`PlaceResolver`](super::PlaceResolver) for the order).
 
+use super::resolved::{Choice, Resolved};
 use super::table::{Kind, PlaceKey, EMPTY, NONE};
 use super::{Place, PlaceResolver, PlaceTable, UserPlaces};
 use crate::gazetteer::{EntityId, EntityMatch, Gazetteer};
+use std::cell::RefCell;
 
 /// Weight of a candidate in a country the document names elsewhere, in units
 /// of ln(population): a named country makes a place about 20 times smaller
@@ -42,15 +44,13 @@ enum LabelKind {
 }
 
 /// The kinds of the few labels a gazetteer uses, remembered by the address
-/// of their shared string (entities of one label share it), or for the
-/// built-in gazetteer by the places table's number of the label: candidates
-/// are many, labels few.
+/// of their shared string (entities of one label share it): candidates are
+/// many, labels few. (The built-in gazetteer's labels are known by number:
+/// [`PlaceResolver::table_label_flags`].)
 #[derive(Default)]
 struct LabelKinds {
     /// (address, length, is a place label, is a nationality label).
     seen: Vec<(usize, usize, bool, bool)>,
-    /// (is a place label, is a nationality label) by label number.
-    numbered: Vec<Option<(bool, bool)>>,
 }
 
 /// What a candidate with these label flags stands for (a place label first).
@@ -73,29 +73,6 @@ fn mention_kind(flags: (bool, bool)) -> Option<bool> {
 }
 
 impl LabelKinds {
-    /// The flags of the built-in gazetteer's label number `n`.
-    #[inline]
-    fn numbered(&mut self, resolver: &PlaceResolver, table: &PlaceTable, n: u8) -> (bool, bool) {
-        match self.numbered.get(usize::from(n)) {
-            Some(&Some(flags)) => flags,
-            _ => self.number_new(resolver, table, n),
-        }
-    }
-
-    /// [`numbered`](Self::numbered) for a label number not seen before.
-    #[cold]
-    fn number_new(&mut self, resolver: &PlaceResolver, table: &PlaceTable, n: u8) -> (bool, bool) {
-        let label = table.label(n).unwrap_or("");
-        let flags = (resolver.is_place_label(label), resolver.is_nationality_label(label));
-        if self.numbered.len() <= usize::from(n) {
-            self.numbered.resize(usize::from(n) + 1, None);
-        }
-        if let Some(slot) = self.numbered.get_mut(usize::from(n)) {
-            *slot = Some(flags);
-        }
-        flags
-    }
-
     /// Whether `label` is a place label and whether a nationality label.
     fn flags(&mut self, resolver: &PlaceResolver, label: &str) -> (bool, bool) {
         let key = (label.as_ptr() as usize, label.len());
@@ -130,6 +107,10 @@ fn qualified_town<'t>(
     after: usize,
     b: &Mention<'_>,
 ) -> Option<(Town<'t>, Candidate)> {
+    // Most mentions follow no comma: that is seen on the bytes first.
+    if !comma_before(text.as_bytes(), after, b.start) {
+        return None;
+    }
     // Only a country or a first-level division qualifies a town.
     if !b.candidates.iter().any(|c| c.key.is_qualifier()) {
         return None;
@@ -195,6 +176,22 @@ fn qualified_town<'t>(
     None
 }
 
+/// Whether `bytes[after..end]` ends with a comma and then only spaces and
+/// no-break spaces (as `qualified_town` reads it).
+fn comma_before(bytes: &[u8], after: usize, end: usize) -> bool {
+    let mut at = end;
+    while at > after {
+        match bytes.get(at - 1) {
+            Some(b' ') => at -= 1,
+            // U+00A0 is C2 A0.
+            Some(0xa0) if at - 1 > after && bytes.get(at - 2) == Some(&0xc2) => at -= 2,
+            Some(b',') => return true,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// The prior of a candidate ranked `rank` by the gazetteer, in two parts:
 /// the gazetteer's own first choice ([`rank_prior`]), plus ln(population)
 /// ([`population_prior`]), which only a mention of several candidates needs.
@@ -223,18 +220,13 @@ struct Candidate {
     record: u32,
 }
 
-/// The key of a candidate whose record cannot be read (never expected: the
-/// image is checked by a test): a place nothing lies in.
-const UNREAD: PlaceKey =
-    PlaceKey { id: EMPTY, country: EMPTY, admin1: EMPTY, kind: Kind::Other, population: 0 };
-
 impl Candidate {
-    /// The candidate's place, decoded.
-    fn place(&self, table: &PlaceTable, user: &UserPlaces) -> Option<Place> {
+    /// Where the candidate's place comes from.
+    fn choice(&self) -> Choice {
         if self.record == NONE {
-            user.get(self.entity).cloned()
+            Choice::User(self.entity)
         } else {
-            table.place(self.record)
+            Choice::Table(self.record)
         }
     }
 }
@@ -247,6 +239,155 @@ struct Mention<'c> {
     end: usize,
     nationality: bool,
     candidates: &'c [Candidate],
+    /// Its candidate list's [`Run`].
+    run: usize,
+}
+
+/// One distinct candidate list of the document (all its mentions share
+/// it): its part of the candidates, and what rules 2 and 3 find for an
+/// unqualified mention of it, which is the same for all of them.
+struct Run {
+    /// The first match of the list.
+    first: usize,
+    /// Where its slots lie in the places table (built-in gazetteer).
+    slots: std::ops::Range<usize>,
+    candidates: std::ops::Range<usize>,
+    nationality: bool,
+    /// How many of its mentions are unqualified (rule 2).
+    unqualified: usize,
+    /// Rule 2: what an unqualified mention tells of the document's
+    /// countries and divisions (a known country).
+    own: Option<(u32, u32)>,
+    /// Rule 3: the choice for an unqualified mention, once asked.
+    chosen: Option<Option<Candidate>>,
+}
+
+impl Run {
+    /// The run of the list of match `first`, its slots `slots`; its
+    /// candidates are gathered after.
+    fn new(first: usize, slots: std::ops::Range<usize>) -> Run {
+        Run {
+            first,
+            slots,
+            candidates: 0..0,
+            nationality: false,
+            unqualified: 0,
+            own: None,
+            chosen: None,
+        }
+    }
+}
+
+/// The document's runs by candidate list number: open addressing, at most
+/// half full (it doubles as lists come: its size follows the distinct lists,
+/// not the matches).
+struct RunIndex {
+    /// (list number, run); `usize::MAX` runs are free slots.
+    slots: Vec<(u32, usize)>,
+    shift: u32,
+    /// Slots taken.
+    len: usize,
+}
+
+impl RunIndex {
+    /// Slots of a new index (a power of two).
+    const FIRST: usize = 64;
+
+    /// An empty index, in `slots`' memory.
+    fn new(mut slots: Vec<(u32, usize)>) -> RunIndex {
+        slots.clear();
+        slots.resize(RunIndex::FIRST, (0, usize::MAX));
+        RunIndex { slots, shift: 32 - RunIndex::FIRST.trailing_zeros(), len: 0 }
+    }
+
+    /// The run of list `list`, or else the free slot for it.
+    #[inline]
+    fn find(&self, list: u32) -> Result<usize, usize> {
+        let mask = self.slots.len() - 1;
+        let mut i = (list.wrapping_mul(0x9e37_79b9) >> self.shift) as usize & mask;
+        // Never more steps than slots: the table is never full.
+        for _ in 0..self.slots.len() {
+            match self.slots.get(i) {
+                Some(&(_, run)) if run == usize::MAX => return Err(i),
+                Some(&(l, run)) if l == list => return Ok(run),
+                _ => i = (i + 1) & mask,
+            }
+        }
+        Err(usize::MAX)
+    }
+
+    /// Puts run `run` of list `list` in free slot `slot` (from
+    /// [`find`](Self::find)).
+    fn insert(&mut self, slot: usize, list: u32, run: usize) {
+        if let Some(s) = self.slots.get_mut(slot) {
+            *s = (list, run);
+            self.len += 1;
+        }
+        if self.len * 2 > self.slots.len() && self.shift > 1 {
+            let doubled = vec![(0, usize::MAX); self.slots.len() * 2];
+            let old = std::mem::replace(&mut self.slots, doubled);
+            self.shift -= 1;
+            for (list, run) in old.into_iter().filter(|&(_, run)| run != usize::MAX) {
+                if let Err(slot) = self.find(list) {
+                    if let Some(s) = self.slots.get_mut(slot) {
+                        *s = (list, run);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Appends the candidates of a built-in match to `all`, from its places
+/// table's slots `slots`: whether it is a nationality mention (none appended when
+/// it is neither a place nor a nationality).
+#[inline]
+fn gather_builtin(
+    table: &PlaceTable,
+    labels: &[(bool, bool); 256],
+    slots: std::ops::Range<usize>,
+    all: &mut Vec<Candidate>,
+) -> bool {
+    let mut slots = table.slots(slots).peekable();
+    let flags = slots.peek().map_or((false, false), |s| labels[usize::from(s.label)]);
+    let Some(nationality) = mention_kind(flags) else { return false };
+    let wanted = if nationality { LabelKind::Nationality } else { LabelKind::Place };
+    for (rank, s) in slots.enumerate() {
+        if s.record != NONE && label_kind(labels[usize::from(s.label)]) == wanted {
+            let prior = rank_prior(rank);
+            all.push(Candidate { entity: s.entity, prior, key: s.key, record: s.record });
+        }
+    }
+    nationality
+}
+
+/// [`gather_builtin`] for any gazetteer: its entities' labels, their places
+/// from the gazetteer's own rows or else the built-in table by id.
+fn gather(
+    table: &PlaceTable,
+    user: &UserPlaces,
+    resolver: &PlaceResolver,
+    kinds: &mut LabelKinds,
+    g: &Gazetteer,
+    m: &EntityMatch,
+    all: &mut Vec<Candidate>,
+) -> bool {
+    let flags = kinds.flags(resolver, g.entity(m.entity()).label());
+    let Some(nationality) = mention_kind(flags) else { return false };
+    let wanted = if nationality { LabelKind::Nationality } else { LabelKind::Place };
+    for (rank, &entity) in g.candidates(m).iter().enumerate() {
+        let prior = rank_prior(rank);
+        // The gazetteer's own place first, then the built-in table's.
+        let Some((record, key)) =
+            user.key(entity).map(|k| (NONE, k)).or_else(|| table.get(g, entity))
+        else {
+            continue;
+        };
+        if label_kind(kinds.flags(resolver, g.entity(entity).label())) == wanted {
+            all.push(Candidate { entity, prior, key, record });
+        }
+    }
+    nationality
 }
 
 /// A count per key, for the few distinct countries and divisions a document
@@ -258,10 +399,11 @@ impl<K: PartialEq> Tally<K> {
         Tally(Vec::new())
     }
 
-    fn add(&mut self, key: K) {
+    /// Counts `key` `n` times more.
+    fn add(&mut self, key: K, n: usize) {
         match self.0.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, n)) => *n += 1,
-            None => self.0.push((key, 1)),
+            Some((_, count)) => *count += n,
+            None => self.0.push((key, n)),
         }
     }
 
@@ -296,82 +438,84 @@ fn qualifies(between: &str) -> bool {
 /// [`PlaceResolver::resolve`](super::PlaceResolver::resolve)); with `towns`,
 /// the unlisted towns qualified by a mention are added there.
 #[inline(never)]
-pub(super) fn resolve<'t>(
+pub(super) fn resolve<'t, 'u>(
     table: &PlaceTable,
-    user: &UserPlaces,
+    user: &'u UserPlaces,
     resolver: &PlaceResolver,
     g: &Gazetteer,
     text: &str,
     matches: &[EntityMatch],
     towns: Option<&mut Vec<Town<'t>>>,
-) -> Vec<Option<Place>> {
-    // Every mention's candidates go to one list (one allocation per
-    // document, not per mention); `runs` remembers each mention's part.
-    let mut all: Vec<Candidate> = Vec::with_capacity(2 * matches.len());
-    let mut runs: Vec<(usize, bool, std::ops::Range<usize>)> = Vec::with_capacity(matches.len());
+) -> Resolved<'u> {
+    // Every distinct candidate list's candidates go to one list (one
+    // allocation per document, not per mention), read once however often
+    // the document names it; `runs` remembers each list's part.
+    // The working lists are the thread's, kept from one document to the
+    // next (no allocation per document, and memory already in cache).
+    let Scratch { mut all, mut runs, index, mut named, mut fixed, countries, divisions } = SCRATCH
+        .with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default());
+    let mut index = RunIndex::new(index);
     let mut kinds = LabelKinds::default();
-    // The built-in gazetteer's labels and places are read from the places
-    // table (one word per entity), not from its entities; the candidates'
-    // keys are read in a second pass, so that the reads of one pass do not
-    // wait for each other.
-    let builtin = g.as_builtin().is_some() && !g.has_place_columns();
+    let labels = resolver.table_label_flags(table);
+    // The built-in gazetteer's candidates are read from the places table's
+    // slots beside its candidate lists (one run per list: entity, label,
+    // record and key), not from its entities.
+    let builtin = g.as_builtin().is_some()
+        && !g.has_place_columns()
+        && table.slots_len() == g.candidate_lists().len();
+    // Each distinct list gets its run and where its slots lie, then the
+    // candidates are gathered, run by run.
     for (at, m) in matches.iter().enumerate() {
-        let flags = if builtin {
-            let n = table.builtin_entity(m.entity()).map(|(n, _)| n);
-            n.map_or((false, false), |n| kinds.numbered(resolver, table, n))
-        } else {
-            kinds.flags(resolver, g.entity(m.entity()).label())
+        let run = match index.find(m.list()) {
+            Ok(run) => run,
+            Err(slot) => {
+                let slots = if builtin { g.candidate_range(m) } else { 0..0 };
+                runs.push(Run::new(at, slots));
+                index.insert(slot, m.list(), runs.len() - 1);
+                runs.len() - 1
+            }
         };
-        let Some(nationality) = mention_kind(flags) else { continue };
-        let wanted = if nationality { LabelKind::Nationality } else { LabelKind::Place };
+        named.push((at, run));
+    }
+    for r in &mut runs {
+        let Some(m) = matches.get(r.first) else { continue };
         let from = all.len();
-        for (rank, &entity) in g.candidates(m).iter().enumerate() {
-            let prior = rank_prior(rank);
-            if builtin {
-                let Some((n, record)) = table.builtin_entity(entity) else { continue };
-                if record != NONE && label_kind(kinds.numbered(resolver, table, n)) == wanted {
-                    all.push(Candidate { entity, prior, key: UNREAD, record });
-                }
-                continue;
-            }
-            // The gazetteer's own place first, then the built-in table's.
-            let Some((record, key)) =
-                user.key(entity).map(|k| (NONE, k)).or_else(|| table.get(g, entity))
-            else {
-                continue;
-            };
-            if label_kind(kinds.flags(resolver, g.entity(entity).label())) == wanted {
-                all.push(Candidate { entity, prior, key, record });
-            }
-        }
-        if all.len() > from {
-            runs.push((at, nationality, from..all.len()));
-        }
-    }
-    if builtin {
-        for c in &mut all {
-            c.key = table.key(c.record).unwrap_or(UNREAD);
-        }
-    }
-    // A lone candidate's prior is compared with nothing (the pairs of rule 1
-    // compare the priors of one mention's candidates): the logarithms are
-    // taken for mentions of several candidates only.
-    for (_, _, run) in &runs {
-        if run.len() > 1 {
-            for c in all.get_mut(run.clone()).unwrap_or(&mut []) {
+        r.nationality = if builtin {
+            gather_builtin(table, labels, r.slots.clone(), &mut all)
+        } else {
+            gather(table, user, resolver, &mut kinds, g, m, &mut all)
+        };
+        // A lone candidate's prior is compared with nothing (the pairs of
+        // rule 1 compare the priors of one mention's candidates): the
+        // logarithms are taken for lists of several candidates only.
+        let candidates = all.get_mut(from..).unwrap_or(&mut []);
+        if candidates.len() > 1 {
+            for c in candidates {
                 c.prior += population_prior(&c.key);
             }
         }
+        r.candidates = from..all.len();
     }
-    let mut mentions: Vec<Mention<'_>> = Vec::with_capacity(runs.len());
-    for (at, nationality, run) in runs {
-        let (Some(m), Some(candidates)) = (matches.get(at), all.get(run)) else { continue };
+    let mut mentions: Vec<Mention<'_>> = Vec::with_capacity(named.len());
+    for &(at, run) in &named {
+        let (Some(m), Some(r)) = (matches.get(at), runs.get(run)) else { continue };
+        let Some(candidates) = all.get(r.candidates.clone()).filter(|c| !c.is_empty()) else {
+            continue;
+        };
         let span = m.span();
-        mentions.push(Mention { at, start: span.start, end: span.end, nationality, candidates });
+        let nationality = r.nationality;
+        mentions.push(Mention {
+            at,
+            start: span.start,
+            end: span.end,
+            nationality,
+            candidates,
+            run,
+        });
     }
 
     // Rule 1: qualifiers. `fixed[i]` is the candidate chosen for mention i.
-    let mut fixed: Vec<Option<Candidate>> = vec![None; mentions.len()];
+    fixed.resize(mentions.len(), None);
     for i in 0..mentions.len().saturating_sub(1) {
         let (Some(a), Some(b)) = (mentions.get(i), mentions.get(i + 1)) else { continue };
         // "Syria, Iraq", "Texas, California": a list, not a qualifier.
@@ -432,7 +576,7 @@ pub(super) fn resolve<'t>(
             }
         }
     }
-    for (m, f) in mentions.iter().zip(fixed.iter_mut()) {
+    for (m, f) in mentions.iter().zip(fixed.iter_mut()).filter(|_| !qualified.is_empty()) {
         if f.is_none() {
             if let Some(first) = m.candidates.first() {
                 // Only a place this mention may be: another name whose
@@ -448,92 +592,152 @@ pub(super) fn resolve<'t>(
     }
 
     // Rule 2: the document's confident countries and divisions, counted per
-    // mention; a mention's own contribution never counts for itself.
-    let (no_countries, no_divisions) = (Tally::new(), Tally::new());
-    let mut countries: Tally<u32> = Tally::new();
-    let mut divisions: Tally<(u32, u32)> = Tally::new();
-    let mut own: Vec<Option<(u32, u32)>> = Vec::with_capacity(mentions.len());
-    for (m, f) in mentions.iter().zip(&fixed) {
-        let contribution = match f {
-            Some(c) => Some((c.key.country, c.key.admin1)),
-            None => m.candidates.first().and_then(|first| {
-                let p = first.key;
-                let big = |c: &&Candidate| c.key.is_qualifier();
-                if big(&first)
-                    && m.candidates.iter().filter(big).count() == 1
-                    && choose(m, &no_countries, &no_divisions, None)
-                        .is_some_and(|q| q.key.id == p.id)
-                {
-                    // The list's first choice is the name's only country or
-                    // division and the prior agrees: "Syria", "Texas" (not
-                    // "Georgia", the country and the state).
-                    Some((p.country, p.admin1))
-                } else if m.candidates.iter().all(|c| c.key.country == p.country) {
-                    let same = m.candidates.iter().all(|c| c.key.admin1 == p.admin1);
-                    Some((p.country, if same { p.admin1 } else { EMPTY }))
-                } else {
-                    None
-                }
-            }),
-        };
-        let contribution = contribution.filter(|&(country, _)| country != EMPTY);
+    // mention; a mention's own contribution never counts for itself. The
+    // unqualified mentions of one list contribute alike: counted per list.
+    let mut countries: Tally<u32> = Tally(countries);
+    let mut divisions: Tally<(u32, u32)> = Tally(divisions);
+    let mut count = |contribution: Option<(u32, u32)>, n: usize| {
         if let Some((country, admin1)) = contribution {
-            countries.add(country);
+            countries.add(country, n);
             if admin1 != EMPTY {
-                divisions.add((country, admin1));
+                divisions.add((country, admin1), n);
             }
         }
-        own.push(contribution);
+    };
+    for (m, f) in mentions.iter().zip(&fixed) {
+        match (f, runs.get_mut(m.run)) {
+            (Some(c), _) => count(Some((c.key.country, c.key.admin1)).filter(known), 1),
+            (None, Some(run)) => run.unqualified += 1,
+            (None, None) => {}
+        }
+    }
+    for run in runs.iter_mut().filter(|r| r.unqualified > 0) {
+        let candidates = all.get(run.candidates.clone()).unwrap_or(&[]);
+        run.own = contribution(candidates).filter(known);
+        count(run.own, run.unqualified);
     }
 
-    // Rule 3: population prior plus context. Only the chosen places are
-    // decoded.
-    let mut out: Vec<Option<Place>> = vec![None; matches.len()];
-    // The mention a table record was last decoded for, in a slot by its
-    // number: a document names its places again and again (one sense per
-    // document), and a copy costs less than decoding.
-    let mut decoded = [(NONE, 0usize); 64];
-    for ((m, f), own) in mentions.iter().zip(&fixed).zip(&own) {
-        let chosen = match f {
-            Some(c) => Some(*c),
-            None => choose(m, &countries, &divisions, *own),
+    // Rule 3: population prior plus context; an unqualified mention's choice
+    // is its list's (its own contribution is the list's), made once.
+    // Nothing is decoded here.
+    let mut out: Vec<Option<Choice>> = vec![None; matches.len()];
+    for (m, f) in mentions.iter().zip(&fixed) {
+        let chosen = match (f, runs.get_mut(m.run)) {
+            (Some(c), _) => Some(*c),
+            (None, Some(run)) => *run
+                .chosen
+                .get_or_insert_with(|| choose(m.candidates, &countries, &divisions, run.own)),
+            (None, None) => None,
         };
-        let Some(c) = chosen else { continue };
-        let slot = decoded.get_mut(c.record as usize % 64);
-        let place = match slot {
-            Some(&mut (record, at)) if record == c.record && record != NONE => {
-                out.get(at).cloned().flatten()
-            }
-            Some(slot) => {
-                *slot = (c.record, m.at);
-                c.place(table, user)
-            }
-            None => c.place(table, user),
-        };
-        if let Some(slot) = out.get_mut(m.at) {
-            *slot = place;
+        if let (Some(c), Some(slot)) = (chosen, out.get_mut(m.at)) {
+            *slot = Some(c.choice());
         }
     }
-    out
+    drop(mentions);
+    SCRATCH.with(|s| {
+        if let Ok(mut s) = s.try_borrow_mut() {
+            *s = Scratch::keep(all, runs, index.slots, named, fixed, countries.0, divisions.0);
+        }
+    });
+    Resolved::new(user, out)
 }
 
-/// The best candidate of an unqualified mention by prior and context.
+/// The working lists of [`resolve`], kept by each thread between documents
+/// (empty; lists grown past [`Scratch::KEPT`] items are let go).
+#[derive(Default)]
+struct Scratch {
+    all: Vec<Candidate>,
+    runs: Vec<Run>,
+    index: Vec<(u32, usize)>,
+    named: Vec<(usize, usize)>,
+    fixed: Vec<Option<Candidate>>,
+    countries: Vec<(u32, usize)>,
+    divisions: Vec<((u32, u32), usize)>,
+}
+
+impl Scratch {
+    /// Items a kept list may hold.
+    const KEPT: usize = 1 << 14;
+
+    /// The lists, emptied, to keep.
+    fn keep(
+        all: Vec<Candidate>,
+        runs: Vec<Run>,
+        index: Vec<(u32, usize)>,
+        named: Vec<(usize, usize)>,
+        fixed: Vec<Option<Candidate>>,
+        countries: Vec<(u32, usize)>,
+        divisions: Vec<((u32, u32), usize)>,
+    ) -> Scratch {
+        fn empty<T>(mut v: Vec<T>) -> Vec<T> {
+            if v.capacity() > Scratch::KEPT {
+                return Vec::new();
+            }
+            v.clear();
+            v
+        }
+        Scratch {
+            all: empty(all),
+            runs: empty(runs),
+            index: empty(index),
+            named: empty(named),
+            fixed: empty(fixed),
+            countries: empty(countries),
+            divisions: empty(divisions),
+        }
+    }
+}
+
+thread_local! {
+    /// This thread's working lists for [`resolve`].
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// What an unqualified mention of `candidates` tells of the document's
+/// countries and divisions (rule 2): its country and division when it
+/// names one with confidence.
+fn contribution(candidates: &[Candidate]) -> Option<(u32, u32)> {
+    let first = candidates.first()?;
+    let p = first.key;
+    let big = |c: &&Candidate| c.key.is_qualifier();
+    if big(&first)
+        && candidates.iter().filter(big).count() == 1
+        && choose(candidates, &Tally::new(), &Tally::new(), None).is_some_and(|q| q.key.id == p.id)
+    {
+        // The list's first choice is the name's only country or division
+        // and the prior agrees: "Syria", "Texas" (not "Georgia", the
+        // country and the state).
+        Some((p.country, p.admin1))
+    } else if candidates.iter().all(|c| c.key.country == p.country) {
+        let same = candidates.iter().all(|c| c.key.admin1 == p.admin1);
+        Some((p.country, if same { p.admin1 } else { EMPTY }))
+    } else {
+        None
+    }
+}
+
+/// Whether a contribution names a country.
+fn known(contribution: &(u32, u32)) -> bool {
+    contribution.0 != EMPTY
+}
+
+/// The best of an unqualified mention's `candidates` by prior and context.
 fn choose(
-    m: &Mention<'_>,
+    candidates: &[Candidate],
     countries: &Tally<u32>,
     divisions: &Tally<(u32, u32)>,
     own: Option<(u32, u32)>,
 ) -> Option<Candidate> {
     // How many other mentions name this country / division.
     let others = |count: usize, mine: bool| count > usize::from(mine);
-    if let [only] = m.candidates {
+    if let [only] = candidates {
         return Some(*only);
     }
     // (score, in context, candidate) of the best and the runner-up; the
     // first listed wins a tie.
     let mut best: Option<(f64, bool, &Candidate)> = None;
     let mut second: Option<(f64, bool, &Candidate)> = None;
-    for c in m.candidates {
+    for c in candidates {
         let p = c.key;
         let mut s = c.prior;
         let mut context = false;
@@ -571,4 +775,38 @@ fn choose(
         }
     }
     Some(*best.2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{comma_before, RunIndex};
+
+    #[test]
+    fn run_index_finds_every_list_as_it_grows() {
+        let mut index = RunIndex::new(Vec::new());
+        let lists: Vec<u32> = (0..5000u32).map(|i| i.wrapping_mul(2_654_435_761)).collect();
+        for (run, &list) in lists.iter().enumerate() {
+            let slot = index.find(list).unwrap_err();
+            index.insert(slot, list, run);
+            assert!(index.len * 2 <= index.slots.len());
+        }
+        for (run, &list) in lists.iter().enumerate() {
+            assert_eq!(index.find(list), Ok(run));
+        }
+        assert!(index.find(u32::MAX).is_err());
+    }
+
+    #[test]
+    fn comma_before_reads_as_the_trimmed_head() {
+        let texts =
+            ["Ames, Iowa", "Ames,\u{a0} Iowa", "Ames ,Iowa", "Ames Iowa", ", Iowa", " Iowa"];
+        for text in texts {
+            let end = text.find("Iowa").unwrap();
+            for after in (0..=end).filter(|&a| text.is_char_boundary(a)) {
+                let head = &text[after..end];
+                let expected = head.trim_end_matches([' ', '\u{a0}']).ends_with(',');
+                assert_eq!(comma_before(text.as_bytes(), after, end), expected, "{text:?} {after}");
+            }
+        }
+    }
 }

@@ -11,13 +11,14 @@
 //!
 //! Nothing is decoded at load (the strings' UTF-8 is checked once, well
 //! under a millisecond): the table is the image's sections, read in place.
-//! For each built-in entity one u32 gives its label and its place's record;
-//! the resolution rules read a candidate's [`PlaceKey`] (24 bytes in a dense
-//! array: strings by number, its kind, its population), and only the chosen
-//! place is decoded into a [`Place`] from the rest of its record, its strings
-//! borrowed from the image (no allocation). Resolving touches one word and
-//! one short key per candidate, not a decoded `Place`, its strings or the
-//! gazetteer's entity.
+//! Beside each candidate list of the built-in gazetteer lies a run of
+//! [`Slot`]s, one per candidate (its entity, label, record and
+//! [`PlaceKey`]: strings by number, its kind, its population), so that the
+//! resolution rules read a match's candidates as one run of 32-byte slots
+//! (`Gazetteer::candidate_range`), not a word, a key and the gazetteer's
+//! entity each at random; only the chosen place is decoded into a [`Place`]
+//! from the rest of its record, its strings borrowed from the image (no
+//! allocation).
 
 use super::Place;
 use crate::gazetteer::image::ImageReader;
@@ -28,7 +29,7 @@ use std::collections::HashMap;
 /// The compiled table.
 const DEFAULT_IMAGE: &[u8] = include_bytes!("../../data/default-places.image");
 /// First bytes of the image; the number changes with the layout.
-const MAGIC: &[u8; 16] = b"textfacts-plc-04";
+const MAGIC: &[u8; 16] = b"textfacts-plc-05";
 /// Bytes per key: place id, country, admin1 (string numbers), kind, all
 /// u32; population, u64.
 const KEY: usize = 24;
@@ -37,9 +38,12 @@ const KEY: usize = 24;
 const REST: usize = 32;
 /// Bytes per town record: its key, then the rest.
 const RECORD: usize = KEY + REST;
-/// The bits of a built-in entity's word that give its record (the others
-/// give its label).
-const RECORD_BITS: u32 = 0x00ff_ffff;
+/// Bytes per candidate slot: the key (its kind's word carries the label's
+/// number in its second byte), the record and the entity, u32 each.
+const SLOT: usize = KEY + 8;
+/// The bits of a key's kind word that give the kind (a slot's next byte
+/// gives its label).
+const KIND_BITS: u32 = 0xff;
 /// No record for this built-in entity.
 pub(crate) const NONE: u32 = u32::MAX;
 /// The number of the empty string: the image's first string.
@@ -123,10 +127,9 @@ pub(crate) struct PlaceTable {
     keys: &'static [u8],
     /// The rest of each record, in the same order.
     rests: &'static [u8],
-    /// For each built-in gazetteer entity, by entity number, a u32: its
-    /// label's number (top eight bits) and its record (`RECORD_BITS`;
-    /// `NONE`'s bits when it has no place).
-    builtin: &'static [u8],
+    /// Parallel to the built-in gazetteer's candidate lists
+    /// (`Gazetteer::candidate_lists`), a [`Slot`] per candidate.
+    slots: &'static [u8],
     /// Towns the built-in list does not name, by folded name, then
     /// population (descending), for "Town, State" and "Town, Country" only.
     towns: &'static [u8],
@@ -163,9 +166,45 @@ fn key(rec: &[u8]) -> Option<PlaceKey> {
         id: u32_at(rec, 0)?,
         country: u32_at(rec, 1)?,
         admin1: u32_at(rec, 2)?,
-        kind: Kind::from_u32(u32_at(rec, 3)?)?,
+        kind: Kind::from_u32(u32_at(rec, 3)? & KIND_BITS)?,
         population: u64_at(rec, 16)?,
     })
+}
+
+/// What the table holds of one candidate of the built-in gazetteer: the
+/// entity, its label's number, its place's record and key.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Slot {
+    pub(crate) entity: EntityId,
+    pub(crate) label: u8,
+    /// [`NONE`] when the entity has no place (then `key` is empty).
+    pub(crate) record: u32,
+    pub(crate) key: PlaceKey,
+}
+
+impl Slot {
+    /// The slot of `bytes` (`SLOT` of them; an unknown kind reads as
+    /// [`Kind::Other`], never expected: the image is checked by a test).
+    #[inline]
+    fn read(bytes: &[u8; SLOT]) -> Slot {
+        let word = |i: usize| {
+            let at = i * 4;
+            u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+        };
+        let population = u64::from(word(4)) | u64::from(word(5)) << 32;
+        Slot {
+            entity: EntityId::from_u32(word(7)),
+            label: (word(3) >> 8) as u8,
+            record: word(6),
+            key: PlaceKey {
+                id: word(0),
+                country: word(1),
+                admin1: word(2),
+                kind: Kind::from_u32(word(3) & KIND_BITS).unwrap_or(Kind::Other),
+                population,
+            },
+        }
+    }
 }
 
 impl PlaceTable {
@@ -187,7 +226,7 @@ impl PlaceTable {
         let labels = r.section(4)?;
         let keys = r.section(KEY)?;
         let rests = r.section(REST)?;
-        let builtin = r.section(4)?;
+        let slots = r.section(SLOT)?;
         let towns = r.section(RECORD)?;
         let town_prefixes = r.section(8)?;
         let consistent = arena.as_bytes().first() == Some(&0)
@@ -200,7 +239,7 @@ impl PlaceTable {
             labels,
             keys,
             rests,
-            builtin,
+            slots,
             towns,
             town_prefixes,
             numbers,
@@ -266,14 +305,28 @@ impl PlaceTable {
         })
     }
 
-    /// What the table tells of entity `entity` of the built-in gazetteer:
-    /// its label's number and its record (`NONE` when it has no place).
+    /// The number of records (of places by entity id, not towns; for the
+    /// JSON route's memory by record).
+    #[cfg(feature = "serde")]
+    pub(crate) fn records_len(&self) -> usize {
+        self.keys.len() / KEY
+    }
+
+    /// The number of candidate slots: the length of the built-in
+    /// gazetteer's `candidate_lists`, whose slots these are.
+    pub(crate) fn slots_len(&self) -> usize {
+        self.slots.len() / SLOT
+    }
+
+    /// The slots `range` (a built-in match's `candidate_range`), in order;
+    /// none out of range.
     #[inline]
-    pub(crate) fn builtin_entity(&self, entity: EntityId) -> Option<(u8, u32)> {
-        let word = u32_at(self.builtin, entity.as_u32() as usize)?;
-        let record = word & RECORD_BITS;
-        let record = if record == RECORD_BITS { NONE } else { record };
-        Some(((word >> 24) as u8, record))
+    pub(crate) fn slots(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = Slot> {
+        let bytes = match (range.start.checked_mul(SLOT), range.end.checked_mul(SLOT)) {
+            (Some(a), Some(b)) => self.slots.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        };
+        bytes.chunks_exact(SLOT).filter_map(|s| Some(Slot::read(s.try_into().ok()?)))
     }
 
     /// Label number `n` of the built-in gazetteer.
@@ -290,14 +343,7 @@ impl PlaceTable {
     /// The record number and key of the place of entity `entity` of
     /// gazetteer `g`, if the table has one for its id.
     pub(crate) fn get(&self, g: &Gazetteer, entity: EntityId) -> Option<(u32, PlaceKey)> {
-        let n = if g.as_builtin().is_some() {
-            self.builtin_entity(entity)?.1
-        } else {
-            self.by_id(g.entity(entity).id())?
-        };
-        if n == NONE {
-            return None;
-        }
+        let n = self.by_id(g.entity(entity).id())?;
         Some((n, self.key(n)?))
     }
 
@@ -445,22 +491,29 @@ mod tests {
             town_records.extend_from_slice(&k);
             town_records.extend_from_slice(&o);
         }
-        // Per built-in entity: its label's number, its record.
+        // Per candidate of the built-in gazetteer's lists: its record's key
+        // (an empty key for none) with its label's number beside the kind,
+        // its record, its entity.
         let g = crate::gazetteer::default_gazetteer();
         let mut labels: Vec<&'static str> = Vec::new();
-        assert!(rows.len() < RECORD_BITS as usize);
-        let builtin: Vec<u32> = (0..g.entities_len())
-            .map(|e| {
-                let entity = g.entity(EntityId::from_u32(e as u32));
-                let label = labels.iter().position(|l| *l == entity.label()).unwrap_or_else(|| {
-                    labels.push(Box::leak(entity.label().to_string().into_boxed_str()));
-                    labels.len() - 1
-                });
-                let label = u32::from(u8::try_from(label).unwrap());
-                let found = rows.binary_search_by(|r| r[0].cmp(entity.id()));
-                (label << 24) | found.map_or(RECORD_BITS, |n| n as u32)
-            })
-            .collect();
+        assert!(rows.len() < NONE as usize);
+        let mut slots = Vec::new();
+        for &e in g.candidate_lists() {
+            let entity = g.entity(e);
+            let label = labels.iter().position(|l| *l == entity.label()).unwrap_or_else(|| {
+                labels.push(Box::leak(entity.label().to_string().into_boxed_str()));
+                labels.len() - 1
+            });
+            let found = rows.binary_search_by(|r| r[0].cmp(entity.id())).ok();
+            let mut key = [0u8; KEY];
+            if let Some(n) = found {
+                key.copy_from_slice(&keys[n * KEY..(n + 1) * KEY]);
+            }
+            key[13] = u8::try_from(label).unwrap();
+            slots.extend_from_slice(&key);
+            slots.extend_from_slice(&found.map_or(NONE, |n| n as u32).to_le_bytes());
+            slots.extend_from_slice(&e.as_u32().to_le_bytes());
+        }
         let labels: Vec<u32> = labels.iter().map(|l| intern(l)).collect();
         let mut w = ImageWriter::default();
         w.bytes.extend_from_slice(MAGIC);
@@ -470,7 +523,8 @@ mod tests {
         w.bytes.extend_from_slice(&keys);
         w.len(rows.len());
         w.bytes.extend_from_slice(&rests);
-        w.u32s(&builtin);
+        w.len(g.candidate_lists().len());
+        w.bytes.extend_from_slice(&slots);
         w.len(towns.len());
         w.bytes.extend_from_slice(&town_records);
         let prefixes: Vec<u64> = towns.iter().map(|(key, _)| prefix(key)).collect();
@@ -507,11 +561,27 @@ mod tests {
         assert_eq!(t.place(n), Some(aleppo));
         assert_eq!(Some(key.country), t.number("SY"));
         assert_eq!((key.kind, t.number("")), (Kind::Other, Some(EMPTY)));
-        let (label, record) = t.builtin_entity(m.entity()).unwrap();
-        assert_eq!((t.label(label), record), (Some("LOC"), n));
+        assert_eq!(t.slots_len(), g.candidate_lists().len());
+        let slot = t.slots(g.candidate_range(&m)).next().unwrap();
+        assert_eq!(
+            (t.label(slot.label), slot.record, slot.key, slot.entity),
+            (Some("LOC"), n, key, m.entity())
+        );
         let msf = g.find_iter("Doctors Without Borders").next().unwrap();
-        let (label, record) = t.builtin_entity(msf.entity()).unwrap();
-        assert_eq!((t.label(label), record), (Some("ORG"), NONE));
+        let slot = t.slots(g.candidate_range(&msf)).next().unwrap();
+        assert_eq!(
+            (t.label(slot.label), slot.record, slot.entity),
+            (Some("ORG"), NONE, msf.entity())
+        );
+        // Every candidate's slot holds its entity and the place of its id.
+        for (i, slot) in t.slots(0..t.slots_len()).enumerate() {
+            let e = g.candidate_lists()[i];
+            assert_eq!(slot.entity, e);
+            assert_eq!(t.label(slot.label), Some(g.entity(e).label()));
+            let placed = t.get(g, e);
+            assert_eq!(placed.map(|(n, _)| n), (slot.record != NONE).then_some(slot.record));
+            assert_eq!(placed.map(|(_, k)| k), (slot.record != NONE).then_some(slot.key));
+        }
         // Every cut of the image is refused, never a panic.
         for cut in (0..DEFAULT_IMAGE.len()).step_by(99_991) {
             let cut: &'static [u8] = DEFAULT_IMAGE.get(..cut).unwrap();

@@ -353,11 +353,24 @@ impl Matcher {
 
     /// The candidate list `list`.
     pub(crate) fn list(&self, list: u32) -> &[EntityId] {
+        self.ents.get(self.list_range(list)).unwrap_or(&[])
+    }
+
+    /// Where the candidate list `list` lies in [`lists`](Self::lists)
+    /// (empty for a list this matcher does not hold).
+    pub(crate) fn list_range(&self, list: u32) -> std::ops::Range<usize> {
         let l = list as usize;
         match (self.list_starts.get(l), self.list_starts.get(l + 1)) {
-            (Some(&a), Some(&b)) => self.ents.get(a as usize..b as usize).unwrap_or(&[]),
-            _ => &[],
+            (Some(&a), Some(&b)) if a <= b && b as usize <= self.ents.len() => {
+                a as usize..b as usize
+            }
+            _ => 0..0,
         }
+    }
+
+    /// Every candidate list, one after the other.
+    pub(crate) fn lists(&self) -> &[EntityId] {
+        &self.ents
     }
 
     /// The candidate list of a valid end, and its first entity.
