@@ -16,8 +16,8 @@ use crate::casualties::{CasualtyFact, Toll};
 use crate::document::TollRecord;
 use crate::gazetteer::{EntityMatch, Gazetteer};
 use crate::json::{
-    sentence, tokens, CasualtyView, CountView, EntityView, Fields, LocationView, NumberView,
-    PlaceJson, PlaceRef, Recent, SpanView,
+    sentence, tokens, CasualtyView, EntityView, Fields, NumberView, PlaceJson, PlaceRef, Recent,
+    SpanView,
 };
 use crate::numbers::NumberPhrase;
 use crate::places::{Place, Resolved, Town};
@@ -288,25 +288,7 @@ impl Sink<'_> for JsonSink<'_> {
         place_at: impl Fn(Span) -> Option<&'p Place>,
     ) {
         for f in facts {
-            let count = f.count();
-            let view = CasualtyView {
-                outcome: f.outcome(),
-                count: CountView {
-                    start: count.span().start,
-                    end: count.span().end,
-                    text: count.span().slice(text).unwrap_or(""),
-                    interval: count.interval(),
-                    approximate: count.is_approximate(),
-                },
-                victims: f.victims().map(|s| SpanView::of(text, s)),
-                location: f.location().map(|s| LocationView {
-                    start: s.start,
-                    end: s.end,
-                    text: s.slice(text).unwrap_or(""),
-                    place: PlaceJson(place_at(s)),
-                }),
-                hedged: f.is_hedged(),
-            };
+            let view = CasualtyView::of(text, f, |s| PlaceJson(place_at(s)));
             // Writing into a Vec cannot fail, nor can these records.
             let _ = serde_json::to_writer(self.casualties.next(), &view);
         }

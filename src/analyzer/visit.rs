@@ -11,10 +11,10 @@
 
 use super::pass::{Sink, Wanted};
 use super::records::toll_record;
-use crate::casualties::{CasualtyFact, Outcome, Toll};
+use crate::casualties::{CasualtyFact, Toll};
 use crate::document::{SentenceRecord, TokenRecord, TollRecord};
 use crate::gazetteer::{EntityMatch, Gazetteer};
-use crate::json::{CountView, NumberView, SpanView};
+use crate::json::{CasualtyView, NumberView, SpanView};
 use crate::numbers::NumberPhrase;
 use crate::places::{Place, Town};
 use crate::span::Span;
@@ -68,27 +68,6 @@ struct Entity<'a> {
     place: Option<Place>,
 }
 
-/// A [`LocationRecord`](crate::document::LocationRecord), its text borrowed.
-#[derive(Serialize)]
-#[serde(rename = "LocationRecord")]
-struct Location<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-    place: Option<Place>,
-}
-
-/// A [`CasualtyRecord`](crate::document::CasualtyRecord), its texts borrowed.
-#[derive(Serialize)]
-#[serde(rename = "CasualtyRecord")]
-struct Casualty<'a> {
-    outcome: Outcome,
-    count: CountView<'a>,
-    victims: Option<SpanView<'a>>,
-    location: Option<Location<'a>>,
-    hedged: bool,
-}
-
 /// The layers of one document being gathered.
 pub(crate) struct VisitSink<'a> {
     want: Wanted,
@@ -98,7 +77,7 @@ pub(crate) struct VisitSink<'a> {
     /// Towns, which join the entities at the end.
     towns: Vec<Entity<'a>>,
     numbers: Vec<NumberView<'a>>,
-    casualties: Vec<Casualty<'a>>,
+    casualties: Vec<CasualtyView<'a, Option<Place>>>,
     tolls: Vec<TollRecord>,
 }
 
@@ -210,27 +189,8 @@ impl<'a> Sink<'a> for VisitSink<'a> {
         facts: &[CasualtyFact],
         place_at: impl Fn(Span) -> Option<&'p Place>,
     ) {
-        self.casualties.extend(facts.iter().map(|f| {
-            let count = f.count();
-            Casualty {
-                outcome: f.outcome(),
-                count: CountView {
-                    start: count.span().start,
-                    end: count.span().end,
-                    text: count.span().slice(text).unwrap_or(""),
-                    interval: count.interval(),
-                    approximate: count.is_approximate(),
-                },
-                victims: f.victims().map(|s| SpanView::of(text, s)),
-                location: f.location().map(|s| Location {
-                    start: s.start,
-                    end: s.end,
-                    text: s.slice(text).unwrap_or(""),
-                    place: place_at(s).cloned(),
-                }),
-                hedged: f.is_hedged(),
-            }
-        }));
+        self.casualties
+            .extend(facts.iter().map(|f| CasualtyView::of(text, f, |s| place_at(s).cloned())));
     }
 
     fn tolls(&mut self, text: &'a str, tolls: &[Toll]) {

@@ -7,7 +7,7 @@
 
 use super::places::{PlaceJson, PlaceRef, Recent};
 use super::record::record;
-use crate::casualties::Outcome;
+use crate::casualties::{CasualtyFact, Outcome};
 use crate::document::{CasualtyRecord, CountRecord, EntityRecord, LocationRecord, TextSpan};
 use crate::numbers::{Interval, NumberKind};
 use crate::span::Span;
@@ -74,13 +74,15 @@ impl<'a> From<&'a CountRecord> for CountView<'a> {
     }
 }
 
-/// A [`LocationRecord`], its place from the thread's memory of places.
+/// A [`LocationRecord`]; `P` is its place: from the thread's memory of
+/// places for JSON ([`PlaceJson`]), or the place itself for other formats.
 #[derive(Serialize)]
-pub(crate) struct LocationView<'a> {
+#[serde(rename = "LocationRecord")]
+pub(crate) struct LocationView<'a, P = PlaceJson<'a>> {
     pub(crate) start: usize,
     pub(crate) end: usize,
     pub(crate) text: &'a str,
-    pub(crate) place: PlaceJson<'a>,
+    pub(crate) place: P,
 }
 
 impl<'a> From<&'a LocationRecord> for LocationView<'a> {
@@ -94,13 +96,14 @@ impl<'a> From<&'a LocationRecord> for LocationView<'a> {
     }
 }
 
-/// A [`CasualtyRecord`].
+/// A [`CasualtyRecord`]; `P` is its location's place (see [`LocationView`]).
 #[derive(Serialize)]
-pub(crate) struct CasualtyView<'a> {
+#[serde(rename = "CasualtyRecord")]
+pub(crate) struct CasualtyView<'a, P = PlaceJson<'a>> {
     pub(crate) outcome: Outcome,
     pub(crate) count: CountView<'a>,
     pub(crate) victims: Option<SpanView<'a>>,
-    pub(crate) location: Option<LocationView<'a>>,
+    pub(crate) location: Option<LocationView<'a, P>>,
     pub(crate) hedged: bool,
 }
 
@@ -112,6 +115,32 @@ impl<'a> From<&'a CasualtyRecord> for CasualtyView<'a> {
             victims: c.victims.as_ref().map(SpanView::from),
             location: c.location.as_ref().map(LocationView::from),
             hedged: c.hedged,
+        }
+    }
+}
+
+impl<'a, P> CasualtyView<'a, P> {
+    /// The fact `f` found in `text`; `place` gives its location's place.
+    pub(crate) fn of(text: &'a str, f: &CasualtyFact, place: impl FnOnce(Span) -> P) -> Self {
+        let count = f.count();
+        let span = count.span();
+        CasualtyView {
+            outcome: f.outcome(),
+            count: CountView {
+                start: span.start,
+                end: span.end,
+                text: span.slice(text).unwrap_or(""),
+                interval: count.interval(),
+                approximate: count.is_approximate(),
+            },
+            victims: f.victims().map(|s| SpanView::of(text, s)),
+            location: f.location().map(|s| LocationView {
+                start: s.start,
+                end: s.end,
+                text: s.slice(text).unwrap_or(""),
+                place: place(s),
+            }),
+            hedged: f.is_hedged(),
         }
     }
 }
