@@ -189,7 +189,7 @@ impl UnitTable {
                 }
             }
         }
-        if len % BLOCK == 0 {
+        if len.is_multiple_of(BLOCK) {
             self.blocks.push(units);
         } else {
             let before = self.blocks.last().copied().unwrap_or(0);

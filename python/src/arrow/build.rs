@@ -735,14 +735,16 @@ impl StructSer<'_> {
         } else {
             names.iter().position(|n| same_name(n, key))
         };
-        let Some(at) = at else { return Ok(()) };
+        let Some((at, col)) = at.and_then(|at| Some((at, cols.get_mut(at)?))) else {
+            return Ok(());
+        };
         *next = at + 1;
         let bit = 1u64.checked_shl(at as u32).unwrap_or(0);
         if *seen & bit != 0 {
             return Ok(());
         }
         *seen |= bit;
-        value.serialize(ColSer { col: &mut cols[at] })
+        value.serialize(ColSer { col })
     }
 
     #[inline(always)]
