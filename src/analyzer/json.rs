@@ -17,7 +17,6 @@ use crate::document::TollRecord;
 use crate::gazetteer::{EntityMatch, Gazetteer};
 use crate::json::{
     sentence, tokens, CasualtyView, EntityView, Fields, NumberView, PlaceJson, PlaceRef, Recent,
-    SpanView,
 };
 use crate::numbers::NumberPhrase;
 use crate::places::{Place, Resolved, Town};
@@ -266,16 +265,7 @@ impl Sink<'_> for JsonSink<'_> {
 
     fn numbers(&mut self, text: &str, phrases: &[NumberPhrase<'_>]) {
         for p in phrases {
-            let view = NumberView {
-                start: p.span().start,
-                end: p.span().end,
-                text: p.as_str(),
-                kind: p.kind(),
-                unit: p.unit(),
-                interval: p.interval(),
-                approximate: p.is_approximate(),
-                noun: p.noun().map(|n| SpanView::of(text, n)),
-            };
+            let view = NumberView::of(text, p);
             // Writing into a Vec cannot fail, nor can these records.
             let _ = serde_json::to_writer(self.numbers.next(), &view);
         }
@@ -347,26 +337,37 @@ pub(super) mod tests {
         }
     }
 
-    #[test]
-    fn the_bytes_of_the_document_with_every_layer() {
-        check(&Analyzer::new());
-        check(&Analyzer::builder().gazetteer(elmhaven()).build());
-        check(&Analyzer::builder().resolve_places(false).build());
-        check(&Analyzer::builder().default_gazetteer(false).build());
+    /// Analyzers with every layer: the built-in list, a user gazetteer with
+    /// places, no resolution, no gazetteer. (Also used by `visit.rs`.)
+    pub(in crate::analyzer) fn every_layer() -> [Analyzer; 4] {
+        [
+            Analyzer::new(),
+            Analyzer::builder().gazetteer(elmhaven()).build(),
+            Analyzer::builder().resolve_places(false).build(),
+            Analyzer::builder().default_gazetteer(false).build(),
+        ]
     }
 
-    #[test]
-    fn the_bytes_of_the_document_with_any_layers() {
-        let all =
-            [Layer::Tokens, Layer::Sentences, Layer::Entities, Layer::Numbers, Layer::Casualties];
-        for mask in 0..32u32 {
-            let layers: Vec<Layer> = all
+    /// An analyzer for each subset of the layers, with the user gazetteer.
+    pub(in crate::analyzer) fn layer_subsets() -> impl Iterator<Item = Analyzer> {
+        (0..32u32).map(|mask| {
+            let layers: Vec<Layer> = Layer::ALL
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| mask & (1 << i) != 0)
                 .map(|(_, &l)| l)
                 .collect();
-            check(&Analyzer::builder().layers(&layers).gazetteer(elmhaven()).build());
-        }
+            Analyzer::builder().layers(&layers).gazetteer(elmhaven()).build()
+        })
+    }
+
+    #[test]
+    fn the_bytes_of_the_document_with_every_layer() {
+        every_layer().iter().for_each(check);
+    }
+
+    #[test]
+    fn the_bytes_of_the_document_with_any_layers() {
+        layer_subsets().for_each(|a| check(&a));
     }
 }

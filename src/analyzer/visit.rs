@@ -14,7 +14,7 @@ use super::records::toll_record;
 use crate::casualties::{CasualtyFact, Toll};
 use crate::document::{SentenceRecord, TokenRecord, TollRecord};
 use crate::gazetteer::{EntityMatch, Gazetteer};
-use crate::json::{CasualtyView, NumberView, SpanView};
+use crate::json::{CasualtyView, NumberView};
 use crate::numbers::NumberPhrase;
 use crate::places::{Place, Town};
 use crate::span::Span;
@@ -171,16 +171,7 @@ impl<'a> Sink<'a> for VisitSink<'a> {
     }
 
     fn numbers(&mut self, text: &'a str, phrases: &[NumberPhrase<'a>]) {
-        self.numbers.extend(phrases.iter().map(|p| NumberView {
-            start: p.span().start,
-            end: p.span().end,
-            text: p.as_str(),
-            kind: p.kind(),
-            unit: p.unit(),
-            interval: p.interval(),
-            approximate: p.is_approximate(),
-            noun: p.noun().map(|n| SpanView::of(text, n)),
-        }));
+        self.numbers.extend(phrases.iter().map(|p| NumberView::of(text, p)));
     }
 
     fn casualties<'p>(
@@ -201,8 +192,8 @@ impl<'a> Sink<'a> for VisitSink<'a> {
 #[cfg(test)]
 mod tests {
     use super::LayerVisitor;
-    use crate::analyzer::json::tests::{elmhaven, TEXTS};
-    use crate::analyzer::{Analyzer, Layer};
+    use crate::analyzer::json::tests::{every_layer, layer_subsets, TEXTS};
+    use crate::analyzer::Analyzer;
     use serde::Serialize;
 
     /// The document's JSON object, written from the layers handed over.
@@ -228,22 +219,11 @@ mod tests {
 
     #[test]
     fn the_layers_of_the_document_with_every_layer() {
-        check(&Analyzer::new());
-        check(&Analyzer::builder().gazetteer(elmhaven()).build());
-        check(&Analyzer::builder().resolve_places(false).build());
-        check(&Analyzer::builder().default_gazetteer(false).build());
+        every_layer().iter().for_each(check);
     }
 
     #[test]
     fn the_layers_of_the_document_with_any_layers() {
-        for mask in 0..32u32 {
-            let layers: Vec<Layer> = Layer::ALL
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| mask & (1 << i) != 0)
-                .map(|(_, &l)| l)
-                .collect();
-            check(&Analyzer::builder().layers(&layers).gazetteer(elmhaven()).build());
-        }
+        layer_subsets().for_each(|a| check(&a));
     }
 }

@@ -16,7 +16,7 @@ mod views;
 
 pub(crate) use places::{PlaceJson, PlaceRef, Recent};
 pub(crate) use record::{sentence, tokens};
-pub(crate) use views::{CasualtyView, EntityView, NumberView, SpanView};
+pub(crate) use views::{CasualtyView, EntityView, NumberView};
 
 use crate::document::Document;
 use serde::ser::{Serialize, Serializer};

@@ -9,7 +9,7 @@ use super::places::{PlaceJson, PlaceRef, Recent};
 use super::record::record;
 use crate::casualties::{CasualtyFact, Outcome};
 use crate::document::{CasualtyRecord, CountRecord, EntityRecord, LocationRecord, TextSpan};
-use crate::numbers::{Interval, NumberKind};
+use crate::numbers::{Interval, NumberKind, NumberPhrase};
 use crate::span::Span;
 use crate::util::{in_range, load8, HIGH};
 use serde::Serialize;
@@ -49,6 +49,22 @@ pub(crate) struct NumberView<'a> {
     pub(crate) interval: Interval,
     pub(crate) approximate: bool,
     pub(crate) noun: Option<SpanView<'a>>,
+}
+
+impl<'a> NumberView<'a> {
+    /// The phrase `p` found in `text`.
+    pub(crate) fn of(text: &'a str, p: &NumberPhrase<'a>) -> NumberView<'a> {
+        NumberView {
+            start: p.span().start,
+            end: p.span().end,
+            text: p.as_str(),
+            kind: p.kind(),
+            unit: p.unit(),
+            interval: p.interval(),
+            approximate: p.is_approximate(),
+            noun: p.noun().map(|n| SpanView::of(text, n)),
+        }
+    }
 }
 
 /// A [`CountRecord`].

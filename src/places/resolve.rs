@@ -636,7 +636,8 @@ pub(super) fn resolve<'t, 'u>(
     drop(mentions);
     SCRATCH.with(|s| {
         if let Ok(mut s) = s.try_borrow_mut() {
-            *s = Scratch::keep(all, runs, index.slots, named, fixed, countries.0, divisions.0);
+            let (index, countries, divisions) = (index.slots, countries.0, divisions.0);
+            *s = Scratch { all, runs, index, named, fixed, countries, divisions }.emptied();
         }
     });
     Resolved::new(user, out)
@@ -660,15 +661,7 @@ impl Scratch {
     const KEPT: usize = 1 << 14;
 
     /// The lists, emptied, to keep.
-    fn keep(
-        all: Vec<Candidate>,
-        runs: Vec<Run>,
-        index: Vec<(u32, usize)>,
-        named: Vec<(usize, usize)>,
-        fixed: Vec<Option<Candidate>>,
-        countries: Vec<(u32, usize)>,
-        divisions: Vec<((u32, u32), usize)>,
-    ) -> Scratch {
+    fn emptied(self) -> Scratch {
         fn empty<T>(mut v: Vec<T>) -> Vec<T> {
             if v.capacity() > Scratch::KEPT {
                 return Vec::new();
@@ -676,6 +669,7 @@ impl Scratch {
             v.clear();
             v
         }
+        let Scratch { all, runs, index, named, fixed, countries, divisions } = self;
         Scratch {
             all: empty(all),
             runs: empty(runs),
