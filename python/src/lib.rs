@@ -41,6 +41,8 @@ struct PyAnalyzer {
     columns: Vec<String>,
     /// The Arrow shape of those columns.
     shape: Shape,
+    /// The large buffers of its Arrow batches, back for the next batch.
+    spares: Arc<arrow::recycle::Pool>,
 }
 
 fn layer_names(layers: &Option<Vec<String>>) -> PyResult<Vec<Layer>> {
@@ -188,6 +190,7 @@ impl PyAnalyzer {
             unit,
             columns,
             shape,
+            spares: Arc::default(),
         })
     }
 
@@ -292,8 +295,9 @@ impl PyAnalyzer {
         let rows = arrow::rows(&arrays);
         let pool = pool()?;
         let n = rows.len();
-        let built =
-            py.detach(|| arrow::batch::analyze(&pool, &self.inner, &rows, self.unit, &self.shape));
+        let built = py.detach(|| {
+            arrow::batch::analyze(&pool, &self.inner, &rows, self.unit, &self.shape, &self.spares)
+        });
         let (fields, columns) = built.map_err(PyValueError::new_err)?;
         drop(arrays);
         arrow::export_batch(py, fields, columns, n)

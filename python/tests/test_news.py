@@ -4,6 +4,7 @@ analyze example (byte offsets converted to chars independently) on every documen
 
 import itertools
 import json
+import resource
 import subprocess
 
 import pytest
@@ -42,6 +43,38 @@ def test_utf16_and_byte_offsets_agree_with_python(news_texts):
             for x, y in zip(spans(w), spans(g)):
                 assert len(text[: x["start"]].encode(encoding)) // width == y["start"]
                 assert len(text[: x["end"]].encode(encoding)) // width == y["end"]
+
+
+def test_arrow_batches_stay_whole_while_later_ones_reuse_their_buffers(news_texts):
+    a = textfacts.Analyzer()
+    texts = pa.array(news_texts)
+
+    def faults_of(call):
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+        batch = call()
+        return batch, resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+
+    first, first_faults = faults_of(lambda: a.analyze_arrow(texts))
+    second = a.analyze_arrow(texts)
+    assert second.equals(first)
+    del first  # its buffers go back to the analyzer
+    third, third_faults = faults_of(lambda: a.analyze_arrow(texts))
+    assert third.equals(second)
+    # Written into the first batch's pages, not into fresh ones.
+    assert third_faults < first_faults / 2, (first_faults, third_faults)
+    # A slice keeps its buffers from being reused: the batches written after
+    # the rest of its batch is dropped leave it as it was.
+    part = third.slice(100, 50)
+    del third
+    fourth = a.analyze_arrow(texts)
+    del second
+    fifth = a.analyze_arrow(texts)
+    assert part.equals(fourth.slice(100, 50)) and fifth.equals(fourth)
+    # Batches of another analyzer, or outliving theirs, are left alone too.
+    b = textfacts.Analyzer(layers=["tokens"])
+    tokens = b.analyze_arrow(texts)
+    del b
+    assert tokens.column("tokens").equals(fifth.column("tokens"))
 
 
 def test_batch_equals_analyze_on_every_document(news_texts, docs):

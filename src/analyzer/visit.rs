@@ -50,8 +50,65 @@ pub trait LayerVisitor {
     /// its serialized form (a [`Layer::as_str`](crate::Layer::as_str), and
     /// `"tolls"` after `"casualties"`) and `records` serializes exactly as
     /// that field's records do (the same fields, values, struct names and
-    /// order), in any serde format.
+    /// order), in any serde format. The tokens and the sentences come
+    /// through [`tokens`](Self::tokens) and [`sentences`](Self::sentences),
+    /// which call this unless the visitor overrides them.
     fn layer<T: Serialize + ?Sized>(&mut self, name: &'static str, records: &T);
+
+    /// Called for the tokens layer instead of [`layer`](Self::layer), with
+    /// the records typed, for a visitor that writes tokens its own way (they
+    /// are most of a document's records). By default it hands them to
+    /// `layer` as `"tokens"`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use textfacts::{Analyzer, LayerVisitor, TokenRecord};
+    ///
+    /// /// The tokens' spans; the other layers are ignored.
+    /// struct Spans(Vec<(usize, usize)>);
+    ///
+    /// impl LayerVisitor for Spans {
+    ///     fn layer<T: serde::Serialize + ?Sized>(&mut self, _: &'static str, _: &T) {}
+    ///     fn tokens(&mut self, tokens: &[TokenRecord]) {
+    ///         self.0.extend(tokens.iter().map(|t| (t.start, t.end)));
+    ///     }
+    /// }
+    ///
+    /// let mut spans = Spans(Vec::new());
+    /// Analyzer::new().visit_layers("Two died.", &mut spans);
+    /// assert_eq!(spans.0, [(0, 3), (4, 8), (8, 9)]);
+    /// ```
+    fn tokens(&mut self, tokens: &[TokenRecord]) {
+        self.layer("tokens", tokens);
+    }
+
+    /// Called for the sentences layer instead of [`layer`](Self::layer), with
+    /// the records typed; by default it hands them to `layer` as
+    /// `"sentences"`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use textfacts::{Analyzer, LayerVisitor, SentenceRecord};
+    ///
+    /// /// How many sentences; the other layers are ignored.
+    /// struct Count(usize);
+    ///
+    /// impl LayerVisitor for Count {
+    ///     fn layer<T: serde::Serialize + ?Sized>(&mut self, _: &'static str, _: &T) {}
+    ///     fn sentences(&mut self, sentences: &[SentenceRecord]) {
+    ///         self.0 += sentences.len();
+    ///     }
+    /// }
+    ///
+    /// let mut count = Count(0);
+    /// Analyzer::new().visit_layers("One. Two.", &mut count);
+    /// assert_eq!(count.0, 2);
+    /// ```
+    fn sentences(&mut self, sentences: &[SentenceRecord]) {
+        self.layer("sentences", sentences);
+    }
 }
 
 /// An [`EntityRecord`](crate::document::EntityRecord), its strings borrowed.
@@ -108,10 +165,10 @@ impl<'a> VisitSink<'a> {
             self.entities.sort_by_key(|e| e.start);
         }
         if want.tokens {
-            visitor.layer("tokens", self.tokens.as_slice());
+            visitor.tokens(&self.tokens);
         }
         if want.sentences {
-            visitor.layer("sentences", self.sentences.as_slice());
+            visitor.sentences(&self.sentences);
         }
         if want.entities {
             visitor.layer("entities", self.entities.as_slice());
@@ -214,6 +271,40 @@ mod tests {
             a.visit_layers(text, &mut got);
             let got = if got.0.is_empty() { "{}".to_string() } else { got.0 + "}" };
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    /// The typed tokens and sentences, and the other layers' names.
+    #[derive(Default)]
+    struct Typed {
+        tokens: Vec<crate::document::TokenRecord>,
+        sentences: Vec<crate::document::SentenceRecord>,
+        names: Vec<&'static str>,
+    }
+
+    impl LayerVisitor for Typed {
+        fn layer<T: Serialize + ?Sized>(&mut self, name: &'static str, _: &T) {
+            self.names.push(name);
+        }
+        fn tokens(&mut self, tokens: &[crate::document::TokenRecord]) {
+            self.tokens.extend_from_slice(tokens);
+        }
+        fn sentences(&mut self, sentences: &[crate::document::SentenceRecord]) {
+            self.sentences.extend_from_slice(sentences);
+        }
+    }
+
+    #[test]
+    fn typed_tokens_and_sentences_are_the_documents_and_skip_layer() {
+        for a in every_layer().iter().chain(&layer_subsets().collect::<Vec<_>>()) {
+            for text in TEXTS {
+                let doc = a.analyze(text);
+                let mut typed = Typed::default();
+                a.visit_layers(text, &mut typed);
+                assert_eq!(typed.tokens, doc.tokens(), "{text}");
+                assert_eq!(typed.sentences, doc.sentences(), "{text}");
+                assert!(!typed.names.iter().any(|n| ["tokens", "sentences"].contains(n)));
+            }
         }
     }
 

@@ -12,14 +12,16 @@
 //! output only a few small chunks' columns are ever alive.
 
 use super::build::{Col, Row};
+use super::direct;
+use super::recycle::Pool;
 use super::shape::Shape;
 use crate::offsets::{Unit, UnitTable};
 use arrow_array::ArrayRef;
 use arrow_schema::Fields;
 use rayon::ThreadPool;
 use std::sync::mpsc;
-use std::sync::Mutex;
-use textfacts::{Analyzer, LayerVisitor};
+use std::sync::{Arc, Mutex};
+use textfacts::{Analyzer, LayerVisitor, SentenceRecord, TokenRecord};
 
 /// A document's row, written from the layers of its analysis as they are
 /// handed over (borrowed records: no `Document` is built).
@@ -28,6 +30,14 @@ struct Layers<'a>(Row<'a>);
 impl LayerVisitor for Layers<'_> {
     fn layer<T: serde::Serialize + ?Sized>(&mut self, name: &'static str, records: &T) {
         self.0.field(name, records);
+    }
+
+    fn tokens(&mut self, tokens: &[TokenRecord]) {
+        self.0.field_with("tokens", tokens, |col| direct::tokens(col, tokens));
+    }
+
+    fn sentences(&mut self, sentences: &[SentenceRecord]) {
+        self.0.field_with("sentences", sentences, |col| direct::sentences(col, sentences));
     }
 }
 
@@ -56,13 +66,15 @@ fn chunks<'r, 't>(rows: &'r [Option<&'t str>]) -> Vec<&'r [Option<&'t str>]> {
 
 /// The columns of `rows` (a null row gives a null row) analysed by
 /// `analyzer` on `pool`, offsets in `unit`, as the fields and arrays of a
-/// batch of `shape` (a struct of the document's columns).
+/// batch of `shape` (a struct of the document's columns), written into the
+/// buffers `spares` kept from earlier batches and lent from it again.
 pub fn analyze(
     pool: &ThreadPool,
     analyzer: &Analyzer,
     rows: &[Option<&str>],
     unit: Unit,
     shape: &Shape,
+    spares: &Arc<Pool>,
 ) -> Result<(Fields, Vec<ArrayRef>), String> {
     let new_col =
         || Col::new(shape).ok_or_else(|| "the document model has no Arrow form".to_string());
@@ -105,6 +117,7 @@ pub fn analyze(
     // (about 100 KB a chunk, news text) even when it waits long.
     let in_flight = 2 * pool.current_num_threads() + 2;
     let mut root = new_col()?;
+    root.take_spares(spares);
     let (tx, rx) = mpsc::channel::<(usize, Result<(Col, bool), String>)>();
     pool.in_place_scope(|scope| -> Result<(), String> {
         let spawn = |i: usize| {
@@ -158,5 +171,5 @@ pub fn analyze(
         Ok(())
     })?;
     drop(spare);
-    root.finish_columns().map_err(|e| e.to_string())
+    root.finish_columns(Some(spares)).map_err(|e| e.to_string())
 }

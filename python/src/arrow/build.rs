@@ -4,6 +4,7 @@
 //! offset fields are converted once a row is written (see `offsets` and
 //! [`Col::convert_offsets`]).
 
+use super::recycle::{self, Element, Pool};
 use super::shape::Shape;
 use crate::offsets::{is_offset_field, UnitTable};
 use crate::ser::{forward_narrow_scalars, seq_impls, struct_impls, Error};
@@ -15,6 +16,7 @@ use arrow_array::{
 use arrow_buffer::{BooleanBufferBuilder, Buffer, NullBufferBuilder, OffsetBuffer, ScalarBuffer};
 use arrow_schema::{ArrowError, DataType, Field, Fields};
 use serde::ser::{self, Serialize};
+use std::panic::RefUnwindSafe;
 use std::sync::Arc;
 
 /// Dictionary keys of an enum column: `Int8` when the names fit.
@@ -231,50 +233,85 @@ impl Col {
         });
     }
 
-    /// The finished array.
-    pub fn finish(self) -> Result<ArrayRef, ArrowError> {
+    /// The finished array, its large buffers lent from `lend`'s pool (see
+    /// [`recycle`](super::recycle)).
+    fn finish(self, lend: &mut Lend<'_>) -> Result<ArrayRef, ArrowError> {
         Ok(match self {
             Col::Bool(mut values, mut valid) => {
                 Arc::new(BooleanArray::new(values.finish(), valid.finish()))
             }
             Col::Int(values, mut valid) => {
-                Arc::new(Int64Array::try_new(ScalarBuffer::from(values), valid.finish())?)
+                Arc::new(Int64Array::try_new(lend.scalars(values), valid.finish())?)
             }
             Col::Float(values, mut valid) => {
-                Arc::new(Float64Array::try_new(ScalarBuffer::from(values), valid.finish())?)
+                Arc::new(Float64Array::try_new(lend.scalars(values), valid.finish())?)
             }
             Col::Int32(values, mut valid) => {
-                Arc::new(Int32Array::try_new(ScalarBuffer::from(values), valid.finish())?)
+                Arc::new(Int32Array::try_new(lend.scalars(values), valid.finish())?)
             }
             Col::Enum { names, keys, mut valid } => {
                 let values: ArrayRef = Arc::new(StringArray::from_iter_values(names.iter()));
                 match keys {
                     Keys::Small(k) => Arc::new(DictionaryArray::<Int8Type>::try_new(
-                        Int8Array::try_new(ScalarBuffer::from(k), valid.finish())?,
+                        Int8Array::try_new(lend.scalars(k), valid.finish())?,
                         values,
                     )?),
                     Keys::Wide(k) => Arc::new(DictionaryArray::<Int32Type>::try_new(
-                        Int32Array::try_new(ScalarBuffer::from(k), valid.finish())?,
+                        Int32Array::try_new(lend.scalars(k), valid.finish())?,
                         values,
                     )?),
                 }
             }
-            Col::Str { offsets, data, mut valid } => Arc::new(StringArray::try_new(
-                OffsetBuffer::new(ScalarBuffer::from(offsets)),
-                Buffer::from_vec(data),
-                valid.finish(),
-            )?),
-            Col::List { offsets, mut valid, item, field } => Arc::new(ListArray::try_new(
-                field,
-                OffsetBuffer::new(ScalarBuffer::from(offsets)),
-                item.finish()?,
-                valid.finish(),
-            )?),
+            Col::Str { offsets, data, mut valid } => {
+                let offsets = OffsetBuffer::new(lend.scalars(offsets));
+                Arc::new(StringArray::try_new(offsets, lend.buffer(data), valid.finish())?)
+            }
+            Col::List { offsets, mut valid, item, field } => {
+                let offsets = OffsetBuffer::new(lend.scalars(offsets));
+                Arc::new(ListArray::try_new(field, offsets, item.finish(lend)?, valid.finish())?)
+            }
             Col::Struct { cols, mut valid, fields, .. } => {
-                let arrays = cols.into_iter().map(Col::finish).collect::<Result<Vec<_>, _>>()?;
+                let arrays =
+                    cols.into_iter().map(|c| c.finish(lend)).collect::<Result<Vec<_>, _>>()?;
                 Arc::new(StructArray::try_new(fields, arrays, valid.finish())?)
             }
         })
+    }
+
+    /// Starts this (empty) column's buffers from those `pool` kept, in the
+    /// order [`Col::finish`] lends them (`slot`: the next buffer's number).
+    pub fn take_spares(&mut self, pool: &Pool) {
+        self.take_spares_from(pool, &mut 0);
+    }
+
+    fn take_spares_from(&mut self, pool: &Pool, slot: &mut usize) {
+        fn take<T: Element>(values: &mut Vec<T>, pool: &Pool, slot: &mut usize) {
+            if let Some(spare) = pool.take::<T>(*slot) {
+                let first = values.first().copied();
+                *values = spare;
+                values.extend(first);
+            }
+            *slot += 1;
+        }
+        match self {
+            Col::Bool(..) => {}
+            Col::Int(values, _) => take(values, pool, slot),
+            Col::Int32(values, _) => take(values, pool, slot),
+            Col::Float(values, _) => take(values, pool, slot),
+            Col::Enum { keys: Keys::Small(k), .. } => take(k, pool, slot),
+            Col::Enum { keys: Keys::Wide(k), .. } => take(k, pool, slot),
+            Col::Str { offsets, data, .. } => {
+                take(offsets, pool, slot);
+                take(data, pool, slot);
+            }
+            Col::List { offsets, item, .. } => {
+                take(offsets, pool, slot);
+                item.take_spares_from(pool, slot);
+            }
+            Col::Struct { cols, .. } => {
+                cols.iter_mut().for_each(|c| c.take_spares_from(pool, slot))
+            }
+        }
     }
 
     /// Appends the rows of `other`, a column of the same shape (built
@@ -409,15 +446,42 @@ impl Col {
         }
     }
 
-    /// The children of a struct column, finished (the columns of a batch).
-    pub fn finish_columns(self) -> Result<(Fields, Vec<ArrayRef>), ArrowError> {
+    /// The children of a struct column, finished (the columns of a batch),
+    /// their large buffers lent from `pool` (see [`recycle`](super::recycle)).
+    pub fn finish_columns(
+        self,
+        pool: Option<&Arc<Pool>>,
+    ) -> Result<(Fields, Vec<ArrayRef>), ArrowError> {
         match self {
             Col::Struct { cols, fields, .. } => {
-                let arrays = cols.into_iter().map(Col::finish).collect::<Result<Vec<_>, _>>()?;
+                let mut lend = Lend { pool, slot: 0 };
+                let arrays =
+                    cols.into_iter().map(|c| c.finish(&mut lend)).collect::<Result<Vec<_>, _>>()?;
                 Ok((fields, arrays))
             }
             _ => Err(ArrowError::SchemaError("the document is not a struct".into())),
         }
+    }
+}
+
+/// The pool a column's buffers are lent from, and the next buffer's slot.
+struct Lend<'p> {
+    pool: Option<&'p Arc<Pool>>,
+    slot: usize,
+}
+
+impl Lend<'_> {
+    fn buffer<T: Element + RefUnwindSafe + Send + Sync>(&mut self, values: Vec<T>) -> Buffer {
+        self.slot += 1;
+        recycle::buffer(values, self.slot - 1, self.pool)
+    }
+
+    fn scalars<T: Element + RefUnwindSafe + Send + Sync>(
+        &mut self,
+        values: Vec<T>,
+    ) -> ScalarBuffer<T> {
+        self.slot += 1;
+        recycle::scalars(values, self.slot - 1, self.pool)
     }
 }
 
@@ -427,6 +491,18 @@ impl Col {
 fn same_name(a: &str, b: &str) -> bool {
     a.len() == b.len()
         && (std::ptr::eq(a.as_ptr(), b.as_ptr()) || a.bytes().zip(b.bytes()).all(|(x, y)| x == y))
+}
+
+/// The dictionary key of variant `v`, number `index` of its enum, in an
+/// enum column of `names` (where the traced names have it, unless variants
+/// are skipped: then it is looked up; `None`: not a name of the column).
+#[inline(always)]
+pub fn key_of(names: &[&str], index: u32, v: &str) -> Option<usize> {
+    names
+        .get(index as usize)
+        .filter(|n| same_name(n, v))
+        .map(|_| index as usize)
+        .or_else(|| names.iter().position(|n| same_name(n, v)))
 }
 
 fn append_validity(valid: &mut NullBufferBuilder, more: &NullBufferBuilder) {
@@ -448,13 +524,13 @@ fn append_offsets(offsets: &mut Vec<i32>, more: &[i32]) -> Result<(), Error> {
 }
 
 #[inline(always)]
-fn offset_after(offsets: &[i32], added: usize) -> Result<i32, Error> {
+pub fn offset_after(offsets: &[i32], added: usize) -> Result<i32, Error> {
     let last = offsets.last().copied().unwrap_or(0);
     i32::try_from(added).ok().and_then(|a| last.checked_add(a)).ok_or_else(too_much_output)
 }
 
 #[cold]
-fn beyond_2_gib() -> Error {
+pub fn beyond_2_gib() -> Error {
     Error("an offset beyond 2 GiB: use analyze_batch for texts this long".into())
 }
 
@@ -475,6 +551,27 @@ impl Row<'_> {
     pub fn field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
         if self.error.is_none() {
             self.error = ser::SerializeStruct::serialize_field(&mut self.ser, name, value).err();
+        }
+    }
+
+    /// Writes field `name` of the row with `direct` when it can (it returns
+    /// `Ok(false)`, having written nothing, when the column is not of the
+    /// shape it writes), else from `value` through serde.
+    pub fn field_with<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+        direct: impl FnOnce(&mut Col) -> Result<bool, Error>,
+    ) {
+        if self.error.is_some() {
+            return;
+        }
+        if let Some(col) = self.ser.column(name) {
+            self.error = match direct(col) {
+                Ok(true) => None,
+                Ok(false) => value.serialize(ColSer { col }).err(),
+                Err(e) => Some(e),
+            };
         }
     }
 
@@ -517,12 +614,7 @@ impl ColSer<'_> {
     #[inline(always)]
     fn variant(self, index: u32, v: &str) -> Result<(), Error> {
         match self.col {
-            Col::Enum { names, keys, valid } => match names
-                .get(index as usize)
-                .filter(|n| same_name(n, v))
-                .map(|_| index as usize)
-                .or_else(|| names.iter().position(|n| same_name(n, v)))
-            {
+            Col::Enum { names, keys, valid } => match key_of(names, index, v) {
                 Some(at) => {
                     match keys {
                         Keys::Small(k) => k.push(at as i8),
@@ -724,27 +816,35 @@ impl SeqSer<'_> {
 seq_impls!([] SeqSer<'_> => ());
 
 impl StructSer<'_> {
+    /// The column of field `key`, marked written (`None`: the schema lacks
+    /// it, or it was written already).
     #[inline(always)]
-    fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+    fn column(&mut self, key: &'static str) -> Option<&mut Col> {
         let StructSer::Struct { names, cols, seen, next, .. } = self else {
-            return Ok(());
+            return None;
         };
         // Fields come in schema order: look where the last one ended first.
         let at = if names.get(*next).is_some_and(|n| same_name(n, key)) {
-            Some(*next)
+            *next
         } else {
-            names.iter().position(|n| same_name(n, key))
+            names.iter().position(|n| same_name(n, key))?
         };
-        let Some((at, col)) = at.and_then(|at| Some((at, cols.get_mut(at)?))) else {
-            return Ok(());
-        };
+        let col = cols.get_mut(at)?;
         *next = at + 1;
         let bit = 1u64.checked_shl(at as u32).unwrap_or(0);
         if *seen & bit != 0 {
-            return Ok(());
+            return None;
         }
         *seen |= bit;
-        value.serialize(ColSer { col })
+        Some(col)
+    }
+
+    #[inline(always)]
+    fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+        match self.column(key) {
+            Some(col) => value.serialize(ColSer { col }),
+            None => Ok(()),
+        }
     }
 
     #[inline(always)]

@@ -4,6 +4,8 @@
 
 pub mod batch;
 pub mod build;
+pub mod direct;
+pub mod recycle;
 pub mod shape;
 
 use arrow_array::cast::AsArray;
