@@ -12,7 +12,7 @@ use super::build::{key_of, offset_after, Col, Keys};
 use crate::ser::Error;
 use arrow_buffer::NullBufferBuilder;
 use serde::ser::{self, Impossible, Serialize};
-use textfacts::{SentenceRecord, TokenRecord};
+use textfacts::{SentenceRecord, TokenKind, TokenRecord};
 
 /// A list column of structs with the fields `names` exactly: the list's
 /// offsets and validity, the structs' validity and their columns.
@@ -66,28 +66,26 @@ pub fn tokens(col: &mut Col, tokens: &[TokenRecord]) -> Result<bool, Error> {
     starts.reserve(n);
     ends.reserve(n);
     keys.reserve(n);
-    // The dictionary key of each variant number, looked up once a call.
-    let mut key_at = [None::<i8>; 16];
+    // The dictionary key of each kind this module knows, looked up once a
+    // call; a kind it does not know is looked up for each token.
+    let key = |kind: &TokenKind| {
+        let (i, v) = kind.serialize(VariantOf).ok()?;
+        key_of(names, i, v).and_then(|at| i8::try_from(at).ok())
+    };
+    let key_of_kind = KINDS.map(|kind| key(&kind));
     let (mut unknown, mut bits) = (false, 0);
     let rooms = starts.spare_capacity_mut().iter_mut().zip(ends.spare_capacity_mut());
-    for ((t, (start, end)), key) in tokens.iter().zip(rooms).zip(keys.spare_capacity_mut()) {
-        let k = match t.kind.serialize(VariantOf) {
-            Ok((i, v)) => match key_at.get_mut(i as usize) {
-                Some(Some(key)) => Some(*key),
-                Some(slot) => {
-                    *slot = key_of(names, i, v).and_then(|at| i8::try_from(at).ok());
-                    *slot
-                }
-                None => key_of(names, i, v).and_then(|at| i8::try_from(at).ok()),
-            },
-            Err(_) => None,
+    for ((t, (start, end)), room) in tokens.iter().zip(rooms).zip(keys.spare_capacity_mut()) {
+        let k = match key_of_kind.get(kind_number(t.kind)) {
+            Some(k) => *k,
+            None => key(&t.kind),
         };
         unknown |= k.is_none();
         // All fit in an `i32` exactly when their bits together do.
         bits |= t.start | t.end;
         start.write(t.start as i32);
         end.write(t.end as i32);
-        key.write(k.unwrap_or(0));
+        room.write(k.unwrap_or(0));
     }
     if unknown || offset(bits).is_err() {
         offset(bits)?;
@@ -105,6 +103,32 @@ pub fn tokens(col: &mut Col, tokens: &[TokenRecord]) -> Result<bool, Error> {
     }
     end_list(offsets, valid, item_valid, tokens.len())?;
     Ok(true)
+}
+
+/// The token kinds whose keys [`tokens`] looks up once a call.
+const KINDS: [TokenKind; 7] = [
+    TokenKind::Word,
+    TokenKind::Number,
+    TokenKind::Punct,
+    TokenKind::Symbol,
+    TokenKind::Url,
+    TokenKind::Email,
+    TokenKind::Other,
+];
+
+/// A kind's place in [`KINDS`] (past its end: a kind added since).
+#[inline(always)]
+fn kind_number(kind: TokenKind) -> usize {
+    match kind {
+        TokenKind::Word => 0,
+        TokenKind::Number => 1,
+        TokenKind::Punct => 2,
+        TokenKind::Symbol => 3,
+        TokenKind::Url => 4,
+        TokenKind::Email => 5,
+        TokenKind::Other => 6,
+        _ => KINDS.len(),
+    }
 }
 
 /// Writes `sentences` into `col`, a `sentences` column (`Ok(false)`: not
