@@ -67,25 +67,29 @@ pub fn tokens(col: &mut Col, tokens: &[TokenRecord]) -> Result<bool, Error> {
     ends.reserve(n);
     keys.reserve(n);
     // The dictionary key of each kind this module knows, looked up once a
-    // call; a kind it does not know is looked up for each token.
+    // call (-1: none; a kind added since is the last entry's, -1 too).
     let key = |kind: &TokenKind| {
         let (i, v) = kind.serialize(VariantOf).ok()?;
         key_of(names, i, v).and_then(|at| i8::try_from(at).ok())
     };
-    let key_of_kind = KINDS.map(|kind| key(&kind));
+    let mut key_of_kind = [-1i16; KINDS.len() + 1];
+    for (k, kind) in key_of_kind.iter_mut().zip(&KINDS) {
+        *k = key(kind).map_or(-1, i16::from);
+    }
     let (mut unknown, mut bits) = (false, 0);
-    let rooms = starts.spare_capacity_mut().iter_mut().zip(ends.spare_capacity_mut());
-    for ((t, (start, end)), room) in tokens.iter().zip(rooms).zip(keys.spare_capacity_mut()) {
-        let k = match key_of_kind.get(kind_number(t.kind)) {
-            Some(k) => *k,
-            None => key(&t.kind),
-        };
-        unknown |= k.is_none();
+    let (starts_room, ends_room, keys_room) = (
+        &mut starts.spare_capacity_mut()[..n],
+        &mut ends.spare_capacity_mut()[..n],
+        &mut keys.spare_capacity_mut()[..n],
+    );
+    for (i, t) in tokens.iter().enumerate() {
+        let k = key_of_kind[kind_number(t.kind)];
+        unknown |= k < 0;
         // All fit in an `i32` exactly when their bits together do.
         bits |= t.start | t.end;
-        start.write(t.start as i32);
-        end.write(t.end as i32);
-        room.write(k.unwrap_or(0));
+        starts_room[i].write(t.start as i32);
+        ends_room[i].write(t.end as i32);
+        keys_room[i].write(k as i8);
     }
     if unknown || offset(bits).is_err() {
         offset(bits)?;
@@ -116,7 +120,7 @@ const KINDS: [TokenKind; 7] = [
     TokenKind::Other,
 ];
 
-/// A kind's place in [`KINDS`] (past its end: a kind added since).
+/// A kind's place in [`KINDS`] (a kind added since: its length).
 #[inline(always)]
 fn kind_number(kind: TokenKind) -> usize {
     match kind {
