@@ -497,7 +497,7 @@ fn same_name(a: &str, b: &str) -> bool {
 /// enum column of `names` (where the traced names have it, unless variants
 /// are skipped: then it is looked up; `None`: not a name of the column).
 #[inline(always)]
-pub fn key_of(names: &[&str], index: u32, v: &str) -> Option<usize> {
+fn key_of(names: &[&str], index: u32, v: &str) -> Option<usize> {
     names
         .get(index as usize)
         .filter(|n| same_name(n, v))

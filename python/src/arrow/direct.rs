@@ -1,17 +1,16 @@
 //! Typed writers for the records that make most of a row: tokens (four in
 //! five of a news text's records) and sentences, written into their columns
 //! without a serde call per field and per value (the serde writer of
-//! [`build`](super::build) spends ~280 instructions a token; these, ~15).
+//! [`build`](super::build) spends ~280 instructions a token; this, ~25).
 //!
 //! They write only a column of the shape the model traces today (a list of
 //! structs with exactly these fields, in this order) and say `false`
 //! otherwise, so a field the crate adds to a record goes through serde, and
 //! into the schema, until it is written here too.
 
-use super::build::{key_of, offset_after, Col, Keys};
+use super::build::{offset_after, Col, Keys};
 use crate::ser::Error;
 use arrow_buffer::NullBufferBuilder;
-use serde::ser::{self, Impossible, Serialize};
 use textfacts::{SentenceRecord, TokenKind, TokenRecord};
 
 /// A list column of structs with the fields `names` exactly: the list's
@@ -66,16 +65,12 @@ pub fn tokens(col: &mut Col, tokens: &[TokenRecord]) -> Result<bool, Error> {
     starts.reserve(n);
     ends.reserve(n);
     keys.reserve(n);
-    // The dictionary key of each kind this module knows, looked up once a
-    // call (-1: none; a kind added since is the last entry's, -1 too).
-    let key = |kind: &TokenKind| {
-        let (i, v) = kind.serialize(VariantOf).ok()?;
-        key_of(names, i, v).and_then(|at| i8::try_from(at).ok())
-    };
-    let mut key_of_kind = [-1i16; KINDS.len() + 1];
-    for (k, kind) in key_of_kind.iter_mut().zip(&KINDS) {
-        *k = key(kind).map_or(-1, i16::from);
-    }
+    // The dictionary key of each kind this module knows, looked up on its
+    // first token (NOT_YET), by the name the model writes (`as_str`, which
+    // the JSON shares); -1: none (a kind added since has none here).
+    const NOT_YET: i16 = -2;
+    let mut key_of_kind = [NOT_YET; KNOWN_KINDS + 1];
+    key_of_kind[KNOWN_KINDS] = -1;
     let (mut unknown, mut bits) = (false, 0);
     let (starts_room, ends_room, keys_room) = (
         &mut starts.spare_capacity_mut()[..n],
@@ -83,7 +78,13 @@ pub fn tokens(col: &mut Col, tokens: &[TokenRecord]) -> Result<bool, Error> {
         &mut keys.spare_capacity_mut()[..n],
     );
     for (i, t) in tokens.iter().enumerate() {
-        let k = key_of_kind[kind_number(t.kind)];
+        let number = kind_number(t.kind);
+        let mut k = key_of_kind[number];
+        if k == NOT_YET {
+            let name = t.kind.as_str();
+            k = names.iter().position(|n| *n == name).map_or(-1, |at| at as i16);
+            key_of_kind[number] = k;
+        }
         unknown |= k < 0;
         // All fit in an `i32` exactly when their bits together do.
         bits |= t.start | t.end;
@@ -109,18 +110,10 @@ pub fn tokens(col: &mut Col, tokens: &[TokenRecord]) -> Result<bool, Error> {
     Ok(true)
 }
 
-/// The token kinds whose keys [`tokens`] looks up once a call.
-const KINDS: [TokenKind; 7] = [
-    TokenKind::Word,
-    TokenKind::Number,
-    TokenKind::Punct,
-    TokenKind::Symbol,
-    TokenKind::Url,
-    TokenKind::Email,
-    TokenKind::Other,
-];
+/// The token kinds [`kind_number`] knows.
+const KNOWN_KINDS: usize = 7;
 
-/// A kind's place in [`KINDS`] (a kind added since: its length).
+/// A kind's number, below [`KNOWN_KINDS`] (a kind added since: that).
 #[inline(always)]
 fn kind_number(kind: TokenKind) -> usize {
     match kind {
@@ -131,7 +124,7 @@ fn kind_number(kind: TokenKind) -> usize {
         TokenKind::Url => 4,
         TokenKind::Email => 5,
         TokenKind::Other => 6,
-        _ => KINDS.len(),
+        _ => KNOWN_KINDS,
     }
 }
 
@@ -152,88 +145,4 @@ pub fn sentences(col: &mut Col, sentences: &[SentenceRecord]) -> Result<bool, Er
     }
     end_list(offsets, valid, item_valid, sentences.len())?;
     Ok(true)
-}
-
-/// The number and name of a unit variant, as its `Serialize` impl gives
-/// them (anything else is an error).
-struct VariantOf;
-
-/// The error of anything but a unit variant.
-fn not_a_unit_variant<T>() -> Result<T, Error> {
-    Err(Error("not a unit variant".into()))
-}
-
-impl ser::Serializer for VariantOf {
-    type Ok = (u32, &'static str);
-    type Error = Error;
-    type SerializeSeq = Impossible<Self::Ok, Error>;
-    type SerializeTuple = Impossible<Self::Ok, Error>;
-    type SerializeTupleStruct = Impossible<Self::Ok, Error>;
-    type SerializeTupleVariant = Impossible<Self::Ok, Error>;
-    type SerializeMap = Impossible<Self::Ok, Error>;
-    type SerializeStruct = Impossible<Self::Ok, Error>;
-    type SerializeStructVariant = Impossible<Self::Ok, Error>;
-
-    crate::ser::forward_narrow_scalars!();
-
-    #[inline(always)]
-    fn serialize_unit_variant(
-        self,
-        _name: &'static str,
-        index: u32,
-        variant: &'static str,
-    ) -> Result<Self::Ok, Error> {
-        Ok((index, variant))
-    }
-    fn serialize_bool(self, _: bool) -> Result<Self::Ok, Error> {
-        not_a_unit_variant()
-    }
-    fn serialize_i64(self, _: i64) -> Result<Self::Ok, Error> {
-        not_a_unit_variant()
-    }
-    fn serialize_u64(self, _: u64) -> Result<Self::Ok, Error> {
-        not_a_unit_variant()
-    }
-    fn serialize_f64(self, _: f64) -> Result<Self::Ok, Error> {
-        not_a_unit_variant()
-    }
-    fn serialize_str(self, _: &str) -> Result<Self::Ok, Error> {
-        not_a_unit_variant()
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Result<Self::Ok, Error> {
-        not_a_unit_variant()
-    }
-    fn serialize_none(self) -> Result<Self::Ok, Error> {
-        not_a_unit_variant()
-    }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<Self::Ok, Error> {
-        not_a_unit_variant()
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
-        not_a_unit_variant()
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
-        not_a_unit_variant()
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
-        not_a_unit_variant()
-    }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Error> {
-        not_a_unit_variant()
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Error> {
-        not_a_unit_variant()
-    }
 }
