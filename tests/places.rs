@@ -89,6 +89,21 @@ fn datelines() {
 }
 
 #[test]
+fn regions_that_geonames_names_otherwise_take_its_division() {
+    check(&[
+        // English names of first-level divisions GeoNames lists under their
+        // own ("Bayern", "Avtonomna Respublika Krym", "Catalunya").
+        ("Farmers in Bavaria protested on Monday.", "Bavaria", 0, "DE", "02"),
+        ("Drones struck a depot in Crimea overnight.", "Crimea", 0, "UA", "*"),
+        ("Voters in Catalonia went to the polls.", "Catalonia", 0, "ES", "*"),
+        ("Shelling hit two towns in Donetsk Oblast.", "Donetsk Oblast", 0, "UA", "*"),
+        // Such a region qualifies a town the list does not name.
+        ("Gunmen attacked Pankshin, Plateau State, at dawn.", "Pankshin", 0, "NG", "49"),
+        ("Heavy snow fell on Rankin Inlet, Nunavut, overnight.", "Rankin Inlet", 0, "CA", "14"),
+    ]);
+}
+
+#[test]
 fn demonyms_resolve_to_their_country() {
     check(&[
         ("Syrian forces entered the town.", "Syrian", 0, "SY", ""),

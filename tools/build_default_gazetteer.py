@@ -99,6 +99,7 @@ class Builder:
         self.places = {}  # geonameid (str) -> row dict, geonames_places + admin2
         self.place_order = []  # geonames_places order (continents, countries, ADM1, places), then ADM2
         self.places_by_key = {}  # key(name or asciiname) -> [ids], in that order
+        self.region_places = {}  # own id (loc:...) -> geonameid of the same division
         self.load_shared()
         self.load_places()
 
@@ -186,6 +187,17 @@ class Builder:
         if cid in self.city:
             return ("city", cid), None
         sys.exit(f"{path}:{n}: cannot resolve `{canonical}` {id_}")
+
+    def link_region(self, path, n, kind, own_id, same):
+        """Gives region `own_id` the place of GeoNames division `same`
+        (`geonames:N`, a first-level division: the same place, which GeoNames
+        names otherwise)."""
+        gid = same[len("geonames:"):] if same.startswith("geonames:") else None
+        row = self.places.get(gid) if gid else None
+        if kind != "own" or row is None or row["feature_code"] != "ADM1":
+            sys.exit(f"{path}:{n}: `{same}` is not a GeoNames first-level division of a hand-written region")
+        if self.region_places.setdefault(own_id, gid) != gid:
+            sys.exit(f"{path}:{n}: `{own_id}` is linked to two divisions")
 
     def city_names(self, cid):
         """A city's canonical name, its ASCII spelling and article-less form."""
@@ -284,6 +296,8 @@ class Builder:
                 elif ref.startswith("fips:") and ", " in e.canonical:
                     county, state = e.canonical.rsplit(", ", 1)
                     gid = admin2.get((county, state))
+                elif ref in self.region_places:
+                    gid = self.region_places[ref]
                 row = self.places.get(gid) if gid else None
                 if row is None:
                     continue
@@ -298,9 +312,13 @@ class Builder:
 
         for fname in ("countries.tsv", "exonyms.tsv", "regions.tsv", "towns.tsv"):
             path = os.path.join(HAND, fname)
-            for n, (name, canon, id_) in read_tsv(path, 2, 3):
+            # regions.tsv may name, in a fourth column, the GeoNames division
+            # that is the same place under another name ("Bavaria": Bayern).
+            for n, (name, canon, id_, *same) in read_tsv(path, 2, 4 if fname == "regions.tsv" else 3):
                 city_first = fname in ("exonyms.tsv", "towns.tsv")
                 (kind, ref), ent = self.resolve(path, n, canon, id_, city_first, name)
+                if same and same[0]:
+                    self.link_region(path, n, kind, ref, same[0])
                 if kind == "city":
                     extra_city.setdefault(ref, []).append(name)
                     if fname == "towns.tsv" and ref not in sections["towns"]:
