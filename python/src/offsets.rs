@@ -201,14 +201,14 @@ impl UnitTable {
     /// Converts byte offsets `values` in place (a filled table; an offset
     /// past the text is kept).
     pub fn map_all(&self, values: &mut [i32]) {
+        let (within, blocks) = (self.within.as_slice(), self.blocks.as_slice());
         for v in values {
-            let Ok(at) = usize::try_from(*v) else { continue };
-            match (self.within.get(at), self.blocks.get(at / BLOCK)) {
-                (Some(&within), Some(&before)) if within != INSIDE => {
-                    // Never more than the byte offset, so it fits.
-                    *v = i32::try_from(before + usize::from(within)).unwrap_or(*v);
-                }
-                _ => {}
+            // A negative offset reads as one far past the text: kept.
+            let at = *v as u32 as usize;
+            if let (Some(&w), Some(&before)) = (within.get(at), blocks.get(at / BLOCK)) {
+                // Never more than the byte offset, so it fits.
+                let units = (before + usize::from(w)) as i32;
+                *v = if w == INSIDE { *v } else { units };
             }
         }
     }
