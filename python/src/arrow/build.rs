@@ -8,10 +8,10 @@ use super::recycle::{self, Element, Pool};
 use super::shape::Shape;
 use crate::offsets::{is_offset_field, UnitTable};
 use crate::ser::{forward_narrow_scalars, seq_impls, struct_impls, Error};
-use arrow_array::types::{Int32Type, Int8Type};
+use arrow_array::types::{ArrowDictionaryKeyType, Int32Type, Int8Type};
 use arrow_array::{
     ArrayRef, BooleanArray, DictionaryArray, Float64Array, Int32Array, Int64Array, Int8Array,
-    ListArray, StringArray, StructArray,
+    ListArray, PrimitiveArray, StringArray, StructArray,
 };
 use arrow_buffer::{BooleanBufferBuilder, Buffer, NullBufferBuilder, OffsetBuffer, ScalarBuffer};
 use arrow_schema::{ArrowError, DataType, Field, Fields};
@@ -252,14 +252,17 @@ impl Col {
             Col::Enum { names, keys, mut valid } => {
                 let values: ArrayRef = Arc::new(StringArray::from_iter_values(names.iter()));
                 match keys {
-                    Keys::Small(k) => Arc::new(DictionaryArray::<Int8Type>::try_new(
-                        Int8Array::try_new(lend.scalars(k), valid.finish())?,
-                        values,
-                    )?),
-                    Keys::Wide(k) => Arc::new(DictionaryArray::<Int32Type>::try_new(
-                        Int32Array::try_new(lend.scalars(k), valid.finish())?,
-                        values,
-                    )?),
+                    Keys::Small(k) => {
+                        // A negative key reads as 128 or more: out of bounds.
+                        let max = k.iter().fold(0u8, |max, &key| max.max(key as u8));
+                        let keys = Int8Array::try_new(lend.scalars(k), valid.finish())?;
+                        dictionary::<Int8Type>(keys, values, usize::from(max))?
+                    }
+                    Keys::Wide(k) => {
+                        let max = k.iter().fold(0u32, |max, &key| max.max(key as u32));
+                        let keys = Int32Array::try_new(lend.scalars(k), valid.finish())?;
+                        dictionary::<Int32Type>(keys, values, max as usize)?
+                    }
                 }
             }
             Col::Str { offsets, data, mut valid } => {
@@ -462,6 +465,24 @@ impl Col {
             _ => Err(ArrowError::SchemaError("the document is not a struct".into())),
         }
     }
+}
+
+/// The dictionary array of `keys` into `values`, `max` the largest key (a
+/// negative one counted as larger than any). Keys in bounds, as the writers
+/// make them, are known from `max` alone (one pass that vectorises), not
+/// checked one by one with their validity as `try_new` checks them (~5
+/// instructions a key, on the calling thread once the chunks are in).
+fn dictionary<K: ArrowDictionaryKeyType>(
+    keys: PrimitiveArray<K>,
+    values: ArrayRef,
+    max: usize,
+) -> Result<ArrayRef, ArrowError> {
+    if keys.is_empty() || max >= values.len() {
+        return Ok(Arc::new(DictionaryArray::try_new(keys, values)?));
+    }
+    // SAFETY: every key, null or not, lies in `0..values.len()` (its largest
+    // is `max`), which is all that `try_new` checks.
+    Ok(Arc::new(unsafe { DictionaryArray::new_unchecked(keys, values) }))
 }
 
 /// The pool a column's buffers are lent from, and the next buffer's slot.
