@@ -67,11 +67,10 @@ pub fn tokens(col: &mut Col, tokens: &[TokenRecord]) -> Result<bool, Error> {
     keys.reserve(n);
     // The dictionary key of each kind this module knows, looked up on its
     // first token (NOT_YET), by the name the model writes (`as_str`, which
-    // the JSON shares); -1: none (a kind added since has none here).
+    // the JSON shares); -1: none, as for a kind added since (the last slot).
     const NOT_YET: i16 = -2;
     let mut key_of_kind = [NOT_YET; KNOWN_KINDS + 1];
-    key_of_kind[KNOWN_KINDS] = -1;
-    let (mut unknown, mut bits) = (false, 0);
+    let mut bits = 0;
     let (starts_room, ends_room, keys_room) = (
         &mut starts.spare_capacity_mut()[..n],
         &mut ends.spare_capacity_mut()[..n],
@@ -82,17 +81,17 @@ pub fn tokens(col: &mut Col, tokens: &[TokenRecord]) -> Result<bool, Error> {
         let mut k = key_of_kind[number];
         if k == NOT_YET {
             let name = t.kind.as_str();
-            k = names.iter().position(|n| *n == name).map_or(-1, |at| at as i16);
+            let at = names.iter().position(|n| *n == name).filter(|_| number < KNOWN_KINDS);
+            k = at.map_or(-1, |at| at as i16);
             key_of_kind[number] = k;
         }
-        unknown |= k < 0;
         // All fit in an `i32` exactly when their bits together do.
         bits |= t.start | t.end;
         starts_room[i].write(t.start as i32);
         ends_room[i].write(t.end as i32);
         keys_room[i].write(k as i8);
     }
-    if unknown || offset(bits).is_err() {
+    if key_of_kind.contains(&-1) || offset(bits).is_err() {
         offset(bits)?;
         return Ok(false);
     }
