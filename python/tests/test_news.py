@@ -62,6 +62,13 @@ def test_arrow_batches_stay_whole_while_later_ones_reuse_their_buffers(news_text
     assert third.equals(second)
     # Written into the first batch's pages, not into fresh ones.
     assert third_faults < first_faults / 2, (first_faults, third_faults)
+    # A small batch kept meanwhile leaves the large buffers to the next large one.
+    del third
+    small = a.analyze_arrow(pa.array(news_texts[:3]))
+    again, again_faults = faults_of(lambda: a.analyze_arrow(texts))
+    assert again_faults < first_faults / 2, (first_faults, again_faults)
+    assert again.equals(second) and small.num_rows == 3
+    third = again
     # A slice keeps its buffers from being reused: the batches written after
     # the rest of its batch is dropped leave it as it was.
     part = third.slice(100, 50)

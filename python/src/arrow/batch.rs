@@ -117,7 +117,10 @@ pub fn analyze(
     // (about 100 KB a chunk, news text) even when it waits long.
     let in_flight = 2 * pool.current_num_threads() + 2;
     let mut root = new_col()?;
-    root.take_spares(spares);
+    // A kept buffer far larger than this batch's output (news: ~3.5 bytes
+    // of columns a byte of text) stays for a larger batch.
+    let text_bytes: usize = rows.iter().map(|r| r.map_or(0, str::len)).sum();
+    root.take_spares(spares, text_bytes.saturating_mul(8).saturating_add(1 << 20));
     let (tx, rx) = mpsc::channel::<(usize, Result<(Col, bool), String>)>();
     pool.in_place_scope(|scope| -> Result<(), String> {
         let spawn = |i: usize| {

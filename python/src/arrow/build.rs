@@ -281,39 +281,29 @@ impl Col {
         })
     }
 
-    /// Starts this (empty) column's buffers from those `pool` kept, in the
-    /// order [`Col::finish`] lends them (`slot`: the next buffer's number).
-    pub fn take_spares(&mut self, pool: &Pool) {
-        self.take_spares_from(pool, &mut 0);
+    /// Starts this (empty) column's buffers from those `pool` kept (of at
+    /// most `max_bytes` each), in the order [`Col::finish`] lends them.
+    pub fn take_spares(&mut self, pool: &Pool, max_bytes: usize) {
+        self.take_spares_from(&mut Spares { pool, max_bytes, slot: 0 });
     }
 
-    fn take_spares_from(&mut self, pool: &Pool, slot: &mut usize) {
-        fn take<T: Element>(values: &mut Vec<T>, pool: &Pool, slot: &mut usize) {
-            if let Some(spare) = pool.take::<T>(*slot) {
-                let first = values.first().copied();
-                *values = spare;
-                values.extend(first);
-            }
-            *slot += 1;
-        }
+    fn take_spares_from(&mut self, spares: &mut Spares<'_>) {
         match self {
             Col::Bool(..) => {}
-            Col::Int(values, _) => take(values, pool, slot),
-            Col::Int32(values, _) => take(values, pool, slot),
-            Col::Float(values, _) => take(values, pool, slot),
-            Col::Enum { keys: Keys::Small(k), .. } => take(k, pool, slot),
-            Col::Enum { keys: Keys::Wide(k), .. } => take(k, pool, slot),
+            Col::Int(values, _) => spares.take(values),
+            Col::Int32(values, _) => spares.take(values),
+            Col::Float(values, _) => spares.take(values),
+            Col::Enum { keys: Keys::Small(k), .. } => spares.take(k),
+            Col::Enum { keys: Keys::Wide(k), .. } => spares.take(k),
             Col::Str { offsets, data, .. } => {
-                take(offsets, pool, slot);
-                take(data, pool, slot);
+                spares.take(offsets);
+                spares.take(data);
             }
             Col::List { offsets, item, .. } => {
-                take(offsets, pool, slot);
-                item.take_spares_from(pool, slot);
+                spares.take(offsets);
+                item.take_spares_from(spares);
             }
-            Col::Struct { cols, .. } => {
-                cols.iter_mut().for_each(|c| c.take_spares_from(pool, slot))
-            }
+            Col::Struct { cols, .. } => cols.iter_mut().for_each(|c| c.take_spares_from(spares)),
         }
     }
 
@@ -483,6 +473,27 @@ fn dictionary<K: ArrowDictionaryKeyType>(
     // SAFETY: every key, null or not, lies in `0..values.len()` (its largest
     // is `max`), which is all that `try_new` checks.
     Ok(Arc::new(unsafe { DictionaryArray::new_unchecked(keys, values) }))
+}
+
+/// The pool a column's buffers start from, the most a buffer taken from it
+/// may hold, and the next buffer's slot.
+struct Spares<'p> {
+    pool: &'p Pool,
+    max_bytes: usize,
+    slot: usize,
+}
+
+impl Spares<'_> {
+    /// Replaces `values` (empty, or an offsets column's lone 0) with the
+    /// next slot's kept buffer, if there is one.
+    fn take<T: Element>(&mut self, values: &mut Vec<T>) {
+        if let Some(spare) = self.pool.take::<T>(self.slot, self.max_bytes) {
+            let first = values.first().copied();
+            *values = spare;
+            values.extend(first);
+        }
+        self.slot += 1;
+    }
 }
 
 /// The pool a column's buffers are lent from, and the next buffer's slot.

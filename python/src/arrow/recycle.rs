@@ -14,6 +14,9 @@
 //! A pool keeps one buffer per column buffer of the batch (its *slot*: the
 //! buffers of a column tree are numbered in one fixed order) and at most
 //! [`MAX_BYTES`] in all; a buffer that does not fit goes back to the system.
+//! A batch takes only buffers of at most 8 bytes a byte of its text (and
+//! 1 MB): a small batch that its caller keeps does not hold a large one's
+//! room, which stays for the next large batch.
 //! The pool is never waited for (`try_lock`: a busy pool gives no spare and
 //! keeps none), so no thread blocks on it, and a child forked while another
 //! thread held it cannot deadlock on it.
@@ -87,10 +90,16 @@ struct Slots {
 }
 
 impl Pool {
-    /// The buffer kept for `slot`, emptied, if there is one of this type.
-    pub fn take<T: Element>(&self, slot: usize) -> Option<Vec<T>> {
+    /// The buffer kept for `slot`, emptied, if there is one of this type and
+    /// of at most `max_bytes` (a larger one stays for a larger batch: a
+    /// small batch that the caller keeps should not hold a large one's room).
+    pub fn take<T: Element>(&self, slot: usize, max_bytes: usize) -> Option<Vec<T>> {
         let mut slots = self.slots.try_lock().ok()?;
-        let spare = slots.spares.get_mut(slot)?.take()?;
+        let held = slots.spares.get_mut(slot)?;
+        if held.as_ref()?.bytes() > max_bytes {
+            return None;
+        }
+        let spare = held.take()?;
         slots.bytes -= spare.bytes();
         T::unspare(spare)
     }
