@@ -60,13 +60,17 @@ def test_arrow_batches_stay_whole_while_later_ones_reuse_their_buffers(news_text
     del first  # its buffers go back to the analyzer
     third, third_faults = faults_of(lambda: a.analyze_arrow(texts))
     assert third.equals(second)
-    # Written into the first batch's pages, not into fresh ones.
-    assert third_faults < first_faults / 2, (first_faults, third_faults)
+    # Written into the first batch's pages, not into fresh ones: far fewer
+    # faults than the batch has pages (how many the first call took depends on
+    # what the process freed before: glibc may have had the room already).
+    pages = second.nbytes // 4096
+    assert pages > 1000
+    assert third_faults < pages / 4, (pages, first_faults, third_faults)
     # A small batch kept meanwhile leaves the large buffers to the next large one.
     del third
     small = a.analyze_arrow(pa.array(news_texts[:3]))
     again, again_faults = faults_of(lambda: a.analyze_arrow(texts))
-    assert again_faults < first_faults / 2, (first_faults, again_faults)
+    assert again_faults < pages / 4, (pages, first_faults, again_faults)
     assert again.equals(second) and small.num_rows == 3
     third = again
     # A slice keeps its buffers from being reused: the batches written after
