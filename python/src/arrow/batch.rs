@@ -174,5 +174,5 @@ pub fn analyze(
         Ok(())
     })?;
     drop(spare);
-    root.finish_columns(Some(spares)).map_err(|e| e.to_string())
+    root.finish_columns(spares).map_err(|e| e.to_string())
 }

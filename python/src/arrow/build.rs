@@ -441,10 +441,7 @@ impl Col {
 
     /// The children of a struct column, finished (the columns of a batch),
     /// their large buffers lent from `pool` (see [`recycle`](super::recycle)).
-    pub fn finish_columns(
-        self,
-        pool: Option<&Arc<Pool>>,
-    ) -> Result<(Fields, Vec<ArrayRef>), ArrowError> {
+    pub fn finish_columns(self, pool: &Arc<Pool>) -> Result<(Fields, Vec<ArrayRef>), ArrowError> {
         match self {
             Col::Struct { cols, fields, .. } => {
                 let mut lend = Lend { pool, slot: 0 };
@@ -498,7 +495,7 @@ impl Spares<'_> {
 
 /// The pool a column's buffers are lent from, and the next buffer's slot.
 struct Lend<'p> {
-    pool: Option<&'p Arc<Pool>>,
+    pool: &'p Arc<Pool>,
     slot: usize,
 }
 
@@ -525,18 +522,6 @@ fn same_name(a: &str, b: &str) -> bool {
         && (std::ptr::eq(a.as_ptr(), b.as_ptr()) || a.bytes().zip(b.bytes()).all(|(x, y)| x == y))
 }
 
-/// The dictionary key of variant `v`, number `index` of its enum, in an
-/// enum column of `names` (where the traced names have it, unless variants
-/// are skipped: then it is looked up; `None`: not a name of the column).
-#[inline(always)]
-fn key_of(names: &[&str], index: u32, v: &str) -> Option<usize> {
-    names
-        .get(index as usize)
-        .filter(|n| same_name(n, v))
-        .map(|_| index as usize)
-        .or_else(|| names.iter().position(|n| same_name(n, v)))
-}
-
 fn append_validity(valid: &mut NullBufferBuilder, more: &NullBufferBuilder) {
     // A validity bitmap exists only once a null was appended.
     match more.finish_cloned() {
@@ -556,13 +541,13 @@ fn append_offsets(offsets: &mut Vec<i32>, more: &[i32]) -> Result<(), Error> {
 }
 
 #[inline(always)]
-pub fn offset_after(offsets: &[i32], added: usize) -> Result<i32, Error> {
+pub(super) fn offset_after(offsets: &[i32], added: usize) -> Result<i32, Error> {
     let last = offsets.last().copied().unwrap_or(0);
     i32::try_from(added).ok().and_then(|a| last.checked_add(a)).ok_or_else(too_much_output)
 }
 
 #[cold]
-pub fn beyond_2_gib() -> Error {
+pub(super) fn beyond_2_gib() -> Error {
     Error("an offset beyond 2 GiB: use analyze_batch for texts this long".into())
 }
 
@@ -646,7 +631,12 @@ impl ColSer<'_> {
     #[inline(always)]
     fn variant(self, index: u32, v: &str) -> Result<(), Error> {
         match self.col {
-            Col::Enum { names, keys, valid } => match key_of(names, index, v) {
+            Col::Enum { names, keys, valid } => match names
+                .get(index as usize)
+                .filter(|n| same_name(n, v))
+                .map(|_| index as usize)
+                .or_else(|| names.iter().position(|n| same_name(n, v)))
+            {
                 Some(at) => {
                     match keys {
                         Keys::Small(k) => k.push(at as i8),

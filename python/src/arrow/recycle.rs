@@ -142,11 +142,11 @@ impl<T: Element> Drop for Lent<T> {
 pub fn buffer<T: Element + std::panic::RefUnwindSafe + Send + Sync>(
     values: Vec<T>,
     slot: usize,
-    pool: Option<&Arc<Pool>>,
+    pool: &Arc<Pool>,
 ) -> Buffer {
-    let Some(pool) = pool.filter(|_| values.capacity() * size_of::<T>() >= MIN_BYTES) else {
+    if values.capacity() * size_of::<T>() < MIN_BYTES {
         return Buffer::from_vec(values);
-    };
+    }
     let len = values.len() * size_of::<T>();
     // A vector of this capacity has an allocation: its pointer is not dangling.
     let Some(ptr) = NonNull::new(values.as_ptr() as *mut u8) else {
@@ -163,7 +163,7 @@ pub fn buffer<T: Element + std::panic::RefUnwindSafe + Send + Sync>(
 pub fn scalars<T: Element + std::panic::RefUnwindSafe + Send + Sync>(
     values: Vec<T>,
     slot: usize,
-    pool: Option<&Arc<Pool>>,
+    pool: &Arc<Pool>,
 ) -> ScalarBuffer<T> {
     let len = values.len();
     ScalarBuffer::new(buffer(values, slot, pool), 0, len)
