@@ -128,89 +128,95 @@ impl Offsets {
 }
 
 /// The offset of every byte of one text in the chosen unit, for converting
-/// many offsets at once (`analyze_arrow` converts each row's after writing
-/// it): one lookup an offset. Per block of [`BLOCK`] bytes the units before
-/// it, and per byte the units before it within its block, or [`INSIDE`] for
-/// a byte that continues a char (its byte offset is kept, as
-/// [`Offsets::map`] keeps it). About a byte a byte of text; kept and refilled
-/// from text to text.
+/// the offsets of the records `analyze_arrow` writes as it writes them: per
+/// byte, the units before it, or its own byte offset for a byte that
+/// continues a char (kept, as [`Offsets::map`] keeps it); one entry more for
+/// the text's end. One load an offset, for four bytes a byte of text; kept
+/// and refilled from text to text.
 #[derive(Default)]
 pub struct UnitTable {
-    blocks: Vec<usize>,
-    within: Vec<u8>,
+    units: Vec<u32>,
 }
 
-/// [`UnitTable`]'s mark of a byte that continues a char (a block holds at
-/// most [`BLOCK`] units).
-const INSIDE: u8 = u8::MAX;
-
-/// The units within an ASCII block: one a byte.
-const ASCENDING: [u8; BLOCK] = {
-    let mut units = [0; BLOCK];
-    let mut i = 0;
-    while i < BLOCK {
-        units[i] = i as u8;
-        i += 1;
-    }
-    units
-};
+/// Bytes that [`UnitTable::fill`] takes at a time: eight bytes' top bits
+/// tested at once, then either 64 ascending units (an ASCII block, which
+/// the compiler vectorizes) or a byte at a time.
+const FILL_BLOCK: usize = 64;
 
 impl UnitTable {
-    /// Fills the table for `text`; `false` (the table left empty) when
-    /// offsets stay as they are: bytes, or an ASCII text.
-    pub fn fill(&mut self, text: &str, unit: Unit) -> bool {
-        self.blocks.clear();
-        self.within.clear();
+    /// Fills the table for `text` and gives its map; the map keeps offsets
+    /// as they are (and the table stays empty) for bytes, an ASCII text, or
+    /// a text longer than an Arrow `Int32` offset reaches (which
+    /// `analyze_arrow` refuses).
+    pub fn fill(&mut self, text: &str, unit: Unit) -> UnitMap<'_> {
+        self.units.clear();
         let bytes = text.as_bytes();
-        if unit == Unit::Byte || bytes.is_ascii() {
-            return false;
+        if unit == Unit::Byte || bytes.len() > i32::MAX as usize || bytes.is_ascii() {
+            return UnitMap(&[]);
         }
         let utf16 = unit == Unit::Utf16;
-        let len = bytes.len();
-        self.blocks.reserve(len / BLOCK + 1);
         // The text's end is an offset too: one entry past the last byte.
-        self.within.resize(len + 1, 0);
-        let mut units = 0;
-        for (block, within) in bytes.chunks(BLOCK).zip(self.within.chunks_mut(BLOCK)) {
-            self.blocks.push(units);
-            if block.is_ascii() {
-                within[..block.len()].copy_from_slice(&ASCENDING[..block.len()]);
-                units += block.len();
+        self.units.reserve(bytes.len() + 1);
+        let room = &mut self.units.spare_capacity_mut()[..bytes.len() + 1];
+        let mut units = 0u32;
+        for (block, (run, out)) in
+            bytes.chunks(FILL_BLOCK).zip(room.chunks_mut(FILL_BLOCK)).enumerate()
+        {
+            if is_ascii(run) {
+                for (i, slot) in out.iter_mut().enumerate() {
+                    slot.write(units + i as u32);
+                }
+                units += run.len() as u32;
                 continue;
             }
-            let before = units;
-            for (&b, within) in block.iter().zip(within) {
+            for (i, (&b, slot)) in run.iter().zip(out.iter_mut()).enumerate() {
                 if b & 0xC0 == 0x80 {
-                    *within = INSIDE;
+                    // Below 2 GiB: fits.
+                    slot.write((block * FILL_BLOCK + i) as u32);
                 } else {
-                    // At most BLOCK: fits, and is never INSIDE.
-                    *within = (units - before) as u8;
-                    units += 1 + usize::from(utf16 && b >= 0xF0);
+                    slot.write(units);
+                    units += 1 + u32::from(utf16 && b >= 0xF0);
                 }
             }
-        }
-        if len.is_multiple_of(BLOCK) {
-            self.blocks.push(units);
-        } else {
-            let before = self.blocks.last().copied().unwrap_or(0);
-            self.within[len] = (units - before) as u8;
-        }
-        true
-    }
-
-    /// Converts byte offsets `values` in place (a filled table; an offset
-    /// past the text is kept).
-    pub fn map_all(&self, values: &mut [i32]) {
-        let (within, blocks) = (self.within.as_slice(), self.blocks.as_slice());
-        for v in values {
-            // A negative offset reads as one far past the text: kept.
-            let at = *v as u32 as usize;
-            if let (Some(&w), Some(&before)) = (within.get(at), blocks.get(at / BLOCK)) {
-                // Never more than the byte offset, so it fits.
-                let units = (before + usize::from(w)) as i32;
-                *v = if w == INSIDE { *v } else { units };
+            // The end, when this is the last block and the end's entry
+            // falls in it (it is written last, below, in any case).
+            if let Some(slot) = out.get_mut(run.len()) {
+                slot.write(units);
             }
         }
+        room[bytes.len()].write(units);
+        // SAFETY: every entry of `room`, the first `bytes.len() + 1` past
+        // the (empty) table's length, was written above: an ASCII block's
+        // chunk of `room` whole, another's for each of its bytes and the one
+        // past them, and the last entry again at the end.
+        unsafe { self.units.set_len(bytes.len() + 1) };
+        UnitMap(&self.units)
+    }
+}
+
+/// Whether a block holds only ASCII: eight bytes' top bits at a time.
+#[inline(always)]
+fn is_ascii(block: &[u8]) -> bool {
+    let mut words = block.chunks_exact(8);
+    let mut top = 0;
+    for w in &mut words {
+        let mut b = [0; 8];
+        b.copy_from_slice(w);
+        top |= u64::from_ne_bytes(b);
+    }
+    top & 0x8080_8080_8080_8080 == 0 && words.remainder().is_ascii()
+}
+
+/// The offsets of one text in the chosen unit: a filled [`UnitTable`]
+/// (empty: offsets stay bytes).
+#[derive(Clone, Copy, Default)]
+pub struct UnitMap<'t>(&'t [u32]);
+
+impl UnitMap<'_> {
+    /// Byte offset `at` in the unit (an offset past the text is kept).
+    #[inline(always)]
+    pub fn map(self, at: usize) -> usize {
+        self.0.get(at).map_or(at, |&u| u as usize)
     }
 }
 
@@ -249,19 +255,32 @@ mod tests {
     #[test]
     fn the_table_agrees_with_offsets() {
         let long = "é🙂x".repeat(40) + &"a".repeat(70) + "北京";
-        let texts = ["", "ascii only", "Zürich 🙂 北京 القاهرة", "🙂🙂🙂", long.as_str()];
+        // A char across the table's blocks (bytes 63 and 64), a block of
+        // ASCII after one that is not, texts of exactly one and two blocks.
+        let across = "a".repeat(63) + "é" + &"b".repeat(70);
+        let one_block = "€".repeat(21) + "z";
+        let two_blocks = "🙂".repeat(16) + &"c".repeat(64);
+        let texts = [
+            "",
+            "ascii only",
+            "Zürich 🙂 北京 القاهرة",
+            "🙂🙂🙂",
+            long.as_str(),
+            across.as_str(),
+            one_block.as_str(),
+            two_blocks.as_str(),
+        ];
         let mut table = UnitTable::default();
         for text in texts {
             for unit in [Unit::Char, Unit::Utf16, Unit::Byte] {
                 let offsets = Offsets::new(text, unit);
-                let filled = table.fill(text, unit);
-                assert_eq!(filled, unit != Unit::Byte && !text.is_ascii(), "{text:?}");
-                let mut values: Vec<i32> = (0..=text.len() as i32 + 1).collect();
-                if filled {
-                    table.map_all(&mut values);
-                }
-                for (at, v) in values.iter().enumerate() {
-                    assert_eq!(*v as u64, offsets.map(at as u64), "{text:?} {unit:?} {at}");
+                let map = table.fill(text, unit);
+                for at in 0..=text.len() + 1 {
+                    assert_eq!(
+                        map.map(at) as u64,
+                        offsets.map(at as u64),
+                        "{text:?} {unit:?} {at}"
+                    );
                 }
             }
         }

@@ -33,11 +33,13 @@ impl LayerVisitor for Layers<'_> {
     }
 
     fn tokens(&mut self, tokens: &[TokenRecord]) {
-        self.0.field_with("tokens", tokens, |col| direct::tokens(col, tokens));
+        self.0.field_with("tokens", tokens, |col, units| direct::tokens(col, tokens, units));
     }
 
     fn sentences(&mut self, sentences: &[SentenceRecord]) {
-        self.0.field_with("sentences", sentences, |col| direct::sentences(col, sentences));
+        self.0.field_with("sentences", sentences, |col, units| {
+            direct::sentences(col, sentences, units)
+        });
     }
 }
 
@@ -87,23 +89,18 @@ pub fn analyze(
             Some(col) => (col, false),
             None => (new_col()?, true),
         };
-        // The lengths of the offset columns before a row, and the units of
-        // its text's bytes.
-        let mut marks = Vec::new();
+        // The offsets of the row's text in the unit.
         let mut table = UnitTable::default();
         for text in chunk {
             match text {
+                Some(text) if text.len() > i32::MAX as usize => {
+                    return Err(super::build::beyond_2_gib().to_string());
+                }
                 Some(text) => {
-                    let convert = table.fill(text, unit);
-                    if convert {
-                        col.offset_marks(&mut marks);
-                    }
-                    let mut row = Layers(col.row().map_err(|e| e.to_string())?);
+                    let units = table.fill(text, unit);
+                    let mut row = Layers(col.row(units).map_err(|e| e.to_string())?);
                     analyzer.visit_layers(text, &mut row);
                     row.0.finish().map_err(|e| e.to_string())?;
-                    if convert {
-                        col.convert_offsets(&marks, &table);
-                    }
                 }
                 None => col.push_null(),
             }

@@ -1,12 +1,12 @@
 //! Arrow columns written straight from the serde model: a `Serializer` that
 //! appends each record to builders shaped by the traced schema (`shape`).
 //! Fields the schema lacks are skipped, fields a record lacks are null, and
-//! offset fields are converted once a row is written (see `offsets` and
-//! [`Col::convert_offsets`]).
+//! offset fields (the only `Int32` columns) are converted to the row's unit
+//! as they are written (see [`UnitMap`]).
 
 use super::recycle::{self, Element, Pool};
 use super::shape::Shape;
-use crate::offsets::{is_offset_field, UnitTable};
+use crate::offsets::{is_offset_field, UnitMap};
 use crate::ser::{forward_narrow_scalars, seq_impls, struct_impls, Error};
 use arrow_array::types::{ArrowDictionaryKeyType, Int32Type, Int8Type};
 use arrow_array::{
@@ -73,32 +73,11 @@ pub enum Col {
     Bool(BooleanBufferBuilder, NullBufferBuilder),
     Int(Vec<i64>, NullBufferBuilder),
     Int32(Vec<i32>, NullBufferBuilder),
-    Enum {
-        names: &'static [&'static str],
-        keys: Keys,
-        valid: NullBufferBuilder,
-    },
+    Enum { names: &'static [&'static str], keys: Keys, valid: NullBufferBuilder },
     Float(Vec<f64>, NullBufferBuilder),
-    Str {
-        offsets: Vec<i32>,
-        data: Vec<u8>,
-        valid: NullBufferBuilder,
-    },
-    List {
-        offsets: Vec<i32>,
-        valid: NullBufferBuilder,
-        item: Box<Col>,
-        field: Arc<Field>,
-    },
-    Struct {
-        names: Vec<&'static str>,
-        cols: Vec<Col>,
-        valid: NullBufferBuilder,
-        fields: Fields,
-        /// Bit `i`: field `i` is an offset (an `Int32` column), converted
-        /// once a row is written ([`Col::convert_offsets`]).
-        offset_fields: u64,
-    },
+    Str { offsets: Vec<i32>, data: Vec<u8>, valid: NullBufferBuilder },
+    List { offsets: Vec<i32>, valid: NullBufferBuilder, item: Box<Col>, field: Arc<Field> },
+    Struct { names: Vec<&'static str>, cols: Vec<Col>, valid: NullBufferBuilder, fields: Fields },
 }
 
 impl Col {
@@ -138,13 +117,7 @@ impl Col {
                     .iter()
                     .filter_map(|(name, shape)| Some((*name, Col::field(name, shape)?)))
                     .unzip();
-                let offset_fields = names
-                    .iter()
-                    .take(64)
-                    .enumerate()
-                    .filter(|(_, name)| is_offset_field(name))
-                    .fold(0, |bits, (i, _)| bits | 1 << i);
-                Col::Struct { names, cols, valid, fields: struct_fields(fields), offset_fields }
+                Col::Struct { names, cols, valid, fields: struct_fields(fields) }
             }
             Shape::Unknown => return None,
         })
@@ -187,50 +160,11 @@ impl Col {
     }
 
     /// A row of this struct column written field by field (`Row::field`);
-    /// fields not written are null. Offsets are written as the model gives
-    /// them (bytes): see [`Col::convert_offsets`].
-    pub fn row(&mut self) -> Result<Row<'_>, Error> {
-        let ser = ColSer { col: self };
-        Ok(Row { ser: ser::Serializer::serialize_struct(ser, "row", 0)?, error: None })
-    }
-
-    /// Calls `f` with the values of every offset column below this one, in
-    /// one fixed order.
-    fn offset_columns(&mut self, f: &mut impl FnMut(&mut Vec<i32>)) {
-        match self {
-            Col::Struct { cols, offset_fields, .. } => {
-                for (i, col) in cols.iter_mut().enumerate() {
-                    match col {
-                        Col::Int32(values, _) if i < 64 && *offset_fields >> i & 1 != 0 => {
-                            f(values)
-                        }
-                        col => col.offset_columns(f),
-                    }
-                }
-            }
-            Col::List { item, .. } => item.offset_columns(f),
-            _ => {}
-        }
-    }
-
-    /// The lengths of the offset columns below this one, before a row is
-    /// written (for [`Col::convert_offsets`]).
-    pub fn offset_marks(&mut self, marks: &mut Vec<usize>) {
-        marks.clear();
-        self.offset_columns(&mut |values| marks.push(values.len()));
-    }
-
-    /// Converts the offsets written since `marks` (one row's, all of one
-    /// text) with `table` (that text's). Converting a row's offsets
-    /// together, column by column, costs less than converting each on the
-    /// way through the serializer.
-    pub fn convert_offsets(&mut self, marks: &[usize], table: &UnitTable) {
-        let mut marks = marks.iter();
-        self.offset_columns(&mut |values| {
-            if let Some(written) = marks.next().and_then(|&from| values.get_mut(from..)) {
-                table.map_all(written);
-            }
-        });
+    /// fields not written are null. Offsets are written in the unit of
+    /// `units`, the row's text's.
+    pub fn row<'c>(&'c mut self, units: UnitMap<'c>) -> Result<Row<'c>, Error> {
+        let ser = ColSer { col: self, units };
+        Ok(Row { ser: ser::Serializer::serialize_struct(ser, "row", 0)?, units, error: None })
     }
 
     /// The finished array, its large buffers lent from `lend`'s pool (see
@@ -559,6 +493,8 @@ fn too_much_output() -> Error {
 /// A row of a struct column being written (see [`Col::row`]).
 pub struct Row<'a> {
     ser: StructSer<'a>,
+    /// The row's text's offsets in the unit.
+    units: UnitMap<'a>,
     /// The first error, which ends the row.
     error: Option<Error>,
 }
@@ -571,22 +507,24 @@ impl Row<'_> {
         }
     }
 
-    /// Writes field `name` of the row with `direct` when it can (it returns
-    /// `Ok(false)`, having written nothing, when the column is not of the
-    /// shape it writes), else from `value` through serde.
+    /// Writes field `name` of the row with `direct` (given the column and
+    /// the row's offsets in the unit) when it can (it returns `Ok(false)`,
+    /// having written nothing, when the column is not of the shape it
+    /// writes), else from `value` through serde.
     pub fn field_with<T: Serialize + ?Sized>(
         &mut self,
         name: &'static str,
         value: &T,
-        direct: impl FnOnce(&mut Col) -> Result<bool, Error>,
+        direct: impl FnOnce(&mut Col, UnitMap<'_>) -> Result<bool, Error>,
     ) {
         if self.error.is_some() {
             return;
         }
+        let units = self.units;
         if let Some(col) = self.ser.column(name) {
-            self.error = match direct(col) {
+            self.error = match direct(col, units) {
                 Ok(true) => None,
-                Ok(false) => value.serialize(ColSer { col }).err(),
+                Ok(false) => value.serialize(ColSer { col, units }).err(),
                 Err(e) => Some(e),
             };
         }
@@ -603,6 +541,8 @@ impl Row<'_> {
 
 struct ColSer<'a> {
     col: &'a mut Col,
+    /// The row's text's offsets in the unit.
+    units: UnitMap<'a>,
 }
 
 impl ColSer<'_> {
@@ -618,6 +558,8 @@ impl ColSer<'_> {
                 valid.append_non_null();
             }
             Col::Int32(values, valid) => {
+                // An offset (the only `Int32` fields), in the unit.
+                let v = usize::try_from(v).map_or(v, |at| self.units.map(at) as i64);
                 values.push(i32::try_from(v).map_err(|_| beyond_2_gib())?);
                 valid.append_non_null();
             }
@@ -673,6 +615,7 @@ pub enum SeqSer<'a> {
         valid: &'a mut NullBufferBuilder,
         item: &'a mut Col,
         n: usize,
+        units: UnitMap<'a>,
     },
     Skip,
 }
@@ -686,6 +629,7 @@ pub enum StructSer<'a> {
         /// ones are never null-filled, which no record of the model needs).
         seen: u64,
         next: usize,
+        units: UnitMap<'a>,
     },
     Skip,
 }
@@ -774,7 +718,7 @@ impl<'a> ser::Serializer for ColSer<'a> {
         match self.col {
             Col::List { offsets, valid, item, .. } => {
                 let _ = len;
-                Ok(SeqSer::List { offsets, valid, item, n: 0 })
+                Ok(SeqSer::List { offsets, valid, item, n: 0, units: self.units })
             }
             other => {
                 other.push_null();
@@ -794,7 +738,7 @@ impl<'a> ser::Serializer for ColSer<'a> {
     fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<StructSer<'a>, Error> {
         match self.col {
             Col::Struct { names, cols, valid, .. } => {
-                Ok(StructSer::Struct { seen: 0, names, cols, valid, next: 0 })
+                Ok(StructSer::Struct { seen: 0, names, cols, valid, next: 0, units: self.units })
             }
             other => {
                 other.push_null();
@@ -817,8 +761,8 @@ impl<'a> ser::Serializer for ColSer<'a> {
 impl SeqSer<'_> {
     #[inline(always)]
     fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        if let SeqSer::List { item, n, .. } = self {
-            value.serialize(ColSer { col: item })?;
+        if let SeqSer::List { item, n, units, .. } = self {
+            value.serialize(ColSer { col: item, units: *units })?;
             *n += 1;
         }
         Ok(())
@@ -863,8 +807,12 @@ impl StructSer<'_> {
 
     #[inline(always)]
     fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+        let units = match self {
+            StructSer::Struct { units, .. } => *units,
+            StructSer::Skip => return Ok(()),
+        };
         match self.column(key) {
-            Some(col) => value.serialize(ColSer { col }),
+            Some(col) => value.serialize(ColSer { col, units }),
             None => Ok(()),
         }
     }

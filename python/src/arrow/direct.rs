@@ -9,6 +9,7 @@
 //! into the schema, until it is written here too.
 
 use super::build::{offset_after, Col, Keys};
+use crate::offsets::UnitMap;
 use crate::ser::Error;
 use arrow_buffer::NullBufferBuilder;
 use textfacts::{SentenceRecord, TokenKind, TokenRecord};
@@ -46,9 +47,10 @@ fn offset(at: usize) -> Result<i32, Error> {
     i32::try_from(at).map_err(|_| super::build::beyond_2_gib())
 }
 
-/// Writes `tokens` into `col`, a `tokens` column (`Ok(false)`: not of the
-/// shape written here, or a kind its dictionary lacks; nothing written).
-pub fn tokens(col: &mut Col, tokens: &[TokenRecord]) -> Result<bool, Error> {
+/// Writes `tokens` into `col`, a `tokens` column, offsets in the unit of
+/// `units` (`Ok(false)`: not of the shape written here, or a kind its
+/// dictionary lacks; nothing written).
+pub fn tokens(col: &mut Col, tokens: &[TokenRecord], units: UnitMap<'_>) -> Result<bool, Error> {
     let Some((offsets, valid, item_valid, cols)) = list_of_structs(col, &["start", "end", "kind"])
     else {
         return Ok(false);
@@ -85,10 +87,11 @@ pub fn tokens(col: &mut Col, tokens: &[TokenRecord]) -> Result<bool, Error> {
             k = at.map_or(-1, |at| at as i16);
             key_of_kind[number] = k;
         }
-        // All fit in an `i32` exactly when their bits together do.
+        // All fit in an `i32` exactly when their bits together do (an
+        // offset in the unit is never more than in bytes).
         bits |= t.start | t.end;
-        starts_room[i].write(t.start as i32);
-        ends_room[i].write(t.end as i32);
+        starts_room[i].write(units.map(t.start) as i32);
+        ends_room[i].write(units.map(t.end) as i32);
         keys_room[i].write(k as i8);
     }
     if key_of_kind.contains(&-1) || offset(bits).is_err() {
@@ -127,9 +130,13 @@ fn kind_number(kind: TokenKind) -> usize {
     }
 }
 
-/// Writes `sentences` into `col`, a `sentences` column (`Ok(false)`: not
-/// of the shape written here; nothing written).
-pub fn sentences(col: &mut Col, sentences: &[SentenceRecord]) -> Result<bool, Error> {
+/// Writes `sentences` into `col`, a `sentences` column, offsets in the unit
+/// of `units` (`Ok(false)`: not of the shape written here; nothing written).
+pub fn sentences(
+    col: &mut Col,
+    sentences: &[SentenceRecord],
+    units: UnitMap<'_>,
+) -> Result<bool, Error> {
     let Some((offsets, valid, item_valid, cols)) = list_of_structs(col, &["start", "end"]) else {
         return Ok(false);
     };
@@ -137,8 +144,8 @@ pub fn sentences(col: &mut Col, sentences: &[SentenceRecord]) -> Result<bool, Er
         return Ok(false);
     };
     offset(sentences.iter().fold(0, |bits, s| bits | s.start | s.end))?;
-    starts.extend(sentences.iter().map(|s| s.start as i32));
-    ends.extend(sentences.iter().map(|s| s.end as i32));
+    starts.extend(sentences.iter().map(|s| units.map(s.start) as i32));
+    ends.extend(sentences.iter().map(|s| units.map(s.end) as i32));
     for v in [start_valid, end_valid] {
         v.append_n_non_nulls(sentences.len());
     }
