@@ -123,9 +123,9 @@ mod span;
 mod text;
 mod util;
 
-#[cfg(feature = "serde")]
-pub use analyzer::LayerVisitor;
 pub use analyzer::{Analyzer, AnalyzerBuilder, Layer};
+#[cfg(feature = "serde")]
+pub use analyzer::{EntityRef, LayerVisitor};
 pub use casualties::{casualty_facts, casualty_tolls, CasualtyFact, Count, Outcome, Toll};
 pub use document::{
     CasualtyRecord, CountRecord, Document, EntityRecord, LocationRecord, NumberRecord,

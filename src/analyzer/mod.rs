@@ -12,9 +12,9 @@ use self::json::JsonSink;
 use self::pass::{pass, Context, Wanted};
 use self::records::Records;
 #[cfg(feature = "serde")]
-pub use self::visit::LayerVisitor;
-#[cfg(feature = "serde")]
 use self::visit::VisitSink;
+#[cfg(feature = "serde")]
+pub use self::visit::{EntityRef, LayerVisitor};
 use crate::document::Document;
 use crate::gazetteer::{default_gazetteer, CaseMode, Gazetteer};
 use crate::places::{PlaceResolver, PlaceTable, DEFAULT_NATIONALITY_LABELS, DEFAULT_PLACE_LABELS};

@@ -12,7 +12,7 @@
 use super::pass::{Sink, Wanted};
 use super::records::toll_record;
 use crate::casualties::{CasualtyFact, Toll};
-use crate::document::{SentenceRecord, TokenRecord, TollRecord};
+use crate::document::{EntityRecord, SentenceRecord, TokenRecord, TollRecord};
 use crate::gazetteer::{EntityMatch, Gazetteer};
 use crate::json::{CasualtyView, NumberView};
 use crate::numbers::NumberPhrase;
@@ -50,8 +50,9 @@ pub trait LayerVisitor {
     /// its serialized form (a [`Layer::as_str`](crate::Layer::as_str), and
     /// `"tolls"` after `"casualties"`) and `records` serializes exactly as
     /// that field's records do (the same fields, values, struct names and
-    /// order), in any serde format. The tokens and the sentences come
-    /// through [`tokens`](Self::tokens) and [`sentences`](Self::sentences),
+    /// order), in any serde format. The tokens, the sentences and the
+    /// entities come through [`tokens`](Self::tokens),
+    /// [`sentences`](Self::sentences) and [`entities`](Self::entities),
     /// which call this unless the visitor overrides them.
     fn layer<T: Serialize + ?Sized>(&mut self, name: &'static str, records: &T);
 
@@ -109,20 +110,104 @@ pub trait LayerVisitor {
     fn sentences(&mut self, sentences: &[SentenceRecord]) {
         self.layer("sentences", sentences);
     }
+
+    /// Called for the entities layer instead of [`layer`](Self::layer),
+    /// with the records typed (their strings borrowed); by default it hands
+    /// them to `layer` as `"entities"`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use textfacts::{Analyzer, EntityRef, LayerVisitor};
+    ///
+    /// /// The countries of the places named; the other layers are ignored.
+    /// struct Countries(Vec<String>);
+    ///
+    /// impl LayerVisitor for Countries {
+    ///     fn layer<T: serde::Serialize + ?Sized>(&mut self, _: &'static str, _: &T) {}
+    ///     fn entities(&mut self, entities: &[EntityRef<'_>]) {
+    ///         let places = entities.iter().filter_map(|e| e.place.as_ref());
+    ///         self.0.extend(places.map(|p| p.country.to_string()));
+    ///     }
+    /// }
+    ///
+    /// let mut countries = Countries(Vec::new());
+    /// Analyzer::new().visit_layers("Shelling in Aleppo and Mosul.", &mut countries);
+    /// assert_eq!(countries.0, ["SY", "IQ"]);
+    /// ```
+    fn entities(&mut self, entities: &[EntityRef<'_>]) {
+        self.layer("entities", entities);
+    }
 }
 
-/// An [`EntityRecord`](crate::document::EntityRecord), its strings borrowed.
-#[derive(Serialize)]
+/// An [`EntityRecord`] whose strings are borrowed from the text and the
+/// gazetteer: what [`LayerVisitor::entities`] hands over. It serializes
+/// exactly as the `EntityRecord` does.
+///
+/// # Examples
+///
+/// ```
+/// use textfacts::{Analyzer, EntityRef, LayerVisitor};
+///
+/// /// The entities kept as records.
+/// struct Keep(Vec<textfacts::EntityRecord>);
+///
+/// impl LayerVisitor for Keep {
+///     fn layer<T: serde::Serialize + ?Sized>(&mut self, _: &'static str, _: &T) {}
+///     fn entities(&mut self, entities: &[EntityRef<'_>]) {
+///         self.0.extend(entities.iter().map(EntityRef::to_record));
+///     }
+/// }
+///
+/// let (a, text) = (Analyzer::new(), "Doctors Without Borders left Aleppo.");
+/// let mut keep = Keep(Vec::new());
+/// a.visit_layers(text, &mut keep);
+/// assert_eq!(keep.0, a.analyze(text).entities());
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename = "EntityRecord")]
-struct Entity<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-    label: &'a str,
-    id: Cow<'a, str>,
-    canonical: Cow<'a, str>,
-    candidates: usize,
-    place: Option<Place>,
+#[non_exhaustive]
+pub struct EntityRef<'a> {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The matched text.
+    pub text: &'a str,
+    /// Label of the first-ranked entity.
+    pub label: &'a str,
+    /// External id of the first-ranked entity.
+    pub id: Cow<'a, str>,
+    /// Canonical name of the first-ranked entity.
+    pub canonical: Cow<'a, str>,
+    /// How many entities the matched name belongs to.
+    pub candidates: usize,
+    /// The place the mention was resolved to, as in [`EntityRecord::place`].
+    pub place: Option<Place>,
+}
+
+impl EntityRef<'_> {
+    /// The record with its strings owned, as [`Document::entities`] holds
+    /// it.
+    ///
+    /// [`Document::entities`]: crate::Document::entities
+    ///
+    /// # Examples
+    ///
+    /// See [`EntityRef`].
+    #[must_use]
+    pub fn to_record(&self) -> EntityRecord {
+        EntityRecord {
+            start: self.start,
+            end: self.end,
+            text: self.text.to_string(),
+            label: Cow::Owned(self.label.to_string()),
+            id: Cow::Owned(self.id.to_string()),
+            canonical: Cow::Owned(self.canonical.to_string()),
+            candidates: self.candidates,
+            place: self.place.clone(),
+        }
+    }
 }
 
 /// The layers of one document being gathered.
@@ -130,9 +215,9 @@ pub(crate) struct VisitSink<'a> {
     want: Wanted,
     tokens: Vec<TokenRecord>,
     sentences: Vec<SentenceRecord>,
-    entities: Vec<Entity<'a>>,
+    entities: Vec<EntityRef<'a>>,
     /// Towns, which join the entities at the end.
-    towns: Vec<Entity<'a>>,
+    towns: Vec<EntityRef<'a>>,
     numbers: Vec<NumberView<'a>>,
     casualties: Vec<CasualtyView<'a, Option<Place>>>,
     tolls: Vec<TollRecord>,
@@ -171,7 +256,7 @@ impl<'a> VisitSink<'a> {
             visitor.sentences(&self.sentences);
         }
         if want.entities {
-            visitor.layer("entities", self.entities.as_slice());
+            visitor.entities(&self.entities);
         }
         if want.numbers {
             visitor.layer("numbers", self.numbers.as_slice());
@@ -201,7 +286,7 @@ impl<'a> Sink<'a> for VisitSink<'a> {
     }
 
     fn towns(&mut self, text: &'a str, label: &'a str, towns: &[Town<'_>]) {
-        self.towns.extend(towns.iter().map(|t| Entity {
+        self.towns.extend(towns.iter().map(|t| EntityRef {
             start: t.start,
             end: t.end,
             text: text.get(t.start..t.end).unwrap_or(""),
@@ -215,7 +300,7 @@ impl<'a> Sink<'a> for VisitSink<'a> {
 
     fn entity(&mut self, g: &'a Gazetteer, text: &'a str, m: &EntityMatch, place: Option<&Place>) {
         let e = g.entity(m.entity());
-        self.entities.push(Entity {
+        self.entities.push(EntityRef {
             start: m.span().start,
             end: m.span().end,
             text: m.span().slice(text).unwrap_or(""),
@@ -274,11 +359,12 @@ mod tests {
         }
     }
 
-    /// The typed tokens and sentences, and the other layers' names.
+    /// The typed tokens, sentences and entities, and the other layers' names.
     #[derive(Default)]
     struct Typed {
         tokens: Vec<crate::document::TokenRecord>,
         sentences: Vec<crate::document::SentenceRecord>,
+        entities: Vec<crate::document::EntityRecord>,
         names: Vec<&'static str>,
     }
 
@@ -292,10 +378,13 @@ mod tests {
         fn sentences(&mut self, sentences: &[crate::document::SentenceRecord]) {
             self.sentences.extend_from_slice(sentences);
         }
+        fn entities(&mut self, entities: &[super::EntityRef<'_>]) {
+            self.entities.extend(entities.iter().map(super::EntityRef::to_record));
+        }
     }
 
     #[test]
-    fn typed_tokens_and_sentences_are_the_documents_and_skip_layer() {
+    fn typed_layers_are_the_documents_and_skip_layer() {
         for a in every_layer().iter().chain(&layer_subsets().collect::<Vec<_>>()) {
             for text in TEXTS {
                 let doc = a.analyze(text);
@@ -303,7 +392,11 @@ mod tests {
                 a.visit_layers(text, &mut typed);
                 assert_eq!(typed.tokens, doc.tokens(), "{text}");
                 assert_eq!(typed.sentences, doc.sentences(), "{text}");
-                assert!(!typed.names.iter().any(|n| ["tokens", "sentences"].contains(n)));
+                assert_eq!(typed.entities, doc.entities(), "{text}");
+                assert!(!typed
+                    .names
+                    .iter()
+                    .any(|n| ["tokens", "sentences", "entities"].contains(n)));
             }
         }
     }

@@ -21,7 +21,7 @@ use arrow_schema::Fields;
 use rayon::ThreadPool;
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
-use textfacts::{Analyzer, LayerVisitor, SentenceRecord, TokenRecord};
+use textfacts::{Analyzer, EntityRef, LayerVisitor, SentenceRecord, TokenRecord};
 
 /// A document's row, written from the layers of its analysis as they are
 /// handed over (borrowed records: no `Document` is built).
@@ -40,6 +40,11 @@ impl LayerVisitor for Layers<'_> {
         self.0.field_with("sentences", sentences, |col, units| {
             direct::sentences(col, sentences, units)
         });
+    }
+
+    fn entities(&mut self, entities: &[EntityRef<'_>]) {
+        self.0
+            .field_with("entities", entities, |col, units| direct::entities(col, entities, units));
     }
 }
 

@@ -1,7 +1,8 @@
 //! Typed writers for the records that make most of a row: tokens (four in
-//! five of a news text's records) and sentences, written into their columns
-//! without a serde call per field and per value (the serde writer of
-//! [`build`](super::build) spends ~280 instructions a token; this, ~25).
+//! five of a news text's records), sentences and entities (with their
+//! places, most of the values of the other layers), written into their
+//! columns without a serde call per field and per value (the serde writer
+//! of [`build`](super::build) spends ~280 instructions a token; this, ~25).
 //!
 //! They write only a column of the shape the model traces today (a list of
 //! structs with exactly these fields, in this order) and say `false`
@@ -12,7 +13,7 @@ use super::build::{offset_after, Col, Keys};
 use crate::offsets::UnitMap;
 use crate::ser::Error;
 use arrow_buffer::NullBufferBuilder;
-use textfacts::{SentenceRecord, TokenKind, TokenRecord};
+use textfacts::{EntityRef, Place, SentenceRecord, TokenKind, TokenRecord};
 
 /// A list column of structs with the fields `names` exactly: the list's
 /// offsets and validity, the structs' validity and their columns.
@@ -150,5 +151,149 @@ pub fn sentences(
         v.append_n_non_nulls(sentences.len());
     }
     end_list(offsets, valid, item_valid, sentences.len())?;
+    Ok(true)
+}
+
+/// The fields of an entity record, and of its place, as the model has them.
+const ENTITY_FIELDS: [&str; 8] =
+    ["start", "end", "text", "label", "id", "canonical", "candidates", "place"];
+const PLACE_FIELDS: [&str; 9] =
+    ["id", "name", "lat", "lon", "country", "admin1", "admin1_name", "feature", "population"];
+
+/// A string column's parts.
+struct Strs<'c>(&'c mut Vec<i32>, &'c mut Vec<u8>, &'c mut NullBufferBuilder);
+
+impl Strs<'_> {
+    fn of(col: &mut Col) -> Option<Strs<'_>> {
+        match col {
+            Col::Str { offsets, data, valid } => Some(Strs(offsets, data, valid)),
+            _ => None,
+        }
+    }
+
+    #[inline(always)]
+    fn push(&mut self, s: &str) -> Result<(), Error> {
+        let next = offset_after(self.0, s.len())?;
+        self.1.extend_from_slice(s.as_bytes());
+        self.0.push(next);
+        self.2.append_non_null();
+        Ok(())
+    }
+}
+
+/// Appends `v` to a numeric column's parts.
+#[inline(always)]
+fn nums<T>(values: &mut Vec<T>, valid: &mut NullBufferBuilder, v: T) {
+    values.push(v);
+    valid.append_non_null();
+}
+
+/// The columns of a place struct ([`PLACE_FIELDS`]).
+struct Places<'c> {
+    valid: &'c mut NullBufferBuilder,
+    /// id, name, country, admin1, admin1_name, feature.
+    strs: [Strs<'c>; 6],
+    lat: (&'c mut Vec<f64>, &'c mut NullBufferBuilder),
+    lon: (&'c mut Vec<f64>, &'c mut NullBufferBuilder),
+    population: (&'c mut Vec<i64>, &'c mut NullBufferBuilder),
+}
+
+impl Places<'_> {
+    fn of(col: &mut Col) -> Option<Places<'_>> {
+        let Col::Struct { names, cols, valid, .. } = col else { return None };
+        if names.as_slice() != PLACE_FIELDS {
+            return None;
+        }
+        let [id, name, Col::Float(lat, lat_valid), Col::Float(lon, lon_valid), country, admin1, admin1_name, feature, Col::Int(population, population_valid)] =
+            cols.as_mut_slice()
+        else {
+            return None;
+        };
+        Some(Places {
+            valid,
+            strs: [
+                Strs::of(id)?,
+                Strs::of(name)?,
+                Strs::of(country)?,
+                Strs::of(admin1)?,
+                Strs::of(admin1_name)?,
+                Strs::of(feature)?,
+            ],
+            lat: (lat, lat_valid),
+            lon: (lon, lon_valid),
+            population: (population, population_valid),
+        })
+    }
+
+    /// Writes `place`, or a null place.
+    fn push(&mut self, place: Option<&Place>) -> Result<(), Error> {
+        let Some(p) = place else {
+            for s in &mut self.strs {
+                s.0.push(s.0.last().copied().unwrap_or(0));
+                s.2.append_null();
+            }
+            for (values, valid) in [&mut self.lat, &mut self.lon] {
+                values.push(0.0);
+                valid.append_null();
+            }
+            self.population.0.push(0);
+            self.population.1.append_null();
+            self.valid.append_null();
+            return Ok(());
+        };
+        let [id, name, country, admin1, admin1_name, feature] = &mut self.strs;
+        id.push(&p.id)?;
+        name.push(&p.name)?;
+        nums(self.lat.0, self.lat.1, p.lat);
+        nums(self.lon.0, self.lon.1, p.lon);
+        country.push(&p.country)?;
+        admin1.push(&p.admin1)?;
+        admin1_name.push(&p.admin1_name)?;
+        feature.push(&p.feature)?;
+        // As serde writes a `u64` beyond `i64`: null.
+        match i64::try_from(p.population) {
+            Ok(n) => nums(self.population.0, self.population.1, n),
+            Err(_) => {
+                self.population.0.push(0);
+                self.population.1.append_null();
+            }
+        }
+        self.valid.append_non_null();
+        Ok(())
+    }
+}
+
+/// Writes `entities` into `col`, an `entities` column, offsets in the unit
+/// of `units` (`Ok(false)`: not of the shape written here; nothing written).
+pub fn entities(
+    col: &mut Col,
+    entities: &[EntityRef<'_>],
+    units: UnitMap<'_>,
+) -> Result<bool, Error> {
+    let Some((offsets, valid, item_valid, cols)) = list_of_structs(col, &ENTITY_FIELDS) else {
+        return Ok(false);
+    };
+    let [Col::Int32(starts, start_valid), Col::Int32(ends, end_valid), text, label, id, canonical, Col::Int(candidates, candidates_valid), place] =
+        cols
+    else {
+        return Ok(false);
+    };
+    let (Some(mut text), Some(mut label), Some(mut id), Some(mut canonical), Some(mut place)) =
+        (Strs::of(text), Strs::of(label), Strs::of(id), Strs::of(canonical), Places::of(place))
+    else {
+        return Ok(false);
+    };
+    for e in entities {
+        nums(starts, start_valid, offset(units.map(e.start))?);
+        nums(ends, end_valid, offset(units.map(e.end))?);
+        text.push(e.text)?;
+        label.push(e.label)?;
+        id.push(&e.id)?;
+        canonical.push(&e.canonical)?;
+        // A count: far below `i64::MAX`.
+        nums(candidates, candidates_valid, e.candidates as i64);
+        place.push(e.place.as_ref())?;
+    }
+    end_list(offsets, valid, item_valid, entities.len())?;
     Ok(true)
 }
