@@ -97,6 +97,12 @@ fn regions_that_geonames_names_otherwise_take_its_division() {
         ("Drones struck a depot in Crimea overnight.", "Crimea", 0, "UA", "*"),
         ("Voters in Catalonia went to the polls.", "Catalonia", 0, "ES", "*"),
         ("Shelling hit two towns in Donetsk Oblast.", "Donetsk Oblast", 0, "UA", "*"),
+        // A longer name is its own division, not the shorter one inside it.
+        ("Floods closed roads across Lower Saxony.", "Lower Saxony", 0, "DE", "06"),
+        ("The outbreak spread to Saxony-Anhalt.", "Saxony-Anhalt", 0, "DE", "14"),
+        ("Rescuers reached villages in Central Macedonia.", "Central Macedonia", 0, "GR", "*"),
+        ("A landslide buried homes in West Java.", "West Java", 0, "ID", "*"),
+        ("Drones fell in the Moscow region overnight.", "Moscow region", 0, "RU", "*"),
         // Such a region qualifies a town the list does not name.
         ("Gunmen attacked Pankshin, Plateau State, at dawn.", "Pankshin", 0, "NG", "49"),
         ("Heavy snow fell on Rankin Inlet, Nunavut, overnight.", "Rankin Inlet", 0, "CA", "14"),
