@@ -239,6 +239,32 @@ def test_gazetteers_tsv_and_jsonl(tmp_path):
     assert found == {"Zyx Corp": "ORG", "Qwertyville": "LOC"}
 
 
+def test_arrow_equals_analyze_with_a_gazetteer_of_its_own_places(tmp_path):
+    # Entities whose place comes from the caller's gazetteer (strings the
+    # analyzer owns), from the built-in table, or is null (an organisation),
+    # in every offset unit: the Arrow rows are the dicts.
+    tsv = tmp_path / "towns.tsv"
+    tsv.write_text(
+        "name\tlabel\tid\tcanonical\tcountry\tlat\tlon\tadmin1\tadmin1_name\tfeature\tpopulation\n"
+        "Qwertyville\tLOC\tmy:1\tQwertyville\tUS\t44.05\t-123.09\tOR\tOregon\tPPL\t5000\n"
+        "Zürichberg Süd\tLOC\tmy:2\tZürichberg Süd\tCH\t47.38\t8.56\tZH\tZürich\tPPL\t900\n"
+        "Zyx Corp\tORG\tmy:3\tZyx Corp\n",
+        encoding="utf-8",
+    )
+    texts = ["Zyx Corp 😀 said 3 died in Qwertyville and Zürichberg Süd, near Aleppo, Syria.", "", None]
+    for unit in ["char", "utf16", "byte"]:
+        a = textfacts.Analyzer(gazetteers=[tsv], offsets=unit)
+        rows = a.analyze_arrow(pa.array(texts)).to_pylist()
+        assert all(v is None for v in rows[2].values())
+        for text, row in zip(texts[:2], rows):
+            assert drop_nulls(row) == drop_nulls(a.analyze(text))
+        places = {e["text"]: e["place"] for e in rows[0]["entities"]}
+        assert places["Zyx Corp"] is None
+        assert places["Qwertyville"]["id"] == "my:1"
+        assert places["Zürichberg Süd"]["admin1_name"] == "Zürich"
+        assert places["Aleppo"]["country"] == "SY"
+
+
 def test_bad_gazetteer_line_names_file_and_line(tmp_path):
     bad = tmp_path / "bad.tsv"
     bad.write_text("Idlib\tLOC\tx:1\tIdlib\nHama\tLOC\n", encoding="utf-8")
