@@ -194,7 +194,24 @@ impl EntityRef<'_> {
     ///
     /// # Examples
     ///
-    /// See [`EntityRef`].
+    /// ```
+    /// use textfacts::{Analyzer, EntityRef, LayerVisitor};
+    ///
+    /// /// The first entity's record.
+    /// struct First(Option<textfacts::EntityRecord>);
+    ///
+    /// impl LayerVisitor for First {
+    ///     fn layer<T: serde::Serialize + ?Sized>(&mut self, _: &'static str, _: &T) {}
+    ///     fn entities(&mut self, entities: &[EntityRef<'_>]) {
+    ///         self.0 = entities.first().map(EntityRef::to_record);
+    ///     }
+    /// }
+    ///
+    /// let mut first = First(None);
+    /// Analyzer::new().visit_layers("Shelling hit Aleppo.", &mut first);
+    /// let record = first.0.unwrap();
+    /// assert_eq!((record.text.as_str(), record.start), ("Aleppo", 13));
+    /// ```
     #[must_use]
     pub fn to_record(&self) -> EntityRecord {
         EntityRecord {
