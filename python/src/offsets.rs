@@ -132,11 +132,16 @@ impl Offsets {
 /// byte, the units before it, or its own byte offset for a byte that
 /// continues a char (kept, as [`Offsets::map`] keeps it); one entry more for
 /// the text's end. One load an offset, for four bytes a byte of text; kept
-/// and refilled from text to text.
+/// and refilled from text to text. A text longer than [`TABLE_TEXT_BYTES`]
+/// gets an [`Offsets`] instead (3/8 of a byte a byte, a few steps an offset).
 #[derive(Default)]
 pub struct UnitTable {
     units: Vec<u32>,
+    large: Option<Offsets>,
 }
+
+/// The longest text [`UnitTable`] fills a table of a `u32` a byte for.
+const TABLE_TEXT_BYTES: usize = 4 << 20;
 
 /// Bytes that [`UnitTable::fill`] takes at a time: eight bytes' top bits
 /// tested at once, then either 64 ascending units (an ASCII block, which
@@ -149,10 +154,19 @@ impl UnitTable {
     /// a text longer than an Arrow `Int32` offset reaches (which
     /// `analyze_arrow` refuses).
     pub fn fill(&mut self, text: &str, unit: Unit) -> UnitMap<'_> {
+        self.fill_within(text, unit, TABLE_TEXT_BYTES)
+    }
+
+    /// [`fill`](Self::fill), with a table for texts of at most `table_bytes`.
+    fn fill_within(&mut self, text: &str, unit: Unit, table_bytes: usize) -> UnitMap<'_> {
         self.units.clear();
+        self.large = None;
         let bytes = text.as_bytes();
         if unit == Unit::Byte || bytes.len() > i32::MAX as usize || bytes.is_ascii() {
-            return UnitMap(&[]);
+            return UnitMap::Table(&[]);
+        }
+        if bytes.len() > table_bytes {
+            return UnitMap::Blocks(self.large.insert(Offsets::new(text, unit)));
         }
         let utf16 = unit == Unit::Utf16;
         // The text's end is an offset too: one entry past the last byte.
@@ -190,7 +204,7 @@ impl UnitTable {
         // chunk of `room` whole, another's for each of its bytes and the one
         // past them, and the last entry again at the end.
         unsafe { self.units.set_len(bytes.len() + 1) };
-        UnitMap(&self.units)
+        UnitMap::Table(&self.units)
     }
 }
 
@@ -207,16 +221,24 @@ fn is_ascii(block: &[u8]) -> bool {
     top & 0x8080_8080_8080_8080 == 0 && words.remainder().is_ascii()
 }
 
-/// The offsets of one text in the chosen unit: a filled [`UnitTable`]
-/// (empty: offsets stay bytes).
-#[derive(Clone, Copy, Default)]
-pub struct UnitMap<'t>(&'t [u32]);
+/// The offsets of one text in the chosen unit, from a filled [`UnitTable`].
+#[derive(Clone, Copy)]
+pub enum UnitMap<'t> {
+    /// A unit per byte (empty: offsets stay bytes).
+    Table(&'t [u32]),
+    /// A long text's.
+    Blocks(&'t Offsets),
+}
 
 impl UnitMap<'_> {
     /// Byte offset `at` in the unit (an offset past the text is kept).
     #[inline(always)]
     pub fn map(self, at: usize) -> usize {
-        self.0.get(at).map_or(at, |&u| u as usize)
+        match self {
+            UnitMap::Table(units) => units.get(at).map_or(at, |&u| u as usize),
+            // Below 2 GiB: fits.
+            UnitMap::Blocks(offsets) => offsets.map(at as u64) as usize,
+        }
     }
 }
 
@@ -274,13 +296,13 @@ mod tests {
         for text in texts {
             for unit in [Unit::Char, Unit::Utf16, Unit::Byte] {
                 let offsets = Offsets::new(text, unit);
-                let map = table.fill(text, unit);
-                for at in 0..=text.len() + 1 {
-                    assert_eq!(
-                        map.map(at) as u64,
-                        offsets.map(at as u64),
-                        "{text:?} {unit:?} {at}"
-                    );
+                // With a table, and as a text too long for one.
+                for limit in [usize::MAX, 0] {
+                    let map = table.fill_within(text, unit, limit);
+                    for at in 0..=text.len() + 1 {
+                        let got = map.map(at) as u64;
+                        assert_eq!(got, offsets.map(at as u64), "{text:?} {unit:?} {at} {limit}");
+                    }
                 }
             }
         }

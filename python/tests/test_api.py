@@ -265,6 +265,22 @@ def test_arrow_equals_analyze_with_a_gazetteer_of_its_own_places(tmp_path):
         assert places["Aleppo"]["country"] == "SY"
 
 
+def test_arrow_offsets_of_a_text_too_long_for_the_unit_table():
+    # Beyond 4 MB a text's offsets come from the block table, not one entry
+    # a byte: the same offsets as analyze gives, in every unit.
+    text = "Zürich 😀 said 3 died in Aleppo. " + "déjà vu 😀 ça va. " * 250_000 + "27 people died in Aleppo, Syria."
+    assert len(text.encode()) > 4 << 20
+    for unit in ["char", "utf16"]:
+        a = textfacts.Analyzer(layers=["entities", "numbers"], offsets=unit)
+        row = a.analyze_arrow(pa.array([text])).to_pylist()[0]
+        doc = a.analyze(text)
+        assert drop_nulls(row) == drop_nulls(doc)
+        # The last entity ends one unit before the text's final period.
+        length = {"char": len(text), "utf16": len(text.encode("utf-16-le")) // 2}[unit]
+        last = row["entities"][-1]
+        assert (last["text"], last["end"]) == ("Syria", length - 1)
+
+
 def test_bad_gazetteer_line_names_file_and_line(tmp_path):
     bad = tmp_path / "bad.tsv"
     bad.write_text("Idlib\tLOC\tx:1\tIdlib\nHama\tLOC\n", encoding="utf-8")
