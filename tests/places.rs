@@ -103,6 +103,8 @@ fn regions_that_geonames_names_otherwise_take_its_division() {
         ("Rescuers reached villages in Central Macedonia.", "Central Macedonia", 0, "GR", "*"),
         ("A landslide buried homes in West Java.", "West Java", 0, "ID", "*"),
         ("Drones fell in the Moscow region overnight.", "Moscow region", 0, "RU", "*"),
+        ("Bandits raided two villages in Niger State.", "Niger State", 0, "NG", "*"),
+        ("Fighting was reported in Lower Juba.", "Lower Juba", 0, "SO", "*"),
         // Such a region qualifies a town the list does not name.
         ("Gunmen attacked Pankshin, Plateau State, at dawn.", "Pankshin", 0, "NG", "49"),
         ("Heavy snow fell on Rankin Inlet, Nunavut, overnight.", "Rankin Inlet", 0, "CA", "14"),
