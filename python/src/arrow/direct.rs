@@ -179,6 +179,12 @@ impl Strs<'_> {
         self.2.append_non_null();
         Ok(())
     }
+
+    /// A null string (as `Col::push_null` writes it).
+    fn push_null(&mut self) {
+        self.0.push(self.0.last().copied().unwrap_or(0));
+        self.2.append_null();
+    }
 }
 
 /// Appends `v` to a numeric column's parts.
@@ -186,6 +192,12 @@ impl Strs<'_> {
 fn nums<T>(values: &mut Vec<T>, valid: &mut NullBufferBuilder, v: T) {
     values.push(v);
     valid.append_non_null();
+}
+
+/// Appends a null to a numeric column's parts (as `Col::push_null` does).
+fn null_num<T: Default>(values: &mut Vec<T>, valid: &mut NullBufferBuilder) {
+    values.push(T::default());
+    valid.append_null();
 }
 
 /// The columns of a place struct ([`PLACE_FIELDS`]).
@@ -228,16 +240,10 @@ impl Places<'_> {
     /// Writes `place`, or a null place.
     fn push(&mut self, place: Option<&Place>) -> Result<(), Error> {
         let Some(p) = place else {
-            for s in &mut self.strs {
-                s.0.push(s.0.last().copied().unwrap_or(0));
-                s.2.append_null();
-            }
-            for (values, valid) in [&mut self.lat, &mut self.lon] {
-                values.push(0.0);
-                valid.append_null();
-            }
-            self.population.0.push(0);
-            self.population.1.append_null();
+            self.strs.iter_mut().for_each(Strs::push_null);
+            null_num(self.lat.0, self.lat.1);
+            null_num(self.lon.0, self.lon.1);
+            null_num(self.population.0, self.population.1);
             self.valid.append_null();
             return Ok(());
         };
@@ -253,10 +259,7 @@ impl Places<'_> {
         // As serde writes a `u64` beyond `i64`: null.
         match i64::try_from(p.population) {
             Ok(n) => nums(self.population.0, self.population.1, n),
-            Err(_) => {
-                self.population.0.push(0);
-                self.population.1.append_null();
-            }
+            Err(_) => null_num(self.population.0, self.population.1),
         }
         self.valid.append_non_null();
         Ok(())
