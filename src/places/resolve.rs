@@ -176,6 +176,24 @@ fn qualified_town<'t>(
     None
 }
 
+/// Whether a comma or an opening parenthesis comes before byte `end` of
+/// `bytes` with only spaces and no-break spaces between: what both
+/// [`qualifies`] and [`comma_before`] need, seen without knowing where the
+/// mention before ends.
+fn marked_before(bytes: &[u8], end: usize) -> bool {
+    let mut at = end;
+    while at > 0 {
+        match bytes.get(at - 1) {
+            Some(b' ') => at -= 1,
+            // U+00A0 is C2 A0.
+            Some(0xa0) if at >= 2 && bytes.get(at - 2) == Some(&0xc2) => at -= 2,
+            Some(b',' | b'(') => return true,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Whether `bytes[after..end]` ends with a comma and then only spaces and
 /// no-break spaces (as `qualified_town` reads it).
 fn comma_before(bytes: &[u8], after: usize, end: usize) -> bool {
@@ -238,6 +256,9 @@ struct Mention<'c> {
     start: usize,
     end: usize,
     nationality: bool,
+    /// Whether a comma or an opening parenthesis comes before it, with only
+    /// spaces between ([`marked_before`]): what rules 1 and 1b look for.
+    marked: bool,
     candidates: &'c [Candidate],
     /// Its candidate list's [`Run`].
     run: usize,
@@ -436,7 +457,8 @@ fn qualifies(between: &str) -> bool {
 
 /// The place of each match of `matches` (see
 /// [`PlaceResolver::resolve`](super::PlaceResolver::resolve)); with `towns`,
-/// the unlisted towns qualified by a mention are added there.
+/// the unlisted towns qualified by a mention are added there. The rules are
+/// applied in order, each by its function.
 #[inline(never)]
 pub(super) fn resolve<'t, 'u>(
     table: &PlaceTable,
@@ -455,16 +477,49 @@ pub(super) fn resolve<'t, 'u>(
     let Scratch { mut all, mut runs, index, mut named, mut fixed, countries, divisions } = SCRATCH
         .with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default());
     let mut index = RunIndex::new(index);
-    let mut kinds = LabelKinds::default();
-    let labels = resolver.table_label_flags(table);
     // The built-in gazetteer's candidates are read from the places table's
     // slots beside its candidate lists (one run per list: entity, label,
     // record and key), not from its entities.
     let builtin = g.as_builtin().is_some()
         && !g.has_place_columns()
         && table.slots_len() == g.candidate_lists().len();
-    // Each distinct list gets its run and where its slots lie, then the
-    // candidates are gathered, run by run.
+    find_runs(g, matches, builtin, &mut index, &mut runs, &mut named);
+    gather_runs(table, user, resolver, g, matches, builtin, &mut runs, &mut all);
+    let mentions = mentions(text, matches, &runs, &all, &named);
+    fixed.resize(mentions.len(), None);
+    // Rules 1 and 1b read a mark before a mention; most documents have
+    // none, and nothing for one sense per document to spread then.
+    if mentions.iter().any(|m| m.marked) {
+        qualify_pairs(text, &mentions, &mut fixed);
+        if let Some(towns) = towns {
+            qualify_towns(table, text, matches, &mentions, &mut fixed, towns);
+        }
+        one_sense(&mentions, &mut fixed);
+    }
+    let mut countries: Tally<u32> = Tally(countries);
+    let mut divisions: Tally<(u32, u32)> = Tally(divisions);
+    tally(&mentions, &fixed, &mut runs, &all, &mut countries, &mut divisions);
+    let out = choose_all(matches.len(), &mentions, &fixed, &mut runs, &countries, &divisions);
+    drop(mentions);
+    SCRATCH.with(|s| {
+        if let Ok(mut s) = s.try_borrow_mut() {
+            let (index, countries, divisions) = (index.slots, countries.0, divisions.0);
+            *s = Scratch { all, runs, index, named, fixed, countries, divisions }.emptied();
+        }
+    });
+    Resolved::new(user, out)
+}
+
+/// Gives each distinct candidate list of `matches` its run (where its slots
+/// lie, for the built-in gazetteer), and each match its run, in `named`.
+fn find_runs(
+    g: &Gazetteer,
+    matches: &[EntityMatch],
+    builtin: bool,
+    index: &mut RunIndex,
+    runs: &mut Vec<Run>,
+    named: &mut Vec<(usize, usize)>,
+) {
     for (at, m) in matches.iter().enumerate() {
         let run = match index.find(m.list()) {
             Ok(run) => run,
@@ -477,13 +532,29 @@ pub(super) fn resolve<'t, 'u>(
         };
         named.push((at, run));
     }
-    for r in &mut runs {
+}
+
+/// Gathers each run's candidates into `all`, with their priors.
+#[allow(clippy::too_many_arguments)]
+fn gather_runs(
+    table: &PlaceTable,
+    user: &UserPlaces,
+    resolver: &PlaceResolver,
+    g: &Gazetteer,
+    matches: &[EntityMatch],
+    builtin: bool,
+    runs: &mut [Run],
+    all: &mut Vec<Candidate>,
+) {
+    let mut kinds = LabelKinds::default();
+    let labels = resolver.table_label_flags(table);
+    for r in runs {
         let Some(m) = matches.get(r.first) else { continue };
         let from = all.len();
         r.nationality = if builtin {
-            gather_builtin(table, labels, r.slots.clone(), &mut all)
+            gather_builtin(table, labels, r.slots.clone(), all)
         } else {
-            gather(table, user, resolver, &mut kinds, g, m, &mut all)
+            gather(table, user, resolver, &mut kinds, g, m, all)
         };
         // A lone candidate's prior is compared with nothing (the pairs of
         // rule 1 compare the priors of one mention's candidates): the
@@ -496,28 +567,47 @@ pub(super) fn resolve<'t, 'u>(
         }
         r.candidates = from..all.len();
     }
+}
+
+/// The place and nationality mentions among the matches (those with
+/// candidates), in order.
+fn mentions<'c>(
+    text: &str,
+    matches: &[EntityMatch],
+    runs: &[Run],
+    all: &'c [Candidate],
+    named: &[(usize, usize)],
+) -> Vec<Mention<'c>> {
     let mut mentions: Vec<Mention<'_>> = Vec::with_capacity(named.len());
-    for &(at, run) in &named {
+    for &(at, run) in named {
         let (Some(m), Some(r)) = (matches.get(at), runs.get(run)) else { continue };
         let Some(candidates) = all.get(r.candidates.clone()).filter(|c| !c.is_empty()) else {
             continue;
         };
         let span = m.span();
         let nationality = r.nationality;
+        let marked = marked_before(text.as_bytes(), span.start);
         mentions.push(Mention {
             at,
             start: span.start,
             end: span.end,
             nationality,
+            marked,
             candidates,
             run,
         });
     }
+    mentions
+}
 
-    // Rule 1: qualifiers. `fixed[i]` is the candidate chosen for mention i.
-    fixed.resize(mentions.len(), None);
+/// Rule 1: qualifiers ("Paris, Texas"). `fixed[i]` is the candidate chosen
+/// for mention i.
+fn qualify_pairs(text: &str, mentions: &[Mention<'_>], fixed: &mut [Option<Candidate>]) {
     for i in 0..mentions.len().saturating_sub(1) {
         let (Some(a), Some(b)) = (mentions.get(i), mentions.get(i + 1)) else { continue };
+        if !b.marked {
+            continue;
+        }
         // "Syria, Iraq", "Texas, California": a list, not a qualifier.
         let listed = |m: &Mention<'_>| {
             m.candidates.first().is_none_or(|c| c.key.is_country() || c.key.is_division())
@@ -551,32 +641,45 @@ pub(super) fn resolve<'t, 'u>(
             }
         }
     }
-    // Rule 1b: a town the list does not name, qualified by the next mention.
-    if let Some(towns) = towns {
-        for (i, b) in mentions.iter().enumerate() {
-            let after =
-                b.at.checked_sub(1).and_then(|p| matches.get(p)).map_or(0, |m| m.span().end);
-            if b.nationality || fixed.get(i).is_some_and(Option::is_some) {
-                continue;
-            }
-            if let Some((town, qualifier)) = qualified_town(table, text, after, b) {
-                towns.push(town);
-                if let Some(slot) = fixed.get_mut(i) {
-                    *slot = Some(qualifier);
-                }
+}
+
+/// Rule 1b: a town the list does not name, qualified by the next mention.
+fn qualify_towns<'t>(
+    table: &PlaceTable,
+    text: &str,
+    matches: &[EntityMatch],
+    mentions: &[Mention<'_>],
+    fixed: &mut [Option<Candidate>],
+    towns: &mut Vec<Town<'t>>,
+) {
+    for (i, b) in mentions.iter().enumerate().filter(|(_, b)| b.marked) {
+        let after = b.at.checked_sub(1).and_then(|p| matches.get(p)).map_or(0, |m| m.span().end);
+        if b.nationality || fixed.get(i).is_some_and(Option::is_some) {
+            continue;
+        }
+        if let Some((town, qualifier)) = qualified_town(table, text, after, b) {
+            towns.push(town);
+            if let Some(slot) = fixed.get_mut(i) {
+                *slot = Some(qualifier);
             }
         }
     }
-    // One sense per document: a name qualified once keeps that place.
+}
+
+/// One sense per document: a name qualified once keeps that place.
+fn one_sense(mentions: &[Mention<'_>], fixed: &mut [Option<Candidate>]) {
     let mut qualified: Vec<(EntityId, Candidate)> = Vec::new();
-    for (m, f) in mentions.iter().zip(&fixed) {
+    for (m, f) in mentions.iter().zip(fixed.iter()) {
         if let (Some(c), Some(first)) = (f, m.candidates.first()) {
             if !qualified.iter().any(|(e, _)| *e == first.entity) {
                 qualified.push((first.entity, *c));
             }
         }
     }
-    for (m, f) in mentions.iter().zip(fixed.iter_mut()).filter(|_| !qualified.is_empty()) {
+    if qualified.is_empty() {
+        return;
+    }
+    for (m, f) in mentions.iter().zip(fixed.iter_mut()) {
         if f.is_none() {
             if let Some(first) = m.candidates.first() {
                 // Only a place this mention may be: another name whose
@@ -590,12 +693,19 @@ pub(super) fn resolve<'t, 'u>(
             }
         }
     }
+}
 
-    // Rule 2: the document's confident countries and divisions, counted per
-    // mention; a mention's own contribution never counts for itself. The
-    // unqualified mentions of one list contribute alike: counted per list.
-    let mut countries: Tally<u32> = Tally(countries);
-    let mut divisions: Tally<(u32, u32)> = Tally(divisions);
+/// Rule 2: the document's confident countries and divisions, counted per
+/// mention; a mention's own contribution never counts for itself. The
+/// unqualified mentions of one list contribute alike: counted per list.
+fn tally(
+    mentions: &[Mention<'_>],
+    fixed: &[Option<Candidate>],
+    runs: &mut [Run],
+    all: &[Candidate],
+    countries: &mut Tally<u32>,
+    divisions: &mut Tally<(u32, u32)>,
+) {
     let mut count = |contribution: Option<(u32, u32)>, n: usize| {
         if let Some((country, admin1)) = contribution {
             countries.add(country, n);
@@ -604,7 +714,7 @@ pub(super) fn resolve<'t, 'u>(
             }
         }
     };
-    for (m, f) in mentions.iter().zip(&fixed) {
+    for (m, f) in mentions.iter().zip(fixed) {
         match (f, runs.get_mut(m.run)) {
             (Some(c), _) => count(Some((c.key.country, c.key.admin1)).filter(known), 1),
             (None, Some(run)) => run.unqualified += 1,
@@ -616,31 +726,33 @@ pub(super) fn resolve<'t, 'u>(
         run.own = contribution(candidates).filter(known);
         count(run.own, run.unqualified);
     }
+}
 
-    // Rule 3: population prior plus context; an unqualified mention's choice
-    // is its list's (its own contribution is the list's), made once.
-    // Nothing is decoded here.
-    let mut out: Vec<Option<Choice>> = vec![None; matches.len()];
-    for (m, f) in mentions.iter().zip(&fixed) {
+/// Rule 3: population prior plus context; an unqualified mention's choice
+/// is its list's (its own contribution is the list's), made once. Nothing
+/// is decoded here: the choice of each of the `matches` matches.
+fn choose_all(
+    matches: usize,
+    mentions: &[Mention<'_>],
+    fixed: &[Option<Candidate>],
+    runs: &mut [Run],
+    countries: &Tally<u32>,
+    divisions: &Tally<(u32, u32)>,
+) -> Vec<Option<Choice>> {
+    let mut out: Vec<Option<Choice>> = vec![None; matches];
+    for (m, f) in mentions.iter().zip(fixed) {
         let chosen = match (f, runs.get_mut(m.run)) {
             (Some(c), _) => Some(*c),
             (None, Some(run)) => *run
                 .chosen
-                .get_or_insert_with(|| choose(m.candidates, &countries, &divisions, run.own)),
+                .get_or_insert_with(|| choose(m.candidates, countries, divisions, run.own)),
             (None, None) => None,
         };
         if let (Some(c), Some(slot)) = (chosen, out.get_mut(m.at)) {
             *slot = Some(c.choice());
         }
     }
-    drop(mentions);
-    SCRATCH.with(|s| {
-        if let Ok(mut s) = s.try_borrow_mut() {
-            let (index, countries, divisions) = (index.slots, countries.0, divisions.0);
-            *s = Scratch { all, runs, index, named, fixed, countries, divisions }.emptied();
-        }
-    });
-    Resolved::new(user, out)
+    out
 }
 
 /// The working lists of [`resolve`], kept by each thread between documents
@@ -693,6 +805,11 @@ thread_local! {
 fn contribution(candidates: &[Candidate]) -> Option<(u32, u32)> {
     let first = candidates.first()?;
     let p = first.key;
+    // One candidate names its own country and division (both branches
+    // below agree on it).
+    if candidates.len() == 1 {
+        return Some((p.country, p.admin1));
+    }
     let big = |c: &&Candidate| c.key.is_qualifier();
     if big(&first)
         && candidates.iter().filter(big).count() == 1
@@ -773,7 +890,7 @@ fn choose(
 
 #[cfg(test)]
 mod tests {
-    use super::{comma_before, RunIndex};
+    use super::{comma_before, marked_before, qualifies, RunIndex};
 
     #[test]
     fn run_index_finds_every_list_as_it_grows() {
@@ -792,14 +909,28 @@ mod tests {
 
     #[test]
     fn comma_before_reads_as_the_trimmed_head() {
-        let texts =
-            ["Ames, Iowa", "Ames,\u{a0} Iowa", "Ames ,Iowa", "Ames Iowa", ", Iowa", " Iowa"];
+        let texts = [
+            "Ames, Iowa",
+            "Ames,\u{a0} Iowa",
+            "Ames ,Iowa",
+            "Ames Iowa",
+            ", Iowa",
+            " Iowa",
+            "Ames (Iowa",
+            "Ames ( \u{a0}Iowa",
+            "é(Iowa",
+        ];
         for text in texts {
             let end = text.find("Iowa").unwrap();
             for after in (0..=end).filter(|&a| text.is_char_boundary(a)) {
                 let head = &text[after..end];
                 let expected = head.trim_end_matches([' ', '\u{a0}']).ends_with(',');
                 assert_eq!(comma_before(text.as_bytes(), after, end), expected, "{text:?} {after}");
+                // The mark the rules' gate reads is there whenever a rule
+                // would see one.
+                if expected || qualifies(head) {
+                    assert!(marked_before(text.as_bytes(), end), "{text:?} {after}");
+                }
             }
         }
     }

@@ -139,6 +139,11 @@ pub(crate) struct PlaceTable {
     /// The number of every string, built on first use (only for gazetteers
     /// whose own rows give places).
     numbers: once_cell::sync::OnceCell<HashMap<&'static str, u32>>,
+    /// Where the towns whose names start with each two bytes begin (by the
+    /// prefix's top 16 bits; one more for the end), built on first use: a
+    /// look-up searches the towns of its first two letters only, in a few
+    /// cache lines, not the whole array.
+    town_buckets: once_cell::sync::OnceCell<Vec<u32>>,
 }
 
 /// The little-endian u32 number `i` of `bytes`.
@@ -243,6 +248,7 @@ impl PlaceTable {
             towns,
             town_prefixes,
             numbers,
+            town_buckets: once_cell::sync::OnceCell::new(),
         })
     }
 
@@ -360,8 +366,29 @@ impl PlaceTable {
         let len = self.town_prefixes.len() / 8;
         let at = |i: usize| u64_at(self.town_prefixes, i * 8).unwrap_or(u64::MAX);
         // The run of towns whose names share the first eight bytes, then
-        // those whose whole name is `name` (a run: names are sorted).
-        let (mut lo, mut hi) = (0, len);
+        // those whose whole name is `name` (a run: names are sorted), searched
+        // among the towns of the same first two bytes.
+        let buckets = self.town_buckets.get_or_init(|| {
+            // Counted per bucket, then summed: `starts[b]` is the number
+            // of towns in the buckets before `b` (the prefixes are sorted).
+            let mut starts = vec![0u32; (1 << 16) + 1];
+            for i in 0..len {
+                if let Some(count) = starts.get_mut((at(i) >> 48) as usize + 1) {
+                    *count += 1;
+                }
+            }
+            let mut sum = 0u32;
+            for start in &mut starts {
+                sum += *start;
+                *start = sum;
+            }
+            starts
+        });
+        let bucket = (p >> 48) as usize;
+        let (mut lo, mut hi) = match (buckets.get(bucket), buckets.get(bucket + 1)) {
+            (Some(&lo), Some(&hi)) => (lo as usize, (hi as usize).min(len)),
+            _ => (0, len),
+        };
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             if at(mid) < p {
@@ -536,6 +563,28 @@ mod tests {
     fn default_places_image_is_fresh() {
         let file = "data/default-places.image";
         image::assert_fresh(&write_image(), DEFAULT_IMAGE, file, "image_is_fresh");
+    }
+
+    #[test]
+    fn every_town_is_found_by_its_name() {
+        let t = PlaceTable::builtin();
+        let towns = t.towns.len() / RECORD;
+        assert!(towns > 1000);
+        // Every 37th town, and the first and last (the ends of the buckets).
+        for n in (0..towns).step_by(37).chain([0, towns - 1]) {
+            let rec = PlaceTable::item(t.towns, RECORD, n as u32).unwrap();
+            let name = t.string(u32_at(rec, 6).unwrap()).unwrap();
+            let found = t.towns_named(name);
+            assert!(found.iter().any(|&(m, _)| m as usize == n), "town {n} {name:?}");
+            // All towns of that name and no other, in one run.
+            let same = (0..towns)
+                .filter(|&m| {
+                    let rec = PlaceTable::item(t.towns, RECORD, m as u32).unwrap();
+                    t.string(u32_at(rec, 6).unwrap()) == Some(name)
+                })
+                .count();
+            assert_eq!(found.len(), same, "{name:?}");
+        }
     }
 
     #[test]
