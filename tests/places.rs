@@ -61,6 +61,23 @@ fn qualifier_city_state_and_city_country() {
 }
 
 #[test]
+fn a_town_found_through_its_qualifier_keeps_its_place_in_the_document() {
+    check(&[
+        // Named again alone, in any sentence.
+        ("Storms hit Ames, Iowa, on Monday. Ames police closed roads.", "Ames", 1, "US", "IA"),
+        ("In Innisfail, Queensland, it rose. In Innisfail it fell.", "Innisfail", 1, "AU", "04"),
+        // After a dateline in capitals, as GeoNames writes the name.
+        ("AMES, Iowa (AP) - A storm hit. Crews in Ames worked all night.", "Ames", 0, "US", "IA"),
+        // Part of a longer capitalised name: not the town.
+        ("Storms hit Ames, Iowa, on Monday. Ames Laboratory staff left.", "Ames", 1, "-", "*"),
+        ("Storms hit Ames, Iowa, on Monday. Mayor Ames said so.", "Ames", 1, "-", "*"),
+        // Without its qualifier first, a town the list does not name is
+        // not found at all.
+        ("Ames police closed roads.", "Ames", 0, "-", "*"),
+    ]);
+}
+
+#[test]
 fn georgia_the_country_and_the_state() {
     check(&[
         ("Tbilisi said Georgia would not join the talks.", "Georgia", 0, "GE", "*"),

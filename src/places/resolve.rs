@@ -492,7 +492,9 @@ pub(super) fn resolve<'t, 'u>(
     if mentions.iter().any(|m| m.marked) {
         qualify_pairs(text, &mentions, &mut fixed);
         if let Some(towns) = towns {
+            let from = towns.len();
             qualify_towns(table, text, matches, &mentions, &mut fixed, towns);
+            repeat_towns(text, matches, towns, from);
         }
         one_sense(&mentions, &mut fixed);
     }
@@ -664,6 +666,77 @@ fn qualify_towns<'t>(
             }
         }
     }
+}
+
+/// One sense per document for the towns of rule 1b (`towns[from..]`): the
+/// document's other mentions of a town's name, as written or as GeoNames
+/// writes it ("AMES, Iowa (AP) - ... Ames police said"), are that town.
+/// A mention is a whole word outside the gazetteer's matches and the towns
+/// found, and not part of a longer capitalised name ("Tyler Johnson",
+/// "Mayor Tyler"; a capitalised preposition before it is no name: "In
+/// Ames").
+fn repeat_towns(text: &str, matches: &[EntityMatch], towns: &mut Vec<Town<'_>>, from: usize) {
+    let found = towns.len();
+    for i in from..found {
+        let Some(t) = towns.get(i) else { continue };
+        let written = text.get(t.start..t.end).unwrap_or("");
+        let (place, candidates) = (t.place.clone(), t.candidates);
+        let names = [written, &*place.name];
+        for (n, name) in names.iter().enumerate() {
+            if name.is_empty() || names.get(..n).is_some_and(|before| before.contains(name)) {
+                continue;
+            }
+            for (start, _) in text.match_indices(name) {
+                let end = start + name.len();
+                if !lone_name(text, start, end) || taken(matches, towns, start, end) {
+                    continue;
+                }
+                towns.push(Town {
+                    start,
+                    end,
+                    place: place.clone(),
+                    table: std::marker::PhantomData,
+                    candidates,
+                });
+            }
+        }
+    }
+}
+
+/// Whether `text[start..end]` is a whole word and not part of a longer
+/// capitalised name: no letter or digit touches it, and the words beside it
+/// (one space away) are not capitalised, but for a preposition opening a
+/// sentence or the word ending one before it.
+fn lone_name(text: &str, start: usize, end: usize) -> bool {
+    let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else { return false };
+    if before.chars().next_back().is_some_and(town_char)
+        || after.chars().next().is_some_and(town_char)
+    {
+        return false;
+    }
+    let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+    let next = after.strip_prefix(' ').map(|rest| rest.split(|c: char| !town_char(c)).next());
+    if next.flatten().is_some_and(capitalised) {
+        return false;
+    }
+    let previous = before.strip_suffix(' ').map(|rest| rest.rsplit(|c: char| !town_char(c)).next());
+    // A word that ends a sentence ("... in Iowa. Ames police said") is
+    // longer than a title's abbreviation ("St.", "Gov.").
+    let ends_sentence = |w: &str| w.ends_with('.') && w.chars().count() > 4;
+    !previous
+        .flatten()
+        .is_some_and(|w| capitalised(w) && !OPENING_WORDS.contains(&w) && !ends_sentence(w))
+}
+
+/// Whether `start..end` overlaps a match (in text order, not overlapping
+/// each other) or a town.
+fn taken(matches: &[EntityMatch], towns: &[Town<'_>], start: usize, end: usize) -> bool {
+    let first_after = matches.partition_point(|m| m.span().start < end);
+    let overlaps_match = first_after
+        .checked_sub(1)
+        .and_then(|i| matches.get(i))
+        .is_some_and(|m| m.span().end > start);
+    overlaps_match || towns.iter().any(|t| t.start < end && start < t.end)
 }
 
 /// One sense per document: a name qualified once keeps that place.
