@@ -262,14 +262,17 @@ class Builder:
         return [extra[g] for g in self.place_order if g in extra]
 
     def town_rows(self, sections):
-        """Towns of the English-language press countries that the list does not name,
-        for "Town, State" / "Town, Country" only (never matched on their own): the
-        name of each populated place, with its place data."""
+        """Towns that the list does not name (all of the English-language press
+        countries', the larger ones elsewhere), for "Town, State" / "Town, Country"
+        only (never matched on their own): the name of each populated place, with its
+        place data."""
         listed = {key(n) for _, es in sections for e in es for n in e.names}
         rows = []
         for gid in self.place_order:
             row = self.places[gid]
-            if row["feature_class"] != "P" or row["country"] not in TOWN_COUNTRIES:
+            if row["feature_class"] != "P":
+                continue
+            if row["country"] not in TOWN_COUNTRIES and int(row["population"] or 0) < WORLD_TOWN_MIN_POPULATION:
                 continue
             for nm in dict.fromkeys([row["name"], row["asciiname"]]):
                 if len(nm) < 3 or not nm[:1].isupper() or key(nm) in listed:
@@ -428,6 +431,10 @@ ADM2_MIN_POPULATION = 100000
 # ("Innisfail, Queensland", "Ames, Iowa"): where English-language news names
 # towns that way.
 TOWN_COUNTRIES = {"US", "CA", "AU", "GB", "IE", "NZ", "IN", "PH", "ZA", "NG", "KE", "PK"}
+# Elsewhere, towns of at least this many people: world news names them the same way
+# ("Prenzlau, Brandenburg, Germany"); all of them would triple the places image for a
+# few more names.
+WORLD_TOWN_MIN_POPULATION = 5000
 # Candidates sharing a name: at most this many places per name beyond the
 # ones the list names itself (most populous first).
 MAX_SHARED = 12
