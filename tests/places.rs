@@ -55,6 +55,12 @@ fn qualifier_city_state_and_city_country() {
         // A town the list does not name, found through its qualifier.
         ("Storms hit Ames, Iowa, on Monday.", "Ames", 0, "US", "IA"),
         ("In Innisfail, Queensland, the river rose.", "Innisfail", 0, "AU", "04"),
+        // A town elsewhere named with its country, after an article, or
+        // with a compass word before its qualifier.
+        ("He was treated in the city of Van, Turkey.", "Van", 0, "TR", "*"),
+        ("A Midland, Michigan, newspaper closed.", "Midland", 0, "US", "MI"),
+        ("Ducks died in Oskarshamn, southeast Sweden.", "Oskarshamn", 0, "SE", "*"),
+        ("A fire in Damascus, western Oregon, spread.", "Damascus", 0, "US", "OR"),
         // A list of countries or states is not a qualifier.
         ("Talks with Georgia, Russia and Turkey resumed.", "Georgia", 0, "GE", "*"),
     ]);

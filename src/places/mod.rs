@@ -15,6 +15,7 @@ mod resolve;
 mod resolved;
 mod table;
 mod user;
+mod words;
 
 use crate::gazetteer::{EntityMatch, Gazetteer};
 use std::borrow::Cow;

@@ -3,6 +3,7 @@
 
 use super::resolved::{Choice, Resolved};
 use super::table::{Kind, PlaceKey, EMPTY, NONE};
+use super::words::{ARTICLES, COMPASS_WORDS, OPENING_WORDS};
 use super::{Place, PlaceResolver, PlaceTable, UserPlaces};
 use crate::gazetteer::{EntityId, EntityMatch, Gazetteer};
 use std::cell::RefCell;
@@ -88,10 +89,6 @@ impl LabelKinds {
     }
 }
 
-/// Capitalised words that may open a sentence before a town ("In Ames, Iowa").
-const OPENING_WORDS: [&str; 12] =
-    ["In", "At", "From", "Near", "Outside", "To", "Of", "For", "On", "By", "And", "Around"];
-
 /// Words a town name is made of: letters and digits, with `.`, `'` and `-`
 /// inside ("St. Marys", "O'Fallon", "Wilkes-Barre").
 fn town_char(c: char) -> bool {
@@ -108,7 +105,7 @@ fn qualified_town<'t>(
     b: &Mention<'_>,
 ) -> Option<(Town<'t>, Candidate)> {
     // Most mentions follow no comma: that is seen on the bytes first.
-    if !comma_before(text.as_bytes(), after, b.start) {
+    if !comma_before(text, after, b.start) {
         return None;
     }
     // Only a country or a first-level division qualifies a town.
@@ -116,7 +113,7 @@ fn qualified_town<'t>(
         return None;
     }
     let head = text.get(after..b.start)?;
-    let comma = head.trim_end_matches([' ', '\u{a0}']).strip_suffix(',')?;
+    let comma = before_qualifier(head).strip_suffix(',')?;
     let end = after + comma.len();
     // Up to three capitalised words before the comma, longest first.
     let mut starts = Vec::new();
@@ -149,6 +146,7 @@ fn qualified_town<'t>(
         if comma.get(..start)?.ends_with(' ')
             && word_before.chars().next().is_some_and(char::is_uppercase)
             && !OPENING_WORDS.contains(&word_before)
+            && !ARTICLES.contains(&word_before)
         {
             continue;
         }
@@ -176,38 +174,34 @@ fn qualified_town<'t>(
     None
 }
 
-/// Whether a comma or an opening parenthesis comes before byte `end` of
-/// `bytes` with only spaces and no-break spaces between: what both
-/// [`qualifies`] and [`comma_before`] need, seen without knowing where the
-/// mention before ends.
-fn marked_before(bytes: &[u8], end: usize) -> bool {
-    let mut at = end;
-    while at > 0 {
-        match bytes.get(at - 1) {
-            Some(b' ') => at -= 1,
-            // U+00A0 is C2 A0.
-            Some(0xa0) if at >= 2 && bytes.get(at - 2) == Some(&0xc2) => at -= 2,
-            Some(b',' | b'(') => return true,
-            _ => return false,
+/// `head` (the text before a qualifier) without the spaces and no-break
+/// spaces at its end, nor a compass word before them ("Kupiansk, eastern"
+/// -> "Kupiansk,").
+fn before_qualifier(head: &str) -> &str {
+    let trimmed = head.trim_end_matches([' ', '\u{a0}']);
+    let word_start = trimmed.rfind([' ', '\u{a0}', ',', '(']).map_or(0, |i| {
+        i + trimmed.get(i..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8)
+    });
+    match trimmed.get(word_start..) {
+        Some(word) if COMPASS_WORDS.contains(&word) => {
+            trimmed.get(..word_start).unwrap_or("").trim_end_matches([' ', '\u{a0}'])
         }
+        _ => trimmed,
     }
-    false
 }
 
-/// Whether `bytes[after..end]` ends with a comma and then only spaces and
-/// no-break spaces (as `qualified_town` reads it).
-fn comma_before(bytes: &[u8], after: usize, end: usize) -> bool {
-    let mut at = end;
-    while at > after {
-        match bytes.get(at - 1) {
-            Some(b' ') => at -= 1,
-            // U+00A0 is C2 A0.
-            Some(0xa0) if at - 1 > after && bytes.get(at - 2) == Some(&0xc2) => at -= 2,
-            Some(b',') => return true,
-            _ => return false,
-        }
-    }
-    false
+/// Whether a comma or an opening parenthesis comes before byte `end` of
+/// `text` with only spaces (and a compass word) between: what both
+/// [`qualifies`] and [`comma_before`] need, seen without knowing where the
+/// mention before ends.
+fn marked_before(text: &str, end: usize) -> bool {
+    text.get(..end).is_some_and(|head| before_qualifier(head).ends_with([',', '(']))
+}
+
+/// Whether `text[after..end]` ends with a comma and then only spaces, no-break
+/// spaces and a compass word (as `qualified_town` reads it).
+fn comma_before(text: &str, after: usize, end: usize) -> bool {
+    text.get(after..end).is_some_and(|head| before_qualifier(head).ends_with(','))
 }
 
 /// The prior of a candidate ranked `rank` by the gazetteer, in two parts:
@@ -449,9 +443,10 @@ fn inside(inner: &PlaceKey, outer: &PlaceKey) -> bool {
 
 /// Whether the text between two mentions makes the second qualify the first:
 /// a comma ("Paris, Texas"; "ALEPPO, Syria") or an opening parenthesis
-/// ("Paris (Texas)"), with only spaces around it.
+/// ("Paris (Texas)"), with only spaces around it and a compass word at most
+/// ("Mosul, northern Iraq").
 fn qualifies(between: &str) -> bool {
-    let t = between.trim_matches(|c: char| c == ' ' || c == '\u{a0}');
+    let t = before_qualifier(between).trim_start_matches([' ', '\u{a0}']);
     t == "," || t == "("
 }
 
@@ -588,7 +583,7 @@ fn mentions<'c>(
         };
         let span = m.span();
         let nationality = r.nationality;
-        let marked = marked_before(text.as_bytes(), span.start);
+        let marked = marked_before(text, span.start);
         mentions.push(Mention {
             at,
             start: span.start,
@@ -982,27 +977,38 @@ mod tests {
 
     #[test]
     fn comma_before_reads_as_the_trimmed_head() {
-        let texts = [
-            "Ames, Iowa",
-            "Ames,\u{a0} Iowa",
-            "Ames ,Iowa",
-            "Ames Iowa",
-            ", Iowa",
-            " Iowa",
-            "Ames (Iowa",
-            "Ames ( \u{a0}Iowa",
-            "é(Iowa",
+        // (text, whether a comma comes before "Iowa" from its start, whether
+        // the text before "Iowa" qualifies from its start).
+        let cases = [
+            ("Ames, Iowa", true, false),
+            ("Ames,\u{a0} Iowa", true, false),
+            ("Ames ,Iowa", true, false),
+            ("Ames Iowa", false, false),
+            (", Iowa", true, true),
+            (" Iowa", false, false),
+            ("Ames (Iowa", false, false),
+            ("Ames ( \u{a0}Iowa", false, false),
+            ("é(Iowa", false, false),
+            ("(Iowa", false, true),
+            ("Ames, central Iowa", true, false),
+            ("Ames, north-east\u{a0}Iowa", true, false),
+            (", eastern Iowa", true, true),
+            ("( upstate Iowa", false, true),
+            ("Ames, Central Iowa", false, false),
+            ("Ames, rural Iowa", false, false),
+            ("Ames eastern Iowa", false, false),
         ];
-        for text in texts {
+        for (text, comma, qualifying) in cases {
             let end = text.find("Iowa").unwrap();
+            assert_eq!(comma_before(text, 0, end), comma, "{text:?}");
+            assert_eq!(qualifies(&text[..end]), qualifying, "{text:?}");
+            // Nothing before `after` counts.
+            assert!(!comma_before(text, end, end), "{text:?}");
+            // The mark the rules' gate reads is there whenever a rule
+            // would see one.
             for after in (0..=end).filter(|&a| text.is_char_boundary(a)) {
-                let head = &text[after..end];
-                let expected = head.trim_end_matches([' ', '\u{a0}']).ends_with(',');
-                assert_eq!(comma_before(text.as_bytes(), after, end), expected, "{text:?} {after}");
-                // The mark the rules' gate reads is there whenever a rule
-                // would see one.
-                if expected || qualifies(head) {
-                    assert!(marked_before(text.as_bytes(), end), "{text:?} {after}");
+                if comma_before(text, after, end) || qualifies(&text[after..end]) {
+                    assert!(marked_before(text, end), "{text:?} {after}");
                 }
             }
         }

@@ -1,0 +1,45 @@
+//! The words the resolution rules read around a mention: English function
+//! words and compass adjectives (common words, no source to attribute).
+
+/// Capitalised words that may open a sentence before a town ("In Ames,
+/// Iowa"): not part of the town's name.
+pub(super) const OPENING_WORDS: [&str; 12] =
+    ["In", "At", "From", "Near", "Outside", "To", "Of", "For", "On", "By", "And", "Around"];
+
+/// Articles that may open a sentence before a town its qualifier names ("A
+/// Midland, Michigan, newspaper"); before a bare name they make it a
+/// modifier more often than a place ("The Stanford mirror").
+pub(super) const ARTICLES: [&str; 3] = ["A", "An", "The"];
+
+/// Words that may stand between a town's comma and its qualifier ("Kupiansk,
+/// eastern Ukraine"; "Oskarshamn, southeast Sweden"; "Utica, upstate New
+/// York"): where in the qualifier the town lies.
+pub(super) const COMPASS_WORDS: [&str; 27] = [
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+    "upstate",
+    "downstate",
+];
