@@ -61,6 +61,11 @@ fn qualifier_city_state_and_city_country() {
         ("A Midland, Michigan, newspaper closed.", "Midland", 0, "US", "MI"),
         ("Ducks died in Oskarshamn, southeast Sweden.", "Oskarshamn", 0, "SE", "*"),
         ("A fire in Damascus, western Oregon, spread.", "Damascus", 0, "US", "OR"),
+        // "Town in State" after a preposition of place, not after a verb.
+        ("A storm hit the town of Ames in Iowa.", "Ames", 0, "US", "IA"),
+        ("Rescuers landed near Zermatt in Valais.", "Zermatt", 0, "CH", "*"),
+        ("Rescuers reached Zermatt in Valais by air.", "Zermatt", 0, "-", "*"),
+        ("Campaigners found Hope in Arkansas.", "Hope", 0, "-", "*"),
         // A list of countries or states is not a qualifier.
         ("Talks with Georgia, Russia and Turkey resumed.", "Georgia", 0, "GE", "*"),
     ]);

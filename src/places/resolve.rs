@@ -3,7 +3,7 @@
 
 use super::resolved::{Choice, Resolved};
 use super::table::{Kind, PlaceKey, EMPTY, NONE};
-use super::words::{ARTICLES, COMPASS_WORDS, OPENING_WORDS};
+use super::words::{ARTICLES, COMPASS_WORDS, LOCATIVE_WORDS, OPENING_WORDS};
 use super::{Place, PlaceResolver, PlaceTable, UserPlaces};
 use crate::gazetteer::{EntityId, EntityMatch, Gazetteer};
 use std::cell::RefCell;
@@ -95,7 +95,8 @@ fn town_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '.' | '\'' | '-' | '\u{2019}')
 }
 
-/// The unlisted town before mention `b` ("Ames, Iowa"; "AMES, Iowa (AP) -"),
+/// The unlisted town before mention `b` ("Ames, Iowa"; "AMES, Iowa (AP) -";
+/// "the village of Cellardyke in Fife"),
 /// not reaching back before byte `after`, whose place lies in one of `b`'s
 /// countries or divisions; with the qualifier's candidate.
 fn qualified_town<'t>(
@@ -104,16 +105,12 @@ fn qualified_town<'t>(
     after: usize,
     b: &Mention<'_>,
 ) -> Option<(Town<'t>, Candidate)> {
-    // Most mentions follow no comma: that is seen on the bytes first.
-    if !comma_before(text, after, b.start) {
-        return None;
-    }
+    // Most mentions follow no comma and no "in": that is seen first.
+    let (comma, by_in) = town_head(text.get(after..b.start)?)?;
     // Only a country or a first-level division qualifies a town.
     if !b.candidates.iter().any(|c| c.key.is_qualifier()) {
         return None;
     }
-    let head = text.get(after..b.start)?;
-    let comma = before_qualifier(head).strip_suffix(',')?;
     let end = after + comma.len();
     // Up to three capitalised words before the comma, longest first.
     let mut starts = Vec::new();
@@ -148,6 +145,12 @@ fn qualified_town<'t>(
             && !OPENING_WORDS.contains(&word_before)
             && !ARTICLES.contains(&word_before)
         {
+            continue;
+        }
+        // "Cellardyke in Fife" is a town where a preposition of place
+        // comes before it ("the village of Cellardyke in Fife"), not
+        // "Christmas in Florida" after "spent".
+        if by_in && !LOCATIVE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word_before)) {
             continue;
         }
         let opens = before.is_empty() || before.ends_with(['.', '!', '?', '"', '\n']);
@@ -190,18 +193,26 @@ fn before_qualifier(head: &str) -> &str {
     }
 }
 
-/// Whether a comma or an opening parenthesis comes before byte `end` of
-/// `text` with only spaces (and a compass word) between: what both
-/// [`qualifies`] and [`comma_before`] need, seen without knowing where the
+/// Whether a comma, an opening parenthesis or "in" comes before byte `end`
+/// of `text` with only spaces (and a compass word) between: what both
+/// [`qualifies`] and [`town_head`] need, seen without knowing where the
 /// mention before ends.
 fn marked_before(text: &str, end: usize) -> bool {
-    text.get(..end).is_some_and(|head| before_qualifier(head).ends_with([',', '(']))
+    text.get(..end)
+        .is_some_and(|head| before_qualifier(head).ends_with('(') || town_head(head).is_some())
 }
 
-/// Whether `text[after..end]` ends with a comma and then only spaces, no-break
-/// spaces and a compass word (as `qualified_town` reads it).
-fn comma_before(text: &str, after: usize, end: usize) -> bool {
-    text.get(after..end).is_some_and(|head| before_qualifier(head).ends_with(','))
+/// The text before a qualifier (`head`) up to the end of a town it may
+/// qualify: before a comma ("Ames, Iowa"; "Kupiansk, eastern Ukraine"), or
+/// before "in" ("Cellardyke in Fife", then `true`), with spaces, no-break
+/// spaces and a compass word between.
+fn town_head(head: &str) -> Option<(&str, bool)> {
+    let head = before_qualifier(head);
+    if let Some(town) = head.strip_suffix(',') {
+        return Some((town, false));
+    }
+    let town = head.strip_suffix(" in").or_else(|| head.strip_suffix("\u{a0}in"))?;
+    Some((town, true))
 }
 
 /// The prior of a candidate ranked `rank` by the gazetteer, in two parts:
@@ -958,7 +969,7 @@ fn choose(
 
 #[cfg(test)]
 mod tests {
-    use super::{comma_before, marked_before, qualifies, RunIndex};
+    use super::{marked_before, qualifies, town_head, RunIndex};
 
     #[test]
     fn run_index_finds_every_list_as_it_grows() {
@@ -976,38 +987,45 @@ mod tests {
     }
 
     #[test]
-    fn comma_before_reads_as_the_trimmed_head() {
-        // (text, whether a comma comes before "Iowa" from its start, whether
-        // the text before "Iowa" qualifies from its start).
+    fn town_head_reads_as_the_trimmed_head() {
+        // (text, what comes before "Iowa" from its start: a comma (`Some(false)`),
+        // "in" (`Some(true)`) or neither, and whether it qualifies).
         let cases = [
-            ("Ames, Iowa", true, false),
-            ("Ames,\u{a0} Iowa", true, false),
-            ("Ames ,Iowa", true, false),
-            ("Ames Iowa", false, false),
-            (", Iowa", true, true),
-            (" Iowa", false, false),
-            ("Ames (Iowa", false, false),
-            ("Ames ( \u{a0}Iowa", false, false),
-            ("é(Iowa", false, false),
-            ("(Iowa", false, true),
-            ("Ames, central Iowa", true, false),
-            ("Ames, north-east\u{a0}Iowa", true, false),
-            (", eastern Iowa", true, true),
-            ("( upstate Iowa", false, true),
-            ("Ames, Central Iowa", false, false),
-            ("Ames, rural Iowa", false, false),
-            ("Ames eastern Iowa", false, false),
+            ("Ames, Iowa", Some(false), false),
+            ("Ames,\u{a0} Iowa", Some(false), false),
+            ("Ames ,Iowa", Some(false), false),
+            ("Ames Iowa", None, false),
+            (", Iowa", Some(false), true),
+            (" Iowa", None, false),
+            ("Ames (Iowa", None, false),
+            ("Ames ( \u{a0}Iowa", None, false),
+            ("é(Iowa", None, false),
+            ("(Iowa", None, true),
+            ("Ames, central Iowa", Some(false), false),
+            ("Ames, north-east\u{a0}Iowa", Some(false), false),
+            (", eastern Iowa", Some(false), true),
+            ("( upstate Iowa", None, true),
+            ("Ames, Central Iowa", None, false),
+            ("Ames, rural Iowa", None, false),
+            ("Ames eastern Iowa", None, false),
+            ("Ames in Iowa", Some(true), false),
+            ("Ames in central Iowa", Some(true), false),
+            ("Ames\u{a0}in Iowa", Some(true), false),
+            ("Amesin Iowa", None, false),
+            ("Ames inside Iowa", None, false),
         ];
-        for (text, comma, qualifying) in cases {
+        for (text, head, qualifying) in cases {
             let end = text.find("Iowa").unwrap();
-            assert_eq!(comma_before(text, 0, end), comma, "{text:?}");
+            assert_eq!(town_head(&text[..end]).map(|(_, by_in)| by_in), head, "{text:?}");
             assert_eq!(qualifies(&text[..end]), qualifying, "{text:?}");
-            // Nothing before `after` counts.
-            assert!(!comma_before(text, end, end), "{text:?}");
+            // The town ends before its comma or "in".
+            if let Some((town, _)) = town_head(&text[..end]) {
+                assert!(text.starts_with(town), "{text:?}");
+            }
             // The mark the rules' gate reads is there whenever a rule
             // would see one.
             for after in (0..=end).filter(|&a| text.is_char_boundary(a)) {
-                if comma_before(text, after, end) || qualifies(&text[after..end]) {
+                if town_head(&text[after..end]).is_some() || qualifies(&text[after..end]) {
                     assert!(marked_before(text, end), "{text:?} {after}");
                 }
             }

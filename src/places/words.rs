@@ -11,6 +11,14 @@ pub(super) const OPENING_WORDS: [&str; 12] =
 /// modifier more often than a place ("The Stanford mirror").
 pub(super) const ARTICLES: [&str; 3] = ["A", "An", "The"];
 
+/// Prepositions of place before a town its qualifier follows with "in" ("the
+/// village of Cellardyke in Fife"; "at Eastern Creek in New South Wales"),
+/// in any case.
+pub(super) const LOCATIVE_WORDS: [&str; 12] = [
+    "in", "at", "near", "from", "to", "of", "outside", "around", "into", "inside", "toward",
+    "towards",
+];
+
 /// Words that may stand between a town's comma and its qualifier ("Kupiansk,
 /// eastern Ukraine"; "Oskarshamn, southeast Sweden"; "Utica, upstate New
 /// York"): where in the qualifier the town lies.
