@@ -108,6 +108,29 @@ fn context_of_the_document() {
 }
 
 #[test]
+fn divisions_named_as_such() {
+    check(&[
+        // On a list of divisions, a division: not the town of Michigan that
+        // the divisions named before would favour.
+        (
+            "Cases rose in Michigan, Ohio, Utah, West Virginia and Wyoming.",
+            "Wyoming",
+            0,
+            "US",
+            "WY",
+        ),
+        ("Illnesses occurred in Manitoba, Ontario and New Brunswick.", "Ontario", 0, "CA", "08"),
+        // "Washington, West Virginia and Wyoming" is a list, not a town
+        // qualified by its state.
+        ("Cases rose in Ohio, Washington, West Virginia and Wyoming.", "Washington", 0, "US", "WA"),
+        // After "the state of".
+        ("Officials in the state of Washington confirmed it.", "Washington", 0, "US", "WA"),
+        // A division of another country on the list stays what it was.
+        ("Fires spread in Crans-Montana, Valais, overnight.", "Valais", 0, "CH", "*"),
+    ]);
+}
+
+#[test]
 fn datelines() {
     check(&[
         ("ALEPPO, Syria (Reuters) - Shelling killed five people.", "ALEPPO", 0, "SY", "*"),

@@ -3,7 +3,7 @@
 
 use super::resolved::{Choice, Resolved};
 use super::table::{Kind, PlaceKey, EMPTY, NONE};
-use super::words::{ARTICLES, COMPASS_WORDS, LOCATIVE_WORDS, OPENING_WORDS};
+use super::words::{ARTICLES, COMPASS_WORDS, DIVISION_WORDS, LOCATIVE_WORDS, OPENING_WORDS};
 use super::{Place, PlaceResolver, PlaceTable, UserPlaces};
 use crate::gazetteer::{EntityId, EntityMatch, Gazetteer};
 use std::cell::RefCell;
@@ -504,6 +504,7 @@ pub(super) fn resolve<'t, 'u>(
         }
         one_sense(&mentions, &mut fixed);
     }
+    divisions_named_as_such(text, &mentions, &mut fixed);
     let mut countries: Tally<u32> = Tally(countries);
     let mut divisions: Tally<(u32, u32)> = Tally(divisions);
     tally(&mentions, &fixed, &mut runs, &all, &mut countries, &mut divisions);
@@ -626,6 +627,13 @@ fn qualify_pairs(text: &str, mentions: &[Mention<'_>], fixed: &mut [Option<Candi
         if !text.get(a.end..b.start).is_some_and(qualifies) {
             continue;
         }
+        // "Washington, West Virginia and Wyoming": the second goes on a
+        // list of divisions, so the first is one more, not its town.
+        if let Some(c) = mentions.get(i + 2) {
+            if text.get(b.end..c.start).is_some_and(joins_list) && division_first(c) {
+                continue;
+            }
+        }
         // The pair whose first place is likeliest by the prior, then the
         // larger qualifier.
         let mut best: Option<(f64, u64, Candidate, Candidate)> = None;
@@ -743,6 +751,80 @@ fn taken(matches: &[EntityMatch], towns: &[Town<'_>], start: usize, end: usize) 
         .and_then(|i| matches.get(i))
         .is_some_and(|m| m.span().end > start);
     overlaps_match || towns.iter().any(|t| t.start < end && start < t.end)
+}
+
+/// Whether the text between two mentions joins them in a list: a comma,
+/// "and", "or" ("Ohio, Utah and Wyoming").
+fn joins_list(between: &str) -> bool {
+    let t = between.trim_matches([' ', '\u{a0}']);
+    matches!(t, "," | "and" | "or" | ", and" | ", or" | "&")
+}
+
+/// Whether a mention's first candidate (the gazetteer's first reading) is a
+/// first-level division.
+fn division_first(m: &Mention<'_>) -> bool {
+    m.candidates.first().is_some_and(|c| c.key.kind == Kind::Adm1)
+}
+
+/// Rule 1c: a name the text itself makes a first-level division, where it
+/// may be one. A name whose first reading is a division stays one on a list
+/// beside a division of the same country ("Manitoba, Ontario and New
+/// Brunswick", "West Virginia and Wyoming": not the towns of Ontario,
+/// California, New Brunswick, New Jersey, or Wyoming, Michigan, which the
+/// divisions named elsewhere would favour); a name after "the state of" is
+/// a division wherever it may be one ("the state of Washington"). Applied
+/// after one sense per document: another mention of the name is not held
+/// to it.
+fn divisions_named_as_such(text: &str, mentions: &[Mention<'_>], fixed: &mut [Option<Candidate>]) {
+    let is_division = |c: &&Candidate| c.key.kind == Kind::Adm1;
+    for (i, m) in mentions.iter().enumerate() {
+        if m.nationality || fixed.get(i).is_none_or(Option::is_some) {
+            continue;
+        }
+        if !m.candidates.iter().any(|c| is_division(&c)) {
+            continue;
+        }
+        let beside = |n: &&Mention<'_>, between: Option<&str>| {
+            !n.nationality && division_first(n) && between.is_some_and(joins_list)
+        };
+        let before = i.checked_sub(1).and_then(|p| mentions.get(p));
+        let before = before.filter(|p| beside(p, text.get(p.end..m.start)));
+        let after = mentions.get(i + 1).filter(|n| beside(n, text.get(m.end..n.start)));
+        // The country its divisions may lie in: the neighbour's, or any.
+        let country = match before.or(after) {
+            Some(n) if division_first(m) => n.candidates.first().map(|c| c.key.country),
+            _ if named_division_before(text, m.start) => None,
+            _ => continue,
+        };
+        // The likeliest of its divisions there.
+        let division = m
+            .candidates
+            .iter()
+            .filter(is_division)
+            .filter(|c| country.is_none_or(|country| c.key.country == country))
+            .fold(None, |best: Option<&Candidate>, c| match best {
+                Some(b) if b.prior >= c.prior => Some(b),
+                _ => Some(c),
+            });
+        if let (Some(slot), Some(&c)) = (fixed.get_mut(i), division) {
+            *slot = Some(c);
+        }
+    }
+}
+
+/// Whether "the state of" (or another of [`DIVISION_WORDS`], then "of")
+/// comes right before byte `start` of `text`.
+fn named_division_before(text: &str, start: usize) -> bool {
+    let Some(head) = text.get(..start) else { return false };
+    let Some(head) = head.trim_end_matches([' ', '\u{a0}']).strip_suffix("of") else {
+        return false;
+    };
+    let head = head.trim_end_matches([' ', '\u{a0}']);
+    DIVISION_WORDS.iter().any(|w| {
+        let Some(cut) = head.len().checked_sub(w.len()) else { return false };
+        head.get(cut..).is_some_and(|word| word.eq_ignore_ascii_case(w))
+            && !head.get(..cut).is_some_and(|rest| rest.ends_with(char::is_alphanumeric))
+    })
 }
 
 /// One sense per document: a name qualified once keeps that place.

@@ -51,3 +51,9 @@ pub(super) const COMPASS_WORDS: [&str; 27] = [
     "upstate",
     "downstate",
 ];
+
+/// Words that, with "of", make the name after them a first-level division
+/// ("the state of Washington"), in any case. Not "province" nor "region":
+/// the provinces of Spain and Italy and the regions of many countries are
+/// second-level divisions ("the province of Granada").
+pub(super) const DIVISION_WORDS: [&str; 1] = ["state"];
