@@ -177,42 +177,69 @@ fn qualified_town<'t>(
     None
 }
 
+/// `s` without the spaces and no-break spaces at its end (read on the
+/// bytes: this runs before every mention).
+fn trim_spaces_end(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    let mut at = bytes.len();
+    loop {
+        match bytes.get(at.wrapping_sub(1)) {
+            Some(b' ') => at -= 1,
+            // U+00A0 is C2 A0.
+            Some(0xa0) if at >= 2 && bytes.get(at - 2) == Some(&0xc2) => at -= 2,
+            _ => return s.get(..at).unwrap_or(s),
+        }
+    }
+}
+
 /// `head` (the text before a qualifier) without the spaces and no-break
 /// spaces at its end, nor a compass word before them ("Kupiansk, eastern"
 /// -> "Kupiansk,").
 fn before_qualifier(head: &str) -> &str {
-    let trimmed = head.trim_end_matches([' ', '\u{a0}']);
-    let word_start = trimmed.rfind([' ', '\u{a0}', ',', '(']).map_or(0, |i| {
-        i + trimmed.get(i..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8)
-    });
-    match trimmed.get(word_start..) {
-        Some(word) if COMPASS_WORDS.contains(&word) => {
-            trimmed.get(..word_start).unwrap_or("").trim_end_matches([' ', '\u{a0}'])
+    let trimmed = trim_spaces_end(head);
+    let bytes = trimmed.as_bytes();
+    // The last word, if it is of lowercase ASCII letters and hyphens.
+    let mut start = bytes.len();
+    while start > 0 && bytes.get(start - 1).is_some_and(|&b| b.is_ascii_lowercase() || b == b'-') {
+        start -= 1;
+    }
+    let whole_word = start == 0 || matches!(bytes.get(start - 1), Some(b' ' | 0xa0 | b',' | b'('));
+    match (trimmed.get(start..), trimmed.get(..start)) {
+        (Some(word), Some(rest)) if whole_word && COMPASS_WORDS.contains(&word) => {
+            trim_spaces_end(rest)
         }
         _ => trimmed,
     }
 }
 
-/// Whether a comma, an opening parenthesis or "in" comes before byte `end`
-/// of `text` with only spaces (and a compass word) between: what both
-/// [`qualifies`] and [`town_head`] need, seen without knowing where the
-/// mention before ends.
+/// Whether a comma, an opening parenthesis or "in" after a capitalised word
+/// comes before byte `end` of `text` with only spaces (and a compass word)
+/// between: what both [`qualifies`] and [`town_head`] need, seen without
+/// knowing where the mention before ends.
 fn marked_before(text: &str, end: usize) -> bool {
-    text.get(..end)
-        .is_some_and(|head| before_qualifier(head).ends_with('(') || town_head(head).is_some())
+    let Some(head) = text.get(..end) else { return false };
+    let head = before_qualifier(head);
+    head.ends_with('(') || town_end(head).is_some()
 }
 
 /// The text before a qualifier (`head`) up to the end of a town it may
 /// qualify: before a comma ("Ames, Iowa"; "Kupiansk, eastern Ukraine"), or
-/// before "in" ("Cellardyke in Fife", then `true`), with spaces, no-break
-/// spaces and a compass word between.
+/// before "in" after a capitalised word ("Cellardyke in Fife", then `true`),
+/// with spaces, no-break spaces and a compass word between.
 fn town_head(head: &str) -> Option<(&str, bool)> {
-    let head = before_qualifier(head);
+    town_end(before_qualifier(head))
+}
+
+/// [`town_head`] of a head [`before_qualifier`] has read.
+fn town_end(head: &str) -> Option<(&str, bool)> {
     if let Some(town) = head.strip_suffix(',') {
         return Some((town, false));
     }
     let town = head.strip_suffix(" in").or_else(|| head.strip_suffix("\u{a0}in"))?;
-    Some((town, true))
+    // Most mentions come after "in": only a capitalised word before it may
+    // end a town ("killed in Fife" is none).
+    let last = town.rsplit(|c: char| !town_char(c)).next().unwrap_or("");
+    last.starts_with(char::is_uppercase).then_some((town, true))
 }
 
 /// The prior of a candidate ranked `rank` by the gazetteer, in two parts:
@@ -1095,6 +1122,8 @@ mod tests {
             ("Ames\u{a0}in Iowa", Some(true), false),
             ("Amesin Iowa", None, false),
             ("Ames inside Iowa", None, false),
+            ("killed in Iowa", None, false),
+            ("Ames x.eastern Iowa", None, false),
         ];
         for (text, head, qualifying) in cases {
             let end = text.find("Iowa").unwrap();
