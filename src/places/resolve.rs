@@ -727,7 +727,8 @@ fn repeat_towns(text: &str, matches: &[EntityMatch], towns: &mut Vec<Town<'_>>, 
             if name.is_empty() || names.get(..n).is_some_and(|before| before.contains(name)) {
                 continue;
             }
-            for (start, _) in text.match_indices(name) {
+            // memchr's vectorised search: this scans the whole text per town.
+            for start in memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()) {
                 let end = start + name.len();
                 if !lone_name(text, start, end) || taken(matches, towns, start, end) {
                     continue;
