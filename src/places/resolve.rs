@@ -288,8 +288,8 @@ struct Mention<'c> {
     start: usize,
     end: usize,
     nationality: bool,
-    /// Whether a comma or an opening parenthesis comes before it, with only
-    /// spaces between ([`marked_before`]): what rules 1 and 1b look for.
+    /// Whether a comma, an opening parenthesis or "in" after a capitalised
+    /// word comes before it ([`marked_before`]): what rules 1 and 1b look for.
     marked: bool,
     candidates: &'c [Candidate],
     /// Its candidate list's [`Run`].
