@@ -11,6 +11,9 @@
 //!
 //! A name glued to a following currency sign ("US$ 20,000", "HK$5") is part
 //! of the currency's symbol, not a mention of the country.
+//!
+//! A name right after a title ("Ms. Corby", "Mayor Tyler", "Sen. Warren") is
+//! a person's name, not the place or group of that name.
 
 use super::fold::{char_before, is_word};
 
@@ -18,6 +21,58 @@ use super::fold::{char_before, is_word};
 /// compared case-insensitively ("Pro-Beijing" at a sentence start).
 const BOUND_PREFIXES: [&str; 12] =
     ["anti", "counter", "ex", "mid", "neo", "non", "pan", "post", "pre", "pro", "sub", "trans"];
+
+/// Titles before a person's name (case as written; with and without the
+/// period where both are written).
+const TITLES: [&str; 26] = [
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Dr",
+    "Dr.",
+    "Prof.",
+    "Sen.",
+    "Rep.",
+    "Gov.",
+    "Gen.",
+    "Col.",
+    "Capt.",
+    "Lt.",
+    "Sgt.",
+    "Judge",
+    "Mayor",
+    "Senator",
+    "Governor",
+    "Sheriff",
+    "Detective",
+    "Officer",
+    "Justice",
+    "Rev.",
+];
+
+/// Whether the match starting at byte `start` follows a title and one space
+/// ("Ms. Corby"), the title a word of its own.
+pub(crate) fn after_title(text: &str, start: usize) -> bool {
+    let bytes = text.as_bytes();
+    // Most matches follow a lowercase word or punctuation: the byte before
+    // the space is seen first.
+    if start < 3 || bytes.get(start - 1) != Some(&b' ') {
+        return false;
+    }
+    let end = start - 1;
+    let mut at = end;
+    while at > 0 && bytes.get(at - 1).is_some_and(|&b| b.is_ascii_alphabetic() || b == b'.') {
+        at -= 1;
+        if end - at > 9 {
+            return false;
+        }
+    }
+    let Some(word) = text.get(at..end) else { return false };
+    TITLES.contains(&word) && char_before(text, at).is_none_or(|c| !is_word(c))
+}
 
 /// Whether the match starting at byte `start` is glued to a bound prefix:
 /// `text[..start]` ends with `<prefix>-` and the prefix starts a word.
@@ -48,9 +103,10 @@ pub(crate) fn rejects(text: &str, start: usize, end: usize) -> bool {
     rejects_start(text, start) || rejects_end(text, end)
 }
 
-/// The rules on what precedes a match: a bound prefix ("pro-Beijing").
+/// The rules on what precedes a match: a bound prefix ("pro-Beijing"), a
+/// title ("Ms. Corby").
 pub(crate) fn rejects_start(text: &str, start: usize) -> bool {
-    after_bound_prefix(text, start)
+    after_bound_prefix(text, start) || after_title(text, start)
 }
 
 /// The rules on what follows a match: a currency sign ("US$").
@@ -67,7 +123,23 @@ pub(crate) fn before_currency_sign(text: &str, end: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{after_bound_prefix, before_currency_sign};
+    use super::{after_bound_prefix, after_title, before_currency_sign};
+
+    #[test]
+    fn titles_make_a_person() {
+        let after = |text: &str, name: &str| after_title(text, text.find(name).unwrap());
+        assert!(after("said Ms. Corby on Monday", "Corby"));
+        assert!(after("Mayor Tyler spoke", "Tyler"));
+        assert!(after("(Sen. Warren)", "Warren"));
+        assert!(after("Dr York Chow", "York"));
+        assert!(!after("in Tyler on Monday", "Tyler"));
+        assert!(!after("Mr.Tyler", "Tyler"));
+        assert!(!after("Mayors Tyler", "Tyler"));
+        assert!(!after("XMr. Tyler", "Tyler"));
+        assert!(!after("Mr.  Tyler", "Tyler"));
+        assert!(!after("Tyler", "Tyler"));
+        assert!(!after("é Tyler", "Tyler"));
+    }
 
     #[test]
     fn currency_signs_glue() {
