@@ -844,10 +844,12 @@ fn divisions_named_as_such(text: &str, mentions: &[Mention<'_>], fixed: &mut [Op
 /// comes right before byte `start` of `text`.
 fn named_division_before(text: &str, start: usize) -> bool {
     let Some(head) = text.get(..start) else { return false };
-    let Some(head) = head.trim_end_matches([' ', '\u{a0}']).strip_suffix("of") else {
+    // "of" a word of its own ("the stateof" is no title of a division).
+    let head = trim_spaces_end(head);
+    let Some(head) = head.strip_suffix(" of").or_else(|| head.strip_suffix("\u{a0}of")) else {
         return false;
     };
-    let head = head.trim_end_matches([' ', '\u{a0}']);
+    let head = trim_spaces_end(head);
     DIVISION_WORDS.iter().any(|w| {
         let Some(cut) = head.len().checked_sub(w.len()) else { return false };
         head.get(cut..).is_some_and(|word| word.eq_ignore_ascii_case(w))
@@ -1079,7 +1081,20 @@ fn choose(
 
 #[cfg(test)]
 mod tests {
-    use super::{marked_before, qualifies, town_head, RunIndex};
+    use super::{marked_before, named_division_before, qualifies, town_head, RunIndex};
+
+    #[test]
+    fn the_state_of_names_a_division() {
+        let before = |text: &str| named_division_before(text, text.find("Ohio").unwrap());
+        assert!(before("in the state of Ohio"));
+        assert!(before("The State  of\u{a0}Ohio"));
+        assert!(before("state of Ohio"));
+        assert!(!before("in the stateof Ohio"));
+        assert!(!before("the estate of Ohio"));
+        assert!(!before("the province of Ohio"));
+        assert!(!before("the state Ohio"));
+        assert!(!before("Ohio"));
+    }
 
     #[test]
     fn run_index_finds_every_list_as_it_grows() {
