@@ -89,6 +89,45 @@ fn a_town_found_through_its_qualifier_keeps_its_place_in_the_document() {
 }
 
 #[test]
+fn a_town_after_in_where_the_document_names_its_state() {
+    check(&[
+        // A town the list does not name, after a preposition of place, in a
+        // state the document names (or names a town of).
+        (
+            "Queensland police said the river rose in Innisfail overnight.",
+            "Innisfail",
+            0,
+            "AU",
+            "04",
+        ),
+        ("Arkansas voters rallied in Hope on Monday.", "Hope", 0, "US", "AR"),
+        // ... and named again.
+        (
+            "Queensland police were in Innisfail. Innisfail residents left.",
+            "Innisfail",
+            1,
+            "AU",
+            "04",
+        ),
+        // Without the state, not found.
+        ("The river rose in Innisfail overnight.", "Innisfail", 0, "-", "*"),
+        // A time, a possessive, a word the text also writes in lowercase: no town.
+        ("Voters in England go to the polls in March.", "March", 0, "-", "*"),
+        ("Texas officials met in Richardson's office.", "Richardson", 0, "-", "*"),
+        ("Arkansas voters rallied in Hope, with hope for a win.", "Hope", 0, "-", "*"),
+        // A qualifier that rule 1b could not place it in: not the namesake in
+        // the state the document names elsewhere.
+        (
+            "Massachusetts police said a crash in Randolph, New Hampshire, closed Route 2.",
+            "Randolph",
+            0,
+            "-",
+            "*",
+        ),
+    ]);
+}
+
+#[test]
 fn georgia_the_country_and_the_state() {
     check(&[
         ("Tbilisi said Georgia would not join the talks.", "Georgia", 0, "GE", "*"),

@@ -117,6 +117,10 @@ impl Place {
 /// 2. **Context**: countries and first-level divisions the document names
 ///    unambiguously (a country, a division, a place whose candidates all lie in
 ///    one country, a demonym, a qualified name) favour candidates inside them.
+///    (With the [`Analyzer`](crate::Analyzer), a town the gazetteer does not
+///    list is also found after "in" or "near" when it is the only town of its
+///    name in such a division: "in Innisfail" in a report that names
+///    Queensland.)
 /// 3. **Prior**: population (log scale), and the gazetteer's own first choice.
 ///
 /// A mention whose best candidates tie between countries without any context

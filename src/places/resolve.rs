@@ -3,7 +3,10 @@
 
 use super::resolved::{Choice, Resolved};
 use super::table::{Kind, PlaceKey, EMPTY, NONE};
-use super::words::{ARTICLES, COMPASS_WORDS, DIVISION_WORDS, LOCATIVE_WORDS, OPENING_WORDS};
+use super::words::{
+    ARTICLES, COMPASS_WORDS, CONTEXT_WORDS, DIVISION_WORDS, LOCATIVE_WORDS, NOT_TOWN_WORDS,
+    OPENING_WORDS,
+};
 use super::{Place, PlaceResolver, PlaceTable, UserPlaces};
 use crate::gazetteer::{EntityId, EntityMatch, Gazetteer};
 use std::cell::RefCell;
@@ -19,6 +22,10 @@ const ADMIN1_BONUS: f64 = 5.0;
 /// Weight of the gazetteer's own first-ranked entity (its lists rank the
 /// likely referent first: countries, then large cities, then states).
 const RANK_BONUS: f64 = 1.0;
+/// Towns of fewer people are not found by rule 1d (a document's states
+/// alone): a hamlet's name is more often a word ("in English": a hamlet
+/// of Indiana).
+const CONTEXT_TOWN_MIN_POPULATION: u64 = 1_000;
 /// Best candidates closer than this in score, in different countries and
 /// with no context for either, are a coin toss: unresolved.
 const TIE: f64 = 0.05;
@@ -500,7 +507,7 @@ pub(super) fn resolve<'t, 'u>(
     g: &Gazetteer,
     text: &str,
     matches: &[EntityMatch],
-    towns: Option<&mut Vec<Town<'t>>>,
+    mut towns_wanted: Option<&mut Vec<Town<'t>>>,
 ) -> Resolved<'u> {
     // Every distinct candidate list's candidates go to one list (one
     // allocation per document, not per mention), read once however often
@@ -524,7 +531,7 @@ pub(super) fn resolve<'t, 'u>(
     // none, and nothing for one sense per document to spread then.
     if mentions.iter().any(|m| m.marked) {
         qualify_pairs(text, &mentions, &mut fixed);
-        if let Some(towns) = towns {
+        if let Some(towns) = towns_wanted.as_deref_mut() {
             let from = towns.len();
             qualify_towns(table, text, matches, &mentions, &mut fixed, towns);
             repeat_towns(text, matches, towns, from);
@@ -535,6 +542,13 @@ pub(super) fn resolve<'t, 'u>(
     let mut countries: Tally<u32> = Tally(countries);
     let mut divisions: Tally<(u32, u32)> = Tally(divisions);
     tally(&mentions, &fixed, &mut runs, &all, &mut countries, &mut divisions);
+    if let Some(towns) = towns_wanted {
+        if !divisions.0.is_empty() {
+            let from = towns.len();
+            towns_in_context(table, text, matches, towns, &divisions);
+            repeat_towns(text, matches, towns, from);
+        }
+    }
     let out = choose_all(matches.len(), &mentions, &fixed, &mut runs, &countries, &divisions);
     drop(mentions);
     SCRATCH.with(|s| {
@@ -743,6 +757,123 @@ fn repeat_towns(text: &str, matches: &[EntityMatch], towns: &mut Vec<Town<'_>>, 
             }
         }
     }
+}
+
+/// Rule 1d: a town the list does not name, after a preposition of place,
+/// in a state or province the document names with confidence (rule 2's
+/// `divisions`: "in Innisfail" in a report that names Queensland or its
+/// towns): the whole capitalised run after the preposition (up to three
+/// words; a possessive's "'s" is not part of it), outside the matches and
+/// towns found, the only town of that name in the named divisions. Not a
+/// time or an institution ("in March", "in Congress"; [`NOT_TOWN_WORDS`]), nor
+/// a hamlet, nor a name the document also writes in lowercase
+/// ("in Hope" beside "hope"): words more often than towns.
+fn towns_in_context<'t>(
+    table: &PlaceTable,
+    text: &str,
+    matches: &[EntityMatch],
+    towns: &mut Vec<Town<'t>>,
+    divisions: &Tally<(u32, u32)>,
+) {
+    for finder in context_finders() {
+        for at in finder.find_iter(text.as_bytes()) {
+            let start = at + finder.needle().len();
+            // Most words after a preposition are lowercase, most capitalised
+            // ones are matches: both seen first.
+            if text.as_bytes().get(start).is_none_or(u8::is_ascii_lowercase)
+                || taken(matches, towns, start, start + 1)
+            {
+                continue;
+            }
+            let Some((end, name)) = capitalised_run(text, start) else { continue };
+            if NOT_TOWN_WORDS.contains(&name)
+                || COMPASS_WORDS.iter().any(|w| w.eq_ignore_ascii_case(name))
+                || taken(matches, towns, start, end)
+                || qualified_after(text, matches, end)
+            {
+                continue;
+            }
+            let named = table.towns_named(&Gazetteer::normalize(name));
+            let mut inside = named.iter().filter(|(_, k)| {
+                k.admin1 != EMPTY
+                    && k.population >= CONTEXT_TOWN_MIN_POPULATION
+                    && divisions.get(&(k.country, k.admin1)) > 0
+            });
+            let (Some(&(n, _)), None) = (inside.next(), inside.next()) else { continue };
+            if written_in_lowercase(text, name) {
+                continue;
+            }
+            if let Some(place) = table.town(n) {
+                let candidates = named.len();
+                let table = std::marker::PhantomData;
+                towns.push(Town { start, end, place, table, candidates });
+            }
+        }
+    }
+}
+
+/// A search for each of [`CONTEXT_WORDS`] between spaces, built once.
+fn context_finders() -> &'static [memchr::memmem::Finder<'static>] {
+    static FINDERS: once_cell::sync::Lazy<Vec<memchr::memmem::Finder<'static>>> =
+        once_cell::sync::Lazy::new(|| {
+            let finder = |w: &str| memchr::memmem::Finder::new(&format!(" {w} ")).into_owned();
+            CONTEXT_WORDS.iter().map(|w| finder(w)).collect()
+        });
+    &FINDERS
+}
+
+/// The end and text of the run of one to three capitalised words that
+/// starts at byte `start` (one space between words; a word's full stop
+/// ends it), or `None` when none starts there, the run is longer or ends in
+/// a possessive.
+fn capitalised_run(text: &str, start: usize) -> Option<(usize, &str)> {
+    let rest = text.get(start..)?;
+    let mut end = 0;
+    for words in 0..=3 {
+        let tail = rest.get(end..)?;
+        let next = if words == 0 { Some(tail) } else { tail.strip_prefix(' ') };
+        let starts_word = next.and_then(|t| t.chars().next()).is_some_and(char::is_uppercase);
+        if !starts_word {
+            break;
+        }
+        if words == 3 {
+            return None;
+        }
+        let word_start = if words == 0 { end } else { end + 1 };
+        let word = rest.get(word_start..)?;
+        let len = word.find(|c: char| !town_char(c)).unwrap_or(word.len());
+        let w = word.get(..len)?;
+        // A possessive is a person's more often than a town's ("in
+        // Nelson's victory", "in Richardson's place").
+        if w.ends_with("'s") || w.ends_with("\u{2019}s") {
+            return None;
+        }
+        end = word_start + len;
+        // A full stop ends the sentence, or an abbreviation the list names.
+        if w.ends_with('.') {
+            break;
+        }
+    }
+    let name = rest.get(..end)?.trim_end_matches(['.', '\'', '-', '\u{2019}']);
+    (name.len() >= 3).then(|| (start + name.len(), name))
+}
+
+/// Whether a match follows byte `end` after a comma or an opening
+/// parenthesis: a qualifier ("in Goa, India"), which rule 1b reads; a town
+/// it did not place there is not in it.
+fn qualified_after(text: &str, matches: &[EntityMatch], end: usize) -> bool {
+    let next = matches.partition_point(|m| m.span().start < end);
+    matches.get(next).is_some_and(|m| text.get(end..m.span().start).is_some_and(qualifies))
+}
+
+/// Whether `name` also stands in `text` in lowercase, as a word.
+fn written_in_lowercase(text: &str, name: &str) -> bool {
+    let lower = name.to_lowercase();
+    memchr::memmem::find_iter(text.as_bytes(), lower.as_bytes()).any(|at| {
+        let before = text.get(..at).and_then(|b| b.chars().next_back());
+        let after = text.get(at + lower.len()..).and_then(|a| a.chars().next());
+        !before.is_some_and(town_char) && !after.is_some_and(town_char)
+    })
 }
 
 /// Whether `text[start..end]` is a whole word and not part of a longer
@@ -1002,8 +1133,10 @@ fn contribution(candidates: &[Candidate]) -> Option<(u32, u32)> {
         return Some((p.country, p.admin1));
     }
     let big = |c: &&Candidate| c.key.is_qualifier();
+    // (A region of the list that is a division by another name is that
+    // division: the same place twice is one.)
     if big(&first)
-        && candidates.iter().filter(big).count() == 1
+        && candidates.iter().filter(big).all(|c| c.key.id == p.id)
         && choose(candidates, &Tally::new(), &Tally::new(), None).is_some_and(|q| q.key.id == p.id)
     {
         // The list's first choice is the name's only country or division
@@ -1082,6 +1215,21 @@ fn choose(
 #[cfg(test)]
 mod tests {
     use super::{marked_before, named_division_before, qualifies, town_head, RunIndex};
+
+    #[test]
+    fn capitalised_run_reads_one_to_three_words() {
+        fn run(text: &str) -> Option<(usize, &str)> {
+            super::capitalised_run(text, 0)
+        }
+        assert_eq!(run("Innisfail overnight"), Some((9, "Innisfail")));
+        assert_eq!(run("Rancho Mirage uses"), Some((13, "Rancho Mirage")));
+        assert_eq!(run("Innisfail. Innisfail residents"), Some((9, "Innisfail")));
+        assert_eq!(run("Saltburn-by-the-Sea near"), Some((19, "Saltburn-by-the-Sea")));
+        assert_eq!(run("Richardson's office"), None);
+        assert_eq!(run("One Two Three Four"), None);
+        assert_eq!(run("the town"), None);
+        assert_eq!(run("Ab"), None);
+    }
 
     #[test]
     fn the_state_of_names_a_division() {

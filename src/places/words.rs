@@ -19,6 +19,43 @@ pub(super) const LOCATIVE_WORDS: [&str; 12] = [
     "towards",
 ];
 
+/// Prepositions of place before a town the document's states and provinces
+/// place ("in Innisfail" in a report that names Queensland), in any case:
+/// fewer than [`LOCATIVE_WORDS`], since no qualifier follows ("at Google",
+/// "from Reuters", "of Smith" name no town). Each is a search of the whole
+/// text: only the two that name most towns.
+pub(super) const CONTEXT_WORDS: [&str; 2] = ["in", "near"];
+
+/// Capitalised words after a preposition of place that name a time or an
+/// institution, not a town ("in March", "in May": towns of England and
+/// elsewhere; "in Congress": a town of Arizona).
+pub(super) const NOT_TOWN_WORDS: [&str; 24] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Congress",
+    "Parliament",
+    "Senate",
+    "Court",
+    "Heaven",
+];
+
 /// Words that may stand between a town's comma and its qualifier ("Kupiansk,
 /// eastern Ukraine"; "Oskarshamn, southeast Sweden"; "Utica, upstate New
 /// York"): where in the qualifier the town lies.
