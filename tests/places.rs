@@ -128,6 +128,25 @@ fn a_town_after_in_where_the_document_names_its_state() {
 }
 
 #[test]
+fn regions_and_seas_have_points_of_their_own() {
+    check(&[
+        // Made of divisions of one country: in that country.
+        ("Fighting in Darfur displaced thousands.", "Darfur", 0, "SD", ""),
+        // Made of countries, or a sea: in none.
+        ("Ministers from the Middle East met in Cairo.", "Middle East", 0, "", ""),
+        ("Tankers crossed the Black Sea.", "Black Sea", 0, "", ""),
+        // Its states are divisions of their own.
+        ("Aid reached North Darfur on Monday.", "North Darfur", 0, "SD", "*"),
+        // The same place as a GeoNames division under another name.
+        ("Fighting flared in Kashmir.", "Kashmir", 0, "IN", "*"),
+    ]);
+    let doc = analyzer().analyze("Tankers crossed the Black Sea.");
+    let sea = doc.entities().iter().find_map(|e| e.place.as_ref()).unwrap();
+    assert_eq!((&*sea.id, &*sea.feature, sea.population), ("loc:black-sea", "SEA", 0));
+    assert!((40.0..47.0).contains(&sea.lat) && (27.0..42.0).contains(&sea.lon));
+}
+
+#[test]
 fn georgia_the_country_and_the_state() {
     check(&[
         ("Tbilisi said Georgia would not join the talks.", "Georgia", 0, "GE", "*"),

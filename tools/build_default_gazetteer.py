@@ -100,6 +100,8 @@ class Builder:
         self.place_order = []  # geonames_places order (continents, countries, ADM1, places), then ADM2
         self.places_by_key = {}  # key(name or asciiname) -> [ids], in that order
         self.region_places = {}  # own id (loc:...) -> geonameid of the same division
+        self.region_points = {}  # own id (loc:...) -> place fields of its own (region_point)
+        self.country_rows = {}  # ISO code -> the country's row of geonames_places
         self.load_shared()
         self.load_places()
 
@@ -121,6 +123,8 @@ class Builder:
                         continue
                     self.places[gid] = row
                     self.place_order.append(gid)
+                    if row["feature_code"] in ("PCLI", "PCLD"):
+                        self.country_rows.setdefault(row["country"], row)
                     for nm in {row["name"], row["asciiname"]}:
                         ids = self.places_by_key.setdefault(key(nm), [])
                         if gid not in ids:
@@ -188,16 +192,81 @@ class Builder:
             return ("city", cid), None
         sys.exit(f"{path}:{n}: cannot resolve `{canonical}` {id_}")
 
-    def link_region(self, path, n, kind, own_id, same):
+    def load_region_places(self, regions):
+        """Where each hand-written region lies (region-places.tsv): the GeoNames
+        division that is the same place under another name ("Bavaria": Bayern),
+        or a point of its own, the middle of its members (countries, divisions,
+        places) or written by hand, with the country and division its members
+        share (or the fourth column gives) and their summed population."""
+        path = os.path.join(HAND, "region-places.tsv")
+        for n, (own_id, feature, place, within) in read_tsv(path, 3, 4):
+            if own_id not in regions:
+                sys.exit(f"{path}:{n}: `{own_id}` is not a region of regions.tsv")
+            if own_id in self.region_places or own_id in self.region_points:
+                sys.exit(f"{path}:{n}: `{own_id}` is placed twice")
+            if feature == "=":
+                self.link_region(path, n, own_id, place)
+            else:
+                self.region_points[own_id] = self.region_point(path, n, feature, place.split(), within)
+
+    def link_region(self, path, n, own_id, same):
         """Gives region `own_id` the place of GeoNames division `same`
-        (`geonames:N`, a first-level division: the same place, which GeoNames
-        names otherwise)."""
-        gid = same[len("geonames:"):] if same.startswith("geonames:") else None
-        row = self.places.get(gid) if gid else None
-        if kind != "own" or row is None or row["feature_code"] != "ADM1":
-            sys.exit(f"{path}:{n}: `{same}` is not a GeoNames first-level division of a hand-written region")
-        if self.region_places.setdefault(own_id, gid) != gid:
-            sys.exit(f"{path}:{n}: `{own_id}` is linked to two divisions")
+        (`geonames:N`, a first- or second-level division: the same place,
+        which GeoNames names otherwise)."""
+        row = self.place_row(same)
+        if row is None or row["feature_code"] not in ("ADM1", "ADM2"):
+            sys.exit(f"{path}:{n}: `{same}` is not a GeoNames division")
+        self.region_places[own_id] = same[len("geonames:"):]
+
+    def place_row(self, ref):
+        """The places table's row of `geonames:N`, or of country code `XX`."""
+        if ref.startswith("geonames:"):
+            return self.places.get(ref[len("geonames:"):])
+        return self.country_rows.get(ref)
+
+    def region_point(self, path, n, feature, members, within):
+        """The place fields of a region from its members: `XX` (a country),
+        `geonames:N` (a division or place), `lat,lon` (a point written by hand)."""
+        if feature not in REGION_FEATURES:
+            sys.exit(f"{path}:{n}: `{feature}` is not one of {sorted(REGION_FEATURES)}")
+        points, rows = [], []
+        for m in members:
+            row = self.place_row(m)
+            if row is not None:
+                rows.append(row)
+                points.append((float(row["lat"]), float(row["lon"])))
+                continue
+            try:
+                lat, lon = (float(x) for x in m.split(","))
+            except ValueError:
+                sys.exit(f"{path}:{n}: `{m}` is no country code, GeoNames place or lat,lon point")
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                sys.exit(f"{path}:{n}: `{m}` is off the map")
+            points.append((lat, lon))
+        lons = [lon for _, lon in points]
+        if not points or max(lons) - min(lons) > 180:
+            sys.exit(f"{path}:{n}: no members, or members across the 180th meridian")
+        country = admin1 = admin1_name = ""
+        if within:
+            row = self.place_row(within)
+            if row is None or row["feature_code"] not in ("PCLI", "PCLD", "ADM1"):
+                sys.exit(f"{path}:{n}: `{within}` is not a country or first-level division")
+            rows_within = [row]
+        else:
+            rows_within = rows
+        if rows_within and len({r["country"] for r in rows_within}) == 1:
+            country = rows_within[0]["country"]
+            # A division all members lie in (a country member lies in none).
+            divs = {(r["admin1"], r["admin1_name"]) for r in rows_within}
+            if len(divs) == 1 and rows_within[0]["admin1"]:
+                admin1, admin1_name = divs.pop()
+        return {
+            "lat": round(sum(p[0] for p in points) / len(points), 5),
+            "lon": round(sum(lons) / len(lons), 5),
+            "country": country, "admin1": admin1, "admin1_name": admin1_name,
+            "feature": feature,
+            "population": sum(int(r["population"] or 0) for r in rows),
+        }
 
     def city_names(self, cid):
         """A city's canonical name, its ASCII spelling and article-less form."""
@@ -301,6 +370,11 @@ class Builder:
                     gid = admin2.get((county, state))
                 elif ref in self.region_places:
                     gid = self.region_places[ref]
+                elif ref in self.region_points:
+                    p = self.region_points[ref]
+                    rows.append((e.id, ref, e.canonical, f"{p['lat']}", f"{p['lon']}", p["country"],
+                                 p["admin1"], p["admin1_name"], p["feature"], str(p["population"])))
+                    continue
                 row = self.places.get(gid) if gid else None
                 if row is None:
                     continue
@@ -315,13 +389,9 @@ class Builder:
 
         for fname in ("countries.tsv", "exonyms.tsv", "regions.tsv", "towns.tsv"):
             path = os.path.join(HAND, fname)
-            # regions.tsv may name, in a fourth column, the GeoNames division
-            # that is the same place under another name ("Bavaria": Bayern).
-            for n, (name, canon, id_, *same) in read_tsv(path, 2, 4 if fname == "regions.tsv" else 3):
+            for n, (name, canon, id_) in read_tsv(path, 2, 3):
                 city_first = fname in ("exonyms.tsv", "towns.tsv")
                 (kind, ref), ent = self.resolve(path, n, canon, id_, city_first, name)
-                if same and same[0]:
-                    self.link_region(path, n, kind, ref, same[0])
                 if kind == "city":
                     extra_city.setdefault(ref, []).append(name)
                     if fname == "towns.tsv" and ref not in sections["towns"]:
@@ -333,6 +403,8 @@ class Builder:
                         sections["regions"].append(ent)
                 else:
                     ent.add(name)
+
+        self.load_region_places({e.id for e in sections["regions"]})
 
         path = os.path.join(HAND, "orgs.tsv")
         for n, (name, canon, id_) in read_tsv(path, 3, 3):
@@ -435,6 +507,9 @@ TOWN_COUNTRIES = {"US", "CA", "AU", "GB", "IE", "NZ", "IN", "PH", "ZA", "NG", "K
 # ("Prenzlau, Brandenburg, Germany"); all of them would triple the places image for a
 # few more names.
 WORLD_TOWN_MIN_POPULATION = 5000
+# GeoNames feature codes a hand-written region may carry (region-places.tsv).
+REGION_FEATURES = {"RGN", "OCN", "SEA", "GULF", "BAY", "STRT", "CNL", "STM", "LK", "MT", "MTS",
+                   "ISL", "ISLS", "PEN", "DSRT", "VAL", "PLN", "AREA"}
 # Candidates sharing a name: at most this many places per name beyond the
 # ones the list names itself (most populous first).
 MAX_SHARED = 12

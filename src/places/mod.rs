@@ -43,7 +43,10 @@ pub(crate) use user::UserPlaces;
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Place {
-    /// GeoNames id as `geonames:<n>`.
+    /// GeoNames id as `geonames:<n>`; for a region the GeoNames tables lack
+    /// (a sea, a macro-region: "Black Sea", "Darfur"), the built-in list's own
+    /// id (`loc:black-sea`), its feature a GeoNames feature code (`SEA`,
+    /// `RGN`); a user gazetteer's own id for its own places.
     pub id: Cow<'static, str>,
     /// GeoNames name of the place ("Aleppo", "Ḩalab" for the province).
     pub name: Cow<'static, str>,
