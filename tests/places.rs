@@ -55,6 +55,10 @@ fn qualifier_city_state_and_city_country() {
         // A town the list does not name, found through its qualifier.
         ("Storms hit Ames, Iowa, on Monday.", "Ames", 0, "US", "IA"),
         ("In Innisfail, Queensland, the river rose.", "Innisfail", 0, "AU", "04"),
+        // A division the list leaves out as a word (a first name), found the
+        // same way.
+        ("Shoppers fled a centre in Melbourne, Victoria, Australia.", "Victoria", 0, "AU", "07"),
+        ("Victoria said she would stay.", "Victoria", 0, "-", "*"),
         // A town elsewhere named with its country, after an article, or
         // with a compass word before its qualifier.
         ("He was treated in the city of Van, Turkey.", "Van", 0, "TR", "*"),

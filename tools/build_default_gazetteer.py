@@ -334,12 +334,14 @@ class Builder:
         """Towns that the list does not name (all of the English-language press
         countries', the larger ones elsewhere), for "Town, State" / "Town, Country"
         only (never matched on their own): the name of each populated place, with its
-        place data."""
+        place data; and the first-level divisions the list leaves out as words
+        (exclude.tsv: "Victoria", "Delta"), found the same way ("Victoria, Australia")."""
         listed = {key(n) for _, es in sections for e in es for n in e.names}
         rows = []
         for gid in self.place_order:
             row = self.places[gid]
-            if row["feature_class"] != "P":
+            excluded_division = row["feature_code"] == "ADM1" and key(row["name"]) in self.excluded
+            if row["feature_class"] != "P" and not excluded_division:
                 continue
             if row["country"] not in TOWN_COUNTRIES and int(row["population"] or 0) < WORLD_TOWN_MIN_POPULATION:
                 continue
