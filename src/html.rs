@@ -316,8 +316,9 @@ fn write_places_table(html: &mut String, doc: &Document) {
 <th>places</th></tr>\n",
     );
     for ((country, division), (mentions, names)) in &rows {
+        // Continents, seas and regions across borders lie in no country.
         html.push_str("<tr><td>");
-        escape_into(html, country);
+        escape_into(html, if country.is_empty() { "–" } else { country });
         html.push_str("</td><td>");
         escape_into(html, if division.is_empty() { "–" } else { division });
         let _ = write!(html, "</td><td>{mentions}</td><td>");
