@@ -759,15 +759,17 @@ fn repeat_towns(text: &str, matches: &[EntityMatch], towns: &mut Vec<Town<'_>>, 
     }
 }
 
-/// Rule 1d: a town the list does not name, after a preposition of place,
-/// in a state or province the document names with confidence (rule 2's
-/// `divisions`: "in Innisfail" in a report that names Queensland or its
-/// towns): the whole capitalised run after the preposition (up to three
-/// words; a possessive's "'s" is not part of it), outside the matches and
-/// towns found, the only town of that name in the named divisions. Not a
-/// time or an institution ("in March", "in Congress"; [`NOT_TOWN_WORDS`]), nor
-/// a hamlet, nor a name the document also writes in lowercase
-/// ("in Hope" beside "hope"): words more often than towns.
+/// Rule 1d: a town the list does not name, after a preposition of place
+/// ([`CONTEXT_WORDS`]), in a state or province the document names with
+/// confidence (rule 2's `divisions`: "in Innisfail" in a report that names
+/// Queensland or its towns): the whole capitalised run after the
+/// preposition ([`capitalised_run`]), outside the matches and towns found,
+/// the only town of that name with [`CONTEXT_TOWN_MIN_POPULATION`] people or
+/// more in the named divisions. Not a time or an institution ("in March",
+/// "in Congress"; [`NOT_TOWN_WORDS`]), a compass word, a possessive, a name
+/// the document also writes in lowercase ("in Hope" beside "hope"): words
+/// more often than towns; nor a name a qualifier follows ("in Randolph, New
+/// Hampshire"), which rule 1b read and did not place there.
 fn towns_in_context<'t>(
     table: &PlaceTable,
     text: &str,

@@ -20,10 +20,10 @@ pub(super) const LOCATIVE_WORDS: [&str; 12] = [
 ];
 
 /// Prepositions of place before a town the document's states and provinces
-/// place ("in Innisfail" in a report that names Queensland), in any case:
-/// fewer than [`LOCATIVE_WORDS`], since no qualifier follows ("at Google",
-/// "from Reuters", "of Smith" name no town). Each is a search of the whole
-/// text: only the two that name most towns.
+/// place ("in Innisfail" in a report that names Queensland), in lowercase
+/// between spaces: fewer than [`LOCATIVE_WORDS`], since no qualifier follows
+/// ("at Google", "from Reuters", "of Smith" name no town). Each is a search
+/// of the whole text: only the two that name most towns.
 pub(super) const CONTEXT_WORDS: [&str; 2] = ["in", "near"];
 
 /// Capitalised words after a preposition of place that name a time or an
