@@ -48,6 +48,9 @@ fn qualifier_city_state_and_city_country() {
         // Paris, Texas and Paris.
         ("The plant in Paris, Texas, will close in May.", "Paris", 0, "US", "TX"),
         ("Ministers met in Paris on Monday.", "Paris", 0, "FR", "*"),
+        // A capital below the list's population cut is listed all the same.
+        ("The new consulate in Nuuk opened on Monday.", "Nuuk", 0, "GL", "*"),
+        ("Talks resumed in Valletta.", "Valletta", 0, "MT", "*"),
         // The state is abbreviated the AP way.
         ("Flooding hit Paris, Tenn., overnight.", "Paris", 0, "US", "TN"),
         // The name keeps its qualified place later in the document.

@@ -457,8 +457,12 @@ class Builder:
         out += [("regions, seas, sub-national areas (hand-written)", sections["regions"])]
         out += [("organisations (hand-written)", sections["orgs"])]
         out += [("demonyms (NORP, id norp:<their place's id>)", sections["demonyms"])]
+        # Capitals below the population cut ("Valletta", "Nuuk", "Majuro"): world
+        # news names them as it names the larger ones.
+        capitals = [c for c in self.city_order[CITY_LIMIT:]
+                    if self.places.get(c[len("geonames:"):], {}).get("feature_code") == "PPLC"]
         rest = [c for c in kept[MAJOR_CITIES:]] + [c for c in self.city_order[CITY_LIMIT:]
-                                                   if c in extra_city and c not in kept]
+                                                   if (c in extra_city or c in capitals) and c not in kept]
         out += [("other cities (population order), then towns the news names", [city_entity(c) for c in rest])]
         # Divisions rank after cities: a city shares its name with its
         # province or county more often than news means the division ("Kisumu").
