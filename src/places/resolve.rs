@@ -871,11 +871,16 @@ fn qualified_after(text: &str, matches: &[EntityMatch], end: usize) -> bool {
 /// Whether `name` also stands in `text` in lowercase, as a word.
 fn written_in_lowercase(text: &str, name: &str) -> bool {
     let lower = name.to_lowercase();
-    memchr::memmem::find_iter(text.as_bytes(), lower.as_bytes()).any(|at| {
-        let before = text.get(..at).and_then(|b| b.chars().next_back());
-        let after = text.get(at + lower.len()..).and_then(|a| a.chars().next());
-        !before.is_some_and(town_char) && !after.is_some_and(town_char)
-    })
+    memchr::memmem::find_iter(text.as_bytes(), lower.as_bytes())
+        .any(|at| whole_word(text, at, at + lower.len()))
+}
+
+/// Whether `text[start..end]` is a whole word: no letter, digit or other
+/// character of a town's name ([`town_char`]) touches it.
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else { return false };
+    !before.chars().next_back().is_some_and(town_char)
+        && !after.chars().next().is_some_and(town_char)
 }
 
 /// Whether `text[start..end]` is a whole word and not part of a longer
@@ -884,9 +889,7 @@ fn written_in_lowercase(text: &str, name: &str) -> bool {
 /// sentence or the word ending one before it.
 fn lone_name(text: &str, start: usize, end: usize) -> bool {
     let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else { return false };
-    if before.chars().next_back().is_some_and(town_char)
-        || after.chars().next().is_some_and(town_char)
-    {
+    if !whole_word(text, start, end) {
         return false;
     }
     let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
