@@ -43,6 +43,8 @@ struct PyAnalyzer {
     shape: Shape,
     /// The large buffers of its Arrow batches, back for the next batch.
     spares: Arc<arrow::recycle::Pool>,
+    /// The columns its Arrow calls' chunks are written into, for the next call.
+    chunk_columns: arrow::batch::ChunkColumns,
 }
 
 fn layer_names(layers: &Option<Vec<String>>) -> PyResult<Vec<Layer>> {
@@ -191,6 +193,7 @@ impl PyAnalyzer {
             columns,
             shape,
             spares: Arc::default(),
+            chunk_columns: Default::default(),
         })
     }
 
@@ -296,7 +299,15 @@ impl PyAnalyzer {
         let pool = pool()?;
         let n = rows.len();
         let built = py.detach(|| {
-            arrow::batch::analyze(&pool, &self.inner, &rows, self.unit, &self.shape, &self.spares)
+            arrow::batch::analyze(
+                &pool,
+                &self.inner,
+                &rows,
+                self.unit,
+                &self.shape,
+                &self.spares,
+                &self.chunk_columns,
+            )
         });
         let (fields, columns) = built.map_err(PyValueError::new_err)?;
         drop(arrays);

@@ -129,6 +129,7 @@ def test_arrow_equals_analyze(analyzer):
     batch = analyzer.analyze_arrow(pa.array(texts))
     assert isinstance(batch, pa.RecordBatch)
     assert batch.num_rows == len(texts)
+    batch.validate(full=True)
     # One column per top-level key of the documents: the layers, and the
     # document tolls that come with the casualties layer.
     assert batch.schema.names == analyzer.columns == list(textfacts.LAYERS) + ["tolls"]

@@ -5,11 +5,11 @@
 //! A worker writes each document's records into its chunk's columns as the
 //! analysis hands them over, borrowed (`Analyzer::visit_layers`: no
 //! `Document` is built), so no more analyses are alive than there are
-//! workers. The calling thread hands the pool a few chunks at
-//! a time, appends each finished chunk to the batch's columns as soon as the
-//! chunks before it are in, and hands back empty columns with the room the
-//! chunk's had (allocated by the calling thread, see [`analyze`]): beyond the
-//! output only a few small chunks' columns are ever alive.
+//! workers. The workers take the chunks in order and append the finished
+//! ones themselves, whichever finds the batch's columns free (see
+//! [`analyze`]): the calling thread sleeps until the batch is whole, and a
+//! worker runs at most a few chunks ahead of the last one appended, so
+//! beyond the output only a few small chunks' columns are ever alive.
 
 use super::build::{Col, Row};
 use super::direct;
@@ -19,8 +19,8 @@ use crate::offsets::{Unit, UnitTable};
 use arrow_array::ArrayRef;
 use arrow_schema::Fields;
 use rayon::ThreadPool;
-use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, TryLockError};
 use textfacts::{Analyzer, EntityRef, LayerVisitor, SentenceRecord, TokenRecord};
 
 /// A document's row, written from the layers of its analysis as they are
@@ -51,7 +51,7 @@ impl LayerVisitor for Layers<'_> {
 /// Bytes of text per task of the worker pool (a task has one row at least):
 /// small enough that the last tasks end together and a chunk's columns
 /// weigh little, large enough that appending them costs nothing.
-const CHUNK_BYTES: usize = 32 << 10;
+const CHUNK_BYTES: usize = 64 << 10;
 
 /// `rows` cut into chunks of about [`CHUNK_BYTES`] (a row counts one byte
 /// more than its text, so that empty and null rows weigh too).
@@ -71,10 +71,50 @@ fn chunks<'r, 't>(rows: &'r [Option<&'t str>]) -> Vec<&'r [Option<&'t str>]> {
     chunks
 }
 
+/// Chunks a worker may run ahead of the last one appended: enough that a
+/// worker seldom waits for a slower one, few enough that the columns of
+/// chunks waiting to be appended weigh little (about 100 KB a chunk, news)
+/// when one worker is slow on a long text.
+const AHEAD: usize = 4;
+
+/// The most room a chunk's emptied columns may hold to be used again
+/// (news: ~3.5 bytes of columns a byte of text, doubled as they grow).
+const KEEP_BYTES: usize = 8 * CHUNK_BYTES;
+
+/// The emptied chunk columns of an analyzer's calls, kept for its next call:
+/// their memory is in place (made again, each call would fault their pages
+/// in afresh; kept, they are [`KEPT_COLUMNS`] at most, each of at most
+/// [`KEEP_BYTES`]). Never waited for: a busy one (another call of the same
+/// analyzer) gives and takes none.
+#[derive(Default)]
+pub struct ChunkColumns(Mutex<Vec<Col>>);
+
+/// The most chunk columns an analyzer keeps between calls: as many as one
+/// call has at a time (a chunk per worker and those waiting to be appended).
+const KEPT_COLUMNS: usize = 16;
+
+/// The chunks finished and not yet appended, and the emptied columns.
+struct Finished {
+    /// Finished chunks' columns by chunk number, from `appended` on.
+    ready: Vec<Option<Col>>,
+    /// The chunks appended to the batch's columns (all before this one).
+    appended: usize,
+    /// Emptied chunk columns, for the next chunks.
+    spare: Vec<Col>,
+    /// The first failure: the workers stop taking chunks.
+    error: Option<String>,
+}
+
 /// The columns of `rows` (a null row gives a null row) analysed by
 /// `analyzer` on `pool`, offsets in `unit`, as the fields and arrays of a
 /// batch of `shape` (a struct of the document's columns), written into the
 /// buffers `spares` kept from earlier batches and lent from it again.
+///
+/// Each worker takes the next chunk, writes its columns and leaves them
+/// finished; whichever worker finds the batch's columns free appends every
+/// finished chunk that is next in order (the others go on analysing: nobody
+/// waits for a lock, and the calling thread sleeps until all is done, so no
+/// thread is woken per chunk).
 pub fn analyze(
     pool: &ThreadPool,
     analyzer: &Analyzer,
@@ -82,99 +122,141 @@ pub fn analyze(
     unit: Unit,
     shape: &Shape,
     spares: &Arc<Pool>,
+    kept: &ChunkColumns,
 ) -> Result<(Fields, Vec<ArrayRef>), String> {
     let new_col =
         || Col::new(shape).ok_or_else(|| "the document model has no Arrow form".to_string());
-    // Emptied chunk columns, for the next chunks.
-    let spare: Mutex<Vec<Col>> = Mutex::new(Vec::new());
-    let take_spare = || spare.lock().map_or(None, |mut s| s.pop());
-    // A chunk's columns, and whether they were made for it (no spare was left).
-    let part = |chunk: &[Option<&str>]| -> Result<(Col, bool), String> {
-        let (mut col, made) = match take_spare() {
-            Some(col) => (col, false),
-            None => (new_col()?, true),
-        };
-        // The offsets of the row's text in the unit.
-        let mut table = UnitTable::default();
-        for text in chunk {
-            match text {
-                Some(text) if text.len() > i32::MAX as usize => {
-                    return Err(super::build::beyond_2_gib().to_string());
-                }
-                Some(text) => {
-                    let units = table.fill(text, unit);
-                    let mut row = Layers(col.row(units).map_err(|e| e.to_string())?);
-                    analyzer.visit_layers(text, &mut row);
-                    row.0.finish().map_err(|e| e.to_string())?;
-                }
-                None => col.push_null(),
-            }
-        }
-        Ok((col, made))
-    };
     let chunks = chunks(rows);
-    // Chunks handed to the pool and not yet appended: enough to keep every
-    // worker busy while the calling thread waits for a core to append (the
-    // machine may be busy), few enough that their columns weigh little
-    // (about 100 KB a chunk, news text) even when it waits long.
-    let in_flight = 2 * pool.current_num_threads() + 2;
     let mut root = new_col()?;
-    // A kept buffer far larger than this batch's output (news: ~3.5 bytes
-    // of columns a byte of text) stays for a larger batch.
     let text_bytes: usize = rows.iter().map(|r| r.map_or(0, str::len)).sum();
-    root.take_spares(spares, text_bytes.saturating_mul(8).saturating_add(1 << 20));
-    let (tx, rx) = mpsc::channel::<(usize, Result<(Col, bool), String>)>();
-    pool.in_place_scope(|scope| -> Result<(), String> {
-        let spawn = |i: usize| {
-            let (tx, part, chunk) = (tx.clone(), &part, chunks[i]);
-            scope.spawn(move |_| {
-                // A panic would leave the calling thread waiting for the chunk.
-                let col = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| part(chunk)))
-                    .unwrap_or_else(|_| Err("a worker failed".to_string()));
-                let _ = tx.send((i, col));
-            });
-        };
-        let mut next = 0;
-        while next < chunks.len().min(in_flight) {
-            spawn(next);
-            next += 1;
-        }
-        // Chunks finished out of order wait here for those before them.
-        let mut ready: Vec<Option<Result<(Col, bool), String>>> =
-            (0..chunks.len()).map(|_| None).collect();
-        for i in 0..chunks.len() {
-            while ready[i].is_none() {
-                let (j, col) = rx.recv().map_err(|_| "a worker failed".to_string())?;
-                ready[j] = Some(col);
-            }
-            let (col, made) = ready[i].take().ok_or("a chunk went missing")??;
-            root.append(&col).map_err(|e| e.to_string())?;
-            // The chunk's columns go back to the workers emptied. Columns
-            // that a worker made are first swapped for empty ones with the
-            // same room, allocated by this thread: memory that a worker
-            // allocates stays in its thread's allocator arena once freed
-            // (glibc keeps up to a few MB an arena), where neither the batch's
-            // columns nor other threads can use it. A worker that needs more
-            // room grows the columns where they are, in this thread's arena.
-            let col = if made {
-                let mut fresh = new_col()?;
-                fresh.reserve_like(&col);
-                fresh
-            } else {
-                let mut col = col;
-                col.clear();
-                col
+    root.take_spares(spares, text_bytes);
+    let root = Mutex::new(root);
+    let finished = Mutex::new(Finished {
+        ready: (0..chunks.len()).map(|_| None).collect(),
+        appended: 0,
+        spare: kept.0.try_lock().map(|mut cols| std::mem::take(&mut *cols)).unwrap_or_default(),
+        error: None,
+    });
+    let appended_one = Condvar::new();
+    let next_chunk = AtomicUsize::new(0);
+    let lock = || finished.lock().map_err(|_| "a worker failed".to_string());
+    // Appends the finished chunks that are next in order, unless another
+    // worker is at it (it looks again once it lets the columns go).
+    let append_ready = || -> Result<(), String> {
+        loop {
+            let mut root = match root.try_lock() {
+                Ok(root) => root,
+                Err(TryLockError::WouldBlock) => return Ok(()),
+                Err(TryLockError::Poisoned(_)) => return Err("a worker failed".to_string()),
             };
-            if let Ok(mut spare) = spare.lock() {
-                spare.push(col);
+            loop {
+                let col = {
+                    let mut f = lock()?;
+                    let at = f.appended;
+                    f.ready.get_mut(at).and_then(Option::take)
+                };
+                let Some(mut col) = col else { break };
+                root.append(&col).map_err(|e| e.to_string())?;
+                col.clear();
+                let mut f = lock()?;
+                f.appended += 1;
+                // A chunk of long texts leaves its columns large: kept, every
+                // column would grow to the largest chunk's size.
+                if col.capacity_bytes() <= KEEP_BYTES {
+                    f.spare.push(col);
+                }
+                appended_one.notify_all();
             }
-            if next < chunks.len() {
-                spawn(next);
-                next += 1;
+            drop(root);
+            // A chunk finished while the columns were held, after the look
+            // above, found them busy: take it now.
+            let f = lock()?;
+            if !f.ready.get(f.appended).is_some_and(Option::is_some) {
+                return Ok(());
             }
         }
-        Ok(())
-    })?;
-    drop(spare);
+    };
+    // One worker's loop: the next chunk, until none is left or one failed.
+    let work = || -> Result<(), String> {
+        loop {
+            let i = next_chunk.fetch_add(1, Ordering::Relaxed);
+            let Some(chunk) = chunks.get(i) else { return Ok(()) };
+            let spare = {
+                let mut f = lock()?;
+                while f.error.is_none() && i >= f.appended + AHEAD {
+                    f = appended_one.wait(f).map_err(|_| "a worker failed".to_string())?;
+                }
+                if f.error.is_some() {
+                    return Ok(());
+                }
+                f.spare.pop()
+            };
+            let mut col = match spare {
+                Some(col) => col,
+                None => new_col()?,
+            };
+            write_chunk(analyzer, chunk, unit, &mut col)?;
+            lock()?.ready[i] = Some(col);
+            append_ready()?;
+        }
+    };
+    let fail = |error: String| {
+        if let Ok(mut f) = finished.lock() {
+            f.error.get_or_insert(error);
+        }
+        appended_one.notify_all();
+    };
+    pool.in_place_scope(|scope| {
+        for _ in 0..pool.current_num_threads().max(1) {
+            scope.spawn(|_| {
+                // A panic must not leave the other workers waiting.
+                let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+                    .unwrap_or_else(|_| Err("a worker failed".to_string()));
+                if let Err(error) = done {
+                    fail(error);
+                }
+            });
+        }
+    });
+    let mut f = finished.into_inner().map_err(|_| "a worker failed".to_string())?;
+    if let Some(error) = f.error {
+        return Err(error);
+    }
+    if let Ok(mut cols) = kept.0.try_lock() {
+        f.spare.truncate(KEPT_COLUMNS);
+        *cols = f.spare;
+    }
+    if f.appended != chunks.len() {
+        return Err("a chunk went missing".to_string());
+    }
+    let root = root.into_inner().map_err(|_| "a worker failed".to_string())?;
     root.finish_columns(spares).map_err(|e| e.to_string())
+}
+
+/// Writes the rows of `chunk` into `col` (a null row gives a null row),
+/// offsets in `unit`.
+fn write_chunk(
+    analyzer: &Analyzer,
+    chunk: &[Option<&str>],
+    unit: Unit,
+    col: &mut Col,
+) -> Result<(), String> {
+    // The offsets of each text in the unit (a table for the chunk: kept for
+    // the whole call, it would stay the size of the longest text's).
+    let mut table = UnitTable::default();
+    for text in chunk {
+        match text {
+            Some(text) if text.len() > i32::MAX as usize => {
+                return Err(super::build::beyond_2_gib().to_string());
+            }
+            Some(text) => {
+                let units = table.fill(text, unit);
+                let mut row = Layers(col.row(units).map_err(|e| e.to_string())?);
+                analyzer.visit_layers(text, &mut row);
+                row.0.finish().map_err(|e| e.to_string())?;
+            }
+            None => col.push_null(),
+        }
+    }
+    Ok(())
 }

@@ -200,8 +200,31 @@ impl Col {
                 }
             }
             Col::Str { offsets, data, mut valid } => {
-                let offsets = OffsetBuffer::new(lend.scalars(offsets));
-                Arc::new(StringArray::try_new(offsets, lend.buffer(data), valid.finish())?)
+                // Checked as built, not here: this thread finishes the batch
+                // alone once the workers are done, and checking every string
+                // again (UTF-8, each offset on a char boundary: ~1.5% of the
+                // call's time, news) would be serial work.
+                let (offsets, data) = (lend.scalars(offsets), lend.buffer(data));
+                if offsets.first() != Some(&0)
+                    || offsets.windows(2).any(|w| w[0] > w[1])
+                    || offsets.last().is_some_and(|&end| end as usize != data.len())
+                {
+                    return Err(ArrowError::InvalidArgumentError("string offsets".into()));
+                }
+                let nulls = valid.finish();
+                if nulls.as_ref().is_some_and(|n| n.len() + 1 != offsets.len()) {
+                    return Err(ArrowError::InvalidArgumentError("string validity".into()));
+                }
+                // SAFETY: the offsets start at 0, rise and end at the data's
+                // length, and the validity has a bit per string (checked
+                // above); the data is whole `&str`s one after another, each
+                // offset the end of one (`Col::Str` grows only by `str`
+                // pushes, nulls that repeat the last offset and appends of
+                // another such column with its offsets shifted by this one's
+                // end), so every string is UTF-8 on char boundaries.
+                Arc::new(unsafe {
+                    StringArray::new_unchecked(OffsetBuffer::new_unchecked(offsets), data, nulls)
+                })
             }
             Col::List { offsets, mut valid, item, field } => {
                 let offsets = OffsetBuffer::new(lend.scalars(offsets));
@@ -215,10 +238,11 @@ impl Col {
         })
     }
 
-    /// Starts this (empty) column's buffers from those `pool` kept (of at
-    /// most `max_bytes` each), in the order [`Col::finish`] lends them.
-    pub fn take_spares(&mut self, pool: &Pool, max_bytes: usize) {
-        self.take_spares_from(&mut Spares { pool, max_bytes, slot: 0 });
+    /// Starts this (empty) column's buffers, for a batch of `text_bytes`
+    /// bytes of text, from those `pool` kept ([`Pool::take`]), in the order
+    /// [`Col::finish`] lends them.
+    pub fn take_spares(&mut self, pool: &Pool, text_bytes: usize) {
+        self.take_spares_from(&mut Spares { pool, text_bytes, slot: 0 });
     }
 
     fn take_spares_from(&mut self, spares: &mut Spares<'_>) {
@@ -238,6 +262,24 @@ impl Col {
                 item.take_spares_from(spares);
             }
             Col::Struct { cols, .. } => cols.iter_mut().for_each(|c| c.take_spares_from(spares)),
+        }
+    }
+
+    /// The bytes this column's buffers hold room for.
+    pub fn capacity_bytes(&self) -> usize {
+        fn room<T>(values: &Vec<T>) -> usize {
+            values.capacity() * std::mem::size_of::<T>()
+        }
+        match self {
+            Col::Bool(values, _) => values.capacity() / 8,
+            Col::Int(values, _) => room(values),
+            Col::Int32(values, _) => room(values),
+            Col::Float(values, _) => room(values),
+            Col::Enum { keys: Keys::Small(k), .. } => room(k),
+            Col::Enum { keys: Keys::Wide(k), .. } => room(k),
+            Col::Str { offsets, data, .. } => room(offsets) + room(data),
+            Col::List { offsets, item, .. } => room(offsets) + item.capacity_bytes(),
+            Col::Struct { cols, .. } => cols.iter().map(Col::capacity_bytes).sum(),
         }
     }
 
@@ -342,37 +384,6 @@ impl Col {
         }
     }
 
-    /// Reserves, in this (empty) column, the capacity that `other`, a column
-    /// of the same shape, has: the memory is allocated by the calling thread,
-    /// and a worker that fills the column grows it there.
-    pub fn reserve_like(&mut self, other: &Col) {
-        match (self, other) {
-            (Col::Bool(values, _), Col::Bool(more, _)) => values.reserve(more.capacity()),
-            (Col::Int(values, _), Col::Int(more, _)) => values.reserve_exact(more.capacity()),
-            (Col::Int32(values, _), Col::Int32(more, _)) => values.reserve_exact(more.capacity()),
-            (Col::Float(values, _), Col::Float(more, _)) => values.reserve_exact(more.capacity()),
-            (Col::Enum { keys, .. }, Col::Enum { keys: more, .. }) => match (keys, more) {
-                (Keys::Small(k), Keys::Small(more)) => k.reserve_exact(more.capacity()),
-                (Keys::Wide(k), Keys::Wide(more)) => k.reserve_exact(more.capacity()),
-                _ => {}
-            },
-            (Col::Str { offsets, data, .. }, Col::Str { offsets: mo, data: md, .. }) => {
-                offsets.reserve_exact(mo.capacity());
-                data.reserve_exact(md.capacity());
-            }
-            (Col::List { offsets, item, .. }, Col::List { offsets: mo, item: mi, .. }) => {
-                offsets.reserve_exact(mo.capacity());
-                item.reserve_like(mi);
-            }
-            (Col::Struct { cols, .. }, Col::Struct { cols: more, .. }) => {
-                for (col, more) in cols.iter_mut().zip(more) {
-                    col.reserve_like(more);
-                }
-            }
-            _ => {}
-        }
-    }
-
     /// The children of a struct column, finished (the columns of a batch),
     /// their large buffers lent from `pool` (see [`recycle`](super::recycle)).
     pub fn finish_columns(self, pool: &Arc<Pool>) -> Result<(Fields, Vec<ArrayRef>), ArrowError> {
@@ -406,11 +417,11 @@ fn dictionary<K: ArrowDictionaryKeyType>(
     Ok(Arc::new(unsafe { DictionaryArray::new_unchecked(keys, values) }))
 }
 
-/// The pool a column's buffers start from, the most a buffer taken from it
-/// may hold, and the next buffer's slot.
+/// The pool a column's buffers start from, the batch's bytes of text, and
+/// the next buffer's slot.
 struct Spares<'p> {
     pool: &'p Pool,
-    max_bytes: usize,
+    text_bytes: usize,
     slot: usize,
 }
 
@@ -418,7 +429,7 @@ impl Spares<'_> {
     /// Replaces `values` (empty, or an offsets column's lone 0) with the
     /// next slot's kept buffer, if there is one.
     fn take<T: Element>(&mut self, values: &mut Vec<T>) {
-        if let Some(spare) = self.pool.take::<T>(self.slot, self.max_bytes) {
+        if let Some(spare) = self.pool.take::<T>(self.slot, self.text_bytes) {
             let first = values.first().copied();
             *values = spare;
             values.extend(first);
@@ -457,10 +468,22 @@ fn same_name(a: &str, b: &str) -> bool {
 }
 
 fn append_validity(valid: &mut NullBufferBuilder, more: &NullBufferBuilder) {
-    // A validity bitmap exists only once a null was appended.
-    match more.finish_cloned() {
-        Some(nulls) => valid.append_buffer(&nulls),
-        None => valid.append_n_non_nulls(more.len()),
+    // A validity bitmap exists only once a null was appended; it is copied
+    // a word at a time, with no buffer made for it.
+    let Some(bits) = more.as_slice() else {
+        valid.append_n_non_nulls(more.len());
+        return;
+    };
+    let mut left = more.len();
+    for word in bits.chunks(8) {
+        if left == 0 {
+            break;
+        }
+        let mut le = [0u8; 8];
+        le[..word.len()].copy_from_slice(word);
+        let n = left.min(64);
+        valid.append_word(u64::from_le_bytes(le), n);
+        left -= n;
     }
 }
 
@@ -847,5 +870,49 @@ impl ser::SerializeMap for StructSer<'_> {
     }
     fn end(self) -> Result<(), Error> {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::append_validity;
+    use arrow_buffer::NullBufferBuilder;
+
+    /// A builder holding `bits` as validity.
+    fn builder(bits: &[bool]) -> NullBufferBuilder {
+        let mut b = NullBufferBuilder::new(0);
+        bits.iter().for_each(|&v| b.append(v));
+        b
+    }
+
+    /// The validity `b` holds.
+    fn read(b: &NullBufferBuilder) -> Vec<bool> {
+        (0..b.len()).map(|i| b.is_valid(i)).collect()
+    }
+
+    #[test]
+    fn validity_is_appended_bit_for_bit_across_words() {
+        // Lengths around a byte and a word, nulls at their edges, onto
+        // builders with and without a bitmap, ending inside a byte.
+        let pattern = |n: usize, null: &dyn Fn(usize) -> bool| -> Vec<bool> {
+            (0..n).map(|i| !null(i)).collect()
+        };
+        let heads = [pattern(0, &|_| false), pattern(5, &|_| false), pattern(13, &|i| i == 3)];
+        let tails = [
+            pattern(0, &|_| false),
+            pattern(7, &|_| false),
+            pattern(64, &|i| i == 63),
+            pattern(65, &|i| i == 64),
+            pattern(130, &|i| i % 9 == 0),
+            pattern(3, &|i| i == 0),
+        ];
+        for head in &heads {
+            for tail in &tails {
+                let mut b = builder(head);
+                append_validity(&mut b, &builder(tail));
+                let want: Vec<bool> = head.iter().chain(tail).copied().collect();
+                assert_eq!(read(&b), want, "{} + {} bits", head.len(), tail.len());
+            }
+        }
     }
 }

@@ -14,9 +14,9 @@
 //! A pool keeps one buffer per column buffer of the batch (its *slot*: the
 //! buffers of a column tree are numbered in one fixed order) and at most
 //! [`MAX_BYTES`] in all; a buffer that does not fit goes back to the system.
-//! A batch takes only buffers of at most 8 bytes a byte of its text (and
-//! 1 MB): a small batch that its caller keeps does not hold a large one's
-//! room, which stays for the next large batch.
+//! A batch takes only buffers of at most 8 bytes a byte of its text: a
+//! small batch that its caller keeps does not hold a large one's room, which
+//! stays for the next large batch.
 //! The pool is never waited for (`try_lock`: a busy pool gives no spare and
 //! keeps none), so no thread blocks on it, and a child forked while another
 //! thread held it cannot deadlock on it.
@@ -91,12 +91,13 @@ struct Slots {
 
 impl Pool {
     /// The buffer kept for `slot`, emptied, if there is one of this type and
-    /// of at most `max_bytes` (a larger one stays for a larger batch: a
-    /// small batch that the caller keeps should not hold a large one's room).
-    pub fn take<T: Element>(&self, slot: usize, max_bytes: usize) -> Option<Vec<T>> {
+    /// of at most 8 bytes a byte of the batch's `text_bytes` (a larger one
+    /// stays for a larger batch: a small batch that the caller keeps should
+    /// not hold a large one's room).
+    pub fn take<T: Element>(&self, slot: usize, text_bytes: usize) -> Option<Vec<T>> {
         let mut slots = self.slots.try_lock().ok()?;
         let held = slots.spares.get_mut(slot)?;
-        if held.as_ref()?.bytes() > max_bytes {
+        if held.as_ref()?.bytes() > text_bytes.saturating_mul(8) {
             return None;
         }
         let spare = held.take()?;
