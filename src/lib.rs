@@ -137,6 +137,8 @@ pub use gazetteer::{
     Gazetteer, GazetteerBuilder,
 };
 pub use html::HtmlPage;
+#[cfg(feature = "serde")]
+pub use json::{NumberRef, SpanRef};
 pub use numbers::{
     number_phrases, parse_number, Interval, NumberKind, NumberPhrase, NumberPhrases,
 };

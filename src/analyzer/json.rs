@@ -16,7 +16,7 @@ use crate::casualties::{CasualtyFact, Toll};
 use crate::document::TollRecord;
 use crate::gazetteer::{EntityMatch, Gazetteer};
 use crate::json::{
-    sentence, tokens, CasualtyView, EntityView, Fields, NumberView, PlaceJson, PlaceRef, Recent,
+    sentence, tokens, CasualtyView, EntityView, Fields, NumberRef, PlaceJson, PlaceRef, Recent,
 };
 use crate::numbers::NumberPhrase;
 use crate::places::{Place, Resolved, Town};
@@ -265,7 +265,7 @@ impl Sink<'_> for JsonSink<'_> {
 
     fn numbers(&mut self, text: &str, phrases: &[NumberPhrase<'_>]) {
         for p in phrases {
-            let view = NumberView::of(text, p);
+            let view = NumberRef::of(text, p);
             // Writing into a Vec cannot fail, nor can these records.
             let _ = serde_json::to_writer(self.numbers.next(), &view);
         }

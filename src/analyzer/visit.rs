@@ -14,7 +14,7 @@ use super::records::toll_record;
 use crate::casualties::{CasualtyFact, Toll};
 use crate::document::{EntityRecord, SentenceRecord, TokenRecord, TollRecord};
 use crate::gazetteer::{EntityMatch, Gazetteer};
-use crate::json::{CasualtyView, NumberView};
+use crate::json::{CasualtyView, NumberRef};
 use crate::numbers::NumberPhrase;
 use crate::places::{Place, Town};
 use crate::span::Span;
@@ -50,10 +50,11 @@ pub trait LayerVisitor {
     /// its serialized form (a [`Layer::as_str`](crate::Layer::as_str), and
     /// `"tolls"` after `"casualties"`) and `records` serializes exactly as
     /// that field's records do (the same fields, values, struct names and
-    /// order), in any serde format. The tokens, the sentences and the
-    /// entities come through [`tokens`](Self::tokens),
-    /// [`sentences`](Self::sentences) and [`entities`](Self::entities),
-    /// which call this unless the visitor overrides them.
+    /// order), in any serde format. The tokens, the sentences, the entities
+    /// and the numbers come through [`tokens`](Self::tokens),
+    /// [`sentences`](Self::sentences), [`entities`](Self::entities) and
+    /// [`numbers`](Self::numbers), which call this unless the visitor
+    /// overrides them.
     fn layer<T: Serialize + ?Sized>(&mut self, name: &'static str, records: &T);
 
     /// Called for the tokens layer instead of [`layer`](Self::layer), with
@@ -137,6 +138,33 @@ pub trait LayerVisitor {
     /// ```
     fn entities(&mut self, entities: &[EntityRef<'_>]) {
         self.layer("entities", entities);
+    }
+
+    /// Called for the numbers layer instead of [`layer`](Self::layer),
+    /// with the records typed (their strings borrowed); by default it hands
+    /// them to `layer` as `"numbers"`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use textfacts::{Analyzer, LayerVisitor, NumberRef};
+    ///
+    /// /// The lowest count of each number phrase; the other layers are ignored.
+    /// struct Lows(Vec<Option<f64>>);
+    ///
+    /// impl LayerVisitor for Lows {
+    ///     fn layer<T: serde::Serialize + ?Sized>(&mut self, _: &'static str, _: &T) {}
+    ///     fn numbers(&mut self, numbers: &[NumberRef<'_>]) {
+    ///         self.0.extend(numbers.iter().map(|n| n.interval.low()));
+    ///     }
+    /// }
+    ///
+    /// let mut lows = Lows(Vec::new());
+    /// Analyzer::new().visit_layers("More than 100 people, at least 27 children.", &mut lows);
+    /// assert_eq!(lows.0, [Some(100.0), Some(27.0)]);
+    /// ```
+    fn numbers(&mut self, numbers: &[NumberRef<'_>]) {
+        self.layer("numbers", numbers);
     }
 }
 
@@ -235,7 +263,7 @@ pub(crate) struct VisitSink<'a> {
     entities: Vec<EntityRef<'a>>,
     /// Towns, which join the entities at the end.
     towns: Vec<EntityRef<'a>>,
-    numbers: Vec<NumberView<'a>>,
+    numbers: Vec<NumberRef<'a>>,
     casualties: Vec<CasualtyView<'a, Option<Place>>>,
     tolls: Vec<TollRecord>,
 }
@@ -276,7 +304,7 @@ impl<'a> VisitSink<'a> {
             visitor.entities(&self.entities);
         }
         if want.numbers {
-            visitor.layer("numbers", self.numbers.as_slice());
+            visitor.numbers(&self.numbers);
         }
         if want.casualties {
             visitor.layer("casualties", self.casualties.as_slice());
@@ -330,7 +358,7 @@ impl<'a> Sink<'a> for VisitSink<'a> {
     }
 
     fn numbers(&mut self, text: &'a str, phrases: &[NumberPhrase<'a>]) {
-        self.numbers.extend(phrases.iter().map(|p| NumberView::of(text, p)));
+        self.numbers.extend(phrases.iter().map(|p| NumberRef::of(text, p)));
     }
 
     fn casualties<'p>(
@@ -353,6 +381,7 @@ mod tests {
     use super::LayerVisitor;
     use crate::analyzer::json::tests::{every_layer, layer_subsets, TEXTS};
     use crate::analyzer::Analyzer;
+    use crate::json::NumberRef;
     use serde::Serialize;
 
     /// The document's JSON object, written from the layers handed over.
@@ -376,12 +405,14 @@ mod tests {
         }
     }
 
-    /// The typed tokens, sentences and entities, and the other layers' names.
+    /// The typed tokens, sentences, entities and numbers, and the other
+    /// layers' names.
     #[derive(Default)]
     struct Typed {
         tokens: Vec<crate::document::TokenRecord>,
         sentences: Vec<crate::document::SentenceRecord>,
         entities: Vec<crate::document::EntityRecord>,
+        numbers: Vec<crate::document::NumberRecord>,
         names: Vec<&'static str>,
     }
 
@@ -398,6 +429,9 @@ mod tests {
         fn entities(&mut self, entities: &[super::EntityRef<'_>]) {
             self.entities.extend(entities.iter().map(super::EntityRef::to_record));
         }
+        fn numbers(&mut self, numbers: &[NumberRef<'_>]) {
+            self.numbers.extend(numbers.iter().map(NumberRef::to_record));
+        }
     }
 
     #[test]
@@ -410,10 +444,14 @@ mod tests {
                 assert_eq!(typed.tokens, doc.tokens(), "{text}");
                 assert_eq!(typed.sentences, doc.sentences(), "{text}");
                 assert_eq!(typed.entities, doc.entities(), "{text}");
-                assert!(!typed
-                    .names
-                    .iter()
-                    .any(|n| ["tokens", "sentences", "entities"].contains(n)));
+                assert_eq!(typed.numbers, doc.numbers(), "{text}");
+                assert!(!typed.names.iter().any(|n| [
+                    "tokens",
+                    "sentences",
+                    "entities",
+                    "numbers"
+                ]
+                .contains(n)));
             }
         }
     }

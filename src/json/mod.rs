@@ -16,7 +16,8 @@ mod views;
 
 pub(crate) use places::{PlaceJson, PlaceRef, Recent};
 pub(crate) use record::{sentence, tokens};
-pub(crate) use views::{CasualtyView, EntityView, NumberView};
+pub(crate) use views::{CasualtyView, EntityView};
+pub use views::{NumberRef, SpanRef};
 
 use crate::document::Document;
 use serde::ser::{Serialize, Serializer};

@@ -8,53 +8,139 @@
 use super::places::{PlaceJson, PlaceRef, Recent};
 use super::record::record;
 use crate::casualties::{CasualtyFact, Outcome};
-use crate::document::{CasualtyRecord, CountRecord, EntityRecord, LocationRecord, TextSpan};
+use crate::document::{
+    CasualtyRecord, CountRecord, EntityRecord, LocationRecord, NumberRecord, TextSpan,
+};
 use crate::numbers::{Interval, NumberKind, NumberPhrase};
 use crate::span::Span;
 use crate::util::{in_range, load8, HIGH};
 use serde::Serialize;
 
-/// A [`TextSpan`].
-#[derive(Serialize)]
+/// A [`TextSpan`] whose text is borrowed from the analysed text: a
+/// number's noun in a [`NumberRef`]. It serializes exactly as the
+/// `TextSpan` does.
+///
+/// # Examples
+///
+/// ```
+/// use textfacts::{Analyzer, LayerVisitor, NumberRef};
+///
+/// /// The nouns that the numbers count.
+/// struct Nouns(Vec<String>);
+///
+/// impl LayerVisitor for Nouns {
+///     fn layer<T: serde::Serialize + ?Sized>(&mut self, _: &'static str, _: &T) {}
+///     fn numbers(&mut self, numbers: &[NumberRef<'_>]) {
+///         self.0.extend(numbers.iter().filter_map(|n| Some(n.noun?.text.to_string())));
+///     }
+/// }
+///
+/// let mut nouns = Nouns(Vec::new());
+/// Analyzer::new().visit_layers("At least 27 people died.", &mut nouns);
+/// assert_eq!(nouns.0, ["people"]);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename = "TextSpan")]
-pub(crate) struct SpanView<'a> {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) text: &'a str,
+#[non_exhaustive]
+pub struct SpanRef<'a> {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The span's text.
+    pub text: &'a str,
 }
 
-impl<'a> SpanView<'a> {
+impl<'a> SpanRef<'a> {
     /// The span `span` of `text`.
-    pub(crate) fn of(text: &'a str, span: Span) -> SpanView<'a> {
-        SpanView { start: span.start, end: span.end, text: span.slice(text).unwrap_or("") }
+    pub(crate) fn of(text: &'a str, span: Span) -> SpanRef<'a> {
+        SpanRef { start: span.start, end: span.end, text: span.slice(text).unwrap_or("") }
+    }
+
+    /// The span with its text owned, as the records hold it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use textfacts::{Analyzer, LayerVisitor, NumberRef, TextSpan};
+    ///
+    /// /// The first number's noun.
+    /// struct Noun(Option<TextSpan>);
+    ///
+    /// impl LayerVisitor for Noun {
+    ///     fn layer<T: serde::Serialize + ?Sized>(&mut self, _: &'static str, _: &T) {}
+    ///     fn numbers(&mut self, numbers: &[NumberRef<'_>]) {
+    ///         self.0 = numbers.first().and_then(|n| Some(n.noun?.to_record()));
+    ///     }
+    /// }
+    ///
+    /// let mut noun = Noun(None);
+    /// Analyzer::new().visit_layers("Two soldiers died.", &mut noun);
+    /// assert_eq!(noun.0.map(|n| (n.text, n.start)), Some(("soldiers".to_string(), 4)));
+    /// ```
+    #[must_use]
+    pub fn to_record(&self) -> TextSpan {
+        TextSpan { start: self.start, end: self.end, text: self.text.to_string() }
     }
 }
 
-impl<'a> From<&'a TextSpan> for SpanView<'a> {
-    fn from(s: &'a TextSpan) -> SpanView<'a> {
-        SpanView { start: s.start, end: s.end, text: &s.text }
+impl<'a> From<&'a TextSpan> for SpanRef<'a> {
+    fn from(s: &'a TextSpan) -> SpanRef<'a> {
+        SpanRef { start: s.start, end: s.end, text: &s.text }
     }
 }
 
-/// A [`NumberRecord`](crate::document::NumberRecord).
-#[derive(Serialize)]
+/// A [`NumberRecord`] whose strings are borrowed from the analysed text:
+/// what [`LayerVisitor::numbers`](crate::LayerVisitor::numbers) hands over.
+/// It serializes exactly as the `NumberRecord` does.
+///
+/// # Examples
+///
+/// ```
+/// use textfacts::{Analyzer, LayerVisitor, NumberRef};
+///
+/// /// The numbers kept as records.
+/// struct Keep(Vec<textfacts::NumberRecord>);
+///
+/// impl LayerVisitor for Keep {
+///     fn layer<T: serde::Serialize + ?Sized>(&mut self, _: &'static str, _: &T) {}
+///     fn numbers(&mut self, numbers: &[NumberRef<'_>]) {
+///         self.0.extend(numbers.iter().map(NumberRef::to_record));
+///     }
+/// }
+///
+/// let (a, text) = (Analyzer::new(), "Over 60 people were killed and $5 million lost.");
+/// let mut keep = Keep(Vec::new());
+/// a.visit_layers(text, &mut keep);
+/// assert_eq!(keep.0, a.analyze(text).numbers());
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename = "NumberRecord")]
-pub(crate) struct NumberView<'a> {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) text: &'a str,
-    pub(crate) kind: NumberKind,
+#[non_exhaustive]
+pub struct NumberRef<'a> {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The phrase's text.
+    pub text: &'a str,
+    /// What the phrase measures.
+    pub kind: NumberKind,
+    /// Currency code for money.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) unit: Option<&'a str>,
-    pub(crate) interval: Interval,
-    pub(crate) approximate: bool,
-    pub(crate) noun: Option<SpanView<'a>>,
+    pub unit: Option<&'a str>,
+    /// The interval the phrase denotes.
+    pub interval: Interval,
+    /// Whether the phrase hedges or is vague.
+    pub approximate: bool,
+    /// The counted head noun.
+    pub noun: Option<SpanRef<'a>>,
 }
 
-impl<'a> NumberView<'a> {
+impl<'a> NumberRef<'a> {
     /// The phrase `p` found in `text`.
-    pub(crate) fn of(text: &'a str, p: &NumberPhrase<'a>) -> NumberView<'a> {
-        NumberView {
+    pub(crate) fn of(text: &'a str, p: &NumberPhrase<'a>) -> NumberRef<'a> {
+        NumberRef {
             start: p.span().start,
             end: p.span().end,
             text: p.as_str(),
@@ -62,7 +148,45 @@ impl<'a> NumberView<'a> {
             unit: p.unit(),
             interval: p.interval(),
             approximate: p.is_approximate(),
-            noun: p.noun().map(|n| SpanView::of(text, n)),
+            noun: p.noun().map(|n| SpanRef::of(text, n)),
+        }
+    }
+
+    /// The record with its strings owned, as [`Document::numbers`] holds it.
+    ///
+    /// [`Document::numbers`]: crate::Document::numbers
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use textfacts::{Analyzer, LayerVisitor, NumberRef};
+    ///
+    /// /// The first number's record.
+    /// struct First(Option<textfacts::NumberRecord>);
+    ///
+    /// impl LayerVisitor for First {
+    ///     fn layer<T: serde::Serialize + ?Sized>(&mut self, _: &'static str, _: &T) {}
+    ///     fn numbers(&mut self, numbers: &[NumberRef<'_>]) {
+    ///         self.0 = numbers.first().map(NumberRef::to_record);
+    ///     }
+    /// }
+    ///
+    /// let mut first = First(None);
+    /// Analyzer::new().visit_layers("At least 27 were killed.", &mut first);
+    /// let record = first.0.unwrap();
+    /// assert_eq!((record.text.as_str(), record.interval.low()), ("At least 27", Some(27.0)));
+    /// ```
+    #[must_use]
+    pub fn to_record(&self) -> NumberRecord {
+        NumberRecord {
+            start: self.start,
+            end: self.end,
+            text: self.text.to_string(),
+            kind: self.kind,
+            unit: self.unit.map(str::to_string),
+            interval: self.interval,
+            approximate: self.approximate,
+            noun: self.noun.as_ref().map(SpanRef::to_record),
         }
     }
 }
@@ -118,7 +242,7 @@ impl<'a> From<&'a LocationRecord> for LocationView<'a> {
 pub(crate) struct CasualtyView<'a, P = PlaceJson<'a>> {
     pub(crate) outcome: Outcome,
     pub(crate) count: CountView<'a>,
-    pub(crate) victims: Option<SpanView<'a>>,
+    pub(crate) victims: Option<SpanRef<'a>>,
     pub(crate) location: Option<LocationView<'a, P>>,
     pub(crate) hedged: bool,
 }
@@ -128,7 +252,7 @@ impl<'a> From<&'a CasualtyRecord> for CasualtyView<'a> {
         CasualtyView {
             outcome: c.outcome,
             count: CountView::from(&c.count),
-            victims: c.victims.as_ref().map(SpanView::from),
+            victims: c.victims.as_ref().map(SpanRef::from),
             location: c.location.as_ref().map(LocationView::from),
             hedged: c.hedged,
         }
@@ -149,7 +273,7 @@ impl<'a, P> CasualtyView<'a, P> {
                 interval: count.interval(),
                 approximate: count.is_approximate(),
             },
-            victims: f.victims().map(|s| SpanView::of(text, s)),
+            victims: f.victims().map(|s| SpanRef::of(text, s)),
             location: f.location().map(|s| LocationView {
                 start: s.start,
                 end: s.end,

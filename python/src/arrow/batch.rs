@@ -21,7 +21,7 @@ use arrow_schema::Fields;
 use rayon::ThreadPool;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, TryLockError};
-use textfacts::{Analyzer, EntityRef, LayerVisitor, SentenceRecord, TokenRecord};
+use textfacts::{Analyzer, EntityRef, LayerVisitor, NumberRef, SentenceRecord, TokenRecord};
 
 /// A document's row, written from the layers of its analysis as they are
 /// handed over (borrowed records: no `Document` is built).
@@ -45,6 +45,10 @@ impl LayerVisitor for Layers<'_> {
     fn entities(&mut self, entities: &[EntityRef<'_>]) {
         self.0
             .field_with("entities", entities, |col, units| direct::entities(col, entities, units));
+    }
+
+    fn numbers(&mut self, numbers: &[NumberRef<'_>]) {
+        self.0.field_with("numbers", numbers, |col, units| direct::numbers(col, numbers, units));
     }
 }
 
