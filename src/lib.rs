@@ -138,7 +138,7 @@ pub use gazetteer::{
 };
 pub use html::HtmlPage;
 #[cfg(feature = "serde")]
-pub use json::{NumberRef, SpanRef};
+pub use json::{CasualtyRef, CountRef, LocationRef, NumberRef, SpanRef};
 pub use numbers::{
     number_phrases, parse_number, Interval, NumberKind, NumberPhrase, NumberPhrases,
 };

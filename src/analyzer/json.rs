@@ -16,7 +16,7 @@ use crate::casualties::{CasualtyFact, Toll};
 use crate::document::TollRecord;
 use crate::gazetteer::{EntityMatch, Gazetteer};
 use crate::json::{
-    sentence, tokens, CasualtyView, EntityView, Fields, NumberRef, PlaceJson, PlaceRef, Recent,
+    sentence, tokens, CasualtyRef, EntityView, Fields, NumberRef, PlaceJson, PlaceRef, Recent,
 };
 use crate::numbers::NumberPhrase;
 use crate::places::{Place, Resolved, Town};
@@ -278,7 +278,7 @@ impl Sink<'_> for JsonSink<'_> {
         place_at: impl Fn(Span) -> Option<&'p Place>,
     ) {
         for f in facts {
-            let view = CasualtyView::of(text, f, |s| PlaceJson(place_at(s)));
+            let view = CasualtyRef::of(text, f, |s| PlaceJson(place_at(s)));
             // Writing into a Vec cannot fail, nor can these records.
             let _ = serde_json::to_writer(self.casualties.next(), &view);
         }

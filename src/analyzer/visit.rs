@@ -14,7 +14,7 @@ use super::records::toll_record;
 use crate::casualties::{CasualtyFact, Toll};
 use crate::document::{EntityRecord, SentenceRecord, TokenRecord, TollRecord};
 use crate::gazetteer::{EntityMatch, Gazetteer};
-use crate::json::{CasualtyView, NumberRef};
+use crate::json::{CasualtyRef, NumberRef};
 use crate::numbers::NumberPhrase;
 use crate::places::{Place, Town};
 use crate::span::Span;
@@ -50,11 +50,11 @@ pub trait LayerVisitor {
     /// its serialized form (a [`Layer::as_str`](crate::Layer::as_str), and
     /// `"tolls"` after `"casualties"`) and `records` serializes exactly as
     /// that field's records do (the same fields, values, struct names and
-    /// order), in any serde format. The tokens, the sentences, the entities
-    /// and the numbers come through [`tokens`](Self::tokens),
-    /// [`sentences`](Self::sentences), [`entities`](Self::entities) and
-    /// [`numbers`](Self::numbers), which call this unless the visitor
-    /// overrides them.
+    /// order), in any serde format. The tokens, the sentences, the entities,
+    /// the numbers and the casualties come through [`tokens`](Self::tokens),
+    /// [`sentences`](Self::sentences), [`entities`](Self::entities),
+    /// [`numbers`](Self::numbers) and [`casualties`](Self::casualties),
+    /// which call this unless the visitor overrides them.
     fn layer<T: Serialize + ?Sized>(&mut self, name: &'static str, records: &T);
 
     /// Called for the tokens layer instead of [`layer`](Self::layer), with
@@ -166,6 +166,34 @@ pub trait LayerVisitor {
     fn numbers(&mut self, numbers: &[NumberRef<'_>]) {
         self.layer("numbers", numbers);
     }
+
+    /// Called for the casualties layer instead of [`layer`](Self::layer),
+    /// with the records typed (their strings borrowed); by default it hands
+    /// them to `layer` as `"casualties"`. The document tolls that follow
+    /// still come through `layer` (as `"tolls"`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use textfacts::{Analyzer, CasualtyRef, LayerVisitor};
+    ///
+    /// /// The outcomes found; the other layers are ignored.
+    /// struct Outcomes(Vec<&'static str>);
+    ///
+    /// impl LayerVisitor for Outcomes {
+    ///     fn layer<T: serde::Serialize + ?Sized>(&mut self, _: &'static str, _: &T) {}
+    ///     fn casualties(&mut self, facts: &[CasualtyRef<'_>]) {
+    ///         self.0.extend(facts.iter().map(|f| f.outcome.as_str()));
+    ///     }
+    /// }
+    ///
+    /// let mut outcomes = Outcomes(Vec::new());
+    /// Analyzer::new().visit_layers("Two died and 12 were injured.", &mut outcomes);
+    /// assert_eq!(outcomes.0, ["killed", "injured"]);
+    /// ```
+    fn casualties(&mut self, facts: &[CasualtyRef<'_>]) {
+        self.layer("casualties", facts);
+    }
 }
 
 /// An [`EntityRecord`] whose strings are borrowed from the text and the
@@ -264,7 +292,7 @@ pub(crate) struct VisitSink<'a> {
     /// Towns, which join the entities at the end.
     towns: Vec<EntityRef<'a>>,
     numbers: Vec<NumberRef<'a>>,
-    casualties: Vec<CasualtyView<'a, Option<Place>>>,
+    casualties: Vec<CasualtyRef<'a>>,
     tolls: Vec<TollRecord>,
 }
 
@@ -307,7 +335,7 @@ impl<'a> VisitSink<'a> {
             visitor.numbers(&self.numbers);
         }
         if want.casualties {
-            visitor.layer("casualties", self.casualties.as_slice());
+            visitor.casualties(&self.casualties);
             visitor.layer("tolls", self.tolls.as_slice());
         }
     }
@@ -368,7 +396,7 @@ impl<'a> Sink<'a> for VisitSink<'a> {
         place_at: impl Fn(Span) -> Option<&'p Place>,
     ) {
         self.casualties
-            .extend(facts.iter().map(|f| CasualtyView::of(text, f, |s| place_at(s).cloned())));
+            .extend(facts.iter().map(|f| CasualtyRef::of(text, f, |s| place_at(s).cloned())));
     }
 
     fn tolls(&mut self, text: &'a str, tolls: &[Toll]) {
@@ -381,7 +409,7 @@ mod tests {
     use super::LayerVisitor;
     use crate::analyzer::json::tests::{every_layer, layer_subsets, TEXTS};
     use crate::analyzer::Analyzer;
-    use crate::json::NumberRef;
+    use crate::json::{CasualtyRef, NumberRef};
     use serde::Serialize;
 
     /// The document's JSON object, written from the layers handed over.
@@ -405,14 +433,15 @@ mod tests {
         }
     }
 
-    /// The typed tokens, sentences, entities and numbers, and the other
-    /// layers' names.
+    /// The typed tokens, sentences, entities, numbers and casualties, and
+    /// the other layers' names.
     #[derive(Default)]
     struct Typed {
         tokens: Vec<crate::document::TokenRecord>,
         sentences: Vec<crate::document::SentenceRecord>,
         entities: Vec<crate::document::EntityRecord>,
         numbers: Vec<crate::document::NumberRecord>,
+        casualties: Vec<crate::document::CasualtyRecord>,
         names: Vec<&'static str>,
     }
 
@@ -431,6 +460,9 @@ mod tests {
         }
         fn numbers(&mut self, numbers: &[NumberRef<'_>]) {
             self.numbers.extend(numbers.iter().map(NumberRef::to_record));
+        }
+        fn casualties(&mut self, facts: &[CasualtyRef<'_>]) {
+            self.casualties.extend(facts.iter().map(CasualtyRef::to_record));
         }
     }
 

@@ -16,8 +16,8 @@ mod views;
 
 pub(crate) use places::{PlaceJson, PlaceRef, Recent};
 pub(crate) use record::{sentence, tokens};
-pub(crate) use views::{CasualtyView, EntityView};
-pub use views::{NumberRef, SpanRef};
+pub(crate) use views::EntityView;
+pub use views::{CasualtyRef, CountRef, LocationRef, NumberRef, SpanRef};
 
 use crate::document::Document;
 use serde::ser::{Serialize, Serializer};
@@ -104,7 +104,7 @@ impl Document {
         }
         if let Some(v) = &self.casualties {
             fields.open(buf, "casualties");
-            let _ = serde_json::to_writer(&mut *buf, &Each(v, CasualtyView::from));
+            let _ = serde_json::to_writer(&mut *buf, &Each(v, CasualtyRef::json));
         }
         if let Some(v) = &self.tolls {
             fields.open(buf, "tolls");

@@ -12,6 +12,7 @@ use crate::document::{
     CasualtyRecord, CountRecord, EntityRecord, LocationRecord, NumberRecord, TextSpan,
 };
 use crate::numbers::{Interval, NumberKind, NumberPhrase};
+use crate::places::Place;
 use crate::span::Span;
 use crate::util::{in_range, load8, HIGH};
 use serde::Serialize;
@@ -191,20 +192,82 @@ impl<'a> NumberRef<'a> {
     }
 }
 
-/// A [`CountRecord`].
-#[derive(Serialize)]
+/// A [`CountRecord`] whose text is borrowed from the analysed text: a
+/// casualty fact's count in a [`CasualtyRef`]. It serializes exactly as the
+/// `CountRecord` does.
+///
+/// # Examples
+///
+/// ```
+/// use textfacts::{Analyzer, CasualtyRef, LayerVisitor};
+///
+/// /// The counts' texts.
+/// struct Counts(Vec<String>);
+///
+/// impl LayerVisitor for Counts {
+///     fn layer<T: serde::Serialize + ?Sized>(&mut self, _: &'static str, _: &T) {}
+///     fn casualties(&mut self, facts: &[CasualtyRef<'_>]) {
+///         self.0.extend(facts.iter().map(|f| f.count.text.to_string()));
+///     }
+/// }
+///
+/// let mut counts = Counts(Vec::new());
+/// Analyzer::new().visit_layers("At least 27 people were killed.", &mut counts);
+/// assert_eq!(counts.0, ["At least 27"]);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 #[serde(rename = "CountRecord")]
-pub(crate) struct CountView<'a> {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) text: &'a str,
-    pub(crate) interval: Interval,
-    pub(crate) approximate: bool,
+#[non_exhaustive]
+pub struct CountRef<'a> {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The count's text.
+    pub text: &'a str,
+    /// The interval the count denotes.
+    pub interval: Interval,
+    /// Whether the count hedges or is vague.
+    pub approximate: bool,
 }
 
-impl<'a> From<&'a CountRecord> for CountView<'a> {
-    fn from(c: &'a CountRecord) -> CountView<'a> {
-        CountView {
+impl CountRef<'_> {
+    /// The count with its text owned, as the records hold it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use textfacts::{Analyzer, CasualtyRef, CountRecord, LayerVisitor};
+    ///
+    /// /// The first fact's count.
+    /// struct First(Option<CountRecord>);
+    ///
+    /// impl LayerVisitor for First {
+    ///     fn layer<T: serde::Serialize + ?Sized>(&mut self, _: &'static str, _: &T) {}
+    ///     fn casualties(&mut self, facts: &[CasualtyRef<'_>]) {
+    ///         self.0 = facts.first().map(|f| f.count.to_record());
+    ///     }
+    /// }
+    ///
+    /// let mut first = First(None);
+    /// Analyzer::new().visit_layers("Two soldiers died.", &mut first);
+    /// assert_eq!(first.0.map(|c| c.text), Some("Two".to_string()));
+    /// ```
+    #[must_use]
+    pub fn to_record(&self) -> CountRecord {
+        CountRecord {
+            start: self.start,
+            end: self.end,
+            text: self.text.to_string(),
+            interval: self.interval,
+            approximate: self.approximate,
+        }
+    }
+}
+
+impl<'a> From<&'a CountRecord> for CountRef<'a> {
+    fn from(c: &'a CountRecord) -> CountRef<'a> {
+        CountRef {
             start: c.start,
             end: c.end,
             text: &c.text,
@@ -214,20 +277,85 @@ impl<'a> From<&'a CountRecord> for CountView<'a> {
     }
 }
 
-/// A [`LocationRecord`]; `P` is its place: from the thread's memory of
-/// places for JSON ([`PlaceJson`]), or the place itself for other formats.
-#[derive(Serialize)]
+/// A [`LocationRecord`] whose text is borrowed from the analysed text: a
+/// casualty fact's place in a [`CasualtyRef`]. It serializes exactly as the
+/// `LocationRecord` does. `P` is how the place is held: the place itself, as
+/// visitors get it (the crate's JSON writer holds it another way).
+///
+/// # Examples
+///
+/// ```
+/// use textfacts::{Analyzer, CasualtyRef, LayerVisitor};
+///
+/// /// Where the facts happened, and the country.
+/// struct Wheres(Vec<(String, String)>);
+///
+/// impl LayerVisitor for Wheres {
+///     fn layer<T: serde::Serialize + ?Sized>(&mut self, _: &'static str, _: &T) {}
+///     fn casualties(&mut self, facts: &[CasualtyRef<'_>]) {
+///         for l in facts.iter().filter_map(|f| f.location.as_ref()) {
+///             let country = l.place.as_ref().map_or("", |p| &p.country).to_string();
+///             self.0.push((l.text.to_string(), country));
+///         }
+///     }
+/// }
+///
+/// let mut wheres = Wheres(Vec::new());
+/// Analyzer::new().visit_layers("Airstrikes killed 27 people in Aleppo.", &mut wheres);
+/// assert_eq!(wheres.0, [("Aleppo".to_string(), "SY".to_string())]);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename = "LocationRecord")]
-pub(crate) struct LocationView<'a, P = PlaceJson<'a>> {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) text: &'a str,
-    pub(crate) place: P,
+#[non_exhaustive]
+pub struct LocationRef<'a, P = Option<Place>> {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The covered text.
+    pub text: &'a str,
+    /// The place of the entity at this span, as in
+    /// [`EntityRecord::place`].
+    pub place: P,
 }
 
-impl<'a> From<&'a LocationRecord> for LocationView<'a> {
-    fn from(l: &'a LocationRecord) -> LocationView<'a> {
-        LocationView {
+impl LocationRef<'_> {
+    /// The location with its text owned, as the records hold it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use textfacts::{Analyzer, CasualtyRef, LayerVisitor, LocationRecord};
+    ///
+    /// /// The first fact's location.
+    /// struct First(Option<LocationRecord>);
+    ///
+    /// impl LayerVisitor for First {
+    ///     fn layer<T: serde::Serialize + ?Sized>(&mut self, _: &'static str, _: &T) {}
+    ///     fn casualties(&mut self, facts: &[CasualtyRef<'_>]) {
+    ///         self.0 = facts.first().and_then(|f| Some(f.location.as_ref()?.to_record()));
+    ///     }
+    /// }
+    ///
+    /// let mut first = First(None);
+    /// Analyzer::new().visit_layers("Shelling killed 5 people in Aleppo.", &mut first);
+    /// assert_eq!(first.0.map(|l| l.text), Some("Aleppo".to_string()));
+    /// ```
+    #[must_use]
+    pub fn to_record(&self) -> LocationRecord {
+        LocationRecord {
+            start: self.start,
+            end: self.end,
+            text: self.text.to_string(),
+            place: self.place.clone(),
+        }
+    }
+}
+
+impl<'a> LocationRef<'a, PlaceJson<'a>> {
+    /// The location `l` for the JSON writer.
+    fn json(l: &'a LocationRecord) -> Self {
+        LocationRef {
             start: l.start,
             end: l.end,
             text: &l.text,
@@ -236,37 +364,106 @@ impl<'a> From<&'a LocationRecord> for LocationView<'a> {
     }
 }
 
-/// A [`CasualtyRecord`]; `P` is its location's place (see [`LocationView`]).
-#[derive(Serialize)]
+/// A [`CasualtyRecord`] whose strings are borrowed from the analysed text:
+/// what [`LayerVisitor::casualties`](crate::LayerVisitor::casualties) hands
+/// over. It serializes exactly as the `CasualtyRecord` does. `P` is how its
+/// location's place is held (see [`LocationRef`]).
+///
+/// # Examples
+///
+/// ```
+/// use textfacts::{Analyzer, CasualtyRef, LayerVisitor};
+///
+/// /// The facts kept as records.
+/// struct Keep(Vec<textfacts::CasualtyRecord>);
+///
+/// impl LayerVisitor for Keep {
+///     fn layer<T: serde::Serialize + ?Sized>(&mut self, _: &'static str, _: &T) {}
+///     fn casualties(&mut self, facts: &[CasualtyRef<'_>]) {
+///         self.0.extend(facts.iter().map(CasualtyRef::to_record));
+///     }
+/// }
+///
+/// let (a, text) = (Analyzer::new(), "Over 60 people have been killed in Aleppo; 12 were hurt.");
+/// let mut keep = Keep(Vec::new());
+/// a.visit_layers(text, &mut keep);
+/// assert_eq!(keep.0, a.analyze(text).casualties());
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename = "CasualtyRecord")]
-pub(crate) struct CasualtyView<'a, P = PlaceJson<'a>> {
-    pub(crate) outcome: Outcome,
-    pub(crate) count: CountView<'a>,
-    pub(crate) victims: Option<SpanRef<'a>>,
-    pub(crate) location: Option<LocationView<'a, P>>,
-    pub(crate) hedged: bool,
+#[non_exhaustive]
+pub struct CasualtyRef<'a, P = Option<Place>> {
+    /// The outcome class.
+    pub outcome: Outcome,
+    /// The count.
+    pub count: CountRef<'a>,
+    /// The victims' head noun.
+    pub victims: Option<SpanRef<'a>>,
+    /// The place where it happened.
+    pub location: Option<LocationRef<'a, P>>,
+    /// Whether the sentence does not assert the outcome.
+    pub hedged: bool,
 }
 
-impl<'a> From<&'a CasualtyRecord> for CasualtyView<'a> {
-    fn from(c: &'a CasualtyRecord) -> CasualtyView<'a> {
-        CasualtyView {
+impl CasualtyRef<'_> {
+    /// The record with its strings owned, as [`Document::casualties`] holds
+    /// it.
+    ///
+    /// [`Document::casualties`]: crate::Document::casualties
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use textfacts::{Analyzer, CasualtyRef, LayerVisitor};
+    ///
+    /// /// The first fact's record.
+    /// struct First(Option<textfacts::CasualtyRecord>);
+    ///
+    /// impl LayerVisitor for First {
+    ///     fn layer<T: serde::Serialize + ?Sized>(&mut self, _: &'static str, _: &T) {}
+    ///     fn casualties(&mut self, facts: &[CasualtyRef<'_>]) {
+    ///         self.0 = facts.first().map(CasualtyRef::to_record);
+    ///     }
+    /// }
+    ///
+    /// let mut first = First(None);
+    /// Analyzer::new().visit_layers("Three people died.", &mut first);
+    /// let fact = first.0.unwrap();
+    /// assert_eq!((fact.outcome.as_str(), fact.count.text.as_str()), ("killed", "Three"));
+    /// ```
+    #[must_use]
+    pub fn to_record(&self) -> CasualtyRecord {
+        CasualtyRecord {
+            outcome: self.outcome,
+            count: self.count.to_record(),
+            victims: self.victims.as_ref().map(SpanRef::to_record),
+            location: self.location.as_ref().map(LocationRef::to_record),
+            hedged: self.hedged,
+        }
+    }
+}
+
+impl<'a> CasualtyRef<'a, PlaceJson<'a>> {
+    /// The record `c` for the JSON writer.
+    pub(crate) fn json(c: &'a CasualtyRecord) -> Self {
+        CasualtyRef {
             outcome: c.outcome,
-            count: CountView::from(&c.count),
+            count: CountRef::from(&c.count),
             victims: c.victims.as_ref().map(SpanRef::from),
-            location: c.location.as_ref().map(LocationView::from),
+            location: c.location.as_ref().map(LocationRef::json),
             hedged: c.hedged,
         }
     }
 }
 
-impl<'a, P> CasualtyView<'a, P> {
+impl<'a, P> CasualtyRef<'a, P> {
     /// The fact `f` found in `text`; `place` gives its location's place.
     pub(crate) fn of(text: &'a str, f: &CasualtyFact, place: impl FnOnce(Span) -> P) -> Self {
         let count = f.count();
         let span = count.span();
-        CasualtyView {
+        CasualtyRef {
             outcome: f.outcome(),
-            count: CountView {
+            count: CountRef {
                 start: span.start,
                 end: span.end,
                 text: span.slice(text).unwrap_or(""),
@@ -274,7 +471,7 @@ impl<'a, P> CasualtyView<'a, P> {
                 approximate: count.is_approximate(),
             },
             victims: f.victims().map(|s| SpanRef::of(text, s)),
-            location: f.location().map(|s| LocationView {
+            location: f.location().map(|s| LocationRef {
                 start: s.start,
                 end: s.end,
                 text: s.slice(text).unwrap_or(""),

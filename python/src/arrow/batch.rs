@@ -21,7 +21,9 @@ use arrow_schema::Fields;
 use rayon::ThreadPool;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, TryLockError};
-use textfacts::{Analyzer, EntityRef, LayerVisitor, NumberRef, SentenceRecord, TokenRecord};
+use textfacts::{
+    Analyzer, CasualtyRef, EntityRef, LayerVisitor, NumberRef, SentenceRecord, TokenRecord,
+};
 
 /// A document's row, written from the layers of its analysis as they are
 /// handed over (borrowed records: no `Document` is built).
@@ -50,11 +52,15 @@ impl LayerVisitor for Layers<'_> {
     fn numbers(&mut self, numbers: &[NumberRef<'_>]) {
         self.0.field_with("numbers", numbers, |col, units| direct::numbers(col, numbers, units));
     }
+
+    fn casualties(&mut self, facts: &[CasualtyRef<'_>]) {
+        self.0.field_with("casualties", facts, |col, units| direct::casualties(col, facts, units));
+    }
 }
 
-/// Bytes of text per task of the worker pool (a task has one row at least):
-/// small enough that the last tasks end together and a chunk's columns
-/// weigh little, large enough that appending them costs nothing.
+/// Bytes of text per chunk (a chunk has one row at least): small enough
+/// that the workers' last chunks end together and a chunk's columns stay in
+/// cache, large enough that appending them costs little.
 const CHUNK_BYTES: usize = 64 << 10;
 
 /// `rows` cut into chunks of about [`CHUNK_BYTES`] (a row counts one byte
@@ -77,7 +83,7 @@ fn chunks<'r, 't>(rows: &'r [Option<&'t str>]) -> Vec<&'r [Option<&'t str>]> {
 
 /// Chunks a worker may run ahead of the last one appended: enough that a
 /// worker seldom waits for a slower one, few enough that the columns of
-/// chunks waiting to be appended weigh little (about 100 KB a chunk, news)
+/// chunks waiting to be appended weigh little (about 230 KB a chunk, news)
 /// when one worker is slow on a long text.
 const AHEAD: usize = 4;
 

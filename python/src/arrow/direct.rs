@@ -1,7 +1,7 @@
 //! Typed writers for the records that make most of a row: tokens (four in
 //! five of a news text's records), sentences, entities (with their places,
-//! most of the values of the other layers) and numbers, written into their
-//! columns without a serde call per field and per value (the serde writer
+//! most of the values of the other layers), numbers and casualties, written
+//! into their columns without a serde call per field and per value (the serde writer
 //! of [`build`](super::build) spends ~280 instructions a token; this, ~25).
 //!
 //! They write only a column of the shape the model traces today (a list of
@@ -12,8 +12,11 @@
 use super::build::{offset_after, Col, Keys};
 use crate::offsets::UnitMap;
 use crate::ser::Error;
+use arrow_buffer::BooleanBufferBuilder;
 use arrow_buffer::NullBufferBuilder;
-use textfacts::{EntityRef, NumberRef, Place, SentenceRecord, TokenKind, TokenRecord};
+use textfacts::{
+    CasualtyRef, EntityRef, Interval, NumberRef, Place, SentenceRecord, TokenKind, TokenRecord,
+};
 
 /// A typed writer: records into their column, offsets in a unit
 /// (`Ok(false)`: the column is not of the shape it writes).
@@ -306,24 +309,15 @@ pub fn entities(
     Ok(true)
 }
 
-/// The fields of a number record, of its interval and of its noun, as the
-/// model has them.
+/// The fields of a number record, of a casualty record, of its count and
+/// location, of an interval and of a span, as the model has them.
 const NUMBER_FIELDS: [&str; 8] =
     ["start", "end", "text", "kind", "unit", "interval", "approximate", "noun"];
+const CASUALTY_FIELDS: [&str; 5] = ["outcome", "count", "victims", "location", "hedged"];
+const COUNT_FIELDS: [&str; 5] = ["start", "end", "text", "interval", "approximate"];
+const LOCATION_FIELDS: [&str; 4] = ["start", "end", "text", "place"];
 const INTERVAL_FIELDS: [&str; 4] = ["low", "low_inclusive", "high", "high_inclusive"];
 const SPAN_FIELDS: [&str; 3] = ["start", "end", "text"];
-
-/// A bound as the model writes it: an integral value below 2^53 as an
-/// integer, read back as a float (so -0.0 becomes 0.0), else as it is.
-#[inline(always)]
-fn bound(v: f64) -> f64 {
-    const EXACT: f64 = 9_007_199_254_740_992.0;
-    if v.fract() == 0.0 && v.abs() < EXACT {
-        v as i64 as f64
-    } else {
-        v
-    }
-}
 
 /// The columns of a struct with the fields `names` exactly, and its validity.
 fn struct_cols<'c>(
@@ -332,6 +326,137 @@ fn struct_cols<'c>(
 ) -> Option<(&'c mut [Col], &'c mut NullBufferBuilder)> {
     let Col::Struct { names: have, cols, valid, .. } = col else { return None };
     (have.as_slice() == names).then_some((cols.as_mut_slice(), valid))
+}
+
+/// The dictionary key of each of `names` (variant names) in an enum
+/// column, looked up before anything is written (`None`: not an enum
+/// column of small keys, or a name its dictionary lacks).
+fn enum_keys(
+    col: &mut Col,
+    names: impl Iterator<Item = &'static str>,
+) -> Option<(Vec<i8>, &mut Vec<i8>, &mut NullBufferBuilder)> {
+    let Col::Enum { names: have, keys: Keys::Small(keys), valid } = col else { return None };
+    let mut found = Vec::new();
+    for name in names {
+        found.push(have.iter().position(|n| *n == name).and_then(|at| i8::try_from(at).ok())?);
+    }
+    Some((found, keys, valid))
+}
+
+/// A bool column's parts.
+struct Bools<'c>(&'c mut BooleanBufferBuilder, &'c mut NullBufferBuilder);
+
+impl Bools<'_> {
+    fn of(col: &mut Col) -> Option<Bools<'_>> {
+        match col {
+            Col::Bool(values, valid) => Some(Bools(values, valid)),
+            _ => None,
+        }
+    }
+
+    #[inline(always)]
+    fn push(&mut self, v: bool) {
+        self.0.append(v);
+        self.1.append_non_null();
+    }
+}
+
+/// The columns of an interval struct ([`INTERVAL_FIELDS`]).
+struct Intervals<'c> {
+    valid: &'c mut NullBufferBuilder,
+    low: (&'c mut Vec<f64>, &'c mut NullBufferBuilder),
+    low_inclusive: Bools<'c>,
+    high: (&'c mut Vec<f64>, &'c mut NullBufferBuilder),
+    high_inclusive: Bools<'c>,
+}
+
+impl Intervals<'_> {
+    fn of(col: &mut Col) -> Option<Intervals<'_>> {
+        let (cols, valid) = struct_cols(col, &INTERVAL_FIELDS)?;
+        let [Col::Float(low, low_valid), low_inclusive, Col::Float(high, high_valid), high_inclusive] =
+            cols
+        else {
+            return None;
+        };
+        Some(Intervals {
+            valid,
+            low: (low, low_valid),
+            low_inclusive: Bools::of(low_inclusive)?,
+            high: (high, high_valid),
+            high_inclusive: Bools::of(high_inclusive)?,
+        })
+    }
+
+    /// Writes `i`, each bound as the model writes it: an integral value
+    /// below 2^53 as an integer, read back as a float (so -0.0 is 0.0).
+    fn push(&mut self, i: Interval) {
+        fn bound((values, valid): &mut (&mut Vec<f64>, &mut NullBufferBuilder), v: Option<f64>) {
+            const EXACT: f64 = 9_007_199_254_740_992.0;
+            match v {
+                Some(v) if v.fract() == 0.0 && v.abs() < EXACT => {
+                    nums(values, valid, v as i64 as f64)
+                }
+                Some(v) => nums(values, valid, v),
+                None => null_num(values, valid),
+            }
+        }
+        bound(&mut self.low, i.low());
+        self.low_inclusive.push(i.low_inclusive());
+        bound(&mut self.high, i.high());
+        self.high_inclusive.push(i.high_inclusive());
+        self.valid.append_non_null();
+    }
+}
+
+/// The columns of a span struct ([`SPAN_FIELDS`]), or of a location's
+/// first three (its place apart).
+struct Spans<'c> {
+    valid: &'c mut NullBufferBuilder,
+    start: (&'c mut Vec<i32>, &'c mut NullBufferBuilder),
+    end: (&'c mut Vec<i32>, &'c mut NullBufferBuilder),
+    text: Strs<'c>,
+}
+
+impl<'c> Spans<'c> {
+    fn of(col: &'c mut Col) -> Option<Spans<'c>> {
+        let (cols, valid) = struct_cols(col, &SPAN_FIELDS)?;
+        Spans::of_cols(cols, valid)
+    }
+
+    fn of_cols(cols: &'c mut [Col], valid: &'c mut NullBufferBuilder) -> Option<Spans<'c>> {
+        let [Col::Int32(start, start_valid), Col::Int32(end, end_valid), text, ..] = cols else {
+            return None;
+        };
+        Some(Spans {
+            valid,
+            start: (start, start_valid),
+            end: (end, end_valid),
+            text: Strs::of(text)?,
+        })
+    }
+
+    /// Writes the span `start..end` of text `text`, or a null span.
+    fn push(
+        &mut self,
+        span: Option<(usize, usize, &str)>,
+        units: UnitMap<'_>,
+    ) -> Result<(), Error> {
+        match span {
+            Some((start, end, text)) => {
+                nums(self.start.0, self.start.1, offset(units.map(start))?);
+                nums(self.end.0, self.end.1, offset(units.map(end))?);
+                self.text.push(text)?;
+                self.valid.append_non_null();
+            }
+            None => {
+                null_num(self.start.0, self.start.1);
+                null_num(self.end.0, self.end.1);
+                self.text.push_null();
+                self.valid.append_null();
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Writes `numbers` into `col`, a `numbers` column, offsets in the unit of
@@ -345,41 +470,30 @@ pub fn numbers(
     let Some((offsets, valid, item_valid, cols)) = list_of_structs(col, &NUMBER_FIELDS) else {
         return Ok(false);
     };
-    let [Col::Int32(starts, start_valid), Col::Int32(ends, end_valid), text, Col::Enum { names, keys: Keys::Small(keys), valid: key_valid }, unit, interval, Col::Bool(approximate, approximate_valid), noun] =
+    let [Col::Int32(starts, start_valid), Col::Int32(ends, end_valid), text, kind, unit, interval, approximate, noun] =
         cols
     else {
         return Ok(false);
     };
-    // Every kind in the dictionary, looked up before anything is written.
-    let mut kind_keys = Vec::with_capacity(numbers.len());
-    for n in numbers {
-        let name = n.kind.as_str();
-        match names.iter().position(|k| *k == name).and_then(|at| i8::try_from(at).ok()) {
-            Some(key) => kind_keys.push(key),
-            None => return Ok(false),
-        }
-    }
-    let (Some(mut text), Some(mut unit)) = (Strs::of(text), Strs::of(unit)) else {
-        return Ok(false);
-    };
-    let Some((interval, interval_valid)) = struct_cols(interval, &INTERVAL_FIELDS) else {
-        return Ok(false);
-    };
-    let [Col::Float(lows, low_valid), Col::Bool(low_in, low_in_valid), Col::Float(highs, high_valid), Col::Bool(high_in, high_in_valid)] =
-        interval
+    let (
+        Some((kinds, keys, key_valid)),
+        Some(mut text),
+        Some(mut unit),
+        Some(mut interval),
+        Some(mut approximate),
+        Some(mut noun),
+    ) = (
+        enum_keys(kind, numbers.iter().map(|n| n.kind.as_str())),
+        Strs::of(text),
+        Strs::of(unit),
+        Intervals::of(interval),
+        Bools::of(approximate),
+        Spans::of(noun),
+    )
     else {
         return Ok(false);
     };
-    let Some((noun_cols, noun_valid)) = struct_cols(noun, &SPAN_FIELDS) else {
-        return Ok(false);
-    };
-    let [Col::Int32(noun_starts, noun_start_valid), Col::Int32(noun_ends, noun_end_valid), noun_text] =
-        noun_cols
-    else {
-        return Ok(false);
-    };
-    let Some(mut noun_text) = Strs::of(noun_text) else { return Ok(false) };
-    for (n, key) in numbers.iter().zip(kind_keys) {
+    for (n, key) in numbers.iter().zip(kinds) {
         nums(starts, start_valid, offset(units.map(n.start))?);
         nums(ends, end_valid, offset(units.map(n.end))?);
         text.push(n.text)?;
@@ -388,38 +502,78 @@ pub fn numbers(
             Some(u) => unit.push(u)?,
             None => unit.push_null(),
         }
-        let i = n.interval;
-        match i.low() {
-            Some(v) => nums(lows, low_valid, bound(v)),
-            None => null_num(lows, low_valid),
-        }
-        low_in.append(i.low_inclusive());
-        low_in_valid.append_non_null();
-        match i.high() {
-            Some(v) => nums(highs, high_valid, bound(v)),
-            None => null_num(highs, high_valid),
-        }
-        high_in.append(i.high_inclusive());
-        high_in_valid.append_non_null();
-        interval_valid.append_non_null();
-        approximate.append(n.approximate);
-        approximate_valid.append_non_null();
-        match n.noun {
-            Some(s) => {
-                nums(noun_starts, noun_start_valid, offset(units.map(s.start))?);
-                nums(noun_ends, noun_end_valid, offset(units.map(s.end))?);
-                noun_text.push(s.text)?;
-                noun_valid.append_non_null();
-            }
-            None => {
-                null_num(noun_starts, noun_start_valid);
-                null_num(noun_ends, noun_end_valid);
-                noun_text.push_null();
-                noun_valid.append_null();
-            }
-        }
+        interval.push(n.interval);
+        approximate.push(n.approximate);
+        noun.push(n.noun.map(|s| (s.start, s.end, s.text)), units)?;
     }
     end_list(offsets, valid, item_valid, numbers.len())?;
+    Ok(true)
+}
+
+/// Writes `facts` into `col`, a `casualties` column, offsets in the unit of
+/// `units` (`Ok(false)`: not of the shape written here, or an outcome its
+/// dictionary lacks; nothing written).
+pub fn casualties(
+    col: &mut Col,
+    facts: &[CasualtyRef<'_>],
+    units: UnitMap<'_>,
+) -> Result<bool, Error> {
+    let Some((offsets, valid, item_valid, cols)) = list_of_structs(col, &CASUALTY_FIELDS) else {
+        return Ok(false);
+    };
+    let [outcome, count, victims, location, hedged] = cols else { return Ok(false) };
+    let Some((count_cols, count_valid)) = struct_cols(count, &COUNT_FIELDS) else {
+        return Ok(false);
+    };
+    let Some((count_span, [count_interval, count_approximate])) =
+        count_cols.split_at_mut_checked(3)
+    else {
+        return Ok(false);
+    };
+    let (Some(mut count_interval), Some(mut count_approximate)) =
+        (Intervals::of(count_interval), Bools::of(count_approximate))
+    else {
+        return Ok(false);
+    };
+    let Some((location_cols, location_valid)) = struct_cols(location, &LOCATION_FIELDS) else {
+        return Ok(false);
+    };
+    let Some((location_span, [place])) = location_cols.split_at_mut_checked(3) else {
+        return Ok(false);
+    };
+    let Some(mut place) = Places::of(place) else { return Ok(false) };
+    let (
+        Some((outcomes, keys, key_valid)),
+        Some(mut count),
+        Some(mut victims),
+        Some(mut location),
+        Some(mut hedged),
+    ) = (
+        enum_keys(outcome, facts.iter().map(|f| f.outcome.as_str())),
+        Spans::of_cols(count_span, count_valid),
+        Spans::of(victims),
+        Spans::of_cols(location_span, location_valid),
+        Bools::of(hedged),
+    )
+    else {
+        return Ok(false);
+    };
+    for (f, key) in facts.iter().zip(outcomes) {
+        nums(keys, key_valid, key);
+        let c = &f.count;
+        count.push(Some((c.start, c.end, c.text)), units)?;
+        count_interval.push(c.interval);
+        count_approximate.push(c.approximate);
+        victims.push(f.victims.map(|s| (s.start, s.end, s.text)), units)?;
+        location.push(f.location.as_ref().map(|l| (l.start, l.end, l.text)), units)?;
+        match &f.location {
+            Some(l) => place.push(l.place.as_ref())?,
+            // A null location: its place is null too, as serde writes it.
+            None => place.push(None)?,
+        }
+        hedged.push(f.hedged);
+    }
+    end_list(offsets, valid, item_valid, facts.len())?;
     Ok(true)
 }
 
@@ -428,7 +582,9 @@ mod tests {
     use super::super::build::Col;
     use super::super::shape::Shape;
     use crate::offsets::{Unit, UnitTable};
-    use textfacts::{Analyzer, EntityRef, LayerVisitor, NumberRef, SentenceRecord, TokenRecord};
+    use textfacts::{
+        Analyzer, CasualtyRef, EntityRef, LayerVisitor, NumberRef, SentenceRecord, TokenRecord,
+    };
 
     /// An empty column of the document model's field `name`.
     fn column(name: &str) -> Col {
@@ -466,6 +622,9 @@ mod tests {
         fn numbers(&mut self, numbers: &[NumberRef<'_>]) {
             self.write("numbers", numbers, super::numbers);
         }
+        fn casualties(&mut self, facts: &[CasualtyRef<'_>]) {
+            self.write("casualties", facts, super::casualties);
+        }
     }
 
     /// A writer that declined its column would leave the layer to serde,
@@ -477,7 +636,7 @@ mod tests {
         let mut took = Took(text, Vec::new());
         Analyzer::new().visit_layers(text, &mut took);
         let names: Vec<_> = took.1.iter().map(|(n, _)| *n).collect();
-        assert_eq!(names, ["tokens", "sentences", "entities", "numbers"]);
+        assert_eq!(names, ["tokens", "sentences", "entities", "numbers", "casualties"]);
         assert!(took.1.iter().all(|(_, took)| *took), "{:?}", took.1);
     }
 }
