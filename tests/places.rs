@@ -173,6 +173,34 @@ fn context_of_the_document() {
 }
 
 #[test]
+fn names_of_one_country_share_a_division() {
+    check(&[
+        // Two names each of several US counties or towns: the state they
+        // share, not each name's biggest namesake.
+        (
+            "Deputies from the Polk County Sheriff's Office arrested a Lakeland man on Tuesday.",
+            "Polk County",
+            0,
+            "US",
+            "FL",
+        ),
+        ("A Springfield man was charged in Greene County court.", "Greene County", 0, "US", "MO"),
+        ("A Springfield man was charged in Greene County court.", "Springfield", 0, "US", "MO"),
+        // Names of several countries keep the place the world knows.
+        ("Flights between London and Paris resumed on Monday.", "London", 0, "GB", "*"),
+        ("Flights between London and Paris resumed on Monday.", "Paris", 0, "FR", "*"),
+        // One name alone: its own prior.
+        (
+            "Deputies from the Polk County Sheriff's Office made an arrest.",
+            "Polk County",
+            0,
+            "US",
+            "IA",
+        ),
+    ]);
+}
+
+#[test]
 fn divisions_named_as_such() {
     check(&[
         // On a list of divisions, a division: not the town of Michigan that

@@ -124,6 +124,9 @@ impl Place {
 ///    list is also found after "in" or "near" when it is the only town of its
 ///    name in such a division: "in Innisfail" in a report that names
 ///    Queensland.)
+///    **2b. Shared division**: names of one country and several of its
+///    divisions ("Polk County", "Lakeland") favour the division where most
+///    of them have a candidate (Florida, for both).
 /// 3. **Prior**: population (log scale), and the gazetteer's own first choice.
 ///
 /// A mention whose best candidates tie between countries without any context

@@ -19,6 +19,12 @@ const COUNTRY_BONUS: f64 = 3.0;
 /// top of its country's): a named state or province is the more specific
 /// clue ("Oregon ... Damascus").
 const ADMIN1_BONUS: f64 = 5.0;
+/// Weight of a candidate in a first-level division where another ambiguous
+/// name of the document has a candidate too (rule 2b): "Polk County" and
+/// "Lakeland" both have one in Florida. Weaker than a named division, and
+/// too weak to turn a name from a far bigger place (London, England
+/// against London, Ontario beside an Ontario "Paris").
+const SHARED_BONUS: f64 = 2.0;
 /// Weight of the gazetteer's own first-ranked entity (its lists rank the
 /// likely referent first: countries, then large cities, then states).
 const RANK_BONUS: f64 = 1.0;
@@ -549,7 +555,9 @@ pub(super) fn resolve<'t, 'u>(
             repeat_towns(text, matches, towns, from);
         }
     }
-    let out = choose_all(matches.len(), &mentions, &fixed, &mut runs, &countries, &divisions);
+    let shared = shared_divisions(&runs, &all);
+    let context = Context { countries: &countries, divisions: &divisions, shared: &shared };
+    let out = choose_all(matches.len(), &mentions, &fixed, &mut runs, &context);
     drop(mentions);
     SCRATCH.with(|s| {
         if let Ok(mut s) = s.try_borrow_mut() {
@@ -1055,6 +1063,83 @@ fn tally(
     }
 }
 
+/// Rule 2b: per country, the one first-level division where the most of
+/// the document's ambiguous names (unqualified, in one country and several
+/// of its divisions) have a candidate, two at least: towns of a local
+/// report lie near one another ("Polk County ... a Lakeland man": both
+/// have one in Florida). Between divisions where as many have one, the
+/// likeliest: the most people in the names' biggest candidates there
+/// (Orange County and Lake County: Florida's pair, not California's
+/// Orange County and Indiana's Lake County). Divisions themselves are not
+/// counted (a named division is rule 2's).
+fn shared_divisions(runs: &[Run], all: &[Candidate]) -> Tally<(u32, u32)> {
+    // Per division: (country, admin1), names with a candidate there, the
+    // sum of their best priors there.
+    let mut found: Vec<((u32, u32), usize, f64)> = Vec::new();
+    let mut mine: Vec<((u32, u32), f64)> = Vec::new();
+    for run in runs.iter().filter(|r| r.unqualified > 0 && !r.nationality) {
+        let candidates = all.get(run.candidates.clone()).unwrap_or(&[]);
+        if !within_one_country(candidates) {
+            continue;
+        }
+        mine.clear();
+        for c in candidates.iter().filter(|c| c.key.admin1 != EMPTY && c.key.kind != Kind::Adm1) {
+            let at = (c.key.country, c.key.admin1);
+            match mine.iter_mut().find(|(d, _)| *d == at) {
+                Some((_, best)) => *best = best.max(c.prior),
+                None => mine.push((at, c.prior)),
+            }
+        }
+        if mine.len() < 2 {
+            continue;
+        }
+        for &(at, prior) in &mine {
+            match found.iter_mut().find(|(d, _, _)| *d == at) {
+                Some((_, names, sum)) => (*names, *sum) = (*names + 1, *sum + prior),
+                None => found.push((at, 1, prior)),
+            }
+        }
+    }
+    let mut shared = Tally::new();
+    let better =
+        |a: &((u32, u32), usize, f64), b: &((u32, u32), usize, f64)| (a.1, a.2) > (b.1, b.2);
+    for d in found.iter().filter(|d| d.1 > 1) {
+        let best_of_country = found
+            .iter()
+            .filter(|o| o.0 .0 == d.0 .0 && o.1 > 1)
+            .all(|o| o.0 == d.0 || !better(o, d));
+        if best_of_country {
+            shared.add(d.0, d.1);
+        }
+    }
+    shared
+}
+
+/// Whether `candidates` are places of one country and none of them the
+/// country ("Polk County": twelve US counties): rule 2b's names. A name
+/// of several countries is more often the country or city the world
+/// knows ("Lebanon", "Palestine", "Paris") than a town of the report's.
+fn within_one_country(candidates: &[Candidate]) -> bool {
+    let country = candidates.first().map(|c| c.key.country);
+    candidates.iter().all(|c| Some(c.key.country) == country && !c.key.is_country())
+}
+
+/// What rules 2 and 2b found in a document, for rule 3.
+struct Context<'t> {
+    countries: &'t Tally<u32>,
+    divisions: &'t Tally<(u32, u32)>,
+    shared: &'t Tally<(u32, u32)>,
+}
+
+impl Context<'static> {
+    /// No context: the prior alone.
+    const NONE: Context<'static> = Context {
+        countries: &Tally(Vec::new()),
+        divisions: &Tally(Vec::new()),
+        shared: &Tally(Vec::new()),
+    };
+}
+
 /// Rule 3: population prior plus context; an unqualified mention's choice
 /// is its list's (its own contribution is the list's), made once. Nothing
 /// is decoded here: the choice of each of the `matches` matches.
@@ -1063,16 +1148,15 @@ fn choose_all(
     mentions: &[Mention<'_>],
     fixed: &[Option<Candidate>],
     runs: &mut [Run],
-    countries: &Tally<u32>,
-    divisions: &Tally<(u32, u32)>,
+    context: &Context<'_>,
 ) -> Vec<Option<Choice>> {
     let mut out: Vec<Option<Choice>> = vec![None; matches];
     for (m, f) in mentions.iter().zip(fixed) {
         let chosen = match (f, runs.get_mut(m.run)) {
             (Some(c), _) => Some(*c),
-            (None, Some(run)) => *run
-                .chosen
-                .get_or_insert_with(|| choose(m.candidates, countries, divisions, run.own)),
+            (None, Some(run)) => {
+                *run.chosen.get_or_insert_with(|| choose(m.candidates, context, run.own))
+            }
             (None, None) => None,
         };
         if let (Some(c), Some(slot)) = (chosen, out.get_mut(m.at)) {
@@ -1142,7 +1226,7 @@ fn contribution(candidates: &[Candidate]) -> Option<(u32, u32)> {
     // division: the same place twice is one.)
     if big(&first)
         && candidates.iter().filter(big).all(|c| c.key.id == p.id)
-        && choose(candidates, &Tally::new(), &Tally::new(), None).is_some_and(|q| q.key.id == p.id)
+        && choose(candidates, &Context::NONE, None).is_some_and(|q| q.key.id == p.id)
     {
         // The list's first choice is the name's only country or division
         // and the prior agrees: "Syria", "Texas" (not "Georgia", the
@@ -1164,10 +1248,11 @@ fn known(contribution: &(u32, u32)) -> bool {
 /// The best of an unqualified mention's `candidates` by prior and context.
 fn choose(
     candidates: &[Candidate],
-    countries: &Tally<u32>,
-    divisions: &Tally<(u32, u32)>,
+    context: &Context<'_>,
     own: Option<(u32, u32)>,
 ) -> Option<Candidate> {
+    let Context { countries, divisions, shared } = context;
+    let within_country = !shared.0.is_empty() && within_one_country(candidates);
     // How many other mentions name this country / division.
     let others = |count: usize, mine: bool| count > usize::from(mine);
     if let [only] = candidates {
@@ -1180,11 +1265,11 @@ fn choose(
     for c in candidates {
         let p = c.key;
         let mut s = c.prior;
-        let mut context = false;
+        let mut in_context = false;
         let own_country = own.is_some_and(|(c, _)| c == p.country);
         if others(countries.get(&p.country), own_country) {
             s += COUNTRY_BONUS;
-            context = true;
+            in_context = true;
         }
         if p.admin1 != EMPTY
             && p.kind != Kind::Adm1
@@ -1194,9 +1279,14 @@ fn choose(
             )
         {
             s += ADMIN1_BONUS;
-            context = true;
+            in_context = true;
         }
-        let scored = Some((s, context, c));
+        // (The division itself too: "Nagasaki", the prefecture or its city.)
+        if within_country && p.admin1 != EMPTY && shared.get(&(p.country, p.admin1)) > 0 {
+            s += SHARED_BONUS;
+            in_context = true;
+        }
+        let scored = Some((s, in_context, c));
         if best.is_none_or(|b| s > b.0) {
             second = best;
             best = scored;
