@@ -108,6 +108,12 @@ fn a_town_after_in_where_the_document_names_its_state() {
             "04",
         ),
         ("Arkansas voters rallied in Hope on Monday.", "Hope", 0, "US", "AR"),
+        // After "from", "outside", "nearby" too.
+        ("Queensland police said the convoy came from Innisfail.", "Innisfail", 0, "AU", "04"),
+        ("Arkansas crews worked outside Hope overnight.", "Hope", 0, "US", "AR"),
+        ("Queensland farmers in nearby Innisfail lost crops.", "Innisfail", 0, "AU", "04"),
+        // Not after "of" or "to": institutions and people more often.
+        ("Illinois officials wrote to the Department of Energy.", "Energy", 0, "-", "*"),
         // ... and named again.
         (
             "Queensland police were in Innisfail. Innisfail residents left.",

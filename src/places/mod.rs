@@ -121,7 +121,7 @@ impl Place {
 ///    unambiguously (a country, a division, a place whose candidates all lie in
 ///    one country, a demonym, a qualified name) favour candidates inside them.
 ///    (With the [`Analyzer`](crate::Analyzer), a town the gazetteer does not
-///    list is also found after "in" or "near" when it is the only town of its
+///    list is also found after "in", "near", "from" or "outside" when it is the only town of its
 ///    name in such a division: "in Innisfail" in a report that names
 ///    Queensland.)
 ///    **2b. Shared division**: names of one country and several of its
