@@ -114,6 +114,12 @@ fn a_town_after_in_where_the_document_names_its_state() {
         ("Queensland farmers in nearby Innisfail lost crops.", "Innisfail", 0, "AU", "04"),
         // Not after "of" or "to": institutions and people more often.
         ("Illinois officials wrote to the Department of Energy.", "Energy", 0, "-", "*"),
+        // Before a word for its people or police, a sentence's first word
+        // aside; a state named with confidence (Florida: not Uruguay's).
+        ("Tennessee troopers said Cookeville police found the car.", "Cookeville", 0, "US", "TN"),
+        ("Florida deputies said a Bartow woman died.", "Bartow", 0, "US", "FL"),
+        ("Florida troopers left. Yesterday Bartow police closed roads.", "Bartow", 0, "US", "FL"),
+        ("Ohio troopers said State police helped.", "State", 0, "-", "*"),
         // ... and named again.
         (
             "Queensland police were in Innisfail. Innisfail residents left.",
@@ -203,6 +209,17 @@ fn names_of_one_country_share_a_division() {
             "US",
             "IA",
         ),
+    ]);
+}
+
+#[test]
+fn countries_on_a_list_are_countries() {
+    check(&[
+        ("Warnings went out for Indonesia, Japan and Palau.", "Palau", 0, "PW", "*"),
+        ("Mexico said ships near Indonesia and Palau were safe.", "Palau", 0, "PW", "*"),
+        ("Visas were suspended for Armenia, Georgia and Jordan.", "Georgia", 0, "GE", "*"),
+        // A comma before a country qualifies: the state.
+        ("Flooding hit Dalton, Georgia, United States, on Monday.", "Georgia", 0, "US", "GA"),
     ]);
 }
 

@@ -116,14 +116,18 @@ impl Place {
 ///    that lies in a candidate of the second wins (the likeliest such pair).
 ///    The same name elsewhere in the document takes the same place. (With
 ///    the [`Analyzer`](crate::Analyzer), a town the gazetteer does not list
-///    is found this way too: "Ames, Iowa".)
+///    is found this way too: "Ames, Iowa".) A name on a list beside
+///    divisions is a division, beside countries a country ("Indonesia, Japan
+///    and Palau").
 /// 2. **Context**: countries and first-level divisions the document names
 ///    unambiguously (a country, a division, a place whose candidates all lie in
-///    one country, a demonym, a qualified name) favour candidates inside them.
-///    (With the [`Analyzer`](crate::Analyzer), a town the gazetteer does not
-///    list is also found after "in", "near", "from" or "outside" when it is the only town of its
-///    name in such a division: "in Innisfail" in a report that names
-///    Queensland.)
+///    one country, a demonym, a qualified name; a country or division twenty
+///    times as populous as any other of its name: "Florida") favour
+///    candidates inside them. (With the [`Analyzer`](crate::Analyzer), a town
+///    the gazetteer does not list is also found after "in", "near", "from" or
+///    "outside", or before "police", "residents", "man", "woman" or "mayor",
+///    when it is the only town of its name in such a division: "in
+///    Innisfail" in a report that names Queensland.)
 ///    **2b. Shared division**: names of one country and several of its
 ///    divisions ("Polk County", "Lakeland") favour the division where most
 ///    of them have a candidate (Florida, for both).

@@ -5,10 +5,12 @@ use super::resolved::{Choice, Resolved};
 use super::table::{Kind, PlaceKey, EMPTY, NONE};
 use super::words::{
     ARTICLES, COMPASS_WORDS, CONTEXT_WORDS, DIVISION_WORDS, LOCATIVE_WORDS, NOT_TOWN_WORDS,
-    OPENING_WORDS,
+    OPENING_WORDS, PEOPLE_WORDS,
 };
 use super::{Place, PlaceResolver, PlaceTable, UserPlaces};
 use crate::gazetteer::{EntityId, EntityMatch, Gazetteer};
+use memchr::memmem::Finder;
+use once_cell::sync::Lazy;
 use std::cell::RefCell;
 
 /// Weight of a candidate in a country the document names elsewhere, in units
@@ -32,6 +34,10 @@ const RANK_BONUS: f64 = 1.0;
 /// alone): a hamlet's name is more often a word ("in English": a hamlet
 /// of Indiana).
 const CONTEXT_TOWN_MIN_POPULATION: u64 = 1_000;
+/// A country or division that many times more people live in than any
+/// other of its name (in ln units: 20 times) names itself with confidence
+/// (rule 2): "Florida", the state of 16 million, not Uruguay's department.
+const DECISIVE: f64 = 3.0;
 /// Best candidates closer than this in score, in different countries and
 /// with no context for either, are a coin toss: unresolved.
 const TIE: f64 = 0.05;
@@ -545,6 +551,7 @@ pub(super) fn resolve<'t, 'u>(
         one_sense(&mentions, &mut fixed);
     }
     divisions_named_as_such(text, &mentions, &mut fixed);
+    countries_listed_as_such(text, &mentions, &mut fixed);
     let mut countries: Tally<u32> = Tally(countries);
     let mut divisions: Tally<(u32, u32)> = Tally(divisions);
     tally(&mentions, &fixed, &mut runs, &all, &mut countries, &mut divisions);
@@ -768,16 +775,14 @@ fn repeat_towns(text: &str, matches: &[EntityMatch], towns: &mut Vec<Town<'_>>, 
 }
 
 /// Rule 1d: a town the list does not name, after a preposition of place
-/// ([`CONTEXT_WORDS`]), in a state or province the document names with
-/// confidence (rule 2's `divisions`: "in Innisfail" in a report that names
-/// Queensland or its towns): the whole capitalised run after the
-/// preposition ([`capitalised_run`]), outside the matches and towns found,
-/// the only town of that name with [`CONTEXT_TOWN_MIN_POPULATION`] people or
-/// more in the named divisions. Not a time or an institution ("in March",
-/// "in Congress"; [`NOT_TOWN_WORDS`]), a compass word, a possessive, a name
-/// the document also writes in lowercase ("in Hope" beside "hope"): words
-/// more often than towns; nor a name a qualifier follows ("in Randolph, New
-/// Hampshire"), which rule 1b read and did not place there.
+/// ([`CONTEXT_WORDS`]: "in Innisfail") or before a word for its people
+/// ([`PEOPLE_WORDS`]: "Innisfail police", "a Lakeland man"), in a state or
+/// province the document names with confidence (rule 2's `divisions`: a
+/// report that names Queensland or its towns): a run of capitalised words
+/// ([`capitalised_run`], [`capitalised_run_before`]) outside the matches and
+/// towns found, the only town of that name with
+/// [`CONTEXT_TOWN_MIN_POPULATION`] people or more in the named divisions
+/// ([`town_in_divisions`]).
 fn towns_in_context<'t>(
     table: &PlaceTable,
     text: &str,
@@ -785,7 +790,8 @@ fn towns_in_context<'t>(
     towns: &mut Vec<Town<'t>>,
     divisions: &Tally<(u32, u32)>,
 ) {
-    for finder in context_finders() {
+    let (before, after) = context_finders();
+    for finder in before {
         for at in finder.find_iter(text.as_bytes()) {
             let start = at + finder.needle().len();
             // Most words after a preposition are lowercase, most capitalised
@@ -796,39 +802,85 @@ fn towns_in_context<'t>(
                 continue;
             }
             let Some((end, name)) = capitalised_run(text, start) else { continue };
-            if NOT_TOWN_WORDS.contains(&name)
-                || COMPASS_WORDS.iter().any(|w| w.eq_ignore_ascii_case(name))
-                || taken(matches, towns, start, end)
-                || qualified_after(text, matches, end)
+            // A name a qualifier follows ("in Randolph, New Hampshire") was
+            // read by rule 1b, which did not place it there.
+            if qualified_after(text, matches, end) {
+                continue;
+            }
+            if let Some(town) =
+                town_in_divisions(table, text, matches, towns, divisions, start, name)
+            {
+                towns.push(town);
+            }
+        }
+    }
+    for finder in after {
+        for end in finder.find_iter(text.as_bytes()) {
+            // Most words before are lowercase ("the police"), or matches.
+            if !text.as_bytes().get(end.wrapping_sub(1)).is_some_and(u8::is_ascii_alphabetic)
+                || taken(matches, towns, end - 1, end)
             {
                 continue;
             }
-            let named = table.towns_named(&Gazetteer::normalize(name));
-            let mut inside = named.iter().filter(|(_, k)| {
-                k.admin1 != EMPTY
-                    && k.population >= CONTEXT_TOWN_MIN_POPULATION
-                    && divisions.get(&(k.country, k.admin1)) > 0
-            });
-            let (Some(&(n, _)), None) = (inside.next(), inside.next()) else { continue };
-            if written_in_lowercase(text, name) {
-                continue;
-            }
-            if let Some(place) = table.town(n) {
-                let candidates = named.len();
-                let table = std::marker::PhantomData;
-                towns.push(Town { start, end, place, table, candidates });
-            }
+            // The longest run that names a town: a sentence's first word may
+            // come before it ("Yesterday Innisfail police"; "A Lakeland man").
+            let found = capitalised_runs_before(text, end).into_iter().flatten().find_map(
+                |(start, name)| {
+                    town_in_divisions(table, text, matches, towns, divisions, start, name)
+                },
+            );
+            towns.extend(found);
         }
     }
 }
 
-/// A search for each of [`CONTEXT_WORDS`] between spaces, built once.
-fn context_finders() -> &'static [memchr::memmem::Finder<'static>] {
-    static FINDERS: once_cell::sync::Lazy<Vec<memchr::memmem::Finder<'static>>> =
-        once_cell::sync::Lazy::new(|| {
-            let finder = |w: &str| memchr::memmem::Finder::new(&format!(" {w} ")).into_owned();
-            CONTEXT_WORDS.iter().map(|w| finder(w)).collect()
-        });
+/// The town `name` at byte `start` of `text` names, when it is the only
+/// town of that name with [`CONTEXT_TOWN_MIN_POPULATION`] people or more
+/// in the named `divisions` and not taken by a match or a town found.
+/// Not a time or an institution ("in March", "in Congress";
+/// [`NOT_TOWN_WORDS`]), a compass word, a name the document also writes in
+/// lowercase ("in Hope" beside "hope"): words more often than towns.
+fn town_in_divisions<'t>(
+    table: &PlaceTable,
+    text: &str,
+    matches: &[EntityMatch],
+    towns: &[Town<'t>],
+    divisions: &Tally<(u32, u32)>,
+    start: usize,
+    name: &str,
+) -> Option<Town<'t>> {
+    let end = start + name.len();
+    if NOT_TOWN_WORDS.contains(&name)
+        || COMPASS_WORDS.iter().any(|w| w.eq_ignore_ascii_case(name))
+        || taken(matches, towns, start, end)
+    {
+        return None;
+    }
+    let named = table.towns_named(&Gazetteer::normalize(name));
+    let mut inside = named.iter().filter(|(_, k)| {
+        k.admin1 != EMPTY
+            && k.population >= CONTEXT_TOWN_MIN_POPULATION
+            && divisions.get(&(k.country, k.admin1)) > 0
+    });
+    let (Some(&(n, _)), None) = (inside.next(), inside.next()) else { return None };
+    if written_in_lowercase(text, name) {
+        return None;
+    }
+    let place = table.town(n)?;
+    Some(Town { start, end, place, table: std::marker::PhantomData, candidates: named.len() })
+}
+
+/// The searches, built once: for each of [`CONTEXT_WORDS`] between spaces
+/// (a match ends where the town starts), and for each of [`PEOPLE_WORDS`]
+/// after a space (a match starts where the town ends).
+fn context_finders() -> &'static (Vec<Finder<'static>>, Vec<Finder<'static>>) {
+    static FINDERS: Lazy<(Vec<Finder<'static>>, Vec<Finder<'static>>)> = Lazy::new(|| {
+        let finder = |w: String| Finder::new(&w).into_owned();
+        (
+            CONTEXT_WORDS.iter().map(|w| finder(format!(" {w} "))).collect(),
+            PEOPLE_WORDS.iter().map(|w| finder(format!(" {w} "))).collect(),
+        )
+    });
     &FINDERS
 }
 
@@ -866,6 +918,39 @@ fn capitalised_run(text: &str, start: usize) -> Option<(usize, &str)> {
     }
     let name = rest.get(..end)?.trim_end_matches(['.', '\'', '-', '\u{2019}']);
     (name.len() >= 3).then(|| (start + name.len(), name))
+}
+
+/// The runs of one, two and three capitalised words that end at byte `end`
+/// (one space between words), longest first, as (start, text); none that
+/// ends in a possessive ("Richardson's residents").
+fn capitalised_runs_before(text: &str, end: usize) -> [Option<(usize, &str)>; 3] {
+    let mut runs = [None; 3];
+    let Some(head) = text.get(..end) else { return runs };
+    if head.ends_with("'s") || head.ends_with("\u{2019}s") {
+        return runs;
+    }
+    // Where the run read so far starts; what comes before it.
+    let mut before = head;
+    for (words, slot) in runs.iter_mut().enumerate() {
+        // One space between words.
+        if words > 0 {
+            let Some(rest) = before.strip_suffix(' ') else { break };
+            before = rest;
+        }
+        let word_start = before.trim_end_matches(town_char).len();
+        let word = before.get(word_start..).unwrap_or("");
+        if !word.chars().next().is_some_and(char::is_uppercase) || word.len() < 2 {
+            break;
+        }
+        before = before.get(..word_start).unwrap_or("");
+        let name = head.get(word_start..).unwrap_or("");
+        let name = name.trim_start_matches(['.', '\'', '-', '\u{2019}']);
+        if name.len() >= 3 {
+            *slot = Some((end - name.len(), name));
+        }
+    }
+    runs.reverse();
+    runs
 }
 
 /// Whether a match follows byte `end` after a comma or an opening
@@ -980,6 +1065,37 @@ fn divisions_named_as_such(text: &str, mentions: &[Mention<'_>], fixed: &mut [Op
             });
         if let (Some(slot), Some(&c)) = (fixed.get_mut(i), division) {
             *slot = Some(c);
+        }
+    }
+}
+
+/// Rule 1c for countries: a name that may be a country is the country on a
+/// list beside a name whose first reading is a country ("the Philippines,
+/// Indonesia and Palau": not Palaú, a town of Mexico, which Mexico named
+/// elsewhere would favour; "Chad, Niger and Mali"; not "Georgia, U.S.",
+/// where the comma qualifies). Applied after one sense per document, as
+/// rule 1c.
+fn countries_listed_as_such(text: &str, mentions: &[Mention<'_>], fixed: &mut [Option<Candidate>]) {
+    let country_first = |n: &Mention<'_>| {
+        !n.nationality && n.candidates.first().is_some_and(|c| c.key.is_country())
+    };
+    for (i, m) in mentions.iter().enumerate() {
+        if m.nationality || fixed.get(i).is_none_or(Option::is_some) {
+            continue;
+        }
+        let Some(country) = m.candidates.iter().find(|c| c.key.is_country()) else { continue };
+        let before = i
+            .checked_sub(1)
+            .and_then(|p| mentions.get(p))
+            .is_some_and(|p| country_first(p) && text.get(p.end..m.start).is_some_and(joins_list));
+        // A comma before a country may qualify ("Georgia, U.S."): only "and"
+        // or "or" makes a list of what follows.
+        let after = mentions.get(i + 1).is_some_and(|n| {
+            country_first(n)
+                && text.get(m.end..n.start).is_some_and(|t| joins_list(t) && t.trim() != ",")
+        });
+        if let (true, Some(slot)) = (before || after, fixed.get_mut(i)) {
+            *slot = Some(*country);
         }
     }
 }
@@ -1225,11 +1341,15 @@ fn contribution(candidates: &[Candidate]) -> Option<(u32, u32)> {
     // (A region of the list that is a division by another name is that
     // division: the same place twice is one.)
     if big(&first)
-        && candidates.iter().filter(big).all(|c| c.key.id == p.id)
+        && candidates
+            .iter()
+            .filter(big)
+            .all(|c| c.key.id == p.id || first.prior - c.prior >= DECISIVE)
         && choose(candidates, &Context::NONE, None).is_some_and(|q| q.key.id == p.id)
     {
-        // The list's first choice is the name's only country or division
-        // and the prior agrees: "Syria", "Texas" (not "Georgia", the
+        // The list's first choice is the name's only country or division,
+        // or the far biggest, and the prior agrees: "Syria", "Texas",
+        // "Florida" (the state, not Uruguay's department; not "Georgia", the
         // country and the state).
         Some((p.country, p.admin1))
     } else if candidates.iter().all(|c| c.key.country == p.country) {
@@ -1310,6 +1430,26 @@ fn choose(
 #[cfg(test)]
 mod tests {
     use super::{marked_before, named_division_before, qualifies, town_head, RunIndex};
+
+    #[test]
+    fn capitalised_runs_before_read_one_to_three_words_longest_first() {
+        fn runs(text: &str) -> Vec<&str> {
+            super::capitalised_runs_before(text, text.len()).iter().flatten().map(|r| r.1).collect()
+        }
+        assert_eq!(runs("said a Lakeland"), ["Lakeland"]);
+        assert_eq!(
+            runs("Yesterday Rancho Mirage"),
+            ["Yesterday Rancho Mirage", "Rancho Mirage", "Mirage"]
+        );
+        assert_eq!(runs("the St. Marys"), ["St. Marys", "Marys"]);
+        assert_eq!(runs("One Two Three Four"), ["Two Three Four", "Three Four", "Four"]);
+        assert_eq!(runs("Richardson's"), Vec::<&str>::new());
+        assert_eq!(runs("the police"), Vec::<&str>::new());
+        assert_eq!(runs("(Ab"), Vec::<&str>::new());
+        assert_eq!(runs("Lakeland"), ["Lakeland"]);
+        assert_eq!(runs(" Lakeland"), ["Lakeland"]);
+        assert_eq!(runs(""), Vec::<&str>::new());
+    }
 
     #[test]
     fn capitalised_run_reads_one_to_three_words() {

@@ -28,6 +28,13 @@ pub(super) const LOCATIVE_WORDS: [&str; 12] = [
 /// Walker"). Each is a search of the whole text (~1% of `--only entities`).
 pub(super) const CONTEXT_WORDS: [&str; 5] = ["in", "near", "nearby", "from", "outside"];
 
+/// Words for a town's people, police or mayor after its name ("Innisfail
+/// police", "a Lakeland man"), in lowercase between spaces: a town of a
+/// state or province the document names (rule 1d). Each is a search of the
+/// whole text (~0.7% of `--only entities`); not "officials" (most come
+/// after a state or a body the list names: "Iowa officials").
+pub(super) const PEOPLE_WORDS: [&str; 5] = ["police", "residents", "man", "woman", "mayor"];
+
 /// Capitalised words after a preposition of place that name a time or an
 /// institution, not a town ("in March", "in May": towns of England and
 /// elsewhere; "in Congress": a town of Arizona).
