@@ -328,6 +328,18 @@ fn surnames_and_given_names_that_are_towns_are_not_places() {
 }
 
 #[test]
+fn towns_named_after_a_listed_place_are_matched_whole() {
+    // Not Albany, New York; Portland, Oregon; Memphis, Tennessee.
+    let text = "He left New Albany for South Portland, then West Memphis.";
+    let names: Vec<String> = found(text).into_iter().map(|f| f.0).collect();
+    assert_eq!(names, ["New Albany", "South Portland", "West Memphis"]);
+    // A compass word before a country or a division names a part of it, not
+    // a town of that name (North Wales, Pennsylvania).
+    let names: Vec<String> = found("Storms hit North Wales.").into_iter().map(|f| f.0).collect();
+    assert_eq!(names, ["Wales"]);
+}
+
+#[test]
 fn states_named_apart_from_their_cities() {
     let text = "She moved from Washington State to New York State, then to Washington.";
     let all = found(text);

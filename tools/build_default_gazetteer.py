@@ -330,6 +330,41 @@ class Builder:
                 ent.add(name)
         return [extra[g] for g in self.place_order if g in extra]
 
+    def compound_towns(self, sections):
+        """Towns of the English-language press countries (1,000+ people) named a
+        word of COMPOUND_PREFIXES and then a place the list names, most populous
+        first: listed, the town's whole name is matched instead of the place its last
+        words name ("New Albany", Indiana, not Albany, New York; "South Portland",
+        Maine, not Portland, Oregon)."""
+        listed = {}  # key(name) -> the id of the first place of that name
+        for _, es in sections:
+            for e in es:
+                for n in e.names:
+                    if e.label == "LOC":
+                        listed.setdefault(key(n), e.id)
+        found = []
+        for gid in self.place_order:
+            row = self.places[gid]
+            if row["feature_class"] != "P" or row["feature_code"] in NOT_TOWN_FEATURES:
+                continue
+            population = int(row["population"] or 0)
+            if row["country"] not in TOWN_COUNTRIES or population < COMPOUND_TOWN_MIN_POPULATION:
+                continue
+            first, _, rest = row["name"].partition(" ")
+            if (first not in COMPOUND_PREFIXES or key(row["name"]) in listed
+                    or key(row["name"]) in self.excluded or key(rest) not in listed):
+                continue
+            # A compass word before a country, a division or a region names a part
+            # of it more often than a town ("North Wales": Pennsylvania has one).
+            place = self.places.get(listed[key(rest)].removeprefix("geonames:"), {})
+            if not listed[key(rest)].startswith("geonames:") or place.get("feature_class") != "P":
+                continue
+            ent = Entity("geonames:" + gid, "LOC", row["name"])
+            ent.add(row["name"])
+            ent.add(row["asciiname"])
+            found.append((-population, row["name"], ent))
+        return [ent for _, _, ent in sorted(found, key=lambda f: (f[0], f[1]))]
+
     def town_rows(self, sections):
         """Towns that the list does not name (all of the English-language press
         countries', the larger ones elsewhere), for "Town, State" / "Town, Country"
@@ -469,6 +504,10 @@ class Builder:
         out += [("first-level divisions (GeoNames ADM1) and state abbreviations", divisions)]
         out += [("second-level divisions outside the US (GeoNames ADM2)", admin2)]
         out += [("US counties", self.counties)]
+        # Last of the list's own: a town of such a name that is also a division
+        # ranks after it ("New Providence", the Bahamas' island).
+        out += [("towns named after a place of the list (\"New Albany\", \"South Portland\")",
+                 self.compound_towns(out))]
         out += [("other places sharing a name above (candidates for resolution)", self.shared_names(out))]
         # Any city with hand-written names that was not emitted above (a bug in the lists).
         emitted = {e.id for _, es in out for e in es}
@@ -509,6 +548,17 @@ ADM2_MIN_POPULATION = 100000
 # ("Innisfail, Queensland", "Ames, Iowa"): where English-language news names
 # towns that way.
 TOWN_COUNTRIES = {"US", "CA", "AU", "GB", "IE", "NZ", "IN", "PH", "ZA", "NG", "KE", "PK"}
+# First words of towns named after another place ("New Albany", "South Portland",
+# "Fort Erie"), whose whole names the list names when the rest is a place of the list:
+# else the rest alone is matched, a place far away. Not "Lake" nor "Mount": lakes and
+# mountains are named so ("Lake Zurich", "Mount Carmel": towns of Illinois and
+# Pennsylvania too).
+COMPOUND_PREFIXES = {"New", "North", "South", "East", "West", "Upper", "Lower", "Little", "Great",
+                     "Old", "Fort", "Port"}
+COMPOUND_TOWN_MIN_POPULATION = 1000
+# GeoNames feature codes of populated places that are no town of their own now
+# (sections of a city, historical, abandoned, destroyed).
+NOT_TOWN_FEATURES = {"PPLX", "PPLH", "PPLQ", "PPLW"}
 # Elsewhere, towns of at least this many people: world news names them the same way
 # ("Prenzlau, Brandenburg, Germany"); all of them would triple the places image for a
 # few more names.
