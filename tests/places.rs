@@ -112,6 +112,15 @@ fn a_town_after_in_where_the_document_names_its_state() {
         ("Queensland police said the convoy came from Innisfail.", "Innisfail", 0, "AU", "04"),
         ("Arkansas crews worked outside Hope overnight.", "Hope", 0, "US", "AR"),
         ("Queensland farmers in nearby Innisfail lost crops.", "Innisfail", 0, "AU", "04"),
+        // Towns of that name in two named states: the state named more, or none.
+        (
+            "California crews, then more California crews and a Florida crew, fought fires near Palm Springs.",
+            "Palm Springs",
+            0,
+            "US",
+            "CA",
+        ),
+        ("California and Florida crews fought fires near Palm Springs.", "Palm Springs", 0, "-", "*"),
         // Not after "of" or "to": institutions and people more often.
         ("Illinois officials wrote to the Department of Energy.", "Energy", 0, "-", "*"),
         // Before a word for its people or police, a sentence's first word

@@ -126,7 +126,8 @@ impl Place {
 ///    candidates inside them. (With the [`Analyzer`](crate::Analyzer), a town
 ///    the gazetteer does not list is also found after "in", "near", "from" or
 ///    "outside", or before "police", "residents", "man", "woman" or "mayor",
-///    when it is the only town of its name in such a division: "in
+///    when it is the only town of its name in such a division (or in the
+///    one named most): "in
 ///    Innisfail" in a report that names Queensland.)
 ///    **2b. Shared division**: names of one country and several of its
 ///    divisions ("Polk County", "Lakeland") favour the division where most

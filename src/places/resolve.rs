@@ -779,10 +779,10 @@ fn repeat_towns(text: &str, matches: &[EntityMatch], towns: &mut Vec<Town<'_>>, 
 /// ([`PEOPLE_WORDS`]: "Innisfail police", "a Lakeland man"), in a state or
 /// province the document names with confidence (rule 2's `divisions`: a
 /// report that names Queensland or its towns): a run of capitalised words
-/// ([`capitalised_run`], [`capitalised_run_before`]) outside the matches and
-/// towns found, the only town of that name with
-/// [`CONTEXT_TOWN_MIN_POPULATION`] people or more in the named divisions
-/// ([`town_in_divisions`]).
+/// ([`capitalised_run`], [`capitalised_runs_before`]) outside the matches
+/// and towns found, the only town of that name with
+/// [`CONTEXT_TOWN_MIN_POPULATION`] people or more in the named divisions, or
+/// the one in the division named most ([`town_in_divisions`]).
 fn towns_in_context<'t>(
     table: &PlaceTable,
     text: &str,
@@ -836,7 +836,8 @@ fn towns_in_context<'t>(
 
 /// The town `name` at byte `start` of `text` names, when it is the only
 /// town of that name with [`CONTEXT_TOWN_MIN_POPULATION`] people or more
-/// in the named `divisions` and not taken by a match or a town found.
+/// in the named `divisions`, or the one in the division the document names
+/// most, and not taken by a match or a town found.
 /// Not a time or an institution ("in March", "in Congress";
 /// [`NOT_TOWN_WORDS`]), a compass word, a name the document also writes in
 /// lowercase ("in Hope" beside "hope"): words more often than towns.
@@ -857,12 +858,28 @@ fn town_in_divisions<'t>(
         return None;
     }
     let named = table.towns_named(&Gazetteer::normalize(name));
-    let mut inside = named.iter().filter(|(_, k)| {
-        k.admin1 != EMPTY
-            && k.population >= CONTEXT_TOWN_MIN_POPULATION
-            && divisions.get(&(k.country, k.admin1)) > 0
-    });
-    let (Some(&(n, _)), None) = (inside.next(), inside.next()) else { return None };
+    // (town, how often the document names its division)
+    let inside = named
+        .iter()
+        .filter(|(_, k)| k.admin1 != EMPTY && k.population >= CONTEXT_TOWN_MIN_POPULATION);
+    let inside = inside.map(|&(n, k)| (n, divisions.get(&(k.country, k.admin1))));
+    // The only one in a named division, or the one in the division named
+    // most ("Rancho Mirage, near Palm Springs" in a report that names
+    // California twice and Florida once); a tie: none.
+    let (mut best, mut runner_up) = (None, 0);
+    for (n, count) in inside.filter(|&(_, count)| count > 0) {
+        match best {
+            Some((_, top)) if count <= top => runner_up = runner_up.max(count),
+            _ => {
+                runner_up = best.map_or(runner_up, |(_, top)| top);
+                best = Some((n, count));
+            }
+        }
+    }
+    let n = match best {
+        Some((n, top)) if top > runner_up => n,
+        _ => return None,
+    };
     if written_in_lowercase(text, name) {
         return None;
     }
