@@ -566,11 +566,8 @@ pub fn casualties(
         count_approximate.push(c.approximate);
         victims.push(f.victims.map(|s| (s.start, s.end, s.text)), units)?;
         location.push(f.location.as_ref().map(|l| (l.start, l.end, l.text)), units)?;
-        match &f.location {
-            Some(l) => place.push(l.place.as_ref())?,
-            // A null location: its place is null too, as serde writes it.
-            None => place.push(None)?,
-        }
+        // A null location: its place is null too, as serde writes it.
+        place.push(f.location.as_ref().and_then(|l| l.place.as_ref()))?;
         hedged.push(f.hedged);
     }
     end_list(offsets, valid, item_valid, facts.len())?;
