@@ -23,9 +23,8 @@ const COUNTRY_BONUS: f64 = 3.0;
 const ADMIN1_BONUS: f64 = 5.0;
 /// Weight of a candidate in a first-level division where another ambiguous
 /// name of the document has a candidate too (rule 2b): "Polk County" and
-/// "Lakeland" both have one in Florida. Weaker than a named division, and
-/// too weak to turn a name from a far bigger place (London, England
-/// against London, Ontario beside an Ontario "Paris").
+/// "Lakeland" both have one in Florida. Weaker than a named division: a
+/// namesake over seven times as populous still wins.
 const SHARED_BONUS: f64 = 2.0;
 /// Weight of the gazetteer's own first-ranked entity (its lists rank the
 /// likely referent first: countries, then large cities, then states).
@@ -1201,8 +1200,8 @@ fn tally(
 /// of its divisions) have a candidate, two at least: towns of a local
 /// report lie near one another ("Polk County ... a Lakeland man": both
 /// have one in Florida). Between divisions where as many have one, the
-/// likeliest: the most people in the names' biggest candidates there
-/// (Orange County and Lake County: Florida's pair, not California's
+/// likeliest: the most people in the names' biggest candidates there (so
+/// "Orange County" and "Lake County" are one state's pair, not California's
 /// Orange County and Indiana's Lake County). Divisions themselves are not
 /// counted (a named division is rule 2's).
 fn shared_divisions(runs: &[Run], all: &[Candidate]) -> Tally<(u32, u32)> {
