@@ -1057,14 +1057,8 @@ fn divisions_named_as_such(text: &str, mentions: &[Mention<'_>], fixed: &mut [Op
         if !m.candidates.iter().any(|c| is_division(&c)) {
             continue;
         }
-        let beside = |n: &&Mention<'_>, between: Option<&str>| {
-            !n.nationality && division_first(n) && between.is_some_and(joins_list)
-        };
-        let before = i.checked_sub(1).and_then(|p| mentions.get(p));
-        let before = before.filter(|p| beside(p, text.get(p.end..m.start)));
-        let after = mentions.get(i + 1).filter(|n| beside(n, text.get(m.end..n.start)));
         // The country its divisions may lie in: the neighbour's, or any.
-        let country = match before.or(after) {
+        let country = match listed_beside(text, mentions, i, is_division, true) {
             Some(n) if division_first(m) => n.candidates.first().map(|c| c.key.country),
             _ if named_division_before(text, m.start) => None,
             _ => continue,
@@ -1092,28 +1086,48 @@ fn divisions_named_as_such(text: &str, mentions: &[Mention<'_>], fixed: &mut [Op
 /// where the comma qualifies). Applied after one sense per document, as
 /// rule 1c.
 fn countries_listed_as_such(text: &str, mentions: &[Mention<'_>], fixed: &mut [Option<Candidate>]) {
-    let country_first = |n: &Mention<'_>| {
-        !n.nationality && n.candidates.first().is_some_and(|c| c.key.is_country())
-    };
+    let is_country = |c: &&Candidate| c.key.is_country();
     for (i, m) in mentions.iter().enumerate() {
         if m.nationality || fixed.get(i).is_none_or(Option::is_some) {
             continue;
         }
-        let Some(country) = m.candidates.iter().find(|c| c.key.is_country()) else { continue };
-        let before = i
-            .checked_sub(1)
-            .and_then(|p| mentions.get(p))
-            .is_some_and(|p| country_first(p) && text.get(p.end..m.start).is_some_and(joins_list));
+        let Some(country) = m.candidates.iter().find(is_country) else { continue };
         // A comma before a country may qualify ("Georgia, U.S."): only "and"
         // or "or" makes a list of what follows.
-        let after = mentions.get(i + 1).is_some_and(|n| {
-            country_first(n)
-                && text.get(m.end..n.start).is_some_and(|t| joins_list(t) && t.trim() != ",")
-        });
-        if let (true, Some(slot)) = (before || after, fixed.get_mut(i)) {
-            *slot = Some(*country);
+        if listed_beside(text, mentions, i, is_country, false).is_some() {
+            if let Some(slot) = fixed.get_mut(i) {
+                *slot = Some(*country);
+            }
         }
     }
+}
+
+/// The mention beside mention `i` on a list with it (a comma, "and", "or":
+/// [`joins_list`]) whose first reading is of the kind `first` accepts, the
+/// one before it first; with one after joined by a bare comma only if
+/// `comma_after` (rules 1c: "Manitoba, Ontario and New Brunswick", "Chad,
+/// Niger and Mali").
+fn listed_beside<'m, 'c>(
+    text: &str,
+    mentions: &'m [Mention<'c>],
+    i: usize,
+    first: impl Fn(&&Candidate) -> bool,
+    comma_after: bool,
+) -> Option<&'m Mention<'c>> {
+    let m = mentions.get(i)?;
+    let like = |n: &&Mention<'_>| !n.nationality && n.candidates.first().is_some_and(|c| first(&c));
+    let before = i
+        .checked_sub(1)
+        .and_then(|p| mentions.get(p))
+        .filter(|p| like(p) && text.get(p.end..m.start).is_some_and(joins_list));
+    before.or_else(|| {
+        mentions.get(i + 1).filter(|n| {
+            like(n)
+                && text
+                    .get(m.end..n.start)
+                    .is_some_and(|t| joins_list(t) && (comma_after || t.trim() != ","))
+        })
+    })
 }
 
 /// Whether "the state of" (or another of [`DIVISION_WORDS`], then "of")
