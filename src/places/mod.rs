@@ -9,11 +9,15 @@
 //!
 //! Layout: `mod.rs` the public types; `table.rs` the embedded places table;
 //! `user.rs` the places a gazetteer's own rows give; `resolve.rs` the
-//! resolution rules; `resolved.rs` a document's choices, decoded on demand.
+//! resolution rules; `towns.rs` the towns the gazetteer does not list;
+//! `marks.rs` the text around a mention the rules read; `words.rs` their
+//! word lists; `resolved.rs` a document's choices, decoded on demand.
 
+mod marks;
 mod resolve;
 mod resolved;
 mod table;
+mod towns;
 mod user;
 mod words;
 
@@ -21,9 +25,9 @@ use crate::gazetteer::{EntityMatch, Gazetteer};
 use std::borrow::Cow;
 use std::sync::Arc;
 
-pub(crate) use resolve::Town;
 pub(crate) use resolved::Resolved;
 pub(crate) use table::PlaceTable;
+pub(crate) use towns::Town;
 pub(crate) use user::UserPlaces;
 
 /// A GeoNames place: what a resolved place mention stands for.

@@ -1,16 +1,15 @@
 //! The resolution rules: per document, deterministic, each choice made by one
 //! named rule (see [`PlaceResolver`](super::PlaceResolver) for the order).
+//! The towns the gazetteer does not list are found by `towns.rs` (rules 1b
+//! and 1d); what the rules read of the text around a mention, by
+//! `marks.rs`.
 
+use super::marks::{joins_list, marked_before, named_division_before, qualifies};
 use super::resolved::{Choice, Resolved};
 use super::table::{Kind, PlaceKey, EMPTY, NONE};
-use super::words::{
-    ARTICLES, COMPASS_WORDS, CONTEXT_WORDS, DIVISION_WORDS, LOCATIVE_WORDS, NOT_TOWN_WORDS,
-    OPENING_WORDS, PEOPLE_WORDS,
-};
-use super::{Place, PlaceResolver, PlaceTable, UserPlaces};
+use super::towns::{qualify_towns, repeat_towns, towns_in_context, Town};
+use super::{PlaceResolver, PlaceTable, UserPlaces};
 use crate::gazetteer::{EntityId, EntityMatch, Gazetteer};
-use memchr::memmem::Finder;
-use once_cell::sync::Lazy;
 use std::cell::RefCell;
 
 /// Weight of a candidate in a country the document names elsewhere, in units
@@ -29,10 +28,6 @@ const SHARED_BONUS: f64 = 2.0;
 /// Weight of the gazetteer's own first-ranked entity (its lists rank the
 /// likely referent first: countries, then large cities, then states).
 const RANK_BONUS: f64 = 1.0;
-/// Towns of fewer people are not found by rule 1d (a document's states
-/// alone): a hamlet's name is more often a word ("in English": a hamlet
-/// of Indiana).
-const CONTEXT_TOWN_MIN_POPULATION: u64 = 1_000;
 /// A country or division that many times more people live in than any
 /// other of its name (in ln units: 20 times) names itself with confidence
 /// (rule 2): "Florida", the state of 16 million, not Uruguay's department.
@@ -40,19 +35,6 @@ const DECISIVE: f64 = 3.0;
 /// Best candidates closer than this in score, in different countries and
 /// with no context for either, are a coin toss: unresolved.
 const TIE: f64 = 0.05;
-
-/// A town the gazetteer does not list, found before its qualifier
-/// ("Innisfail, Queensland"): its span and place.
-#[derive(Clone, Debug)]
-pub(crate) struct Town<'t> {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) place: Place,
-    /// Towns are decoded on lookup and borrow nothing from the table.
-    pub(crate) table: std::marker::PhantomData<&'t Place>,
-    /// How many towns of that name the table holds.
-    pub(crate) candidates: usize,
-}
 
 /// What a label stands for.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -107,159 +89,6 @@ impl LabelKinds {
     }
 }
 
-/// Words a town name is made of: letters and digits, with `.`, `'` and `-`
-/// inside ("St. Marys", "O'Fallon", "Wilkes-Barre").
-fn town_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '.' | '\'' | '-' | '\u{2019}')
-}
-
-/// The unlisted town before mention `b` ("Ames, Iowa"; "AMES, Iowa (AP) -";
-/// "the village of Cellardyke in Fife"),
-/// not reaching back before byte `after`, whose place lies in one of `b`'s
-/// countries or divisions; with the qualifier's candidate.
-fn qualified_town<'t>(
-    table: &PlaceTable,
-    text: &str,
-    after: usize,
-    b: &Mention<'_>,
-) -> Option<(Town<'t>, Candidate)> {
-    // Most mentions follow no comma and no "in": that is seen first.
-    let (comma, by_in) = town_head(text.get(after..b.start)?)?;
-    // Only a country or a first-level division qualifies a town.
-    if !b.candidates.iter().any(|c| c.key.is_qualifier()) {
-        return None;
-    }
-    let end = after + comma.len();
-    // Up to three capitalised words before the comma, longest first.
-    let mut starts = Vec::new();
-    let mut pos = comma.len();
-    for _ in 0..3 {
-        let left = comma.get(..pos)?;
-        let word_start = left.rfind(|c: char| !town_char(c)).map_or(0, |i| {
-            i + left.get(i..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8)
-        });
-        let word = comma.get(word_start..pos)?;
-        if !word.chars().next().is_some_and(char::is_uppercase) {
-            break;
-        }
-        starts.push(word_start);
-        // The words are separated by one space.
-        match comma.get(..word_start)?.strip_suffix(' ') {
-            Some(rest) if !rest.is_empty() => pos = rest.len(),
-            _ => break,
-        }
-    }
-    for &start in starts.iter().rev() {
-        let name = comma.get(start..)?;
-        // A lone capitalised word opening a sentence ("However, Texas ...")
-        // is not a town unless it is a dateline in capitals.
-        let before = comma.get(..start)?.trim_end();
-        // The town is the whole capitalised run ("Post" of "The Huffington
-        // Post, US" is not), after a capitalised preposition at most ("In
-        // Ames, Iowa").
-        let word_before = before.rsplit(|c: char| !town_char(c)).next().unwrap_or("");
-        if comma.get(..start)?.ends_with(' ')
-            && word_before.chars().next().is_some_and(char::is_uppercase)
-            && !OPENING_WORDS.contains(&word_before)
-            && !ARTICLES.contains(&word_before)
-        {
-            continue;
-        }
-        // "Cellardyke in Fife" is a town where a preposition of place
-        // comes before it ("the village of Cellardyke in Fife"), not
-        // "Christmas in Florida" after "spent".
-        if by_in && !LOCATIVE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word_before)) {
-            continue;
-        }
-        let opens = before.is_empty() || before.ends_with(['.', '!', '?', '"', '\n']);
-        let caps = name.chars().all(|c| !c.is_lowercase());
-        if opens && !caps && !name.contains(' ') {
-            continue;
-        }
-        let towns = table.towns_named(&Gazetteer::normalize(name));
-        for &(n, town) in &towns {
-            let qualifier =
-                b.candidates.iter().find(|c| c.key.is_qualifier() && inside(&town, &c.key));
-            if let (Some(&q), Some(place)) = (qualifier, table.town(n)) {
-                let town = Town {
-                    start: after + start,
-                    end,
-                    place,
-                    table: std::marker::PhantomData,
-                    candidates: towns.len(),
-                };
-                return Some((town, q));
-            }
-        }
-    }
-    None
-}
-
-/// `s` without the spaces and no-break spaces at its end (read on the
-/// bytes: this runs before every mention).
-fn trim_spaces_end(s: &str) -> &str {
-    let bytes = s.as_bytes();
-    let mut at = bytes.len();
-    loop {
-        match bytes.get(at.wrapping_sub(1)) {
-            Some(b' ') => at -= 1,
-            // U+00A0 is C2 A0.
-            Some(0xa0) if at >= 2 && bytes.get(at - 2) == Some(&0xc2) => at -= 2,
-            _ => return s.get(..at).unwrap_or(s),
-        }
-    }
-}
-
-/// `head` (the text before a qualifier) without the spaces and no-break
-/// spaces at its end, nor a compass word before them ("Kupiansk, eastern"
-/// -> "Kupiansk,").
-fn before_qualifier(head: &str) -> &str {
-    let trimmed = trim_spaces_end(head);
-    let bytes = trimmed.as_bytes();
-    // The last word, if it is of lowercase ASCII letters and hyphens.
-    let mut start = bytes.len();
-    while start > 0 && bytes.get(start - 1).is_some_and(|&b| b.is_ascii_lowercase() || b == b'-') {
-        start -= 1;
-    }
-    let whole_word = start == 0 || matches!(bytes.get(start - 1), Some(b' ' | 0xa0 | b',' | b'('));
-    match (trimmed.get(start..), trimmed.get(..start)) {
-        (Some(word), Some(rest)) if whole_word && COMPASS_WORDS.contains(&word) => {
-            trim_spaces_end(rest)
-        }
-        _ => trimmed,
-    }
-}
-
-/// Whether a comma, an opening parenthesis or "in" after a capitalised word
-/// comes before byte `end` of `text` with only spaces (and a compass word)
-/// between: what both [`qualifies`] and [`town_head`] need, seen without
-/// knowing where the mention before ends.
-fn marked_before(text: &str, end: usize) -> bool {
-    let Some(head) = text.get(..end) else { return false };
-    let head = before_qualifier(head);
-    head.ends_with('(') || town_end(head).is_some()
-}
-
-/// The text before a qualifier (`head`) up to the end of a town it may
-/// qualify: before a comma ("Ames, Iowa"; "Kupiansk, eastern Ukraine"), or
-/// before "in" after a capitalised word ("Cellardyke in Fife", then `true`),
-/// with spaces, no-break spaces and a compass word between.
-fn town_head(head: &str) -> Option<(&str, bool)> {
-    town_end(before_qualifier(head))
-}
-
-/// [`town_head`] of a head [`before_qualifier`] has read.
-fn town_end(head: &str) -> Option<(&str, bool)> {
-    if let Some(town) = head.strip_suffix(',') {
-        return Some((town, false));
-    }
-    let town = head.strip_suffix(" in").or_else(|| head.strip_suffix("\u{a0}in"))?;
-    // Most mentions come after "in": only a capitalised word before it may
-    // end a town ("killed in Fife" is none).
-    let last = town.rsplit(|c: char| !town_char(c)).next().unwrap_or("");
-    last.starts_with(char::is_uppercase).then_some((town, true))
-}
-
 /// The prior of a candidate ranked `rank` by the gazetteer, in two parts:
 /// the gazetteer's own first choice ([`rank_prior`]), plus ln(population)
 /// ([`population_prior`]), which only a mention of several candidates needs.
@@ -280,12 +109,12 @@ fn population_prior(place: &PlaceKey) -> f64 {
 /// and prior, computed once: the rules compare them many times) and where
 /// its place is decoded from once chosen.
 #[derive(Clone, Copy)]
-struct Candidate {
-    entity: EntityId,
-    prior: f64,
-    key: PlaceKey,
+pub(super) struct Candidate {
+    pub(super) entity: EntityId,
+    pub(super) prior: f64,
+    pub(super) key: PlaceKey,
     /// Its record in the built-in table; `NONE`: the gazetteer's own place.
-    record: u32,
+    pub(super) record: u32,
 }
 
 impl Candidate {
@@ -301,17 +130,17 @@ impl Candidate {
 
 /// One place or nationality mention; its candidates are a run of the
 /// document's one candidate list.
-struct Mention<'c> {
-    at: usize,
-    start: usize,
-    end: usize,
-    nationality: bool,
+pub(super) struct Mention<'c> {
+    pub(super) at: usize,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) nationality: bool,
     /// Whether a comma, an opening parenthesis or "in" after a capitalised
     /// word comes before it ([`marked_before`]): what rules 1 and 1b look for.
-    marked: bool,
-    candidates: &'c [Candidate],
+    pub(super) marked: bool,
+    pub(super) candidates: &'c [Candidate],
     /// Its candidate list's [`Run`].
-    run: usize,
+    pub(super) run: usize,
 }
 
 /// One distinct candidate list of the document (all its mentions share
@@ -463,7 +292,7 @@ fn gather(
 
 /// A count per key, for the few distinct countries and divisions a document
 /// names: a short list searched in order beats hashing here.
-struct Tally<K>(Vec<(K, usize)>);
+pub(super) struct Tally<K>(pub(super) Vec<(K, usize)>);
 
 impl<K: PartialEq> Tally<K> {
     fn new() -> Tally<K> {
@@ -478,13 +307,13 @@ impl<K: PartialEq> Tally<K> {
         }
     }
 
-    fn get(&self, key: &K) -> usize {
+    pub(super) fn get(&self, key: &K) -> usize {
         self.0.iter().find(|(k, _)| k == key).map_or(0, |&(_, n)| n)
     }
 }
 
 /// Whether `inner` lies inside the country or division `outer`.
-fn inside(inner: &PlaceKey, outer: &PlaceKey) -> bool {
+pub(super) fn inside(inner: &PlaceKey, outer: &PlaceKey) -> bool {
     if inner.id == outer.id || inner.is_country() || inner.country != outer.country {
         return false;
     }
@@ -495,15 +324,6 @@ fn inside(inner: &PlaceKey, outer: &PlaceKey) -> bool {
         && outer.admin1 != EMPTY
         && inner.admin1 == outer.admin1
         && inner.kind != Kind::Adm1
-}
-
-/// Whether the text between two mentions makes the second qualify the first:
-/// a comma ("Paris, Texas"; "ALEPPO, Syria") or an opening parenthesis
-/// ("Paris (Texas)"), with only spaces around it and a compass word at most
-/// ("Mosul, northern Iraq").
-fn qualifies(between: &str) -> bool {
-    let t = before_qualifier(between).trim_start_matches([' ', '\u{a0}']);
-    t == "," || t == "("
 }
 
 /// The place of each match of `matches` (see
@@ -714,325 +534,6 @@ fn qualify_pairs(text: &str, mentions: &[Mention<'_>], fixed: &mut [Option<Candi
     }
 }
 
-/// Rule 1b: a town the list does not name, qualified by the next mention.
-fn qualify_towns<'t>(
-    table: &PlaceTable,
-    text: &str,
-    matches: &[EntityMatch],
-    mentions: &[Mention<'_>],
-    fixed: &mut [Option<Candidate>],
-    towns: &mut Vec<Town<'t>>,
-) {
-    for (i, b) in mentions.iter().enumerate().filter(|(_, b)| b.marked) {
-        let after = b.at.checked_sub(1).and_then(|p| matches.get(p)).map_or(0, |m| m.span().end);
-        if b.nationality || fixed.get(i).is_some_and(Option::is_some) {
-            continue;
-        }
-        if let Some((town, qualifier)) = qualified_town(table, text, after, b) {
-            towns.push(town);
-            if let Some(slot) = fixed.get_mut(i) {
-                *slot = Some(qualifier);
-            }
-        }
-    }
-}
-
-/// One sense per document for the towns of rule 1b (`towns[from..]`): the
-/// document's other mentions of a town's name, as written or as GeoNames
-/// writes it ("AMES, Iowa (AP) - ... Ames police said"), are that town.
-/// A mention is a whole word outside the gazetteer's matches and the towns
-/// found, and not part of a longer capitalised name ("Tyler Johnson",
-/// "Mayor Tyler"; a capitalised preposition before it is no name: "In
-/// Ames").
-fn repeat_towns(text: &str, matches: &[EntityMatch], towns: &mut Vec<Town<'_>>, from: usize) {
-    let found = towns.len();
-    for i in from..found {
-        let Some(t) = towns.get(i) else { continue };
-        let written = text.get(t.start..t.end).unwrap_or("");
-        let (place, candidates) = (t.place.clone(), t.candidates);
-        let names = [written, &*place.name];
-        for (n, name) in names.iter().enumerate() {
-            if name.is_empty() || names.get(..n).is_some_and(|before| before.contains(name)) {
-                continue;
-            }
-            // memchr's vectorised search: this scans the whole text per town.
-            for start in memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()) {
-                let end = start + name.len();
-                if !lone_name(text, start, end) || taken(matches, towns, start, end) {
-                    continue;
-                }
-                towns.push(Town {
-                    start,
-                    end,
-                    place: place.clone(),
-                    table: std::marker::PhantomData,
-                    candidates,
-                });
-            }
-        }
-    }
-}
-
-/// Rule 1d: a town the list does not name, after a preposition of place
-/// ([`CONTEXT_WORDS`]: "in Innisfail") or before a word for its people
-/// ([`PEOPLE_WORDS`]: "Innisfail police", "a Lakeland man"), in a state or
-/// province the document names with confidence (rule 2's `divisions`: a
-/// report that names Queensland or its towns): a run of capitalised words
-/// ([`capitalised_run`], [`capitalised_runs_before`]) outside the matches
-/// and towns found, the only town of that name with
-/// [`CONTEXT_TOWN_MIN_POPULATION`] people or more in the named divisions, or
-/// the one in the division named most ([`town_in_divisions`]).
-fn towns_in_context<'t>(
-    table: &PlaceTable,
-    text: &str,
-    matches: &[EntityMatch],
-    towns: &mut Vec<Town<'t>>,
-    divisions: &Tally<(u32, u32)>,
-) {
-    let (before, after) = context_finders();
-    for finder in before {
-        for at in finder.find_iter(text.as_bytes()) {
-            let start = at + finder.needle().len();
-            // Most words after a preposition are lowercase, most capitalised
-            // ones are matches: both seen first.
-            if text.as_bytes().get(start).is_none_or(u8::is_ascii_lowercase)
-                || taken(matches, towns, start, start + 1)
-            {
-                continue;
-            }
-            let Some((end, name)) = capitalised_run(text, start) else { continue };
-            // A name a qualifier follows ("in Randolph, New Hampshire") was
-            // read by rule 1b, which did not place it there.
-            if qualified_after(text, matches, end) {
-                continue;
-            }
-            if let Some(town) =
-                town_in_divisions(table, text, matches, towns, divisions, start, name)
-            {
-                towns.push(town);
-            }
-        }
-    }
-    for finder in after {
-        for end in finder.find_iter(text.as_bytes()) {
-            // Most words before are lowercase ("the police"), or matches.
-            if !text.as_bytes().get(end.wrapping_sub(1)).is_some_and(u8::is_ascii_alphabetic)
-                || taken(matches, towns, end - 1, end)
-            {
-                continue;
-            }
-            // The longest run that names a town: a sentence's first word may
-            // come before it ("Yesterday Innisfail police"; "A Lakeland man").
-            let found = capitalised_runs_before(text, end).into_iter().flatten().find_map(
-                |(start, name)| {
-                    town_in_divisions(table, text, matches, towns, divisions, start, name)
-                },
-            );
-            towns.extend(found);
-        }
-    }
-}
-
-/// The town `name` at byte `start` of `text` names, when it is the only
-/// town of that name with [`CONTEXT_TOWN_MIN_POPULATION`] people or more
-/// in the named `divisions`, or the one in the division the document names
-/// most, and not taken by a match or a town found.
-/// Not a time or an institution ("in March", "in Congress";
-/// [`NOT_TOWN_WORDS`]), a compass word, a name the document also writes in
-/// lowercase ("in Hope" beside "hope"): words more often than towns.
-fn town_in_divisions<'t>(
-    table: &PlaceTable,
-    text: &str,
-    matches: &[EntityMatch],
-    towns: &[Town<'t>],
-    divisions: &Tally<(u32, u32)>,
-    start: usize,
-    name: &str,
-) -> Option<Town<'t>> {
-    let end = start + name.len();
-    if NOT_TOWN_WORDS.contains(&name)
-        || COMPASS_WORDS.iter().any(|w| w.eq_ignore_ascii_case(name))
-        || taken(matches, towns, start, end)
-    {
-        return None;
-    }
-    let named = table.towns_named(&Gazetteer::normalize(name));
-    // (town, how often the document names its division)
-    let inside = named
-        .iter()
-        .filter(|(_, k)| k.admin1 != EMPTY && k.population >= CONTEXT_TOWN_MIN_POPULATION);
-    let inside = inside.map(|&(n, k)| (n, divisions.get(&(k.country, k.admin1))));
-    // The only one in a named division, or the one in the division named
-    // most ("Rancho Mirage, near Palm Springs" in a report that names
-    // California twice and Florida once); a tie: none.
-    let (mut best, mut runner_up) = (None, 0);
-    for (n, count) in inside.filter(|&(_, count)| count > 0) {
-        match best {
-            Some((_, top)) if count <= top => runner_up = runner_up.max(count),
-            _ => {
-                runner_up = best.map_or(runner_up, |(_, top)| top);
-                best = Some((n, count));
-            }
-        }
-    }
-    let n = match best {
-        Some((n, top)) if top > runner_up => n,
-        _ => return None,
-    };
-    if written_in_lowercase(text, name) {
-        return None;
-    }
-    let place = table.town(n)?;
-    Some(Town { start, end, place, table: std::marker::PhantomData, candidates: named.len() })
-}
-
-/// The searches, built once: for each of [`CONTEXT_WORDS`] between spaces
-/// (a match ends where the town starts), and for each of [`PEOPLE_WORDS`]
-/// after a space (a match starts where the town ends).
-fn context_finders() -> &'static (Vec<Finder<'static>>, Vec<Finder<'static>>) {
-    static FINDERS: Lazy<(Vec<Finder<'static>>, Vec<Finder<'static>>)> = Lazy::new(|| {
-        let finder = |w: String| Finder::new(&w).into_owned();
-        (
-            CONTEXT_WORDS.iter().map(|w| finder(format!(" {w} "))).collect(),
-            PEOPLE_WORDS.iter().map(|w| finder(format!(" {w} "))).collect(),
-        )
-    });
-    &FINDERS
-}
-
-/// The end and text of the run of one to three capitalised words that
-/// starts at byte `start` (one space between words; a word's full stop
-/// ends it), or `None` when none starts there, the run is longer or ends in
-/// a possessive.
-fn capitalised_run(text: &str, start: usize) -> Option<(usize, &str)> {
-    let rest = text.get(start..)?;
-    let mut end = 0;
-    for words in 0..=3 {
-        let tail = rest.get(end..)?;
-        let next = if words == 0 { Some(tail) } else { tail.strip_prefix(' ') };
-        let starts_word = next.and_then(|t| t.chars().next()).is_some_and(char::is_uppercase);
-        if !starts_word {
-            break;
-        }
-        if words == 3 {
-            return None;
-        }
-        let word_start = if words == 0 { end } else { end + 1 };
-        let word = rest.get(word_start..)?;
-        let len = word.find(|c: char| !town_char(c)).unwrap_or(word.len());
-        let w = word.get(..len)?;
-        // A possessive is a person's more often than a town's ("in
-        // Nelson's victory", "in Richardson's place").
-        if w.ends_with("'s") || w.ends_with("\u{2019}s") {
-            return None;
-        }
-        end = word_start + len;
-        // A full stop ends the sentence, or an abbreviation the list names.
-        if w.ends_with('.') {
-            break;
-        }
-    }
-    let name = rest.get(..end)?.trim_end_matches(['.', '\'', '-', '\u{2019}']);
-    (name.len() >= 3).then(|| (start + name.len(), name))
-}
-
-/// The runs of one, two and three capitalised words that end at byte `end`
-/// (one space between words), longest first, as (start, text); none that
-/// ends in a possessive ("Richardson's residents").
-fn capitalised_runs_before(text: &str, end: usize) -> [Option<(usize, &str)>; 3] {
-    let mut runs = [None; 3];
-    let Some(head) = text.get(..end) else { return runs };
-    if head.ends_with("'s") || head.ends_with("\u{2019}s") {
-        return runs;
-    }
-    // Where the run read so far starts; what comes before it.
-    let mut before = head;
-    for (words, slot) in runs.iter_mut().enumerate() {
-        // One space between words.
-        if words > 0 {
-            let Some(rest) = before.strip_suffix(' ') else { break };
-            before = rest;
-        }
-        let word_start = before.trim_end_matches(town_char).len();
-        let word = before.get(word_start..).unwrap_or("");
-        if !word.chars().next().is_some_and(char::is_uppercase) || word.len() < 2 {
-            break;
-        }
-        before = before.get(..word_start).unwrap_or("");
-        let name = head.get(word_start..).unwrap_or("");
-        let name = name.trim_start_matches(['.', '\'', '-', '\u{2019}']);
-        if name.len() >= 3 {
-            *slot = Some((end - name.len(), name));
-        }
-    }
-    runs.reverse();
-    runs
-}
-
-/// Whether a match follows byte `end` after a comma or an opening
-/// parenthesis: a qualifier ("in Goa, India"), which rule 1b reads; a town
-/// it did not place there is not in it.
-fn qualified_after(text: &str, matches: &[EntityMatch], end: usize) -> bool {
-    let next = matches.partition_point(|m| m.span().start < end);
-    matches.get(next).is_some_and(|m| text.get(end..m.span().start).is_some_and(qualifies))
-}
-
-/// Whether `name` also stands in `text` in lowercase, as a word.
-fn written_in_lowercase(text: &str, name: &str) -> bool {
-    let lower = name.to_lowercase();
-    memchr::memmem::find_iter(text.as_bytes(), lower.as_bytes())
-        .any(|at| whole_word(text, at, at + lower.len()))
-}
-
-/// Whether `text[start..end]` is a whole word: no letter, digit or other
-/// character of a town's name ([`town_char`]) touches it.
-fn whole_word(text: &str, start: usize, end: usize) -> bool {
-    let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else { return false };
-    !before.chars().next_back().is_some_and(town_char)
-        && !after.chars().next().is_some_and(town_char)
-}
-
-/// Whether `text[start..end]` is a whole word and not part of a longer
-/// capitalised name: no letter or digit touches it, and the words beside it
-/// (one space away) are not capitalised, but for a preposition opening a
-/// sentence or the word ending one before it.
-fn lone_name(text: &str, start: usize, end: usize) -> bool {
-    let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else { return false };
-    if !whole_word(text, start, end) {
-        return false;
-    }
-    let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
-    let next = after.strip_prefix(' ').map(|rest| rest.split(|c: char| !town_char(c)).next());
-    if next.flatten().is_some_and(capitalised) {
-        return false;
-    }
-    let previous = before.strip_suffix(' ').map(|rest| rest.rsplit(|c: char| !town_char(c)).next());
-    // A word that ends a sentence ("... in Iowa. Ames police said") is
-    // longer than a title's abbreviation ("St.", "Gov.").
-    let ends_sentence = |w: &str| w.ends_with('.') && w.chars().count() > 4;
-    !previous
-        .flatten()
-        .is_some_and(|w| capitalised(w) && !OPENING_WORDS.contains(&w) && !ends_sentence(w))
-}
-
-/// Whether `start..end` overlaps a match (in text order, not overlapping
-/// each other) or a town.
-fn taken(matches: &[EntityMatch], towns: &[Town<'_>], start: usize, end: usize) -> bool {
-    let first_after = matches.partition_point(|m| m.span().start < end);
-    let overlaps_match = first_after
-        .checked_sub(1)
-        .and_then(|i| matches.get(i))
-        .is_some_and(|m| m.span().end > start);
-    overlaps_match || towns.iter().any(|t| t.start < end && start < t.end)
-}
-
-/// Whether the text between two mentions joins them in a list: a comma,
-/// "and", "or" ("Ohio, Utah and Wyoming").
-fn joins_list(between: &str) -> bool {
-    let t = between.trim_matches([' ', '\u{a0}']);
-    matches!(t, "," | "and" | "or" | ", and" | ", or" | "&")
-}
-
 /// Whether a mention's first candidate (the gazetteer's first reading) is a
 /// first-level division.
 fn division_first(m: &Mention<'_>) -> bool {
@@ -1127,23 +628,6 @@ fn listed_beside<'m, 'c>(
                     .get(m.end..n.start)
                     .is_some_and(|t| joins_list(t) && (comma_after || t.trim() != ","))
         })
-    })
-}
-
-/// Whether "the state of" (or another of [`DIVISION_WORDS`], then "of")
-/// comes right before byte `start` of `text`.
-fn named_division_before(text: &str, start: usize) -> bool {
-    let Some(head) = text.get(..start) else { return false };
-    // "of" a word of its own ("the stateof" is no title of a division).
-    let head = trim_spaces_end(head);
-    let Some(head) = head.strip_suffix(" of").or_else(|| head.strip_suffix("\u{a0}of")) else {
-        return false;
-    };
-    let head = trim_spaces_end(head);
-    DIVISION_WORDS.iter().any(|w| {
-        let Some(cut) = head.len().checked_sub(w.len()) else { return false };
-        head.get(cut..).is_some_and(|word| word.eq_ignore_ascii_case(w))
-            && !head.get(..cut).is_some_and(|rest| rest.ends_with(char::is_alphanumeric))
     })
 }
 
@@ -1459,55 +943,7 @@ fn choose(
 
 #[cfg(test)]
 mod tests {
-    use super::{marked_before, named_division_before, qualifies, town_head, RunIndex};
-
-    #[test]
-    fn capitalised_runs_before_read_one_to_three_words_longest_first() {
-        fn runs(text: &str) -> Vec<&str> {
-            super::capitalised_runs_before(text, text.len()).iter().flatten().map(|r| r.1).collect()
-        }
-        assert_eq!(runs("said a Lakeland"), ["Lakeland"]);
-        assert_eq!(
-            runs("Yesterday Rancho Mirage"),
-            ["Yesterday Rancho Mirage", "Rancho Mirage", "Mirage"]
-        );
-        assert_eq!(runs("the St. Marys"), ["St. Marys", "Marys"]);
-        assert_eq!(runs("One Two Three Four"), ["Two Three Four", "Three Four", "Four"]);
-        assert_eq!(runs("Richardson's"), Vec::<&str>::new());
-        assert_eq!(runs("the police"), Vec::<&str>::new());
-        assert_eq!(runs("(Ab"), Vec::<&str>::new());
-        assert_eq!(runs("Lakeland"), ["Lakeland"]);
-        assert_eq!(runs(" Lakeland"), ["Lakeland"]);
-        assert_eq!(runs(""), Vec::<&str>::new());
-    }
-
-    #[test]
-    fn capitalised_run_reads_one_to_three_words() {
-        fn run(text: &str) -> Option<(usize, &str)> {
-            super::capitalised_run(text, 0)
-        }
-        assert_eq!(run("Innisfail overnight"), Some((9, "Innisfail")));
-        assert_eq!(run("Rancho Mirage uses"), Some((13, "Rancho Mirage")));
-        assert_eq!(run("Innisfail. Innisfail residents"), Some((9, "Innisfail")));
-        assert_eq!(run("Saltburn-by-the-Sea near"), Some((19, "Saltburn-by-the-Sea")));
-        assert_eq!(run("Richardson's office"), None);
-        assert_eq!(run("One Two Three Four"), None);
-        assert_eq!(run("the town"), None);
-        assert_eq!(run("Ab"), None);
-    }
-
-    #[test]
-    fn the_state_of_names_a_division() {
-        let before = |text: &str| named_division_before(text, text.find("Ohio").unwrap());
-        assert!(before("in the state of Ohio"));
-        assert!(before("The State  of\u{a0}Ohio"));
-        assert!(before("state of Ohio"));
-        assert!(!before("in the stateof Ohio"));
-        assert!(!before("the estate of Ohio"));
-        assert!(!before("the province of Ohio"));
-        assert!(!before("the state Ohio"));
-        assert!(!before("Ohio"));
-    }
+    use super::RunIndex;
 
     #[test]
     fn run_index_finds_every_list_as_it_grows() {
@@ -1522,53 +958,5 @@ mod tests {
             assert_eq!(index.find(list), Ok(run));
         }
         assert!(index.find(u32::MAX).is_err());
-    }
-
-    #[test]
-    fn town_head_reads_as_the_trimmed_head() {
-        // (text, what comes before "Iowa" from its start: a comma (`Some(false)`),
-        // "in" (`Some(true)`) or neither, and whether it qualifies).
-        let cases = [
-            ("Ames, Iowa", Some(false), false),
-            ("Ames,\u{a0} Iowa", Some(false), false),
-            ("Ames ,Iowa", Some(false), false),
-            ("Ames Iowa", None, false),
-            (", Iowa", Some(false), true),
-            (" Iowa", None, false),
-            ("Ames (Iowa", None, false),
-            ("Ames ( \u{a0}Iowa", None, false),
-            ("é(Iowa", None, false),
-            ("(Iowa", None, true),
-            ("Ames, central Iowa", Some(false), false),
-            ("Ames, north-east\u{a0}Iowa", Some(false), false),
-            (", eastern Iowa", Some(false), true),
-            ("( upstate Iowa", None, true),
-            ("Ames, Central Iowa", None, false),
-            ("Ames, rural Iowa", None, false),
-            ("Ames eastern Iowa", None, false),
-            ("Ames in Iowa", Some(true), false),
-            ("Ames in central Iowa", Some(true), false),
-            ("Ames\u{a0}in Iowa", Some(true), false),
-            ("Amesin Iowa", None, false),
-            ("Ames inside Iowa", None, false),
-            ("killed in Iowa", None, false),
-            ("Ames x.eastern Iowa", None, false),
-        ];
-        for (text, head, qualifying) in cases {
-            let end = text.find("Iowa").unwrap();
-            assert_eq!(town_head(&text[..end]).map(|(_, by_in)| by_in), head, "{text:?}");
-            assert_eq!(qualifies(&text[..end]), qualifying, "{text:?}");
-            // The town ends before its comma or "in".
-            if let Some((town, _)) = town_head(&text[..end]) {
-                assert!(text.starts_with(town), "{text:?}");
-            }
-            // The mark the rules' gate reads is there whenever a rule
-            // would see one.
-            for after in (0..=end).filter(|&a| text.is_char_boundary(a)) {
-                if town_head(&text[after..end]).is_some() || qualifies(&text[after..end]) {
-                    assert!(marked_before(text, end), "{text:?} {after}");
-                }
-            }
-        }
     }
 }

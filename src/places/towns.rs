@@ -1,0 +1,329 @@
+//! Towns the gazetteer does not list (rules 1b and 1d): found in the text
+//! beside their qualifier ("Innisfail, Queensland"), after a preposition of
+//! place or before a word for their people in a state the document names
+//! ("in Innisfail", "a Lakeland man"), and their other mentions (one sense
+//! per document).
+
+use super::marks::{
+    capitalised_run, capitalised_runs_before, lone_name, qualifies, town_char, town_head,
+    written_in_lowercase,
+};
+use super::resolve::{inside, Candidate, Mention, Tally};
+use super::table::EMPTY;
+use super::words::{
+    ARTICLES, COMPASS_WORDS, CONTEXT_WORDS, LOCATIVE_WORDS, NOT_TOWN_WORDS, OPENING_WORDS,
+    PEOPLE_WORDS,
+};
+use super::{Place, PlaceTable};
+use crate::gazetteer::{EntityMatch, Gazetteer};
+use memchr::memmem::Finder;
+use once_cell::sync::Lazy;
+
+/// Towns of fewer people are not found by rule 1d (a document's states
+/// alone): a hamlet's name is more often a word ("in English": a hamlet
+/// of Indiana).
+const CONTEXT_TOWN_MIN_POPULATION: u64 = 1_000;
+/// A town the gazetteer does not list, found before its qualifier
+/// ("Innisfail, Queensland"): its span and place.
+#[derive(Clone, Debug)]
+pub(crate) struct Town<'t> {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) place: Place,
+    /// Towns are decoded on lookup and borrow nothing from the table.
+    pub(crate) table: std::marker::PhantomData<&'t Place>,
+    /// How many towns of that name the table holds.
+    pub(crate) candidates: usize,
+}
+
+/// The unlisted town before mention `b` ("Ames, Iowa"; "AMES, Iowa (AP) -";
+/// "the village of Cellardyke in Fife"),
+/// not reaching back before byte `after`, whose place lies in one of `b`'s
+/// countries or divisions; with the qualifier's candidate.
+fn qualified_town<'t>(
+    table: &PlaceTable,
+    text: &str,
+    after: usize,
+    b: &Mention<'_>,
+) -> Option<(Town<'t>, Candidate)> {
+    // Most mentions follow no comma and no "in": that is seen first.
+    let (comma, by_in) = town_head(text.get(after..b.start)?)?;
+    // Only a country or a first-level division qualifies a town.
+    if !b.candidates.iter().any(|c| c.key.is_qualifier()) {
+        return None;
+    }
+    let end = after + comma.len();
+    // Up to three capitalised words before the comma, longest first.
+    let mut starts = Vec::new();
+    let mut pos = comma.len();
+    for _ in 0..3 {
+        let left = comma.get(..pos)?;
+        let word_start = left.rfind(|c: char| !town_char(c)).map_or(0, |i| {
+            i + left.get(i..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8)
+        });
+        let word = comma.get(word_start..pos)?;
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        starts.push(word_start);
+        // The words are separated by one space.
+        match comma.get(..word_start)?.strip_suffix(' ') {
+            Some(rest) if !rest.is_empty() => pos = rest.len(),
+            _ => break,
+        }
+    }
+    for &start in starts.iter().rev() {
+        let name = comma.get(start..)?;
+        // A lone capitalised word opening a sentence ("However, Texas ...")
+        // is not a town unless it is a dateline in capitals.
+        let before = comma.get(..start)?.trim_end();
+        // The town is the whole capitalised run ("Post" of "The Huffington
+        // Post, US" is not), after a capitalised preposition at most ("In
+        // Ames, Iowa").
+        let word_before = before.rsplit(|c: char| !town_char(c)).next().unwrap_or("");
+        if comma.get(..start)?.ends_with(' ')
+            && word_before.chars().next().is_some_and(char::is_uppercase)
+            && !OPENING_WORDS.contains(&word_before)
+            && !ARTICLES.contains(&word_before)
+        {
+            continue;
+        }
+        // "Cellardyke in Fife" is a town where a preposition of place
+        // comes before it ("the village of Cellardyke in Fife"), not
+        // "Christmas in Florida" after "spent".
+        if by_in && !LOCATIVE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word_before)) {
+            continue;
+        }
+        let opens = before.is_empty() || before.ends_with(['.', '!', '?', '"', '\n']);
+        let caps = name.chars().all(|c| !c.is_lowercase());
+        if opens && !caps && !name.contains(' ') {
+            continue;
+        }
+        let towns = table.towns_named(&Gazetteer::normalize(name));
+        for &(n, town) in &towns {
+            let qualifier =
+                b.candidates.iter().find(|c| c.key.is_qualifier() && inside(&town, &c.key));
+            if let (Some(&q), Some(place)) = (qualifier, table.town(n)) {
+                let town = Town {
+                    start: after + start,
+                    end,
+                    place,
+                    table: std::marker::PhantomData,
+                    candidates: towns.len(),
+                };
+                return Some((town, q));
+            }
+        }
+    }
+    None
+}
+
+/// Rule 1b: a town the list does not name, qualified by the next mention.
+pub(super) fn qualify_towns<'t>(
+    table: &PlaceTable,
+    text: &str,
+    matches: &[EntityMatch],
+    mentions: &[Mention<'_>],
+    fixed: &mut [Option<Candidate>],
+    towns: &mut Vec<Town<'t>>,
+) {
+    for (i, b) in mentions.iter().enumerate().filter(|(_, b)| b.marked) {
+        let after = b.at.checked_sub(1).and_then(|p| matches.get(p)).map_or(0, |m| m.span().end);
+        if b.nationality || fixed.get(i).is_some_and(Option::is_some) {
+            continue;
+        }
+        if let Some((town, qualifier)) = qualified_town(table, text, after, b) {
+            towns.push(town);
+            if let Some(slot) = fixed.get_mut(i) {
+                *slot = Some(qualifier);
+            }
+        }
+    }
+}
+
+/// One sense per document for the towns of rule 1b (`towns[from..]`): the
+/// document's other mentions of a town's name, as written or as GeoNames
+/// writes it ("AMES, Iowa (AP) - ... Ames police said"), are that town.
+/// A mention is a whole word outside the gazetteer's matches and the towns
+/// found, and not part of a longer capitalised name ("Tyler Johnson",
+/// "Mayor Tyler"; a capitalised preposition before it is no name: "In
+/// Ames").
+pub(super) fn repeat_towns(
+    text: &str,
+    matches: &[EntityMatch],
+    towns: &mut Vec<Town<'_>>,
+    from: usize,
+) {
+    let found = towns.len();
+    for i in from..found {
+        let Some(t) = towns.get(i) else { continue };
+        let written = text.get(t.start..t.end).unwrap_or("");
+        let (place, candidates) = (t.place.clone(), t.candidates);
+        let names = [written, &*place.name];
+        for (n, name) in names.iter().enumerate() {
+            if name.is_empty() || names.get(..n).is_some_and(|before| before.contains(name)) {
+                continue;
+            }
+            // memchr's vectorised search: this scans the whole text per town.
+            for start in memchr::memmem::find_iter(text.as_bytes(), name.as_bytes()) {
+                let end = start + name.len();
+                if !lone_name(text, start, end) || taken(matches, towns, start, end) {
+                    continue;
+                }
+                towns.push(Town {
+                    start,
+                    end,
+                    place: place.clone(),
+                    table: std::marker::PhantomData,
+                    candidates,
+                });
+            }
+        }
+    }
+}
+
+/// Rule 1d: a town the list does not name, after a preposition of place
+/// ([`CONTEXT_WORDS`]: "in Innisfail") or before a word for its people
+/// ([`PEOPLE_WORDS`]: "Innisfail police", "a Lakeland man"), in a state or
+/// province the document names with confidence (rule 2's `divisions`: a
+/// report that names Queensland or its towns): a run of capitalised words
+/// ([`capitalised_run`], [`capitalised_runs_before`]) outside the matches
+/// and towns found, the only town of that name with
+/// [`CONTEXT_TOWN_MIN_POPULATION`] people or more in the named divisions, or
+/// the one in the division named most ([`town_in_divisions`]).
+pub(super) fn towns_in_context<'t>(
+    table: &PlaceTable,
+    text: &str,
+    matches: &[EntityMatch],
+    towns: &mut Vec<Town<'t>>,
+    divisions: &Tally<(u32, u32)>,
+) {
+    let (before, after) = context_finders();
+    for finder in before {
+        for at in finder.find_iter(text.as_bytes()) {
+            let start = at + finder.needle().len();
+            // Most words after a preposition are lowercase, most capitalised
+            // ones are matches: both seen first.
+            if text.as_bytes().get(start).is_none_or(u8::is_ascii_lowercase)
+                || taken(matches, towns, start, start + 1)
+            {
+                continue;
+            }
+            let Some((end, name)) = capitalised_run(text, start) else { continue };
+            // A name a qualifier follows ("in Randolph, New Hampshire") was
+            // read by rule 1b, which did not place it there.
+            if qualified_after(text, matches, end) {
+                continue;
+            }
+            if let Some(town) =
+                town_in_divisions(table, text, matches, towns, divisions, start, name)
+            {
+                towns.push(town);
+            }
+        }
+    }
+    for finder in after {
+        for end in finder.find_iter(text.as_bytes()) {
+            // Most words before are lowercase ("the police"), or matches.
+            if !text.as_bytes().get(end.wrapping_sub(1)).is_some_and(u8::is_ascii_alphabetic)
+                || taken(matches, towns, end - 1, end)
+            {
+                continue;
+            }
+            // The longest run that names a town: a sentence's first word may
+            // come before it ("Yesterday Innisfail police"; "A Lakeland man").
+            let found = capitalised_runs_before(text, end).into_iter().flatten().find_map(
+                |(start, name)| {
+                    town_in_divisions(table, text, matches, towns, divisions, start, name)
+                },
+            );
+            towns.extend(found);
+        }
+    }
+}
+
+/// The town `name` at byte `start` of `text` names, when it is the only
+/// town of that name with [`CONTEXT_TOWN_MIN_POPULATION`] people or more
+/// in the named `divisions`, or the one in the division the document names
+/// most, and not taken by a match or a town found.
+/// Not a time or an institution ("in March", "in Congress";
+/// [`NOT_TOWN_WORDS`]), a compass word, a name the document also writes in
+/// lowercase ("in Hope" beside "hope"): words more often than towns.
+fn town_in_divisions<'t>(
+    table: &PlaceTable,
+    text: &str,
+    matches: &[EntityMatch],
+    towns: &[Town<'t>],
+    divisions: &Tally<(u32, u32)>,
+    start: usize,
+    name: &str,
+) -> Option<Town<'t>> {
+    let end = start + name.len();
+    if NOT_TOWN_WORDS.contains(&name)
+        || COMPASS_WORDS.iter().any(|w| w.eq_ignore_ascii_case(name))
+        || taken(matches, towns, start, end)
+    {
+        return None;
+    }
+    let named = table.towns_named(&Gazetteer::normalize(name));
+    // (town, how often the document names its division)
+    let inside = named
+        .iter()
+        .filter(|(_, k)| k.admin1 != EMPTY && k.population >= CONTEXT_TOWN_MIN_POPULATION);
+    let inside = inside.map(|&(n, k)| (n, divisions.get(&(k.country, k.admin1))));
+    // The only one in a named division, or the one in the division named
+    // most ("Rancho Mirage, near Palm Springs" in a report that names
+    // California twice and Florida once); a tie: none.
+    let (mut best, mut runner_up) = (None, 0);
+    for (n, count) in inside.filter(|&(_, count)| count > 0) {
+        match best {
+            Some((_, top)) if count <= top => runner_up = runner_up.max(count),
+            _ => {
+                runner_up = best.map_or(runner_up, |(_, top)| top);
+                best = Some((n, count));
+            }
+        }
+    }
+    let n = match best {
+        Some((n, top)) if top > runner_up => n,
+        _ => return None,
+    };
+    if written_in_lowercase(text, name) {
+        return None;
+    }
+    let place = table.town(n)?;
+    Some(Town { start, end, place, table: std::marker::PhantomData, candidates: named.len() })
+}
+
+/// The searches, built once: for each of [`CONTEXT_WORDS`] between spaces
+/// (a match ends where the town starts), and for each of [`PEOPLE_WORDS`]
+/// after a space (a match starts where the town ends).
+fn context_finders() -> &'static (Vec<Finder<'static>>, Vec<Finder<'static>>) {
+    static FINDERS: Lazy<(Vec<Finder<'static>>, Vec<Finder<'static>>)> = Lazy::new(|| {
+        let finder = |w: String| Finder::new(&w).into_owned();
+        (
+            CONTEXT_WORDS.iter().map(|w| finder(format!(" {w} "))).collect(),
+            PEOPLE_WORDS.iter().map(|w| finder(format!(" {w} "))).collect(),
+        )
+    });
+    &FINDERS
+}
+
+/// Whether a match follows byte `end` after a comma or an opening
+/// parenthesis: a qualifier ("in Goa, India"), which rule 1b reads; a town
+/// it did not place there is not in it.
+fn qualified_after(text: &str, matches: &[EntityMatch], end: usize) -> bool {
+    let next = matches.partition_point(|m| m.span().start < end);
+    matches.get(next).is_some_and(|m| text.get(end..m.span().start).is_some_and(qualifies))
+}
+
+/// Whether `start..end` overlaps a match (in text order, not overlapping
+/// each other) or a town.
+fn taken(matches: &[EntityMatch], towns: &[Town<'_>], start: usize, end: usize) -> bool {
+    let first_after = matches.partition_point(|m| m.span().start < end);
+    let overlaps_match = first_after
+        .checked_sub(1)
+        .and_then(|i| matches.get(i))
+        .is_some_and(|m| m.span().end > start);
+    overlaps_match || towns.iter().any(|t| t.start < end && start < t.end)
+}
