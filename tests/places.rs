@@ -156,6 +156,27 @@ fn a_town_after_in_where_the_document_names_its_state() {
 }
 
 #[test]
+fn a_division_left_out_as_a_word_where_the_document_names_its_country() {
+    check(&[
+        // A state the list leaves out as a word (a first name, a queen), after
+        // a preposition of place in a report that names its country or a
+        // state of it with confidence ("Sydney" alone may be Nova Scotia's).
+        ("Queensland crews flew to the fires in Victoria overnight.", "Victoria", 0, "AU", "07"),
+        ("Nigerian police in Warri said a pipeline in Delta burst.", "Delta", 0, "NG", "36"),
+        // ... and named again.
+        ("Queensland crews were in Victoria. Victoria residents left.", "Victoria", 1, "AU", "07"),
+        // Part of a longer name, a station: not the state.
+        ("Queensland crews waited near Victoria station.", "Victoria", 0, "-", "*"),
+        ("Queensland crews met in Victoria Park.", "Victoria", 0, "-", "*"),
+        // Without its country named, not found.
+        ("The fires in Victoria spread.", "Victoria", 0, "-", "*"),
+        // A division with a town of its name in it: the town is meant, not
+        // the province ("in Mendoza").
+        ("Buenos Aires police said the quake in Mendoza shook homes.", "Mendoza", 0, "-", "*"),
+    ]);
+}
+
+#[test]
 fn regions_and_seas_have_points_of_their_own() {
     check(&[
         // Made of divisions of one country: in that country.

@@ -7,7 +7,7 @@
 use super::marks::{joins_list, marked_before, named_division_before, qualifies};
 use super::resolved::{Choice, Resolved};
 use super::table::{Kind, PlaceKey, EMPTY, NONE};
-use super::towns::{qualify_towns, repeat_towns, towns_in_context, Town};
+use super::towns::{qualify_towns, repeat_towns, towns_in_context, Named, Town};
 use super::{PlaceResolver, PlaceTable, UserPlaces};
 use crate::gazetteer::{EntityId, EntityMatch, Gazetteer};
 use std::cell::RefCell;
@@ -377,7 +377,8 @@ pub(super) fn resolve<'t, 'u>(
     if let Some(towns) = towns_wanted {
         if !divisions.0.is_empty() {
             let from = towns.len();
-            towns_in_context(table, text, matches, towns, &divisions);
+            let named = Named { countries: &countries, divisions: &divisions };
+            towns_in_context(table, text, matches, towns, &named);
             repeat_towns(text, matches, towns, from);
         }
     }

@@ -9,10 +9,10 @@ use super::marks::{
     written_in_lowercase,
 };
 use super::resolve::{inside, Candidate, Mention, Tally};
-use super::table::EMPTY;
+use super::table::{Kind, PlaceKey, EMPTY};
 use super::words::{
-    ARTICLES, COMPASS_WORDS, CONTEXT_WORDS, LOCATIVE_WORDS, NOT_TOWN_WORDS, OPENING_WORDS,
-    PEOPLE_WORDS,
+    ARTICLES, COMPASS_WORDS, CONTEXT_WORDS, FACILITY_WORDS, LOCATIVE_WORDS, NOT_TOWN_WORDS,
+    OPENING_WORDS, PEOPLE_WORDS,
 };
 use super::{Place, PlaceTable};
 use crate::gazetteer::{EntityMatch, Gazetteer};
@@ -185,18 +185,21 @@ pub(super) fn repeat_towns(
 /// Rule 1d: a town the list does not name, after a preposition of place
 /// ([`CONTEXT_WORDS`]: "in Innisfail") or before a word for its people
 /// ([`PEOPLE_WORDS`]: "Innisfail police", "a Lakeland man"), in a state or
-/// province the document names with confidence (rule 2's `divisions`: a
+/// province the document names with confidence (rule 2's divisions: a
 /// report that names Queensland or its towns): a run of capitalised words
 /// ([`capitalised_run`], [`capitalised_runs_before`]) outside the matches
 /// and towns found, the only town of that name with
 /// [`CONTEXT_TOWN_MIN_POPULATION`] people or more in the named divisions, or
-/// the one in the division named most ([`town_in_divisions`]).
+/// the one in the division named most ([`town_in_divisions`]). A
+/// first-level division the list leaves out as a word ("Victoria", "Delta")
+/// is found the same way in a country the document names ("in Victoria" in
+/// a report that names Australia or its towns).
 pub(super) fn towns_in_context<'t>(
     table: &PlaceTable,
     text: &str,
     matches: &[EntityMatch],
     towns: &mut Vec<Town<'t>>,
-    divisions: &Tally<(u32, u32)>,
+    named: &Named<'_>,
 ) {
     let (before, after) = context_finders();
     for finder in before {
@@ -215,9 +218,7 @@ pub(super) fn towns_in_context<'t>(
             if qualified_after(text, matches, end) {
                 continue;
             }
-            if let Some(town) =
-                town_in_divisions(table, text, matches, towns, divisions, start, name)
-            {
+            if let Some(town) = town_in_divisions(table, text, matches, towns, named, start, name) {
                 towns.push(town);
             }
         }
@@ -233,19 +234,26 @@ pub(super) fn towns_in_context<'t>(
             // The longest run that names a town: a sentence's first word may
             // come before it ("Yesterday Innisfail police"; "A Lakeland man").
             let found = capitalised_runs_before(text, end).into_iter().flatten().find_map(
-                |(start, name)| {
-                    town_in_divisions(table, text, matches, towns, divisions, start, name)
-                },
+                |(start, name)| town_in_divisions(table, text, matches, towns, named, start, name),
             );
             towns.extend(found);
         }
     }
 }
 
+/// What rule 2 found that the document names with confidence: countries
+/// and first-level divisions, with how often.
+pub(super) struct Named<'a> {
+    pub(super) countries: &'a Tally<u32>,
+    pub(super) divisions: &'a Tally<(u32, u32)>,
+}
+
 /// The town `name` at byte `start` of `text` names, when it is the only
 /// town of that name with [`CONTEXT_TOWN_MIN_POPULATION`] people or more
-/// in the named `divisions`, or the one in the division the document names
-/// most, and not taken by a match or a town found.
+/// in the `named` divisions, or the one in the division the document names
+/// most, and not taken by a match or a town found. A first-level division
+/// of that name counts as often as the document names its country, unless
+/// a town of its name lies in it (then the town is meant: "in Mendoza").
 /// Not a time or an institution ("in March", "in Congress";
 /// [`NOT_TOWN_WORDS`]), a compass word, a name the document also writes in
 /// lowercase ("in Hope" beside "hope"): words more often than towns.
@@ -254,7 +262,7 @@ fn town_in_divisions<'t>(
     text: &str,
     matches: &[EntityMatch],
     towns: &[Town<'t>],
-    divisions: &Tally<(u32, u32)>,
+    named: &Named<'_>,
     start: usize,
     name: &str,
 ) -> Option<Town<'t>> {
@@ -262,15 +270,26 @@ fn town_in_divisions<'t>(
     if NOT_TOWN_WORDS.contains(&name)
         || COMPASS_WORDS.iter().any(|w| w.eq_ignore_ascii_case(name))
         || taken(matches, towns, start, end)
+        || names_a_facility(text, end)
     {
         return None;
     }
-    let named = table.towns_named(&Gazetteer::normalize(name));
-    // (town, how often the document names its division)
-    let inside = named
+    let found = table.towns_named(&Gazetteer::normalize(name));
+    let town_in = |d: &PlaceKey| {
+        found
+            .iter()
+            .any(|(_, t)| t.kind != Kind::Adm1 && (t.country, t.admin1) == (d.country, d.admin1))
+    };
+    // (town, how often the document names its division, or the division's
+    // country)
+    let inside = found
         .iter()
         .filter(|(_, k)| k.admin1 != EMPTY && k.population >= CONTEXT_TOWN_MIN_POPULATION);
-    let inside = inside.map(|&(n, k)| (n, divisions.get(&(k.country, k.admin1))));
+    let inside = inside.map(|&(n, k)| match k.kind {
+        Kind::Adm1 if town_in(&k) => (n, 0),
+        Kind::Adm1 => (n, named.countries.get(&k.country)),
+        _ => (n, named.divisions.get(&(k.country, k.admin1))),
+    });
     // The only one in a named division, or the one in the division named
     // most ("Rancho Mirage, near Palm Springs" in a report that names
     // California twice and Florida once); a tie: none.
@@ -292,7 +311,15 @@ fn town_in_divisions<'t>(
         return None;
     }
     let place = table.town(n)?;
-    Some(Town { start, end, place, table: std::marker::PhantomData, candidates: named.len() })
+    Some(Town { start, end, place, table: std::marker::PhantomData, candidates: found.len() })
+}
+
+/// Whether one of [`FACILITY_WORDS`] follows byte `end` of `text` after a
+/// space, as a whole word ("Victoria station", not "Victoria stationed").
+fn names_a_facility(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(' ')) else { return false };
+    let word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    FACILITY_WORDS.contains(&word)
 }
 
 /// The searches, built once: for each of [`CONTEXT_WORDS`] between spaces

@@ -35,6 +35,14 @@ pub(super) const CONTEXT_WORDS: [&str; 5] = ["in", "near", "nearby", "from", "ou
 /// after a state or a body the list names: "Iowa officials").
 pub(super) const PEOPLE_WORDS: [&str; 5] = ["police", "residents", "man", "woman", "mayor"];
 
+/// Lowercase words after a capitalised name that make it part of the name
+/// of a building, a street or a feature ("near Victoria station", "in
+/// Lakeland hospital"), not a town or a state by itself (rule 1d).
+pub(super) const FACILITY_WORDS: [&str; 14] = [
+    "station", "street", "road", "square", "bridge", "airport", "park", "harbour", "harbor",
+    "hospital", "stadium", "lake", "river", "falls",
+];
+
 /// Capitalised words after a preposition of place that name a time or an
 /// institution, not a town ("in March", "in May": towns of England and
 /// elsewhere; "in Congress": a town of Arizona).
