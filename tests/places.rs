@@ -177,6 +177,22 @@ fn a_division_left_out_as_a_word_where_the_document_names_its_country() {
 }
 
 #[test]
+fn a_town_named_by_a_word_and_a_match_stands_for_the_match() {
+    check(&[
+        // A town the list does not name, a word and a match ("Wales"), in a
+        // state the document names: the town, over the whole name.
+        ("Florida deputies said a Lake Wales man died.", "Lake Wales", 0, "US", "FL"),
+        ("Florida deputies said a Lake Wales man died.", "Wales", 0, "-", "*"),
+        ("Illinois police said the Lake Zurich council met.", "Lake Zurich", 0, "US", "IL"),
+        ("A crash in Lake Wales, Fla., closed the road.", "Lake Wales", 0, "US", "FL"),
+        // Without a state of the town's, the match stands.
+        ("Swiss police said two boats sank on Lake Zurich.", "Zurich", 0, "CH", "*"),
+        // Not after a preposition or an article opening a sentence.
+        ("In Wales, Florida crews helped.", "Wales", 0, "GB", "*"),
+    ]);
+}
+
+#[test]
 fn regions_and_seas_have_points_of_their_own() {
     check(&[
         // Made of divisions of one country: in that country.

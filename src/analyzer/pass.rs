@@ -89,7 +89,7 @@ pub(crate) fn pass<'a>(cx: &Context<'a>, text: &'a str, want: Wanted, sink: &mut
     // Places are resolved from the whole document's context, so every match
     // is found first (16 bytes each); the block loop below takes them as far
     // as the block it reads.
-    let matches: Vec<EntityMatch> = match gazetteer {
+    let mut matches: Vec<EntityMatch> = match gazetteer {
         Some(g) if want.entities || casualties => g.find_iter(text).collect(),
         _ => Vec::new(),
     };
@@ -108,6 +108,18 @@ pub(crate) fn pass<'a>(cx: &Context<'a>, text: &'a str, want: Wanted, sink: &mut
         }
         _ => Resolved::default(),
     };
+    // A town named by a word and a match ("Lake Wales" in a Florida
+    // report) stands in place of the match ("Wales").
+    let superseded = places.take_superseded();
+    if !superseded.is_empty() {
+        let mut i = 0;
+        matches.retain(|_| {
+            let keep = superseded.binary_search(&i).is_err();
+            i += 1;
+            keep
+        });
+    }
+    let matches = matches;
     // A casualty's location borrows its place: decoded (each record once)
     // only when facts are wanted.
     if casualties {

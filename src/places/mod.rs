@@ -262,8 +262,10 @@ impl PlaceResolver {
     /// As [`resolve`](Self::resolve), with the places of the gazetteer's
     /// place columns given (`user`, [`UserPlaces::for_matches`]), and adding
     /// to `towns` the towns the gazetteer does not list that the text names
-    /// with their state or country ("Ames, Iowa"); the places are given as
-    /// choices, decoded on demand.
+    /// with their state or country ("Ames, Iowa") or in a state it names
+    /// ("in Innisfail"; "Lake Wales", a town where the list names "Wales":
+    /// [`Resolved::take_superseded`] gives the matches such towns stand
+    /// for); the places are given as choices, decoded on demand.
     pub(crate) fn resolve_with_towns<'a>(
         &self,
         gazetteer: &Gazetteer,

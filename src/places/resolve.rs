@@ -7,7 +7,9 @@
 use super::marks::{joins_list, marked_before, named_division_before, qualifies};
 use super::resolved::{Choice, Resolved};
 use super::table::{Kind, PlaceKey, EMPTY, NONE};
-use super::towns::{qualify_towns, repeat_towns, towns_in_context, Named, Town};
+use super::towns::{
+    qualify_towns, repeat_towns, towns_in_context, towns_over_matches, Named, Town,
+};
 use super::{PlaceResolver, PlaceTable, UserPlaces};
 use crate::gazetteer::{EntityId, EntityMatch, Gazetteer};
 use std::cell::RefCell;
@@ -374,10 +376,12 @@ pub(super) fn resolve<'t, 'u>(
     let mut countries: Tally<u32> = Tally(countries);
     let mut divisions: Tally<(u32, u32)> = Tally(divisions);
     tally(&mentions, &fixed, &mut runs, &all, &mut countries, &mut divisions);
+    let mut superseded = Vec::new();
     if let Some(towns) = towns_wanted {
         if !divisions.0.is_empty() {
             let from = towns.len();
             let named = Named { countries: &countries, divisions: &divisions };
+            towns_over_matches(table, text, matches, towns, &named, &mut superseded);
             towns_in_context(table, text, matches, towns, &named);
             repeat_towns(text, matches, towns, from);
         }
@@ -392,7 +396,7 @@ pub(super) fn resolve<'t, 'u>(
             *s = Scratch { all, runs, index, named, fixed, countries, divisions }.emptied();
         }
     });
-    Resolved::new(user, out)
+    Resolved::new(user, out).superseding(superseded)
 }
 
 /// Gives each distinct candidate list of `matches` its run (where its slots

@@ -26,13 +26,38 @@ pub(crate) struct Resolved<'u> {
     choices: Vec<Option<Choice>>,
     /// Every match's place, once [`decode_all`](Self::decode_all) made them.
     decoded: Vec<Option<Place>>,
+    /// The matches a town found in their place stands for, in order
+    /// ("Wales" of "Lake Wales").
+    superseded: Vec<usize>,
 }
 
 impl<'u> Resolved<'u> {
     /// The choices `choices` (one per match), with the gazetteer's own
     /// places `user`.
     pub(crate) fn new(user: &'u UserPlaces, choices: Vec<Option<Choice>>) -> Resolved<'u> {
-        Resolved { user: Some(user), choices, decoded: Vec::new() }
+        Resolved { user: Some(user), choices, decoded: Vec::new(), superseded: Vec::new() }
+    }
+
+    /// These choices, with the matches `superseded` (in order) that towns
+    /// stand for.
+    pub(crate) fn superseding(mut self, superseded: Vec<usize>) -> Resolved<'u> {
+        self.superseded = superseded;
+        self
+    }
+
+    /// Drops the choices of the matches a town stands for and gives their
+    /// indices (in order), for the caller to drop those matches too.
+    pub(crate) fn take_superseded(&mut self) -> Vec<usize> {
+        let superseded = std::mem::take(&mut self.superseded);
+        if !superseded.is_empty() {
+            let mut i = 0;
+            self.choices.retain(|_| {
+                let keep = superseded.binary_search(&i).is_err();
+                i += 1;
+                keep
+            });
+        }
+        superseded
     }
 
     /// Where the place of match `i` comes from (`None`: not a place, or

@@ -267,9 +267,25 @@ fn town_in_divisions<'t>(
     name: &str,
 ) -> Option<Town<'t>> {
     let end = start + name.len();
+    if taken(matches, towns, start, end) {
+        return None;
+    }
+    town_named_in_divisions(table, text, named, start, name)
+}
+
+/// [`town_in_divisions`] but for the matches and towns found: the town
+/// `name` at byte `start` names in the `named` divisions, if it may be a
+/// town there.
+fn town_named_in_divisions<'t>(
+    table: &PlaceTable,
+    text: &str,
+    named: &Named<'_>,
+    start: usize,
+    name: &str,
+) -> Option<Town<'t>> {
+    let end = start + name.len();
     if NOT_TOWN_WORDS.contains(&name)
         || COMPASS_WORDS.iter().any(|w| w.eq_ignore_ascii_case(name))
-        || taken(matches, towns, start, end)
         || names_a_facility(text, end)
     {
         return None;
@@ -312,6 +328,54 @@ fn town_in_divisions<'t>(
     }
     let place = table.town(n)?;
     Some(Town { start, end, place, table: std::marker::PhantomData, candidates: found.len() })
+}
+
+/// Rule 1e: a town the list does not name whose name is one or two
+/// capitalised words and a match ("Lake Wales", "Middle Swan"), in a state
+/// or province the document names with confidence (as rule 1d): the town,
+/// in place of the match ("Wales"), whose index goes to `superseded`. Not
+/// after a capitalised preposition or an article opening a sentence ("In
+/// Wales", "The Gambia").
+pub(super) fn towns_over_matches<'t>(
+    table: &PlaceTable,
+    text: &str,
+    matches: &[EntityMatch],
+    towns: &mut Vec<Town<'t>>,
+    named: &Named<'_>,
+    superseded: &mut Vec<usize>,
+) {
+    for (i, m) in matches.iter().enumerate() {
+        let span = m.span();
+        // Most matches follow a lowercase word or a mark: seen first.
+        let bytes = text.as_bytes();
+        if bytes.get(span.start.wrapping_sub(1)) != Some(&b' ')
+            || !bytes.get(span.start.wrapping_sub(2)).is_some_and(u8::is_ascii_alphabetic)
+        {
+            continue;
+        }
+        // The match before, if any, ends before the words read.
+        let after = i.checked_sub(1).and_then(|p| matches.get(p)).map_or(0, |p| p.span().end);
+        let runs = capitalised_runs_before(text, span.start - 1);
+        let found = runs.into_iter().flatten().filter(|&(start, _)| start >= after).find_map(
+            |(start, words)| {
+                let first = words.split(' ').next().unwrap_or("");
+                if words.split(' ').count() > 2
+                    || OPENING_WORDS.contains(&first)
+                    || ARTICLES.contains(&first)
+                {
+                    return None;
+                }
+                let name = text.get(start..span.end)?;
+                let town = town_named_in_divisions(table, text, named, start, name)?;
+                // A town found already there (rule 1b, 1d) stands.
+                (!towns.iter().any(|t| t.start < span.end && start < t.end)).then_some(town)
+            },
+        );
+        if let Some(town) = found {
+            towns.push(town);
+            superseded.push(i);
+        }
+    }
 }
 
 /// Whether one of [`FACILITY_WORDS`] follows byte `end` of `text` after a
