@@ -193,6 +193,21 @@ fn a_town_named_by_a_word_and_a_match_stands_for_the_match() {
 }
 
 #[test]
+fn a_local_report_that_names_no_state_finds_its_towns_by_the_shared_division() {
+    // "Polk County" and "Lakeland" share one state (rule 2b): towns of that
+    // state after "in" or before "man", and "Lake Wales", are found there.
+    let text =
+        "Polk County deputies and Lakeland police said a Lake Wales woman was hurt in Bartow.";
+    check(&[
+        (text, "Lake Wales", 0, "US", "FL"),
+        (text, "Bartow", 0, "US", "FL"),
+        (text, "Wales", 0, "-", "*"),
+    ]);
+    // One ambiguous name alone shares nothing: the town is not found.
+    check(&[("Lakeland police said a woman was hurt in Bartow.", "Bartow", 0, "-", "*")]);
+}
+
+#[test]
 fn regions_and_seas_have_points_of_their_own() {
     check(&[
         // Made of divisions of one country: in that country.

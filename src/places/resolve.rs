@@ -376,17 +376,17 @@ pub(super) fn resolve<'t, 'u>(
     let mut countries: Tally<u32> = Tally(countries);
     let mut divisions: Tally<(u32, u32)> = Tally(divisions);
     tally(&mentions, &fixed, &mut runs, &all, &mut countries, &mut divisions);
+    let shared = shared_divisions(&runs, &all);
     let mut superseded = Vec::new();
     if let Some(towns) = towns_wanted {
-        if !divisions.0.is_empty() {
+        if !divisions.0.is_empty() || !shared.0.is_empty() {
             let from = towns.len();
-            let named = Named { countries: &countries, divisions: &divisions };
+            let named = Named { countries: &countries, divisions: &divisions, shared: &shared };
             towns_over_matches(table, text, matches, towns, &named, &mut superseded);
             towns_in_context(table, text, matches, towns, &named);
             repeat_towns(text, matches, towns, from);
         }
     }
-    let shared = shared_divisions(&runs, &all);
     let context = Context { countries: &countries, divisions: &divisions, shared: &shared };
     let out = choose_all(matches.len(), &mentions, &fixed, &mut runs, &context);
     drop(mentions);

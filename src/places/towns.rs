@@ -186,7 +186,9 @@ pub(super) fn repeat_towns(
 /// ([`CONTEXT_WORDS`]: "in Innisfail") or before a word for its people
 /// ([`PEOPLE_WORDS`]: "Innisfail police", "a Lakeland man"), in a state or
 /// province the document names with confidence (rule 2's divisions: a
-/// report that names Queensland or its towns): a run of capitalised words
+/// report that names Queensland or its towns) or that its ambiguous names
+/// share (rule 2b: "Polk County" and "Lakeland" in a local report that
+/// names no state): a run of capitalised words
 /// ([`capitalised_run`], [`capitalised_runs_before`]) outside the matches
 /// and towns found, the only town of that name with
 /// [`CONTEXT_TOWN_MIN_POPULATION`] people or more in the named divisions, or
@@ -246,6 +248,8 @@ pub(super) fn towns_in_context<'t>(
 pub(super) struct Named<'a> {
     pub(super) countries: &'a Tally<u32>,
     pub(super) divisions: &'a Tally<(u32, u32)>,
+    /// Rule 2b's divisions, shared by the document's ambiguous names.
+    pub(super) shared: &'a Tally<(u32, u32)>,
 }
 
 /// The town `name` at byte `start` of `text` names, when it is the only
@@ -304,7 +308,10 @@ fn town_named_in_divisions<'t>(
     let inside = inside.map(|&(n, k)| match k.kind {
         Kind::Adm1 if town_in(&k) => (n, 0),
         Kind::Adm1 => (n, named.countries.get(&k.country)),
-        _ => (n, named.divisions.get(&(k.country, k.admin1))),
+        _ => {
+            let division = (k.country, k.admin1);
+            (n, named.divisions.get(&division) + named.shared.get(&division))
+        }
     });
     // The only one in a named division, or the one in the division named
     // most ("Rancho Mirage, near Palm Springs" in a report that names
