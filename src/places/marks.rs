@@ -121,6 +121,25 @@ pub(super) fn capitalised_run(text: &str, start: usize) -> Option<(usize, &str)>
     (name.len() >= 3).then(|| (start + name.len(), name))
 }
 
+/// Whether a word of ASCII letters (and the marks of [`town_char`]) that
+/// starts with a capital comes before byte `start` of `text`, one space
+/// between: a quick look on the bytes before [`capitalised_runs_before`].
+pub(super) fn capitalised_word_before(text: &str, start: usize) -> bool {
+    let bytes = text.as_bytes();
+    if start < 2 || bytes.get(start - 1) != Some(&b' ') {
+        return false;
+    }
+    let mut at = start - 1;
+    while at > 0
+        && bytes
+            .get(at - 1)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-'))
+    {
+        at -= 1;
+    }
+    at < start - 1 && bytes.get(at).is_some_and(u8::is_ascii_uppercase)
+}
+
 /// The runs of one, two and three capitalised words that end at byte `end`
 /// (one space between words), longest first, as (start, text); none that
 /// ends in a possessive ("Richardson's residents").
@@ -219,8 +238,8 @@ pub(super) fn named_division_before(text: &str, start: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{
-        capitalised_run, capitalised_runs_before, marked_before, named_division_before, qualifies,
-        town_head,
+        capitalised_run, capitalised_runs_before, capitalised_word_before, marked_before,
+        named_division_before, qualifies, town_head,
     };
 
     #[test]
@@ -241,6 +260,20 @@ mod tests {
         assert_eq!(runs("Lakeland"), ["Lakeland"]);
         assert_eq!(runs(" Lakeland"), ["Lakeland"]);
         assert_eq!(runs(""), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn capitalised_word_before_looks_at_the_one_word_before() {
+        let before = |text: &str| capitalised_word_before(text, text.len());
+        assert!(before("a Lake "));
+        assert!(before("Lake "));
+        assert!(before("St. "));
+        assert!(!before("the "));
+        assert!(!before("Lake"));
+        assert!(!before("Lake  "));
+        assert!(!before(" "));
+        assert!(!before(""));
+        assert!(!before("\u{c9}vry "));
     }
 
     #[test]

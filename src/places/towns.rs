@@ -5,8 +5,8 @@
 //! per document).
 
 use super::marks::{
-    capitalised_run, capitalised_runs_before, lone_name, qualifies, town_char, town_head,
-    written_in_lowercase,
+    capitalised_run, capitalised_runs_before, capitalised_word_before, lone_name, qualifies,
+    town_char, town_head, written_in_lowercase,
 };
 use super::resolve::{inside, Candidate, Mention, Tally};
 use super::table::{Kind, PlaceKey, EMPTY};
@@ -353,11 +353,9 @@ pub(super) fn towns_over_matches<'t>(
 ) {
     for (i, m) in matches.iter().enumerate() {
         let span = m.span();
-        // Most matches follow a lowercase word or a mark: seen first.
-        let bytes = text.as_bytes();
-        if bytes.get(span.start.wrapping_sub(1)) != Some(&b' ')
-            || !bytes.get(span.start.wrapping_sub(2)).is_some_and(u8::is_ascii_alphabetic)
-        {
+        // Most matches follow a lowercase word or a mark: seen first, on
+        // the bytes.
+        if !capitalised_word_before(text, span.start) {
             continue;
         }
         // The match before, if any, ends before the words read.
