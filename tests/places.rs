@@ -208,6 +208,25 @@ fn a_local_report_that_names_no_state_finds_its_towns_by_the_shared_division() {
 }
 
 #[test]
+fn a_dateline_of_a_town_the_list_does_not_name() {
+    check(&[
+        // A dateline in capitals, a dash, in a report that names the state
+        // or whose names share it.
+        ("BARTOW \u{2014} A woman was hurt, Florida deputies said.", "BARTOW", 0, "US", "FL"),
+        (
+            "BARTOW - Polk County deputies and Lakeland police said a woman was hurt.",
+            "BARTOW",
+            0,
+            "US",
+            "FL",
+        ),
+        // Without either, not found; nor a capitalised word opening a report.
+        ("BARTOW \u{2014} A woman was hurt, deputies said.", "BARTOW", 0, "-", "*"),
+        ("Bartow \u{2014} A woman was hurt, Florida deputies said.", "Bartow", 0, "-", "*"),
+    ]);
+}
+
+#[test]
 fn regions_and_seas_have_points_of_their_own() {
     check(&[
         // Made of divisions of one country: in that country.

@@ -121,6 +121,20 @@ pub(super) fn capitalised_run(text: &str, start: usize) -> Option<(usize, &str)>
     (name.len() >= 3).then(|| (start + name.len(), name))
 }
 
+/// The town name of a dateline that opens `text` in capitals and ends in a
+/// dash ("BARTOW \u{2014} Polk County deputies ..."; "BARTOW - "), as
+/// (start, name): one to three words, no qualifier (a comma after it is
+/// rule 1b's: "AMES, Iowa").
+pub(super) fn dateline(text: &str) -> Option<(usize, &str)> {
+    let start = text.len() - text.trim_start().len();
+    let (end, name) = capitalised_run(text, start)?;
+    if name.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let rest = text.get(end..)?.trim_start_matches([' ', '\u{a0}']);
+    rest.starts_with(['\u{2014}', '\u{2013}', '-']).then_some((start, name))
+}
+
 /// Whether a word of ASCII letters (and the marks of [`town_char`]) that
 /// starts with a capital comes before byte `start` of `text`, one space
 /// between: a quick look on the bytes before [`capitalised_runs_before`].
@@ -238,7 +252,7 @@ pub(super) fn named_division_before(text: &str, start: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{
-        capitalised_run, capitalised_runs_before, capitalised_word_before, marked_before,
+        capitalised_run, capitalised_runs_before, capitalised_word_before, dateline, marked_before,
         named_division_before, qualifies, town_head,
     };
 
@@ -260,6 +274,17 @@ mod tests {
         assert_eq!(runs("Lakeland"), ["Lakeland"]);
         assert_eq!(runs(" Lakeland"), ["Lakeland"]);
         assert_eq!(runs(""), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_dateline_is_a_name_in_capitals_and_a_dash() {
+        assert_eq!(dateline("BARTOW \u{2014} Deputies said"), Some((0, "BARTOW")));
+        assert_eq!(dateline("\n LAKE WALES - A man"), Some((2, "LAKE WALES")));
+        assert_eq!(dateline("WINTER HAVEN -- A man"), Some((0, "WINTER HAVEN")));
+        assert_eq!(dateline("AMES, Iowa - A man"), None);
+        assert_eq!(dateline("Bartow \u{2014} Deputies said"), None);
+        assert_eq!(dateline("BARTOW deputies said"), None);
+        assert_eq!(dateline(""), None);
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! per document).
 
 use super::marks::{
-    capitalised_run, capitalised_runs_before, capitalised_word_before, lone_name, qualifies,
-    town_char, town_head, written_in_lowercase,
+    capitalised_run, capitalised_runs_before, capitalised_word_before, dateline, lone_name,
+    qualifies, town_char, town_head, written_in_lowercase,
 };
 use super::resolve::{inside, Candidate, Mention, Tally};
 use super::table::{Kind, PlaceKey, EMPTY};
@@ -183,8 +183,9 @@ pub(super) fn repeat_towns(
 }
 
 /// Rule 1d: a town the list does not name, after a preposition of place
-/// ([`CONTEXT_WORDS`]: "in Innisfail") or before a word for its people
-/// ([`PEOPLE_WORDS`]: "Innisfail police", "a Lakeland man"), in a state or
+/// ([`CONTEXT_WORDS`]: "in Innisfail"), before a word for its people
+/// ([`PEOPLE_WORDS`]: "Innisfail police", "a Lakeland man") or in a
+/// dateline ([`dateline`]: "INNISFAIL \u{2014}"), in a state or
 /// province the document names with confidence (rule 2's divisions: a
 /// report that names Queensland or its towns) or that its ambiguous names
 /// share (rule 2b: "Polk County" and "Lakeland" in a local report that
@@ -203,6 +204,10 @@ pub(super) fn towns_in_context<'t>(
     towns: &mut Vec<Town<'t>>,
     named: &Named<'_>,
 ) {
+    // A dateline: the town's name opens the text ("BARTOW \u{2014} ...").
+    if let Some((start, name)) = dateline(text) {
+        towns.extend(town_in_divisions(table, text, matches, towns, named, start, name));
+    }
     let (before, after) = context_finders();
     for finder in before {
         for at in finder.find_iter(text.as_bytes()) {
