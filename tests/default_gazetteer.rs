@@ -360,6 +360,16 @@ fn names_glued_to_a_bound_prefix_are_not_matches() {
 }
 
 #[test]
+fn names_after_a_title_or_a_given_name_are_people() {
+    let text = "Michael Jordan met Coach Austin in Jordan; Kelly Florence flew from Florence, \
+                and Mayor Tyler left Austin. May Jordan reopen?";
+    let names: Vec<String> = found(text).into_iter().map(|f| f.0).collect();
+    // The places only: "in Jordan", "from Florence", "left Austin", and
+    // "May Jordan" (a word, not a given name, before it).
+    assert_eq!(names, ["Jordan", "Florence", "Austin", "Jordan"]);
+}
+
+#[test]
 fn names_glued_to_a_currency_sign_are_not_matches() {
     check_report(
         "Bail was set at US$ 20,000 in Hong Kong, where fares rose by HK$5; the US paid \

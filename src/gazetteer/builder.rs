@@ -62,9 +62,10 @@ impl GazetteerBuilder {
 
     /// Whether the built-in list's context rules apply: a name glued by a
     /// hyphen to a bound prefix ("pro-Beijing", "anti-Pyongyang",
-    /// "post-Soviet") names a side or a period, and a name glued to a
-    /// following currency sign ("US$ 20,000") is part of the symbol; neither
-    /// is a match. Default: on when the built-in list is included
+    /// "post-Soviet") names a side or a period, a name glued to a following
+    /// currency sign ("US$ 20,000") is part of the symbol, and a name after
+    /// a title or a common given name ("Mayor Tyler", "Michael Jordan") is a
+    /// person's; none is a match. Default: on when the built-in list is included
     /// ([`include_default`](Self::include_default)), off otherwise, where only
     /// the whole-word rule applies.
     ///

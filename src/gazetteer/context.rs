@@ -12,66 +12,54 @@
 //! A name glued to a following currency sign ("US$ 20,000", "HK$5") is part
 //! of the currency's symbol, not a mention of the country.
 //!
-//! A name right after a title ("Ms. Corby", "Mayor Tyler", "Sen. Warren") is
-//! a person's name, not the place or group of that name.
+//! A name right after a title ("Ms. Corby", "Mayor Tyler", "Sen. Warren") or
+//! a given name ("Michael Jordan", "Kelly Florence") is a person's name, not
+//! the place or group of that name.
+//!
+//! The word lists are in `words.rs`.
 
 use super::fold::{char_before, is_word};
+use super::words::{BOUND_PREFIXES, GIVEN_NAMES, TITLES};
 
-/// Prefixes that make one word with what follows their hyphen. Lowercase;
-/// compared case-insensitively ("Pro-Beijing" at a sentence start).
-const BOUND_PREFIXES: [&str; 12] =
-    ["anti", "counter", "ex", "mid", "neo", "non", "pan", "post", "pre", "pro", "sub", "trans"];
-
-/// Titles before a person's name (case as written; with and without the
-/// period where both are written).
-const TITLES: [&str; 26] = [
-    "Mr",
-    "Mr.",
-    "Mrs",
-    "Mrs.",
-    "Ms",
-    "Ms.",
-    "Dr",
-    "Dr.",
-    "Prof.",
-    "Sen.",
-    "Rep.",
-    "Gov.",
-    "Gen.",
-    "Col.",
-    "Capt.",
-    "Lt.",
-    "Sgt.",
-    "Judge",
-    "Mayor",
-    "Senator",
-    "Governor",
-    "Sheriff",
-    "Detective",
-    "Officer",
-    "Justice",
-    "Rev.",
-];
-
-/// Whether the match starting at byte `start` follows a title and one space
-/// ("Ms. Corby"), the title a word of its own.
-pub(crate) fn after_title(text: &str, start: usize) -> bool {
+/// The word of ASCII letters (and periods) that ends one space before byte
+/// `start` of `text`, a word of its own: what a title or a given name
+/// before a match is.
+fn word_before(text: &str, start: usize) -> Option<&str> {
     let bytes = text.as_bytes();
     // Most matches follow a lowercase word or punctuation: the byte before
     // the space is seen first.
     if start < 3 || bytes.get(start - 1) != Some(&b' ') {
-        return false;
+        return None;
     }
     let end = start - 1;
     let mut at = end;
     while at > 0 && bytes.get(at - 1).is_some_and(|&b| b.is_ascii_alphabetic() || b == b'.') {
         at -= 1;
-        if end - at > 9 {
-            return false;
+        if end - at > 14 {
+            return None;
         }
     }
-    let Some(word) = text.get(at..end) else { return false };
-    TITLES.contains(&word) && char_before(text, at).is_none_or(|c| !is_word(c))
+    let word = text.get(at..end)?;
+    let first = word.as_bytes().first()?;
+    (first.is_ascii_uppercase() && char_before(text, at).is_none_or(|c| !is_word(c)))
+        .then_some(word)
+}
+
+/// Whether the match starting at byte `start` follows a title ("Ms.
+/// Corby") or a given name ("Michael Jordan") and one space, a word of its
+/// own: a person's name.
+pub(crate) fn after_title_or_given_name(text: &str, start: usize) -> bool {
+    word_before(text, start).is_some_and(|w| is_title(w) || is_given_name(w))
+}
+
+/// Whether `word` is one of [`TITLES`].
+fn is_title(word: &str) -> bool {
+    TITLES.binary_search(&word).is_ok()
+}
+
+/// Whether `word` is one of [`GIVEN_NAMES`].
+fn is_given_name(word: &str) -> bool {
+    GIVEN_NAMES.binary_search(&word).is_ok()
 }
 
 /// Whether the match starting at byte `start` is glued to a bound prefix:
@@ -104,9 +92,9 @@ pub(crate) fn rejects(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// The rules on what precedes a match: a bound prefix ("pro-Beijing"), a
-/// title ("Ms. Corby").
+/// title ("Ms. Corby") or a given name ("Michael Jordan").
 pub(crate) fn rejects_start(text: &str, start: usize) -> bool {
-    after_bound_prefix(text, start) || after_title(text, start)
+    after_bound_prefix(text, start) || after_title_or_given_name(text, start)
 }
 
 /// The rules on what follows a match: a currency sign ("US$").
@@ -123,15 +111,41 @@ pub(crate) fn before_currency_sign(text: &str, end: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{after_bound_prefix, after_title, before_currency_sign};
+    use super::{after_bound_prefix, before_currency_sign, is_given_name, is_title, word_before};
+    use super::{BOUND_PREFIXES, GIVEN_NAMES, TITLES};
+
+    #[test]
+    fn word_lists_are_sorted_for_their_binary_search() {
+        assert!(TITLES.windows(2).all(|w| w[0] < w[1]));
+        assert!(GIVEN_NAMES.windows(2).all(|w| w[0] < w[1]));
+        assert!(BOUND_PREFIXES.iter().all(|p| p.chars().all(|c| c.is_ascii_lowercase())));
+    }
+
+    #[test]
+    fn given_names_make_a_person() {
+        let after = |text: &str, name: &str| {
+            word_before(text, text.find(name).unwrap()).is_some_and(is_given_name)
+        };
+        assert!(after("Michael Jordan scored", "Jordan"));
+        assert!(after("said Kelly Florence.", "Florence"));
+        assert!(after("(George Washington Carver)", "Washington"));
+        assert!(!after("in Jordan", "Jordan"));
+        assert!(!after("Will Jordan", "Jordan"));
+        assert!(!after("Michaels Jordan", "Jordan"));
+        assert!(!after("XMichael Jordan", "Jordan"));
+        assert!(!after("Michael  Jordan", "Jordan"));
+    }
 
     #[test]
     fn titles_make_a_person() {
-        let after = |text: &str, name: &str| after_title(text, text.find(name).unwrap());
+        let after = |text: &str, name: &str| {
+            word_before(text, text.find(name).unwrap()).is_some_and(is_title)
+        };
         assert!(after("said Ms. Corby on Monday", "Corby"));
         assert!(after("Mayor Tyler spoke", "Tyler"));
         assert!(after("(Sen. Warren)", "Warren"));
         assert!(after("Dr York Chow", "York"));
+        assert!(after("Coach Austin said", "Austin"));
         assert!(!after("in Tyler on Monday", "Tyler"));
         assert!(!after("Mr.Tyler", "Tyler"));
         assert!(!after("Mayors Tyler", "Tyler"));

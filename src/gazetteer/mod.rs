@@ -58,6 +58,7 @@ mod matcher;
 mod parallel;
 mod parse;
 mod trie;
+mod words;
 
 pub use builder::GazetteerBuilder;
 pub use builtin::default_gazetteer;
