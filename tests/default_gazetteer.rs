@@ -367,6 +367,13 @@ fn names_after_a_title_or_a_given_name_are_people() {
     // The places only: "in Jordan", "from Florence", "left Austin", and
     // "May Jordan" (a word, not a given name, before it).
     assert_eq!(names, ["Jordan", "Florence", "Austin", "Jordan"]);
+    // A place's name that is also a given name, before a surname; not
+    // another place before one ("Toronto Pearson" airport).
+    let text = "Jordan Smith and Austin Carter flew from Toronto Pearson to Austin.";
+    let names: Vec<String> = found(text).into_iter().map(|f| f.0).collect();
+    assert_eq!(names, ["Toronto", "Austin"]);
+    let overlapping = default_gazetteer().find_overlapping_iter(text).count();
+    assert_eq!(overlapping, 2, "both iterators apply the rule");
 }
 
 #[test]

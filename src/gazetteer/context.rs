@@ -13,13 +13,14 @@
 //! of the currency's symbol, not a mention of the country.
 //!
 //! A name right after a title ("Ms. Corby", "Mayor Tyler", "Sen. Warren") or
-//! a given name ("Michael Jordan", "Kelly Florence") is a person's name, not
-//! the place or group of that name.
+//! a given name ("Michael Jordan", "Kelly Florence"), or a place's name that
+//! is also a given name right before a surname ("Jordan Smith", "Austin
+//! Carter"), is a person's name, not the place or group of that name.
 //!
 //! The word lists are in `words.rs`.
 
 use super::fold::{char_before, is_word};
-use super::words::{BOUND_PREFIXES, GIVEN_NAMES, TITLES};
+use super::words::{BOUND_PREFIXES, GIVEN_NAMES, PLACE_GIVEN_NAMES, SURNAMES, TITLES};
 
 /// The word of ASCII letters (and periods) that ends one space before byte
 /// `start` of `text`, a word of its own: what a title or a given name
@@ -88,7 +89,7 @@ pub(crate) fn after_bound_prefix(text: &str, start: usize) -> bool {
 /// definition both iterators use (the overlapping one asks
 /// [`rejects_start`] once per start and [`rejects_end`] per end).
 pub(crate) fn rejects(text: &str, start: usize, end: usize) -> bool {
-    rejects_start(text, start) || rejects_end(text, end)
+    rejects_start(text, start) || rejects_end(text, start, end)
 }
 
 /// The rules on what precedes a match: a bound prefix ("pro-Beijing"), a
@@ -97,9 +98,30 @@ pub(crate) fn rejects_start(text: &str, start: usize) -> bool {
     after_bound_prefix(text, start) || after_title_or_given_name(text, start)
 }
 
-/// The rules on what follows a match: a currency sign ("US$").
-pub(crate) fn rejects_end(text: &str, end: usize) -> bool {
+/// The rules on what follows the match `text[start..end]`: a currency sign
+/// ("US$"), a surname after a given name ("Jordan Smith").
+pub(crate) fn rejects_end(text: &str, start: usize, end: usize) -> bool {
     before_currency_sign(text, end)
+        || (before_surname(text, end)
+            && text.get(start..end).is_some_and(|n| PLACE_GIVEN_NAMES.binary_search(&n).is_ok()))
+}
+
+/// Whether one space and one of [`SURNAMES`], a word of its own, follow
+/// byte `end` of `text` ("Jordan Smith", not "Jordan Smithfield").
+pub(crate) fn before_surname(text: &str, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    // Most matches end before punctuation or a lowercase word: the two bytes
+    // after are seen first.
+    if bytes.get(end) != Some(&b' ') || !bytes.get(end + 1).is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
+    let start = end + 1;
+    let mut at = start + 1;
+    while bytes.get(at).is_some_and(u8::is_ascii_lowercase) {
+        at += 1;
+    }
+    let whole = text.get(at..).and_then(|rest| rest.chars().next()).is_none_or(|c| !is_word(c));
+    whole && text.get(start..at).is_some_and(|w| SURNAMES.binary_search(&w).is_ok())
 }
 
 /// Whether the match ending at byte `end` is glued to a currency sign.
@@ -111,14 +133,36 @@ pub(crate) fn before_currency_sign(text: &str, end: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{after_bound_prefix, before_currency_sign, is_given_name, is_title, word_before};
-    use super::{BOUND_PREFIXES, GIVEN_NAMES, TITLES};
+    use super::{
+        after_bound_prefix, before_currency_sign, before_surname, is_given_name, is_title,
+        word_before,
+    };
+    use super::{BOUND_PREFIXES, GIVEN_NAMES, PLACE_GIVEN_NAMES, SURNAMES, TITLES};
 
     #[test]
     fn word_lists_are_sorted_for_their_binary_search() {
         assert!(TITLES.windows(2).all(|w| w[0] < w[1]));
         assert!(GIVEN_NAMES.windows(2).all(|w| w[0] < w[1]));
+        assert!(SURNAMES.windows(2).all(|w| w[0] < w[1]));
+        assert!(PLACE_GIVEN_NAMES.windows(2).all(|w| w[0] < w[1]));
         assert!(BOUND_PREFIXES.iter().all(|p| p.chars().all(|c| c.is_ascii_lowercase())));
+    }
+
+    #[test]
+    fn surnames_make_a_person() {
+        let before = |text: &str, name: &str| {
+            let at = text.find(name).unwrap() + name.len();
+            before_surname(text, at)
+        };
+        assert!(before("Jordan Smith scored", "Jordan"));
+        assert!(before("(Austin Carter)", "Austin"));
+        assert!(before("said Chad Johnson.", "Chad"));
+        assert!(!before("Jordan Smithfield", "Jordan"));
+        assert!(!before("Jordan smith", "Jordan"));
+        assert!(!before("Jordan  Smith", "Jordan"));
+        assert!(!before("Jordan, Smith said", "Jordan"));
+        assert!(!before("Jordan Young", "Jordan"));
+        assert!(!before("Jordan", "Jordan"));
     }
 
     #[test]

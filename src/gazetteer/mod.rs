@@ -655,7 +655,8 @@ impl Iterator for FindOverlappingIter<'_, '_> {
             if let Some(&found) = self.pending.get(self.next) {
                 self.next += 1;
                 // The start was checked once, before its ends were walked.
-                if self.gazetteer.inner.context_rules && context::rejects_end(self.text, found.end)
+                if self.gazetteer.inner.context_rules
+                    && context::rejects_end(self.text, self.start, found.end)
                 {
                     continue;
                 }
