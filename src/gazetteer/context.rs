@@ -21,10 +21,11 @@
 
 use super::fold::{char_before, is_word};
 use super::words::{BOUND_PREFIXES, GIVEN_NAMES, PLACE_GIVEN_NAMES, SURNAMES, TITLES};
+use once_cell::sync::Lazy;
 
-/// The word of ASCII letters (and periods) that ends one space before byte
-/// `start` of `text`, a word of its own: what a title or a given name
-/// before a match is.
+/// The capitalised word of ASCII letters (and periods) that ends one space
+/// before byte `start` of `text` (see [`word_of_its_own`]): what a title or
+/// a given name before a match is.
 fn word_before(text: &str, start: usize) -> Option<&str> {
     let bytes = text.as_bytes();
     // Most matches follow a lowercase word or punctuation: the byte before
@@ -40,27 +41,66 @@ fn word_before(text: &str, start: usize) -> Option<&str> {
             return None;
         }
     }
-    let word = text.get(at..end)?;
-    let first = word.as_bytes().first()?;
-    (first.is_ascii_uppercase() && char_before(text, at).is_none_or(|c| !is_word(c)))
-        .then_some(word)
+    // A capital first; whether a word of its own is asked last (of the
+    // words the caller looks for).
+    bytes.get(at).filter(|b| b.is_ascii_uppercase())?;
+    text.get(at..end)
+}
+
+/// Whether `word`, the word before byte `start - 1` of `text` that
+/// [`word_before`] read, is a word of its own: no letter or digit touches
+/// it.
+fn word_of_its_own(text: &str, start: usize, word: &str) -> bool {
+    let at = start - 1 - word.len();
+    char_before(text, at).is_none_or(|c| !is_word(c))
 }
 
 /// Whether the match starting at byte `start` follows a title ("Ms.
 /// Corby") or a given name ("Michael Jordan") and one space, a word of its
 /// own: a person's name.
 pub(crate) fn after_title_or_given_name(text: &str, start: usize) -> bool {
-    word_before(text, start).is_some_and(|w| is_title(w) || is_given_name(w))
+    static BEFORE: Lazy<WordSet> = Lazy::new(|| WordSet::new(TITLES.iter().chain(&GIVEN_NAMES)));
+    word_before(text, start).is_some_and(|w| BEFORE.contains(w) && word_of_its_own(text, start, w))
 }
 
-/// Whether `word` is one of [`TITLES`].
-fn is_title(word: &str) -> bool {
-    TITLES.binary_search(&word).is_ok()
+/// A set of words looked up at every match: a word of up to seven bytes
+/// is one `u64` (its bytes, then its length) in a sorted list, found in a
+/// few integer comparisons; longer ones are compared as strings.
+struct WordSet {
+    short: Vec<u64>,
+    long: Vec<&'static str>,
 }
 
-/// Whether `word` is one of [`GIVEN_NAMES`].
-fn is_given_name(word: &str) -> bool {
-    GIVEN_NAMES.binary_search(&word).is_ok()
+impl WordSet {
+    fn new<'w>(words: impl Iterator<Item = &'w &'static str>) -> WordSet {
+        let (mut short, mut long) = (Vec::new(), Vec::new());
+        for &w in words {
+            match WordSet::key(w) {
+                Some(k) => short.push(k),
+                None => long.push(w),
+            }
+        }
+        short.sort_unstable();
+        long.sort_unstable();
+        WordSet { short, long }
+    }
+
+    /// `word` as a number, if it has seven bytes or fewer: the bytes, then
+    /// the length (so that "Jo" and "\0Jo" differ).
+    fn key(word: &str) -> Option<u64> {
+        let bytes = word.as_bytes();
+        (bytes.len() <= 7).then(|| {
+            let packed = bytes.iter().fold(0u64, |k, &b| k << 8 | u64::from(b));
+            packed << 8 | bytes.len() as u64
+        })
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        match WordSet::key(word) {
+            Some(k) => self.short.binary_search(&k).is_ok(),
+            None => self.long.binary_search(&word).is_ok(),
+        }
+    }
 }
 
 /// Whether the match starting at byte `start` is glued to a bound prefix:
@@ -121,7 +161,8 @@ pub(crate) fn before_surname(text: &str, end: usize) -> bool {
         at += 1;
     }
     let whole = text.get(at..).and_then(|rest| rest.chars().next()).is_none_or(|c| !is_word(c));
-    whole && text.get(start..at).is_some_and(|w| SURNAMES.binary_search(&w).is_ok())
+    static SURNAME: Lazy<WordSet> = Lazy::new(|| WordSet::new(SURNAMES.iter()));
+    whole && text.get(start..at).is_some_and(|w| SURNAME.contains(w))
 }
 
 /// Whether the match ending at byte `end` is glued to a currency sign.
@@ -134,8 +175,8 @@ pub(crate) fn before_currency_sign(text: &str, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{
-        after_bound_prefix, before_currency_sign, before_surname, is_given_name, is_title,
-        word_before,
+        after_bound_prefix, after_title_or_given_name, before_currency_sign, before_surname,
+        WordSet,
     };
     use super::{BOUND_PREFIXES, GIVEN_NAMES, PLACE_GIVEN_NAMES, SURNAMES, TITLES};
 
@@ -146,6 +187,17 @@ mod tests {
         assert!(SURNAMES.windows(2).all(|w| w[0] < w[1]));
         assert!(PLACE_GIVEN_NAMES.windows(2).all(|w| w[0] < w[1]));
         assert!(BOUND_PREFIXES.iter().all(|p| p.chars().all(|c| c.is_ascii_lowercase())));
+    }
+
+    #[test]
+    fn a_word_set_holds_its_words_short_and_long() {
+        let set = WordSet::new(["Ann", "Jo", "Michael", "Christopher", "Superintendent"].iter());
+        for w in ["Ann", "Jo", "Michael", "Christopher", "Superintendent"] {
+            assert!(set.contains(w), "{w}");
+        }
+        for w in ["An", "Anne", "J", "", "Michaels", "Christophe", "Jo\0", "\0Jo", "ann"] {
+            assert!(!set.contains(w), "{w:?}");
+        }
     }
 
     #[test]
@@ -167,9 +219,8 @@ mod tests {
 
     #[test]
     fn given_names_make_a_person() {
-        let after = |text: &str, name: &str| {
-            word_before(text, text.find(name).unwrap()).is_some_and(is_given_name)
-        };
+        let after =
+            |text: &str, name: &str| after_title_or_given_name(text, text.find(name).unwrap());
         assert!(after("Michael Jordan scored", "Jordan"));
         assert!(after("said Kelly Florence.", "Florence"));
         assert!(after("(George Washington Carver)", "Washington"));
@@ -182,9 +233,8 @@ mod tests {
 
     #[test]
     fn titles_make_a_person() {
-        let after = |text: &str, name: &str| {
-            word_before(text, text.find(name).unwrap()).is_some_and(is_title)
-        };
+        let after =
+            |text: &str, name: &str| after_title_or_given_name(text, text.find(name).unwrap());
         assert!(after("said Ms. Corby on Monday", "Corby"));
         assert!(after("Mayor Tyler spoke", "Tyler"));
         assert!(after("(Sen. Warren)", "Warren"));
