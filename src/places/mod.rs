@@ -129,10 +129,13 @@ impl Place {
 ///    times as populous as any other of its name: "Florida") favour
 ///    candidates inside them. (With the [`Analyzer`](crate::Analyzer), a town
 ///    the gazetteer does not list is also found after "in", "near", "from" or
-///    "outside", or before "police", "residents", "man", "woman" or "mayor",
-///    when it is the only town of its name in such a division (or in the
-///    one named most): "in
-///    Innisfail" in a report that names Queensland.)
+///    "outside", before "police", "residents", "man", "woman" or "mayor", or
+///    in a dateline ("INNISFAIL \u{2014}"), when it is the only town of its
+///    name in such a division (or in the one named most, or the one of rule
+///    2b): "in Innisfail" in a report that names Queensland; so is a state
+///    the gazetteer leaves out as a word in a country the document names ("in
+///    Victoria"), and a town whose name is a word and a match ("Lake Wales",
+///    over "Wales").)
 ///    **2b. Shared division**: names of one country and several of its
 ///    divisions ("Polk County", "Lakeland") favour the division where most
 ///    of them have a candidate (Florida, for both).
