@@ -227,6 +227,19 @@ fn a_dateline_of_a_town_the_list_does_not_name() {
 }
 
 #[test]
+fn counties_named_after_a_saint_resolve_either_way() {
+    check(&[
+        // GeoNames writes "Saint Johns County"; the county list "St. Johns
+        // County": both name the county, and it has its place.
+        ("Deputies in St. Johns County searched the dunes.", "St. Johns County", 0, "US", "FL"),
+        ("Deputies in Saint Johns County searched the dunes.", "Saint Johns County", 0, "US", "FL"),
+        ("Levees broke in St. Bernard Parish overnight.", "St. Bernard Parish", 0, "US", "LA"),
+        ("Crews left Ste. Genevieve County at dawn.", "Ste. Genevieve County", 0, "US", "MO"),
+        ("Crews left De Witt County at dawn.", "De Witt County", 0, "US", "*"),
+    ]);
+}
+
+#[test]
 fn regions_and_seas_have_points_of_their_own() {
     check(&[
         // Made of divisions of one country: in that country.

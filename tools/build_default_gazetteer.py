@@ -56,6 +56,14 @@ def key(s):
     return ascii_fold(s).casefold()
 
 
+def county_key(name):
+    """A US county's name as both the county list and GeoNames may write it:
+    "St. Johns County" / "Saint Johns County", "De Witt County" / "DeWitt
+    County", "Le Flore County" / "LeFlore County"."""
+    words = key(name).replace("ste. ", "sainte ").replace("st. ", "saint ")
+    return words.replace(" ", "").replace("'", "")
+
+
 def read_tsv(path, min_cols, max_cols):
     """Rows of a hand-written list: '#' comments and blank lines skipped."""
     rows = []
@@ -155,6 +163,10 @@ class Builder:
             elif name.endswith((" County", " Parish")):
                 ent = Entity(id_, "LOC", canon)
                 ent.add(name)
+                # "St. Johns County" is written "Saint Johns County" too.
+                for short, long in (("St. ", "Saint "), ("Ste. ", "Sainte ")):
+                    if name.startswith(short):
+                        ent.add(long + name[len(short):])
                 self.counties.append(ent)
         for n, (name, label, id_, canon) in self.shared_rows("geonames_cities.tsv"):
             if id_ not in self.city:
@@ -394,7 +406,7 @@ class Builder:
         for gid in self.place_order:
             row = self.places[gid]
             if row["feature_code"] == "ADM2" and row["country"] == "US":
-                admin2.setdefault((row["name"], row["admin1_name"]), gid)
+                admin2.setdefault((county_key(row["name"]), row["admin1_name"]), gid)
         rows = []
         for _, es in sections:
             for e in es:
@@ -404,7 +416,7 @@ class Builder:
                     gid = ref[len("geonames:"):]
                 elif ref.startswith("fips:") and ", " in e.canonical:
                     county, state = e.canonical.rsplit(", ", 1)
-                    gid = admin2.get((county, state))
+                    gid = admin2.get((county_key(county), state))
                 elif ref in self.region_places:
                     gid = self.region_places[ref]
                 elif ref in self.region_points:
