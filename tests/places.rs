@@ -47,6 +47,10 @@ fn qualifier_city_state_and_city_country() {
         ("A bridge closed in Damascus (Oregon) after the storm.", "Damascus", 0, "US", "OR"),
         // Paris, Texas and Paris.
         ("The plant in Paris, Texas, will close in May.", "Paris", 0, "US", "TX"),
+        // A country's name before a state is a town of it, not a list.
+        ("A mill in Mexico, Missouri, closed.", "Mexico", 0, "US", "MO"),
+        ("Voters in Peru, Indiana, met; Texas and Peru traded.", "Peru", 0, "US", "IN"),
+        ("Troops from Syria, Iraq and Jordan met.", "Iraq", 0, "IQ", "*"),
         ("Ministers met in Paris on Monday.", "Paris", 0, "FR", "*"),
         // A capital below the list's population cut is listed all the same.
         ("The new consulate in Nuuk opened on Monday.", "Nuuk", 0, "GL", "*"),

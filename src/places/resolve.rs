@@ -497,11 +497,17 @@ fn qualify_pairs(text: &str, mentions: &[Mention<'_>], fixed: &mut [Option<Candi
         if !b.marked {
             continue;
         }
-        // "Syria, Iraq", "Texas, California": a list, not a qualifier.
-        let listed = |m: &Mention<'_>| {
+        // "Syria, Iraq", "Texas, California": a list, not a qualifier; but a
+        // country-first name before a division may be a town of it
+        // ("Lebanon, Ohio").
+        let first = |m: &Mention<'_>, kind: fn(&PlaceKey) -> bool| {
+            m.candidates.first().is_some_and(|c| kind(&c.key))
+        };
+        let big = |m: &Mention<'_>| {
             m.candidates.first().is_none_or(|c| c.key.is_country() || c.key.is_division())
         };
-        if a.nationality || b.nationality || listed(a) {
+        let town_of_division = first(a, PlaceKey::is_country) && first(b, PlaceKey::is_division);
+        if a.nationality || b.nationality || (big(a) && !town_of_division) {
             continue;
         }
         if !text.get(a.end..b.start).is_some_and(qualifies) {
