@@ -244,6 +244,22 @@ fn counties_named_after_a_saint_resolve_either_way() {
 }
 
 #[test]
+fn a_us_state_s_postal_code_qualifies_the_town_before_it() {
+    check(&[
+        // A listed name, a town the list does not name, a town over a match.
+        ("Officials in Lakeland, FL agreed.", "Lakeland", 0, "US", "FL"),
+        ("Bike tours ran in Washington, DC and Boston.", "Washington", 0, "US", "DC"),
+        ("BARTOW, FL \u{2014} A woman was hurt.", "BARTOW", 0, "US", "FL"),
+        ("Police in Ames, IA said more.", "Ames", 0, "US", "IA"),
+        ("A Lake Wales, FL woman was hurt.", "Lake Wales", 0, "US", "FL"),
+        ("A Lake Wales, FL woman was hurt.", "Wales", 0, "-", "*"),
+        // Not before a headline's word in capitals, nor an unknown code.
+        ("PARIS, IN THE NEWS", "PARIS", 0, "FR", "*"),
+        ("Police in Ames, XY said more.", "Ames", 0, "-", "*"),
+    ]);
+}
+
+#[test]
 fn regions_and_seas_have_points_of_their_own() {
     check(&[
         // Made of divisions of one country: in that country.

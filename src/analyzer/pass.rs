@@ -103,7 +103,9 @@ pub(crate) fn pass<'a>(cx: &Context<'a>, text: &'a str, want: Wanted, sink: &mut
     };
     let mut towns = Vec::new();
     let mut places = match gazetteer {
-        Some(g) if cx.resolve_places && !matches.is_empty() => {
+        // Even without a match: a town and its state's postal code ("Bartow,
+        // FL").
+        Some(g) if cx.resolve_places && (want.entities || casualties) => {
             cx.resolver.resolve_with_towns(g, text, &matches, &user_places, &mut towns)
         }
         _ => Resolved::default(),

@@ -3,7 +3,7 @@
 //! Wyoming"), "the state of", runs of capitalised words, whole words.
 //! Functions of the text alone: no candidates, no gazetteer.
 
-use super::words::{COMPASS_WORDS, DIVISION_WORDS, OPENING_WORDS};
+use super::words::{COMPASS_WORDS, DIVISION_WORDS, OPENING_WORDS, US_STATE_CODES};
 
 /// Words a town name is made of: letters and digits, with `.`, `'` and `-`
 /// inside ("St. Marys", "O'Fallon", "Wilkes-Barre").
@@ -135,6 +135,31 @@ pub(super) fn dateline(text: &str) -> Option<(usize, &str)> {
     rest.starts_with(['\u{2014}', '\u{2013}', '-']).then_some((start, name))
 }
 
+/// Each comma of `text` followed by a space and a US state's two-letter
+/// postal code as a word of its own ("Bartow, FL \u{2014}"; "Ames, IA
+/// said"), as (the comma's byte, the code); not before a word in capitals
+/// ("PARIS, IN THE NEWS": a headline's words).
+pub(super) fn postal_codes(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b',', bytes).filter_map(move |at| {
+        let code = bytes.get(at + 2..at + 4)?;
+        if bytes.get(at + 1) != Some(&b' ') || !code.iter().all(u8::is_ascii_uppercase) {
+            return None;
+        }
+        let after = bytes.get(at + 4..).unwrap_or(&[]);
+        if after.first().is_some_and(|b| b.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let next_word = after.strip_prefix(b" ").unwrap_or(&[]);
+        let capitals = next_word.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        if capitals >= 2 && next_word.iter().take(capitals).all(u8::is_ascii_uppercase) {
+            return None;
+        }
+        let code = text.get(at + 2..at + 4)?;
+        US_STATE_CODES.binary_search(&code).is_ok().then_some((at, code))
+    })
+}
+
 /// Whether a word of ASCII letters (and the marks of [`town_char`]) that
 /// starts with a capital comes before byte `start` of `text`, one space
 /// between: a quick look on the bytes before [`capitalised_runs_before`].
@@ -253,7 +278,7 @@ pub(super) fn named_division_before(text: &str, start: usize) -> bool {
 mod tests {
     use super::{
         capitalised_run, capitalised_runs_before, capitalised_word_before, dateline, marked_before,
-        named_division_before, qualifies, town_head,
+        named_division_before, postal_codes, qualifies, town_head,
     };
 
     #[test]
@@ -274,6 +299,21 @@ mod tests {
         assert_eq!(runs("Lakeland"), ["Lakeland"]);
         assert_eq!(runs(" Lakeland"), ["Lakeland"]);
         assert_eq!(runs(""), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn postal_codes_follow_a_comma() {
+        fn codes(text: &str) -> Vec<(usize, &str)> {
+            postal_codes(text).collect()
+        }
+        assert_eq!(codes("BARTOW, FL \u{2014} A"), [(6, "FL")]);
+        assert_eq!(codes("Ames, IA said, and Waco, TX."), [(4, "IA"), (23, "TX")]);
+        assert_eq!(codes("PARIS, IN THE NEWS"), []);
+        assert_eq!(codes("Paris, INDIANA"), []);
+        assert_eq!(codes("Paris, XY said"), []);
+        assert_eq!(codes("Paris,FL"), []);
+        assert_eq!(codes("Paris, FL"), [(5, "FL")]);
+        assert_eq!(codes(","), []);
     }
 
     #[test]

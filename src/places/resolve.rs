@@ -8,7 +8,8 @@ use super::marks::{joins_list, marked_before, named_division_before, qualifies};
 use super::resolved::{Choice, Resolved};
 use super::table::{Kind, PlaceKey, EMPTY, NONE};
 use super::towns::{
-    qualify_towns, repeat_towns, towns_in_context, towns_over_matches, Named, Town,
+    qualify_by_postal_code, qualify_towns, repeat_towns, towns_in_context, towns_over_matches,
+    Named, Town,
 };
 use super::{PlaceResolver, PlaceTable, UserPlaces};
 use crate::gazetteer::{EntityId, EntityMatch, Gazetteer};
@@ -360,6 +361,13 @@ pub(super) fn resolve<'t, 'u>(
     gather_runs(table, user, resolver, g, matches, builtin, &mut runs, &mut all);
     let mentions = mentions(text, matches, &runs, &all, &named);
     fixed.resize(mentions.len(), None);
+    // The matches a town found in their place stands for (rules 1b, 1e).
+    let mut superseded = Vec::new();
+    if let Some(towns) = towns_wanted.as_deref_mut() {
+        let from = towns.len();
+        qualify_by_postal_code(table, text, matches, &mentions, &mut fixed, towns, &mut superseded);
+        repeat_towns(text, matches, towns, from);
+    }
     // Rules 1 and 1b read a mark before a mention; most documents have
     // none, and nothing for one sense per document to spread then.
     if mentions.iter().any(|m| m.marked) {
@@ -369,6 +377,8 @@ pub(super) fn resolve<'t, 'u>(
             qualify_towns(table, text, matches, &mentions, &mut fixed, towns);
             repeat_towns(text, matches, towns, from);
         }
+    }
+    if fixed.iter().any(Option::is_some) {
         one_sense(&mentions, &mut fixed);
     }
     divisions_named_as_such(text, &mentions, &mut fixed);
@@ -377,7 +387,6 @@ pub(super) fn resolve<'t, 'u>(
     let mut divisions: Tally<(u32, u32)> = Tally(divisions);
     tally(&mentions, &fixed, &mut runs, &all, &mut countries, &mut divisions);
     let shared = shared_divisions(&runs, &all);
-    let mut superseded = Vec::new();
     if let Some(towns) = towns_wanted {
         if !divisions.0.is_empty() || !shared.0.is_empty() {
             let from = towns.len();
@@ -396,6 +405,8 @@ pub(super) fn resolve<'t, 'u>(
             *s = Scratch { all, runs, index, named, fixed, countries, divisions }.emptied();
         }
     });
+    superseded.sort_unstable();
+    superseded.dedup();
     Resolved::new(user, out).superseding(superseded)
 }
 

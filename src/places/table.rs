@@ -274,6 +274,12 @@ impl PlaceTable {
         Some(self.entry(n as usize)?.0)
     }
 
+    /// Whether `key` lies in the first-level division of `country` whose
+    /// code is `admin1` ("US", "FL"), compared as strings.
+    pub(crate) fn in_division(&self, key: &PlaceKey, country: &str, admin1: &str) -> bool {
+        self.string(key.admin1) == Some(admin1) && self.string(key.country) == Some(country)
+    }
+
     /// The number of string `s`, if the table holds it.
     pub(crate) fn number(&self, s: &str) -> Option<u32> {
         let numbers = self.numbers.get_or_init(|| {

@@ -6,7 +6,7 @@
 
 use super::marks::{
     capitalised_run, capitalised_runs_before, capitalised_word_before, dateline, lone_name,
-    qualifies, town_char, town_head, written_in_lowercase,
+    postal_codes, qualifies, town_char, town_head, written_in_lowercase,
 };
 use super::resolve::{inside, Candidate, Mention, Tally};
 use super::table::{Kind, PlaceKey, EMPTY};
@@ -137,6 +137,65 @@ pub(super) fn qualify_towns<'t>(
             if let Some(slot) = fixed.get_mut(i) {
                 *slot = Some(qualifier);
             }
+        }
+    }
+}
+
+/// Rule 1b with a US state's postal code for the qualifier ("Lakeland, FL";
+/// "Bartow, FL \u{2014}"; "a Lake Wales, FL woman"; [`postal_codes`]): a name
+/// the list gives right before the comma is its candidate in that state; a
+/// run of capitalised words there is the town of that name the places
+/// table holds in that state, in place of a match the run ends with (whose
+/// index goes to `superseded`: "Wales").
+pub(super) fn qualify_by_postal_code<'t>(
+    table: &PlaceTable,
+    text: &str,
+    matches: &[EntityMatch],
+    mentions: &[Mention<'_>],
+    fixed: &mut [Option<Candidate>],
+    towns: &mut Vec<Town<'t>>,
+    superseded: &mut Vec<usize>,
+) {
+    for (comma, code) in postal_codes(text) {
+        let in_state = |k: &PlaceKey| table.in_division(k, "US", code);
+        // The match that ends at the comma, if any, and the one before.
+        let next = matches.partition_point(|m| m.span().start < comma);
+        let last =
+            next.checked_sub(1).filter(|&i| matches.get(i).is_some_and(|m| m.span().end == comma));
+        if let Some(i) = last {
+            let k = mentions.partition_point(|m| m.at < i);
+            if let Some(m) = mentions.get(k).filter(|m| m.at == i && !m.nationality) {
+                if let Some(c) = m.candidates.iter().find(|c| in_state(&c.key)) {
+                    if let Some(slot) = fixed.get_mut(k).filter(|slot| slot.is_none()) {
+                        *slot = Some(*c);
+                    }
+                    continue;
+                }
+            }
+        }
+        // Before it, no match may reach into the run.
+        let before = last.unwrap_or(next).checked_sub(1).and_then(|p| matches.get(p));
+        let after = before.map_or(0, |p| p.span().end);
+        let runs = capitalised_runs_before(text, comma).into_iter().flatten();
+        let found = runs.filter(|&(start, _)| start >= after).find_map(|(start, name)| {
+            if last.is_some_and(|i| matches.get(i).is_some_and(|m| m.span().start < start)) {
+                return None;
+            }
+            let found = table.towns_named(&Gazetteer::normalize(name));
+            let &(n, _) = found.iter().find(|(_, t)| in_state(t))?;
+            let place = table.town(n)?;
+            let overlaps = towns.iter().any(|t| t.start < comma && start < t.end);
+            (!overlaps).then_some(Town {
+                start,
+                end: comma,
+                place,
+                table: std::marker::PhantomData,
+                candidates: found.len(),
+            })
+        });
+        if let Some(town) = found {
+            towns.push(town);
+            superseded.extend(last);
         }
     }
 }

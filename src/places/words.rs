@@ -111,3 +111,14 @@ pub(super) const COMPASS_WORDS: [&str; 27] = [
 /// the provinces of Spain and Italy and the regions of many countries are
 /// second-level divisions ("the province of Granada").
 pub(super) const DIVISION_WORDS: [&str; 1] = ["state"];
+
+/// The two-letter postal codes of the US states and the District of
+/// Columbia (USPS; GeoNames' first-level division codes for the US are the
+/// same), sorted (a binary search): a qualifier after a town and a comma
+/// ("Bartow, FL").
+pub(super) const US_STATE_CODES: [&str; 51] = [
+    "AK", "AL", "AR", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "HI", "IA", "ID", "IL", "IN",
+    "KS", "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MS", "MT", "NC", "ND", "NE", "NH", "NJ",
+    "NM", "NV", "NY", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VT", "WA",
+    "WI", "WV", "WY",
+];
