@@ -120,7 +120,8 @@ impl Place {
 ///    that lies in a candidate of the second wins (the likeliest such pair).
 ///    The same name elsewhere in the document takes the same place. (With
 ///    the [`Analyzer`](crate::Analyzer), a town the gazetteer does not list
-///    is found this way too: "Ames, Iowa".) A name on a list beside
+///    is found this way too: "Ames, Iowa"; and a US state's postal code
+///    qualifies too: "Washington, DC", "Ames, IA".) A name on a list beside
 ///    divisions is a division, beside countries a country ("Indonesia, Japan
 ///    and Palau").
 /// 2. **Context**: countries and first-level divisions the document names
