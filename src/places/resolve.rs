@@ -391,7 +391,7 @@ pub(super) fn resolve<'t, 'u>(
         if !divisions.0.is_empty() || !shared.0.is_empty() {
             let from = towns.len();
             let named = Named { countries: &countries, divisions: &divisions, shared: &shared };
-            towns_over_matches(table, text, matches, towns, &named, &mut superseded);
+            towns_over_matches(table, text, matches, &mentions, towns, &named, &mut superseded);
             towns_in_context(table, text, matches, towns, &named);
             repeat_towns(text, matches, towns, from);
         }

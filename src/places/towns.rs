@@ -406,16 +406,21 @@ fn town_named_in_divisions<'t>(
 /// or province the document names with confidence (as rule 1d): the town,
 /// in place of the match ("Wales"), whose index goes to `superseded`. Not
 /// after a capitalised preposition or an article opening a sentence ("In
-/// Wales", "The Gambia").
+/// Wales", "The Gambia"), nor a compass word ("Western Syria").
 pub(super) fn towns_over_matches<'t>(
     table: &PlaceTable,
     text: &str,
     matches: &[EntityMatch],
+    mentions: &[Mention<'_>],
     towns: &mut Vec<Town<'t>>,
     named: &Named<'_>,
     superseded: &mut Vec<usize>,
 ) {
-    for (i, m) in matches.iter().enumerate() {
+    // Place mentions only: a nationality word is no town's end ("North
+    // American"), nor an organisation's name ("Air Canada").
+    for (i, m) in
+        mentions.iter().filter(|m| !m.nationality).filter_map(|m| Some((m.at, matches.get(m.at)?)))
+    {
         let span = m.span();
         // Most matches follow a lowercase word or a mark: seen first, on
         // the bytes.
@@ -428,9 +433,13 @@ pub(super) fn towns_over_matches<'t>(
         let found = runs.into_iter().flatten().filter(|&(start, _)| start >= after).find_map(
             |(start, words)| {
                 let first = words.split(' ').next().unwrap_or("");
+                // Not after a compass word: a part of the place ("Southern
+                // California"); the built-in list names the towns that
+                // begin with one ("New Albany", "South Portland").
                 if words.split(' ').count() > 2
                     || OPENING_WORDS.contains(&first)
                     || ARTICLES.contains(&first)
+                    || COMPASS_WORDS.iter().any(|w| w.eq_ignore_ascii_case(first))
                 {
                     return None;
                 }
