@@ -91,9 +91,34 @@ pub(crate) fn run_end(bytes: &[u8], mut at: usize, lanes: fn(u64) -> u64) -> usi
     }
 }
 
+/// Removes from `items` the items at the indices `sorted` (ascending, each
+/// once), keeping the others in order.
+pub(crate) fn remove_indices<T>(items: &mut Vec<T>, sorted: &[usize]) {
+    if sorted.is_empty() {
+        return;
+    }
+    let mut i = 0;
+    items.retain(|_| {
+        let keep = sorted.binary_search(&i).is_err();
+        i += 1;
+        keep
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn remove_indices_keeps_the_others_in_order() {
+        let mut v = vec!['a', 'b', 'c', 'd', 'e'];
+        remove_indices(&mut v, &[0, 2, 4]);
+        assert_eq!(v, ['b', 'd']);
+        remove_indices(&mut v, &[]);
+        assert_eq!(v, ['b', 'd']);
+        remove_indices(&mut v, &[7]);
+        assert_eq!(v, ['b', 'd']);
+    }
 
     #[test]
     fn lanes_agree_with_std() {

@@ -12,6 +12,7 @@ use crate::numbers::{read_block, NumberPhrase};
 use crate::places::{Place, PlaceResolver, Resolved, Town, UserPlaces};
 use crate::span::Span;
 use crate::text::{sentences, Blocks, SentenceSplitter, Token};
+use crate::util::remove_indices;
 
 /// The layers one analysis writes.
 #[derive(Clone, Copy, Debug, Default)]
@@ -112,15 +113,7 @@ pub(crate) fn pass<'a>(cx: &Context<'a>, text: &'a str, want: Wanted, sink: &mut
     };
     // A town named by a word and a match ("Lake Wales" in a Florida
     // report) stands in place of the match ("Wales").
-    let superseded = places.take_superseded();
-    if !superseded.is_empty() {
-        let mut i = 0;
-        matches.retain(|_| {
-            let keep = superseded.binary_search(&i).is_err();
-            i += 1;
-            keep
-        });
-    }
+    remove_indices(&mut matches, &places.take_superseded());
     let matches = matches;
     // A casualty's location borrows its place: decoded (each record once)
     // only when facts are wanted.

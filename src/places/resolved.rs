@@ -7,6 +7,7 @@
 use super::table::PlaceTable;
 use super::{Place, UserPlaces};
 use crate::gazetteer::EntityId;
+use crate::util::remove_indices;
 use std::borrow::Cow;
 
 /// Where a match's chosen place comes from.
@@ -49,14 +50,7 @@ impl<'u> Resolved<'u> {
     /// indices (in order), for the caller to drop those matches too.
     pub(crate) fn take_superseded(&mut self) -> Vec<usize> {
         let superseded = std::mem::take(&mut self.superseded);
-        if !superseded.is_empty() {
-            let mut i = 0;
-            self.choices.retain(|_| {
-                let keep = superseded.binary_search(&i).is_err();
-                i += 1;
-                keep
-            });
-        }
+        remove_indices(&mut self.choices, &superseded);
         superseded
     }
 
