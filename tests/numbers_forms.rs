@@ -472,6 +472,77 @@ fn p12_negatives() {
     ]);
 }
 
+/// Hyphens written for spaces inside a number ("two-and-a-half",
+/// "$2.5-million", "half-a-dozen") read as the spaced form; a hyphen that
+/// makes the number a modifier of the next word ("a 2-million-strong crowd",
+/// "a three-and-a-half-year sentence") still gives nothing, and never a
+/// value cut out of the longer form.
+#[test]
+fn hyphens_for_spaces() {
+    run(&[
+        (
+            "Two-and-a-half thousand troops and one-and-a-half million refugees.",
+            &[
+                ("Two-and-a-half thousand", pt(2500.0), false, N, Some("troops")),
+                ("one-and-a-half million", pt(1.5e6), false, N, Some("refugees")),
+            ],
+        ),
+        (
+            "She waited three-and-a-half years, down from over four-and-a-quarter.",
+            &[
+                ("three-and-a-half", pt(3.5), false, N, Some("years")),
+                ("over four-and-a-quarter", (Some(4.25), false, None, false), false, N, None),
+            ],
+        ),
+        (
+            "A hundred-and-fifty guests and one hundred-and-twenty staff.",
+            &[
+                ("A hundred-and-fifty", pt(150.0), false, N, Some("guests")),
+                ("one hundred-and-twenty", pt(120.0), false, N, Some("staff")),
+            ],
+        ),
+        (
+            "The city paid a $4.5-million settlement to 3-million residents.",
+            &[
+                ("$4.5-million", pt(4.5e6), false, M, None),
+                ("3-million", pt(3e6), false, N, Some("residents")),
+            ],
+        ),
+        (
+            "It signed a 20-billion-rupee loan and a six-thousand-euro grant.",
+            &[
+                ("20-billion", pt(2e10), false, M, Some("rupee")),
+                ("six-thousand", pt(6000.0), false, M, Some("euro")),
+            ],
+        ),
+        (
+            "Add half-a-dozen eggs, a half-dozen figs and half dozen plums.",
+            &[
+                ("half-a-dozen", pt(6.0), false, N, Some("eggs")),
+                ("a half-dozen", pt(6.0), false, N, Some("figs")),
+                ("half dozen", pt(6.0), false, N, Some("plums")),
+            ],
+        ),
+        (
+            "A half-million visitors and half-a-million more came.",
+            &[
+                ("A half-million", pt(5e5), false, N, Some("visitors")),
+                ("half-a-million", pt(5e5), false, N, None),
+            ],
+        ),
+        (
+            "They sold three and a half dozen pies for .5 million pesos.",
+            &[
+                ("three and a half dozen", pt(42.0), false, N, Some("pies")),
+                (".5 million", pt(5e5), false, M, Some("pesos")),
+            ],
+        ),
+        ("A 2-million-strong crowd and a 1.5-million-year-old skull.", &[]),
+        ("A three-and-a-half-year sentence after a nine-and-a-half-hour trial.", &[]),
+        ("A five-pound note and two-euro coins.", &[]),
+    ]);
+}
+
 #[test]
 fn exact_values() {
     // Digits and scales do not drift: the f64 is the one nearest the written value.

@@ -3,8 +3,9 @@
 //! and 40", "two crore five lakh", "three and a half", "a million and a half"
 //! (numbers.md sections 6, 9.1, 9.2, 9.4). Values are exact (`Exact`).
 
+use super::nouns::currency_word;
 use super::{Core, Scan};
-use crate::numbers::atoms::Class;
+use crate::numbers::atoms::{Atom, Class};
 use crate::numbers::exact::Exact;
 use crate::numbers::lexicon::{Role, Set};
 use crate::numbers::words::*;
@@ -130,9 +131,12 @@ impl<'h> Scan<'_, 'h> {
             _ if a.is("a") || a.is("an") => self.article(j)?,
             _ => return None,
         };
-        // "two-day", "five-storey": a hyphenated modifier, not a count.
+        // "two-day", "five-storey", "a five-pound note": a hyphenated
+        // modifier, not a count; but a scaled amount of a currency is ("a
+        // ten-million-dollar house").
+        let amount = |w: &Atom<'_>| c.scale >= 1000.0 && currency_word(w).is_some();
         if self.glued(c.last + 1).is_some_and(|h| h.is("-") || h.is("\u{2013}"))
-            && self.glued(c.last + 2).is_some_and(|w| w.class == Class::Word)
+            && self.glued(c.last + 2).is_some_and(|w| w.class == Class::Word && !amount(w))
             && !self.may_follow_hyphen(c.last + 2)
         {
             return None;
@@ -354,6 +358,15 @@ impl<'h> Scan<'_, 'h> {
                     break;
                 }
                 _ => {
+                    // "two-and-a-half", "a hundred-and-fifty"
+                    if a.is("-")
+                        && a.glued
+                        && self.glued(k + 1).is_some_and(|n| n.is("and"))
+                        && matches!(st, St::Unit | St::Teen | St::Tens | St::Hundred | St::Scale)
+                    {
+                        k += 1;
+                        continue;
+                    }
                     if a.is("and") {
                         // "three and a half", "forty and three quarters",
                         // "a million and a half", "six and a half thousand"
@@ -374,21 +387,30 @@ impl<'h> Scan<'_, 'h> {
                             chain.current = chain.current.add(f)?;
                             chain.last = end;
                             words += 1;
-                            // a scale may still follow ("one and a quarter million")
-                            if let Some(Role::Scale(s)) = self.role(end + 1) {
-                                if s < chain.last_scale && !chain.hundred {
+                            // a scale may still follow ("one and a quarter
+                            // million", "two and a half dozen")
+                            match self.role(end + 1) {
+                                Some(Role::Scale(s)) if s < chain.last_scale && !chain.hundred => {
                                     chain.scale(s)?;
                                     chain.last = end + 1;
                                 }
+                                Some(Role::Dozen) if chain.scales == 0 && !chain.hundred => {
+                                    chain.current = chain.current.mul(Exact::int(12))?;
+                                    chain.trailing = 12.0;
+                                    chain.last = end + 1;
+                                }
+                                _ => {}
                             }
                             break;
                         }
+                        let n = self.past_hyphen(k + 1);
                         let next_group =
-                            matches!(self.role(k + 1), Some(Role::Unit(_) | Role::Tens(_)))
-                                || self.at(k + 1).is_some_and(|d| d.class == Class::Digits);
+                            matches!(self.role(n), Some(Role::Unit(_) | Role::Tens(_)))
+                                || (n == k + 1
+                                    && self.at(n).is_some_and(|d| d.class == Class::Digits));
                         if matches!(st, St::Hundred | St::Scale) && next_group {
                             chain.st = St::And;
-                            k += 1;
+                            k = n;
                             continue;
                         }
                     }
@@ -400,12 +422,15 @@ impl<'h> Scan<'_, 'h> {
                         k += 1;
                         continue;
                     }
-                    // "one-hundred", "two-thousand"
+                    // "one-hundred", "two-thousand", "half-a-dozen"
                     if a.is("-")
                         && a.glued
                         && matches!(st, St::Unit | St::Teen | St::Tens)
                         && self.glued(k + 1).is_some()
-                        && matches!(self.role(k + 1), Some(Role::Hundred | Role::Scale(_)))
+                        && matches!(
+                            self.role(k + 1),
+                            Some(Role::Hundred | Role::Scale(_) | Role::Dozen)
+                        )
                     {
                         k += 1;
                         continue;
@@ -447,14 +472,17 @@ impl<'h> Scan<'_, 'h> {
     /// and its last atom. After a scale only the article forms are read
     /// ("a million and a half"); "four million and one third" is not settled.
     pub(super) fn and_fraction(&self, k: usize, article_only: bool) -> Option<(Exact, usize)> {
+        // "-and-a-half": hyphens for spaces.
+        let k = self.past_hyphen(k);
         if self.is_any(k, ARTICLES) {
-            let d = match self.role(k + 1)? {
-                Role::Half if !self.is(k + 1, "halves") => 2,
+            let f = self.past_hyphen(k + 1);
+            let d = match self.role(f)? {
+                Role::Half if !self.is(f, "halves") => 2,
                 Role::Denominator { d, plural: false } => d as i128,
                 _ => return None,
             };
-            self.fraction_ends(k + 1)?;
-            return Some((Exact::ratio(1, d)?, k + 1));
+            self.fraction_ends(f)?;
+            return Some((Exact::ratio(1, d)?, f));
         }
         if article_only {
             return None;

@@ -138,6 +138,24 @@ impl<'h> Scan<'_, 'h> {
                     "'" | "\u{2019}" if self.glued(j + 2).is_some_and(|s| s.is("s")) => {
                         return None
                     }
+                    // "5-million people", "$2.5-million": a hyphen for a
+                    // space before the scale; not "a 2-million-strong crowd"
+                    // (a compound modifier, section 2), but an amount of a
+                    // currency ("a 100-billion-forint package").
+                    "-" if self.glued(j + 2).is_some()
+                        && matches!(self.role(j + 2), Some(Role::Scale(_))) =>
+                    {
+                        let Some(Role::Scale(s)) = self.role(j + 2) else { return None };
+                        if self.glued(j + 3).is_some_and(|h| h.is_any(HYPHENS))
+                            && self.glued(j + 4).is_some_and(|w| {
+                                w.class == Class::Word && currency_word(w).is_none()
+                            })
+                        {
+                            return None;
+                        }
+                        c.scaled(s);
+                        c.last = j + 2;
+                    }
                     "-" | "\u{2013}" => {
                         if let Some(w) = self.glued(j + 2) {
                             if w.class == Class::Word && !self.may_follow_hyphen(j + 2) {

@@ -282,6 +282,28 @@ impl<'h> Scan<'_, 'h> {
         self.at(j).map(|a| a.class)
     }
 
+    /// The word after a hyphen at `k` that joins it to the word before
+    /// ("two-and-a-half", "half-a-dozen", "a hundred-and-fifty": hyphens
+    /// written for spaces), else `k`.
+    fn past_hyphen(&self, k: usize) -> usize {
+        let hyphen = self.glued(k).is_some_and(|h| h.is("-"));
+        if hyphen && self.glued(k + 1).is_some_and(|w| w.class == Class::Word) {
+            k + 1
+        } else {
+            k
+        }
+    }
+
+    /// The value of the scale word at `k` that a fraction or a half
+    /// multiplies: "million", "dozen" ("half a dozen", "a quarter million").
+    fn scale_at(&self, k: usize) -> Option<f64> {
+        match self.role(k)? {
+            Role::Scale(s) => Some(s),
+            Role::Dozen => Some(12.0),
+            _ => None,
+        }
+    }
+
     /// The cheap test that keeps the scan fast: only digits, a few marks and
     /// known starting words can begin a phrase.
     fn can_start(&self, i: usize) -> bool {

@@ -175,7 +175,12 @@ impl<'h> Scan<'_, 'h> {
                 if self.glued(j + 2).is_some_and(|n| n.class != Class::Mark || n.text == ".") {
                     return None;
                 }
-                Some(Core::exact(j, j + 1, x))
+                let mut c = Core::exact(j, j + 1, x);
+                // ".5 million"
+                if matches!(self.role(j + 2), Some(Role::Scale(_))) {
+                    self.scale_words(&mut c, j + 2);
+                }
+                Some(c)
             }
             Class::Word => self.words(j, qualified),
         }
@@ -233,9 +238,11 @@ impl<'h> Scan<'_, 'h> {
         };
         let n = numerator.to_f64();
         // Scaled fractions: "a quarter million", "three quarters billion",
-        // "two thirds of a million" ("of a million" in the span).
-        let scale_at = if matches!(self.role(d + 1), Some(Role::Scale(_))) {
-            Some(d + 1)
+        // "a half-million", "a half dozen", "two thirds of a million" ("of a
+        // million" in the span).
+        let next = self.past_hyphen(d + 1);
+        let scale_at = if self.scale_at(next).is_some() {
+            Some(next)
         } else if self.is(d + 1, "of")
             && self.is_any(d + 2, ARTICLES)
             && matches!(self.role(d + 3), Some(Role::Scale(_)))
@@ -270,7 +277,7 @@ impl<'h> Scan<'_, 'h> {
         }
         let value = numerator.div(Exact::from_int_f64(den)?)?;
         if let Some(k) = scale_at {
-            let Some(Role::Scale(s)) = self.role(k) else { return None };
+            let s = self.scale_at(k)?;
             let mut c = Core::exact(first, k, value.mul(Exact::from_int_f64(s)?)?);
             c.scale = s;
             return Some(c);
@@ -351,18 +358,24 @@ impl<'h> Scan<'_, 'h> {
 
     /// "half a million", "half a dozen", or the fraction "half (of)".
     pub(super) fn half(&self, j: usize, qualified: bool) -> Option<Core> {
-        if self.is_any(j + 1, ARTICLES)
-            && matches!(self.role(j + 2), Some(Role::Dozen | Role::Hundred | Role::Scale(_)))
+        // "half a million", "half-a-dozen"
+        let article = self.past_hyphen(j + 1);
+        if self.is_any(article, ARTICLES)
+            && matches!(
+                self.role(self.past_hyphen(article + 1)),
+                Some(Role::Dozen | Role::Hundred | Role::Scale(_))
+            )
         {
-            let mut c = self.cardinal(j + 1, true)?;
+            let mut c = self.cardinal(article, true)?;
             c.first = j;
             c.set_exact(c.exact?.mul(Exact::ratio(1, 2)?)?);
             c.bare_one = false;
             return Some(c);
         }
-        // "half million", "half of a million"
-        let scale_at = if matches!(self.role(j + 1), Some(Role::Scale(_))) {
-            Some(j + 1)
+        // "half million", "half-million", "half dozen", "half of a million"
+        let next = self.past_hyphen(j + 1);
+        let scale_at = if self.scale_at(next).is_some() {
+            Some(next)
         } else if self.is(j + 1, "of")
             && self.is_any(j + 2, ARTICLES)
             && matches!(self.role(j + 3), Some(Role::Scale(_)))
@@ -372,7 +385,7 @@ impl<'h> Scan<'_, 'h> {
             None
         };
         if let Some(k) = scale_at {
-            let Some(Role::Scale(s)) = self.role(k) else { return None };
+            let s = self.scale_at(k)?;
             let mut c = Core::exact(j, k, Exact::from_int_f64(s)?.mul(Exact::ratio(1, 2)?)?);
             c.scale = s;
             return Some(c);
