@@ -132,6 +132,12 @@ fn abbreviations_and_initials_inside_a_sentence() {
             ("She paid Briggs & Co. last week.", &["She paid Briggs & Co. last week."]),
             ("I lived in the U.S. for ten years.", &["I lived in the U.S. for ten years."]),
             ("He works for the U.S. Navy in Norfolk.", &["He works for the U.S. Navy in Norfolk."]),
+            // AP-style state abbreviations before a lowercase word.
+            (
+                "A Tupelo, Miss. teacher and a Salem, Mass. nurse moved to Joplin, Mo. last May.",
+                &["A Tupelo, Miss. teacher and a Salem, Mass. nurse moved to Joplin, Mo. last May."],
+            ),
+            ("She sang at Mass. Then she left.", &["She sang at Mass.", "Then she left."]),
         ],
     );
 }

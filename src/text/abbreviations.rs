@@ -26,10 +26,10 @@ const TITLES: &[&str] = &[
 const CAPITALISED: &[&str] = &[
     "Ala", "Apr", "Ariz", "Ark", "Assn", "Aug", "Ave", "Blvd", "Bros", "Calif", "Co", "Colo",
     "Conn", "Corp", "Cos", "Dec", "Del", "Dept", "Esq", "Feb", "Fla", "Fri", "Ft", "Ga", "Hwy",
-    "Ill", "Inc", "Ind", "Jan", "Jr", "Jul", "Jun", "Kan", "Kans", "Ky", "La", "Ltd", "Mar", "Md",
-    "Mfg", "Mich", "Minn", "Mon", "Mont", "Mt", "Neb", "Nev", "Nov", "Oct", "Okla", "Ore", "Pa",
-    "Penn", "Plc", "Rd", "Sat", "Sep", "Sept", "Sr", "St", "Tenn", "Tex", "Thu", "Thur", "Thurs",
-    "Tue", "Tues", "Univ", "Va", "Vt", "Wash", "Wed", "Wis", "Wyo",
+    "Ill", "Inc", "Ind", "Jan", "Jr", "Jul", "Jun", "Kan", "Kans", "Ky", "La", "Ltd", "Mar",
+    "Mass", "Md", "Mfg", "Mich", "Minn", "Miss", "Mo", "Mon", "Mont", "Mt", "Neb", "Nev", "Nov",
+    "Oct", "Okla", "Ore", "Pa", "Penn", "Plc", "Rd", "Sat", "Sep", "Sept", "Sr", "St", "Tenn",
+    "Tex", "Thu", "Thur", "Thurs", "Tue", "Tues", "Univ", "Va", "Vt", "Wash", "Wed", "Wis", "Wyo",
 ];
 
 /// Lowercase shorthands; also matched capitalised or in capitals ("Etc.", "VS.").
