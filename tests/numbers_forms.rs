@@ -465,6 +465,7 @@ fn p12_negatives() {
             ],
         ),
         ("Stars between 20 and 40 million years old; from version 1.2 to 1.4.", &[]),
+        ("A sum of 1.1^23 over 10^6 cells.", &[]),
         (
             "The town raised 3m krone, and the fee is to reach 40m yen.",
             &[("3m", pt(3e6), false, M, Some("krone")), ("40m", pt(4e7), false, M, Some("yen"))],

@@ -348,8 +348,9 @@ pub(crate) const MINUS_SIGNS: &[&str] = &["-", "\u{2212}"];
 pub(crate) const DASHES: &[&str] = &["-", "\u{2013}", "\u{2014}"];
 
 /// Marks glued before digits that make them part of an identifier, a time,
-/// a path or an address ("/2020", "3:45", "#5", "john_99", "@10").
-pub(crate) const IDENTIFIER_MARKS: &[&str] = &["/", ":", "#", ".", "_", "@", "&"];
+/// a path or an address ("/2020", "3:45", "#5", "john_99", "@10"), or the
+/// exponent of a power ("10^6").
+pub(crate) const IDENTIFIER_MARKS: &[&str] = &["/", ":", "#", ".", "_", "@", "&", "^"];
 
 /// Function words the grammar consults by name ("two and a half", "one in
 /// five", "point five", "three out of four", "12 years old").

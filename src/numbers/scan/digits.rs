@@ -134,6 +134,8 @@ impl<'h> Scan<'_, 'h> {
                     {
                         return None;
                     }
+                    // "10^6", "1.1^23": a power (math register, not read).
+                    "^" => return None,
                     // "1990's"
                     "'" | "\u{2019}" if self.glued(j + 2).is_some_and(|s| s.is("s")) => {
                         return None
