@@ -533,6 +533,13 @@ fn singular_persons_and_a_lone_one_count_one() {
             ("The death toll surpassed 2,000 in Syria.", &["killed|surpassed 2,000|-|Syria"]),
             ("Rescuers said the toll rose from 12 to 19 overnight.", &["killed|19|-|-"]),
             ("Thirty people or more were wounded in Dhaka.", &["injured|Thirty|people|Dhaka"]),
+            // Ages set off by commas (news style) are no counts; the person is.
+            ("A vendor, 58, was stabbed to death in Aden.", &["killed|A|vendor|Aden"]),
+            (
+                "Two brothers, 17 and 19, and their cousin, 22, were detained in Izmir.",
+                &["arrested|Two|brothers|Izmir", "arrested|their|cousin|Izmir"],
+            ),
+            ("Farah Odeh, 31, died in the blast.", &[]),
         ],
     );
 }

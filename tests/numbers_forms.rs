@@ -466,6 +466,11 @@ fn p12_negatives() {
         ),
         ("Stars between 20 and 40 million years old; from version 1.2 to 1.4.", &[]),
         ("A sum of 1.1^23 over 10^6 cells.", &[]),
+        // Ages set off by commas after a person or a name (news style).
+        (
+            "Lena Ortiz, 34, and two pilots, 41 and 45, flew; the crew of women, 12, stayed.",
+            &[("two", pt(2.0), false, N, Some("pilots")), ("12", pt(12.0), false, N, None)],
+        ),
         (
             "The town raised 3m krone, and the fee is to reach 40m yen.",
             &[("3m", pt(3e6), false, M, Some("krone")), ("40m", pt(4e7), false, M, Some("yen"))],

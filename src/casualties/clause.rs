@@ -15,6 +15,24 @@ use crate::text::TokenKind;
 /// Longest stretch the subject chain walks from a count to its outcome word.
 const CHAIN_STEPS: usize = 20;
 
+/// The token after an age apposition opened by the comma at `i` (", 52,",
+/// ", 21 and 23,"), if one is there: whole numbers up to 120 (the number
+/// layer reads them as ages, not counts).
+fn age_apposition(v: &View<'_>, i: usize) -> Option<usize> {
+    let age = |k: usize| {
+        v.toks.get(k).is_some_and(|t| t.kind() == TokenKind::Number)
+            && v.word(k).parse::<u16>().is_ok_and(|n| (1..=120).contains(&n))
+    };
+    if !age(i + 1) {
+        return None;
+    }
+    match v.word(i + 2) {
+        "," => Some(i + 3),
+        "and" if age(i + 3) && v.word(i + 4) == "," => Some(i + 5),
+        _ => None,
+    }
+}
+
 /// Whether a past form at `t1` (its end) is followed by an object.
 pub(crate) fn object_follows(v: &View<'_>, t1: usize) -> bool {
     is_object_start(v.word(t1)) || v.cand_starting(t1).is_some()
@@ -50,6 +68,8 @@ pub(crate) fn subject(
         c.t0.checked_sub(1).is_some_and(|k| matches!(v.word(k), "," | "—" | "–" | "("))
     });
     let mut after_relative = false;
+    // Where the last noun phrase of the subject ended (an age may follow).
+    let mut head_end = start;
     while i < n && steps < CHAIN_STEPS {
         steps += 1;
         let w = v.word(i);
@@ -65,6 +85,7 @@ pub(crate) fn subject(
                     w != "," || matches!(v.word(end), "," | "and" | "or" | "—" | "–" | "--");
                 if listed {
                     i = end;
+                    head_end = end;
                     pps = 0;
                     continue;
                 }
@@ -90,6 +111,13 @@ pub(crate) fn subject(
         if name || (w == "aged" && v.toks.get(i + 1).is_some_and(|t| t.kind() == TokenKind::Number))
         {
             i += if name { 1 } else { 2 };
+            continue;
+        }
+        // An age set off by commas, as news writes it: "a woman, 52, was
+        // stabbed", "two men, 21 and 23, were killed", "a man, 27, and a
+        // woman, 25, were hurt".
+        if let Some(next) = (i == head_end && w == ",").then(|| age_apposition(v, i)).flatten() {
+            i = next;
             continue;
         }
         if w == "or" && matches!(v.word(i + 1), "more" | "so") {

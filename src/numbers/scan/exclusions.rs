@@ -14,6 +14,45 @@ fn currency_word_at(scan: &Scan<'_, '_>, k: usize) -> bool {
 }
 
 impl<'h> Scan<'_, 'h> {
+    /// An age set off by commas after a person, as news writes it (section
+    /// 2: ages are not counts): "a woman, 52, was stabbed", "Smith, 34, of
+    /// Tulsa", "two men, 21 and 23, were killed". A bare whole number up to
+    /// 120 between a word and its comma and a comma (or "and" and the other
+    /// age).
+    fn age_apposition(&self, p: &Phrase, c: &Core) -> bool {
+        let age = |k: usize| {
+            self.at(k).is_some_and(|a| {
+                a.class == Class::Digits
+                    && a.text.len() <= 3
+                    && a.text.bytes().all(|b| b.is_ascii_digit())
+                    && a.text.parse::<u16>().is_ok_and(|v| (1..=120).contains(&v))
+            })
+        };
+        // "word, N": a word (not a number) and its comma before the age.
+        let after_word = |k: usize| {
+            self.before(k, 1).is_some_and(|m| m.is(",") && m.glued)
+                && self.before(k, 2).is_some_and(|w| w.class == Class::Word)
+                && !self.is_number(k.wrapping_sub(2))
+                // Not the scale of an amount: "Debts of 7bln, 3 mil".
+                && !(self.at(k.wrapping_sub(2)).is_some_and(|w| w.glued)
+                    && self.before(k, 3).is_some_and(|d| d.class == Class::Digits))
+        };
+        let comma = |k: usize| self.is(k, ",");
+        if p.noun.is_some() || p.first != p.last || p.first != c.first || !age(p.first) {
+            return false;
+        }
+        let (i, k) = (p.first, p.last);
+        // One age follows one person ("Of the passengers, 12, died" counts).
+        let singular =
+            !self.before(i, 2).is_some_and(|w| is_plural(w.text) || w.in_set(Set::Irregular));
+        (after_word(i) && singular && comma(k + 1))
+            || (after_word(i) && self.is(k + 1, "and") && age(k + 2) && comma(k + 3))
+            || (self.before(i, 1).is_some_and(|a| a.is("and"))
+                && age(i.wrapping_sub(2))
+                && after_word(i.wrapping_sub(2))
+                && comma(k + 1))
+    }
+
     /// Applies the readings numbers.md excludes; `None` drops the phrase.
     pub(super) fn checked(
         &self,
@@ -101,6 +140,9 @@ impl<'h> Scan<'_, 'h> {
                     return None;
                 }
             }
+        }
+        if self.age_apposition(&p, first_core) {
+            return None;
         }
         // "one over three": X over Y is math register (section 9.1).
         let plain_number = |c: &Core| c.kind == crate::numbers::NumberKind::Number && c.is_point();
