@@ -540,6 +540,15 @@ fn singular_persons_and_a_lone_one_count_one() {
                 &["arrested|Two|brothers|Izmir", "arrested|their|cousin|Izmir"],
             ),
             ("Farah Odeh, 31, died in the blast.", &[]),
+            // A part that says how badly: no victims noun, still a fact.
+            (
+                "Four people were hurt, one critically, in Homs.",
+                &["injured|Four|people|Homs", "injured|one|-|Homs"],
+            ),
+            (
+                "Nine were wounded in Aden, including two seriously.",
+                &["injured|Nine|-|Aden", "injured|two|-|Aden"],
+            ),
         ],
     );
 }

@@ -311,12 +311,15 @@ pub(crate) fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> 
                         let between_clear =
                             !(e.t1..c.t0).any(|i| v.is_trigger_word(i) && !own.contains(&i));
                         // Elliptical only: "and 40 were taken to hospital"
-                        // has a predicate of its own.
-                        let after = v.word(np.end);
+                        // has a predicate of its own; an adverb of how
+                        // badly may come first ("injured, one seriously,").
+                        let np_end =
+                            if v.word(np.end).ends_with("ly") { np.end + 1 } else { np.end };
+                        let after = v.word(np_end);
                         let elliptical = (after.len() > 4 && after.ends_with("ing"))
                             || ELLIPSIS_FOLLOWERS.contains(&after)
                             || matches!(
-                                v.word(np.end),
+                                after,
                                 "" | "."
                                     | ","
                                     | ";"

@@ -977,6 +977,17 @@ pub(crate) const NOUN_STOPS: &[&str] = &[
     "percent",
     "cent",
     "cannot",
+    // How badly: "three were hurt, one critically".
+    "critically",
+    "seriously",
+    "severely",
+    "slightly",
+    "gravely",
+    "fatally",
+    "mortally",
+    "badly",
+    "lightly",
+    "moderately",
 ];
 
 /// Words that, after a number, make it the start of a continuation rather
