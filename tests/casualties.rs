@@ -549,6 +549,13 @@ fn singular_persons_and_a_lone_one_count_one() {
                 "Nine were wounded in Aden, including two seriously.",
                 &["injured|Nine|-|Aden", "injured|two|-|Aden"],
             ),
+            // A participle coordinated with the outcome word.
+            ("A cyclist was struck and killed in Lyon.", &["killed|A|cyclist|Lyon"]),
+            (
+                "Two hikers were hit by a falling rock and killed near Kabul.",
+                &["killed|Two|hikers|Kabul"],
+            ),
+            ("A guard was beaten and robbed in Homs.", &[]),
         ],
     );
 }

@@ -6,7 +6,7 @@ use super::hedges::is_cue;
 use super::outcomes::{flag, Role};
 use super::victims::{
     is_aux, is_np_preposition, is_object_start, is_person, nounish, INJURY_FRAMES, INTERRUPTERS,
-    PASSIVE_AUX, RELATIVE_STOPS,
+    IRREGULAR_PARTICIPLES, PASSIVE_AUX, RELATIVE_STOPS,
 };
 use super::view::{trig_starting, Cand, Trigger, View};
 use crate::casualties::Outcome;
@@ -31,6 +31,21 @@ fn age_apposition(v: &View<'_>, i: usize) -> Option<usize> {
         "and" if age(i + 3) && v.word(i + 4) == "," => Some(i + 5),
         _ => None,
     }
+}
+
+/// The outcome word after the participle at `i` and "and" ("struck and
+/// killed", "hit by a car and killed": up to six words between), if the
+/// participle is coordinated with one.
+fn coordinated_participle(v: &View<'_>, triggers: &[Trigger], i: usize) -> Option<usize> {
+    let w = v.word(i);
+    if !(w.len() > 3 && w.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&w)) {
+        return None;
+    }
+    let and = (i + 1..(i + 8).min(v.w.len()))
+        .take_while(|&k| !matches!(v.word(k), "," | ";" | "." | ":") && !v.is_trigger_word(k))
+        .find(|&k| v.word(k) == "and")?;
+    let t = triggers.get(trig_starting(v, triggers, and + 1)?)?;
+    (t.sig.role == Role::Past).then_some(and + 1)
 }
 
 /// Whether a past form at `t1` (its end) is followed by an object.
@@ -189,6 +204,12 @@ pub(crate) fn subject(
         if is_aux(w) {
             passive |= PASSIVE_AUX.contains(&w);
             i += 1;
+            continue;
+        }
+        // A participle coordinated with the outcome word: "was struck and
+        // killed", "was hit by a car and killed".
+        if let Some(next) = passive.then(|| coordinated_participle(v, triggers, i)).flatten() {
+            i = next;
             continue;
         }
         // A relative clause on the counted people: "34 people who drowned".

@@ -108,6 +108,15 @@ pub(crate) static PASSIVE_AUX: &[&str] = &[
     "was", "were", "is", "are", "be", "been", "being", "am", "'s", "'re", "got", "get", "gets",
 ];
 
+/// Past participles without "-ed" that news coordinates with an outcome
+/// word after "was"/"were": "was struck and killed", "was hit by a car and
+/// killed", "were run over and killed".
+#[rustfmt::skip]
+pub(crate) static IRREGULAR_PARTICIPLES: &[&str] = &[
+    "struck", "hit", "run", "beaten", "thrown", "caught", "bitten", "swept", "taken", "stuck",
+    "dragged", "pinned", "knocked",
+];
+
 /// Words that, right after a past form, start its object (an agent count then
 /// precedes it: "Two senators killed the bill").
 #[rustfmt::skip]
