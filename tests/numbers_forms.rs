@@ -471,6 +471,7 @@ fn p12_negatives() {
             "Lena Ortiz, 34, and two pilots, 41 and 45, flew; the crew of women, 12, stayed.",
             &[("two", pt(2.0), false, N, Some("pilots")), ("12", pt(12.0), false, N, None)],
         ),
+        ("The pilot was named as Omar Haddad, 52.", &[]),
         (
             "The town raised 3m krone, and the fee is to reach 40m yen.",
             &[("3m", pt(3e6), false, M, Some("krone")), ("40m", pt(4e7), false, M, Some("yen"))],

@@ -45,7 +45,13 @@ impl<'h> Scan<'_, 'h> {
         // One age follows one person ("Of the passengers, 12, died" counts).
         let singular =
             !self.before(i, 2).is_some_and(|w| is_plural(w.text) || w.in_set(Set::Irregular));
+        // A full name and an age end the sentence: "identified him as Tom
+        // Reed, 41."
+        let full_name = self.before(i, 2).is_some_and(|w| w.is_capitalized())
+            && self.before(i, 3).is_some_and(|w| w.class == Class::Word && w.is_capitalized());
+        let ends = self.at(k + 1).is_none_or(|a| a.is("."));
         (after_word(i) && singular && comma(k + 1))
+            || (after_word(i) && full_name && ends)
             || (after_word(i) && self.is(k + 1, "and") && age(k + 2) && comma(k + 3))
             || (self.before(i, 1).is_some_and(|a| a.is("and"))
                 && age(i.wrapping_sub(2))
