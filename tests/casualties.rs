@@ -350,6 +350,24 @@ fn location_rule_and_its_exclusions() {
             // 4. names inside other names
             ("Pirates kidnapped 8 sailors in the Gulf of Aden.", &["kidnapped|8|sailors|-"]),
             ("The Kabul health ministry said 9 people died.", &["killed|9|people|-"]),
+            // ... a longer capitalised name: an organisation, a building, a person
+            ("The Kabul National Police said 9 people died.", &["killed|9|people|-"]),
+            (
+                "Two people died at the Damascus Central Hospital in Homs.",
+                &["killed|Two|people|Homs"],
+            ),
+            ("Police director Aden Farah said 12 people were arrested.", &["arrested|12|people|-"]),
+            // ... but places side by side, after "the" or a compass word, are places
+            ("Four people died in Homs Syria.", &["killed|Four|people|Homs"]),
+            ("Six people died in Northern Syria.", &["killed|Six|people|Syria"]),
+            // 2. a place that describes a person: residence, office
+            ("Police arrested a 40-year-old Kabul man.", &["arrested|a|man|-"]),
+            ("Kabul mayor Omar Said said two people died.", &["killed|two|people|-"]),
+            ("The mayor of the Syrian city of Homs was shot dead.", &["killed|The|mayor|-"]),
+            (
+                "The consul in the port city of Aden was taken hostage.",
+                &["kidnapped|The|consul|Aden"],
+            ),
             // 5. the larger of two nested places
             ("Five people were killed in Syria's Homs province.", &["killed|Five|people|Homs"]),
             ("Twelve people died in Lyon, France.", &["killed|Twelve|people|Lyon"]),

@@ -90,6 +90,50 @@ pub(crate) static NAME_FOLLOWERS: &[&str] = &[
     "health", "interior", "defence", "defense", "foreign", "ministry", "government", "university",
     "police", "army", "authorities", "civil", "red", "emergency", "disaster", "observatory",
     "times", "post", "tribune", "herald", "fc", "club", "stock", "embassy", "consulate",
+    "station",
+];
+
+/// People a place describes, right after it ("a 36-year-old Cheltenham man",
+/// "Mexico City mayor Clara Brugada") or before "of" it ("mayor of the
+/// Polish city of Gdańsk", "the former governor of Kano"): a residence or an
+/// office, not where the outcome happened (rule 2).
+#[rustfmt::skip]
+pub(crate) static DESCRIBED_PEOPLE: &[&str] = &[
+    "man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "resident", "residents",
+    "native", "natives", "couple", "family", "mayor", "governor", "governors", "senator",
+    "congressman", "congresswoman", "lawmaker", "councillor", "councilman", "councilwoman",
+    "premier", "sheriff", "bishop", "archbishop", "ambassador", "consul", "mp",
+];
+
+/// Administrative unit words that a place's name takes ("Kaduna State",
+/// "Idlib Governorate"): no longer name around the place (rule 4).
+#[rustfmt::skip]
+pub(crate) static ADMIN_UNITS: &[&str] = &[
+    "state", "province", "county", "department", "governorate", "region", "district", "oblast",
+    "prefecture", "municipality", "parish", "division", "territory", "city", "township",
+    "borough", "village", "town", "krai", "republic", "regency", "canton", "commune", "raion",
+];
+
+/// Capitalised words that may stand right before a place without making a
+/// longer name of it: compass words ("Northern Syria") and dates ("On
+/// Tuesday Kabul police said", "Since March Aleppo has").
+#[rustfmt::skip]
+pub(crate) static BEFORE_PLACE: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+    "southeastern", "southwestern", "upper", "lower", "greater", "inner", "outer", "metro",
+    "downtown", "uptown", "midtown", "the",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+];
+
+/// Month names a gazetteer also lists as places ("March", Cambridgeshire):
+/// the month before a day or year ("dated March 16").
+#[rustfmt::skip]
+pub(crate) static MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
 ];
 
 /// One candidate place mention: token range and byte span.
@@ -107,6 +151,9 @@ struct Sets {
     source_nouns: WordSet,
     speech_verbs: WordSet,
     name_followers: WordSet,
+    described_people: WordSet,
+    admin_units: WordSet,
+    before_place: WordSet,
 }
 
 static SETS: Lazy<Sets> = Lazy::new(|| Sets {
@@ -116,7 +163,93 @@ static SETS: Lazy<Sets> = Lazy::new(|| Sets {
     source_nouns: WordSet::new(SOURCE_NOUNS),
     speech_verbs: WordSet::new(SPEECH_VERBS),
     name_followers: WordSet::new(NAME_FOLLOWERS),
+    described_people: WordSet::new(DESCRIBED_PEOPLE),
+    admin_units: WordSet::new(ADMIN_UNITS),
+    before_place: WordSet::new(BEFORE_PLACE),
 });
+
+/// Whether the token at `i` is a capitalised word with a lowercase letter
+/// ("Rebic", "Hall"; not "DC", "US"): a part of a proper name.
+fn name_word(v: &View<'_>, i: usize) -> bool {
+    let raw = v.raw(i);
+    capitalised(v, i) && raw.chars().all(char::is_alphabetic) && raw.chars().any(char::is_lowercase)
+}
+
+/// Whether a capitalised word is a nationality adjective ("French Alps",
+/// "Iraqi Kurdistan"), by its ending.
+fn nationality_like(w: &str) -> bool {
+    w.len() >= 4 && ["an", "ese", "ish", "ch", "i"].iter().any(|e| w.ends_with(e))
+}
+
+/// Whether the place at tokens `t0..t1` lies inside a longer capitalised
+/// name (rule 4): "British Transport Police", "Bontddu Hall", "Upper Big
+/// Branch Mine", "Ali Reza Raisi", "Hurricane Maria", "Rift Valley
+/// Province": a run of capitalised words around it holds a word that is no
+/// place. Not after the sentence's first word, a compass word, a date,
+/// "The" or a nationality ("The Gambia", "the French Alps"); an
+/// administrative unit ends the run ("Kaduna State"); places side by side
+/// make no longer name ("Madhya Pradesh India"); never in a title-case
+/// headline.
+fn inside_longer_name(
+    v: &View<'_>,
+    sets: &Sets,
+    t0: usize,
+    t1: usize,
+    in_place: &dyn Fn(usize) -> bool,
+) -> bool {
+    if v.title {
+        return false;
+    }
+    // Leftwards: the run's words up to an exempt one.
+    let mut i = t0;
+    while let Some(b) = i.checked_sub(1) {
+        let w = word(v, b);
+        if b == v.first_word
+            || !name_word(v, b)
+            || sets.before_place.contains(w)
+            || nationality_like(w)
+        {
+            break;
+        }
+        if !in_place(b) {
+            return true;
+        }
+        i = b;
+    }
+    // Rightwards, up to an administrative unit.
+    let mut k = t1;
+    while name_word(v, k) && !sets.admin_units.contains(word(v, k)) {
+        if !in_place(k) {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Whether the place at tokens `t0..t1` describes a person (rule 2): a
+/// residence or an office right after it or before "of" it, or an age after
+/// it ("Bryant aged 41").
+fn describes_person(v: &View<'_>, sets: &Sets, t0: usize, t1: usize) -> bool {
+    if sets.described_people.contains(word(v, t1)) || word(v, t1) == "aged" {
+        return true;
+    }
+    // "mayor of the Polish city of Gdańsk": an office up to six words
+    // before "of", with no verb, preposition or punctuation between ("the
+    // consul in the port city of Veracruz was held" is located there).
+    if before(v, t0, 1) != "of" {
+        return false;
+    }
+    let lo = t0.saturating_sub(7);
+    (lo..t0 - 1)
+        .rev()
+        .take_while(|&i| {
+            v.raw(i).chars().all(char::is_alphanumeric)
+                && !v.is_trigger_word(i)
+                && !matches!(word(v, i), "in" | "at" | "near" | "on" | "from" | "outside")
+        })
+        .any(|i| sets.described_people.contains(word(v, i)))
+}
 
 fn word<'a>(v: &View<'a>, i: usize) -> &'a str {
     v.w.get(i).copied().unwrap_or("")
@@ -144,6 +277,8 @@ pub(crate) fn candidates(
 ) -> Vec<Place> {
     let mut out: Vec<Place> = Vec::new();
     let sets = &*SETS;
+    // The end of the last span that is no place mention at all.
+    let mut no_place_end = None;
     for (idx, &(t0, t1)) in spans.iter().enumerate() {
         if t0 >= t1 || (t0..t1).any(blocked) || !capitalised(v, t0) {
             continue;
@@ -198,8 +333,25 @@ pub(crate) fn candidates(
         {
             continue;
         }
+        // Rule 2: a place that describes a person.
+        if describes_person(v, sets, t0, t1) {
+            continue;
+        }
         // Rule 4: names inside other names.
         if sets.name_followers.contains(word(v, t1)) {
+            continue;
+        }
+        // A month's name before a day or a year is a date ("dated March
+        // 16"); neither it nor a name inside a longer one is a place mention.
+        let date = t1 == t0 + 1
+            && MONTHS.contains(&word(v, t0))
+            && v.raw(t1).chars().next().is_some_and(|c| c.is_ascii_digit());
+        let in_place = |i: usize| {
+            let k = spans.partition_point(|&(a, _)| a <= i);
+            k > 0 && spans.get(k - 1).is_some_and(|&(_, b)| i < b)
+        };
+        if date || inside_longer_name(v, sets, t0, t1, &in_place) {
+            no_place_end = Some(t1);
             continue;
         }
         if prev == "of" && t0 >= 2 && !v.title {
@@ -217,7 +369,10 @@ pub(crate) fn candidates(
                 continue;
             }
         }
-        if prev == "," && idx > 0 && spans.get(idx - 1).is_some_and(|&(_, b)| b + 1 == t0) {
+        // "Tripoli, Libya": the larger place after a smaller one (a name
+        // that was no place mention does not count: "Highland Papua, Indonesia").
+        let after_place = |&(_, b): &(usize, usize)| b + 1 == t0 && Some(b) != no_place_end;
+        if prev == "," && idx > 0 && spans.get(idx - 1).is_some_and(after_place) {
             continue;
         }
         if word(v, t1) == ":" && t0 == v.first_word && spans.len() > 1 {
