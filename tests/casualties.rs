@@ -352,6 +352,11 @@ fn location_rule_and_its_exclusions() {
             ("The Kabul health ministry said 9 people died.", &["killed|9|people|-"]),
             // ... a longer capitalised name: an organisation, a building, a person
             ("The Kabul National Police said 9 people died.", &["killed|9|people|-"]),
+            ("Syria's health ministry said 9 people died.", &["killed|9|people|-"]),
+            (
+                "The blast left 3 dead and scores wounded in Hama.",
+                &["killed|3|-|Hama", "injured|scores|-|Hama"],
+            ),
             (
                 "Two people died at the Damascus Central Hospital in Homs.",
                 &["killed|Two|people|Homs"],

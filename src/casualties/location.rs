@@ -338,7 +338,14 @@ pub(crate) fn candidates(
             continue;
         }
         // Rule 4: names inside other names.
-        if sets.name_followers.contains(word(v, t1)) {
+        // ... also a body with a genitive: "Gaza's health ministry said"
+        // (not "Sudan's civil war").
+        let genitive = matches!(word(v, t1), "'s" | "’s");
+        let body = |w: &str| {
+            sets.source_nouns.contains(w)
+                || matches!(w, "health" | "interior" | "defence" | "defense" | "foreign")
+        };
+        if sets.name_followers.contains(word(v, t1)) || (genitive && body(word(v, t1 + 1))) {
             continue;
         }
         // A month's name before a day or a year is a date ("dated March

@@ -380,8 +380,13 @@ pub(crate) const CHAIN_MARKS: &[&str] = &["-", "/", "\u{2013}"];
 /// Words after a hyphen that keep the number a count ("100-plus", "40-odd").
 pub(crate) const HYPHEN_SUFFIXES: &[&str] = &["plus", "odd"];
 
-/// Words after "scores" that make it a vague quantity ("scores of", "scores more").
-pub(crate) const SCORES_FOLLOWERS: &[&str] = &["of", "more"];
+/// Words after "scores" that make it a vague quantity ("scores of", "scores more",
+/// "scores wounded"), not the plural of a score.
+pub(crate) const SCORES_FOLLOWERS: &[&str] = &[
+    "of", "more", // "scores of people", "scores more"
+    // "left 3 dead and scores wounded"
+    "dead", "wounded", "injured", "killed", "hurt", "missing", "arrested", "detained",
+];
 
 /// Words after "a couple" that make it a quantity, not the noun ("a couple of").
 pub(crate) const COUPLE_FOLLOWERS: &[&str] = &["of", "more", "hundred", "thousand", "million"];
