@@ -259,6 +259,15 @@ fn p5_signs() {
         ),
         ("We need plus 15 beds.", &[("plus 15", pt(15.0), false, N, Some("beds"))]),
         ("Losses - 40 tanks.", &[("40", pt(40.0), false, N, Some("tanks"))]),
+        // A dash glued after a percent sign joins two shares, it is no sign.
+        (
+            "A mix of 70%-30% sand and (-4%) growth.",
+            &[
+                ("70%", pt(70.0), false, P, None),
+                ("30%", pt(30.0), false, P, None),
+                ("-4%", pt(-4.0), false, P, None),
+            ],
+        ),
     ]);
 }
 

@@ -20,14 +20,17 @@ impl<'h> Scan<'_, 'h> {
                 && self
                     .at(j + 1)
                     .is_some_and(|n| n.class != Class::Mark || self.is_currency_sign(j + 1));
-            // "-1", but not the hyphen of "5-10" or "F-16".
+            // "-1", but not the hyphen of "5-10", "F-16" or "52%-48%".
             let sign_mark = a.is_any(MINUS_SIGNS)
                 && self.glued(j + 1).is_some_and(|n| {
                     n.class == Class::Digits
                         || (self.is_currency_sign(j + 1)
                             && self.glued(j + 2).is_some_and(|d| d.class == Class::Digits))
                 })
-                && !(a.glued && self.before(j, 1).is_some_and(|p| p.class != Class::Mark));
+                && !(a.glued
+                    && self.before(j, 1).is_some_and(|p| {
+                        p.class != Class::Mark || p.is_any(&["%", "‰", ")", "]"])
+                    }));
             if sign_word || sign_mark {
                 negative = !a.in_set(Set::Plus);
                 j += 1;
