@@ -274,6 +274,10 @@ fn ellipses() {
                 &["She stopped the letter there . . . .", "The next page was blank."],
             ),
             ("He knew...she knew.", &["He knew...she knew."]),
+            // Glued to a word that opens sentences, an ellipsis ends one.
+            ("We waited...Was it over?", &["We waited...", "Was it over?"]),
+            ("He called it...Mercury Nine.", &["He called it...Mercury Nine."]),
+            ("...Then the lights went out.", &["...Then the lights went out."]),
             (
                 "The vote passed. ...and then the hall emptied.",
                 &["The vote passed.", "...and then the hall emptied."],

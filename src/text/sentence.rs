@@ -230,11 +230,16 @@ impl<'h> SentenceSplitter<'h> {
                 // A list item on its own line: "You need:\n1. A passport".
                 true
             } else if gap.is_empty() {
-                // "president.In the": a period missing its space.
-                end == End::Full
-                    && next.kind() == TokenKind::Word
+                // "president.In the": a period missing its space; "I
+                // wonder...Is it": an ellipsis before a word that opens
+                // sentences (not "to you...Rocky Linux", nor an ellipsis
+                // that opens the sentence: "...Now comes").
+                let capitalised = next.kind() == TokenKind::Word
                     && word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-                    && word.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase)
+                    && word.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase);
+                capitalised
+                    && (end == End::Full
+                        || (end == End::Ellipsis && open.tokens_len > 1 && is_opener_word(word)))
             } else {
                 match end {
                     // "It went on. ...and then": an ellipsis opening the next sentence.
@@ -659,6 +664,7 @@ fn is_opener_word(s: &str) -> bool {
         "Also",
         "An",
         "And",
+        "Are",
         "As",
         "At",
         "But",
@@ -669,6 +675,7 @@ fn is_opener_word(s: &str) -> bool {
         "His",
         "How",
         "However",
+        "Is",
         "I",
         "If",
         "In",
@@ -695,6 +702,7 @@ fn is_opener_word(s: &str) -> bool {
         "They",
         "This",
         "Those",
+        "Was",
         "We",
         "What",
         "When",
