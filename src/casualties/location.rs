@@ -128,6 +128,21 @@ pub(crate) static BEFORE_PLACE: &[&str] = &[
     "november", "december",
 ];
 
+/// Prepositions that, between an office and "of X", place the person in X
+/// ("the consul in the port city of Veracruz"): X is then located.
+#[rustfmt::skip]
+pub(crate) static OFFICE_GAP_STOPS: &[&str] = &["in", "at", "near", "on", "from", "outside"];
+
+/// Words of a body's name after a place's genitive, beside [`SOURCE_NOUNS`]
+/// ("Gaza's health ministry said": the source, rule 3).
+#[rustfmt::skip]
+pub(crate) static BODY_WORDS: &[&str] = &["health", "interior", "defence", "defense", "foreign"];
+
+/// Endings of nationality adjectives ("French Alps", "Iraqi Kurdistan"),
+/// which name no longer name before a place.
+#[rustfmt::skip]
+pub(crate) static NATIONALITY_ENDINGS: &[&str] = &["an", "ese", "ish", "ch", "i"];
+
 /// Month names a gazetteer also lists as places ("March", Cambridgeshire):
 /// the month before a day or year ("dated March 16").
 #[rustfmt::skip]
@@ -178,7 +193,7 @@ fn name_word(v: &View<'_>, i: usize) -> bool {
 /// Whether a capitalised word is a nationality adjective ("French Alps",
 /// "Iraqi Kurdistan"), by its ending.
 fn nationality_like(w: &str) -> bool {
-    w.len() >= 4 && ["an", "ese", "ish", "ch", "i"].iter().any(|e| w.ends_with(e))
+    w.len() >= 4 && NATIONALITY_ENDINGS.iter().any(|e| w.ends_with(e))
 }
 
 /// Whether the place at tokens `t0..t1` lies inside a longer capitalised
@@ -246,7 +261,7 @@ fn describes_person(v: &View<'_>, sets: &Sets, t0: usize, t1: usize) -> bool {
         .take_while(|&i| {
             v.raw(i).chars().all(char::is_alphanumeric)
                 && !v.is_trigger_word(i)
-                && !matches!(word(v, i), "in" | "at" | "near" | "on" | "from" | "outside")
+                && !OFFICE_GAP_STOPS.contains(&word(v, i))
         })
         .any(|i| sets.described_people.contains(word(v, i)))
 }
@@ -341,10 +356,7 @@ pub(crate) fn candidates(
         // ... also a body with a genitive: "Gaza's health ministry said"
         // (not "Sudan's civil war").
         let genitive = matches!(word(v, t1), "'s" | "’s");
-        let body = |w: &str| {
-            sets.source_nouns.contains(w)
-                || matches!(w, "health" | "interior" | "defence" | "defense" | "foreign")
-        };
+        let body = |w: &str| sets.source_nouns.contains(w) || BODY_WORDS.contains(&w);
         if sets.name_followers.contains(word(v, t1)) || (genitive && body(word(v, t1 + 1))) {
             continue;
         }
