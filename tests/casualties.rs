@@ -367,6 +367,11 @@ fn location_rule_and_its_exclusions() {
             ("Six people died in Northern Syria.", &["killed|Six|people|Syria"]),
             // 2. a place that describes a person: residence, office
             ("Police arrested a 40-year-old Kabul man.", &["arrested|a|man|-"]),
+            ("Four France soldiers were wounded, officials said.", &["injured|Four|soldiers|-"]),
+            (
+                "Troops entered the old city of Homs, killing two guards.",
+                &["killed|two|guards|Homs"],
+            ),
             ("Kabul mayor Omar Said said two people died.", &["killed|two|people|-"]),
             ("The mayor of the Syrian city of Homs was shot dead.", &["killed|The|mayor|-"]),
             (

@@ -105,6 +105,12 @@ pub(crate) static DESCRIBED_PEOPLE: &[&str] = &[
     "premier", "sheriff", "bishop", "archbishop", "ambassador", "consul", "mp",
 ];
 
+/// A country's people, right after its name: "Four US soldiers were
+/// wounded", "10 Myanmar nationals" say whose, not where (rule 2).
+#[rustfmt::skip]
+pub(crate) static NATIONALS: &[&str] =
+    &["soldiers", "troops", "citizens", "nationals", "servicemen", "personnel"];
+
 /// Administrative unit words that a place's name takes ("Kaduna State",
 /// "Idlib Governorate"): no longer name around the place (rule 4).
 #[rustfmt::skip]
@@ -246,7 +252,8 @@ fn inside_longer_name(
 /// residence or an office right after it or before "of" it, or an age after
 /// it ("Bryant aged 41").
 fn describes_person(v: &View<'_>, sets: &Sets, t0: usize, t1: usize) -> bool {
-    if sets.described_people.contains(word(v, t1)) || word(v, t1) == "aged" {
+    let after = word(v, t1);
+    if sets.described_people.contains(after) || NATIONALS.contains(&after) || after == "aged" {
         return true;
     }
     // "mayor of the Polish city of Gdańsk": an office up to six words
