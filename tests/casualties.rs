@@ -577,6 +577,10 @@ fn singular_persons_and_a_lone_one_count_one() {
                 "Nine were wounded in Aden, including two seriously.",
                 &["injured|Nine|-|Aden", "injured|two|-|Aden"],
             ),
+            // A count inside the counted noun's modifier, and a bare inner total.
+            ("Five members of one family died in Hama.", &["killed|Five|members|Hama"]),
+            ("Two members of the Kabul Fire Brigade were injured.", &["injured|Two|members|-"]),
+            ("Three of five climbers died near Kabul.", &["killed|Three|climbers|Kabul"]),
             // A participle coordinated with the outcome word.
             ("A cyclist was struck and killed in Lyon.", &["killed|A|cyclist|Lyon"]),
             (

@@ -112,6 +112,15 @@ fn read_np(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand], ci: usize) ->
                 np.end = n + 1;
             }
         }
+        _ if v.cand_starting(c.t1 + 1).is_some() => {
+            // "Three of five members were killed": the inner total names
+            // the victims, as "of the 40 crew" does.
+            if let Some(d) = v.cand_starting(c.t1 + 1).and_then(|inner| cands.get_mut(inner)) {
+                d.inner_total = true;
+                np.victims = d.noun.filter(|&n| !is_outcome_noun(v.word(n)));
+                np.end = d.noun.map_or(d.t1, |n| n + 1);
+            }
+        }
         _ if c.noun.is_some_and(|n| n > c.t1) => {
             // The number layer read the noun ("dozens of Houthi fighters").
         }

@@ -186,11 +186,20 @@ pub(crate) fn find_counts(
         }
     }
     let one_at: Vec<usize> = out.iter().filter(|c| c.kind == CandKind::One).map(|c| c.t0).collect();
+    let nouns: Vec<usize> = out.iter().filter_map(|c| c.noun).collect();
     // Superseded values, rates, counts of things, and numbers that are no
     // counts: dates, ages, addresses, identifiers.
     out.retain(|c| {
         let prev = c.t0.checked_sub(1).map_or("", |i| v.word(i));
         if prev == "from" || v.word(c.t0) == "from" {
+            return false;
+        }
+        // A count that modifies a counted noun ("Five members of one
+        // family", "Two members of the National Guard", like "six people
+        // from one village"); not an outcome noun ("the mother of a freed
+        // hostage").
+        let outcome_noun = c.noun.is_some_and(|n| v.is_trigger_word(n));
+        if prev == "of" && c.t0 >= 2 && nouns.contains(&(c.t0 - 2)) && !outcome_noun {
             return false;
         }
         if c.kind == CandKind::Number && not_a_count(v, c) {
