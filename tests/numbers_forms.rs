@@ -481,6 +481,8 @@ fn p12_negatives() {
             &[("two", pt(2.0), false, N, Some("pilots")), ("12", pt(12.0), false, N, None)],
         ),
         ("The pilot was named as Omar Haddad, 52.", &[]),
+        // Names with a number in them: a brand, a product and its model.
+        ("A 7-Eleven clerk and iPhone 15 buyers.", &[]),
         (
             "The town raised 3m krone, and the fee is to reach 40m yen.",
             &[("3m", pt(3e6), false, M, Some("krone")), ("40m", pt(4e7), false, M, Some("yen"))],

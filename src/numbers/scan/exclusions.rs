@@ -131,6 +131,14 @@ impl<'h> Scan<'_, 'h> {
                 {
                     return None;
                 }
+                // "iPhone 15 owners", "iOS 17": a product's name in camel
+                // case, then its model number.
+                let camel = prev.class == Class::Word
+                    && prev.text.chars().next().is_some_and(char::is_lowercase)
+                    && prev.text.chars().skip(1).any(char::is_uppercase);
+                if camel && first_core.plain_int.is_some() {
+                    return None;
+                }
                 // "Falcon 9 rocket", "Windows 10": a name then a bare number
                 // that counts nothing.
                 let sentence_start = self

@@ -315,7 +315,14 @@ impl<'h> Scan<'_, 'h> {
                     && self.before(i, 1).is_some_and(|p| p.is_any(HYPHENS) && p.glued)
                     && self.before(i, 2).is_some_and(|q| q.class == Class::Digits))
             }
-            Class::Word => a.starts_phrase(),
+            // Not the word of a name like "7-Eleven".
+            Class::Word => {
+                a.starts_phrase()
+                    && !(a.glued
+                        && a.is_capitalized()
+                        && self.before(i, 1).is_some_and(|p| p.is_any(HYPHENS) && p.glued)
+                        && self.before(i, 2).is_some_and(|q| q.class == Class::Digits))
+            }
             Class::Mark => {
                 START_MARKS.contains(&a.text)
                     || CURRENCY_SIGNS.iter().any(|(s, _)| *s == a.text)

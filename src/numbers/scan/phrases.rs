@@ -213,6 +213,14 @@ impl<'h> Scan<'_, 'h> {
         if connector.is("or") && self.is_any(k + 1, OR_SUFFIX_WORDS) {
             return Some((c1, None));
         }
+        // "7-Eleven": digits and a capitalised word in one name.
+        if connector.glued
+            && connector.is_any(DASHES)
+            && self.at(j).is_some_and(|d| d.class == Class::Digits)
+            && self.glued(k + 1).is_some_and(|w| w.class == Class::Word && w.is_capitalized())
+        {
+            return None;
+        }
         // "rose from 12 to 19", "grew by $4bn to $52bn", "rose 2% to 5.1
         // million": two values (section 9.9).
         let after_change = (self.change_verb_before(j) && c1.kind == NumberKind::Percent)
