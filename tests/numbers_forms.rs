@@ -119,6 +119,26 @@ fn p1_fractions_and_mixed_numbers() {
 #[test]
 fn p2_scale_words() {
     run(&[
+        // A comma between the groups of a number in words.
+        (
+            "They counted seventy-two thousand, four hundred and nine ballots.",
+            &[(
+                "seventy-two thousand, four hundred and nine",
+                pt(72409.0),
+                false,
+                N,
+                Some("ballots"),
+            )],
+        ),
+        (
+            "Ten thousand, nine were found; one thousand, two thousand, more.",
+            &[
+                ("Ten thousand", pt(1e4), false, N, None),
+                ("nine", pt(9.0), false, N, None),
+                ("one thousand", pt(1e3), false, N, None),
+                ("two thousand", pt(2e3), false, N, None),
+            ],
+        ),
         ("The fund lost six billions.", &[("six billions", pt(6e9), false, N, None)]),
         (
             "Fifteen thousands workers struck.",

@@ -358,6 +358,18 @@ impl<'h> Scan<'_, 'h> {
                     break;
                 }
                 _ => {
+                    // "sixty-six thousand, six hundred and sixty-six": a
+                    // comma after a scale, then a smaller group that no
+                    // scale as large follows ("one thousand, two thousand"
+                    // is a list).
+                    if a.is(",")
+                        && st == St::Scale
+                        && self.group_after_comma(k + 1, chain.last_scale)
+                    {
+                        chain.st = St::And;
+                        k += 1;
+                        continue;
+                    }
                     // "two-and-a-half", "a hundred-and-fifty"
                     if a.is("-")
                         && a.glued
@@ -465,6 +477,26 @@ impl<'h> Scan<'_, 'h> {
         c.scale = chain.trailing;
         c.bare_one = !started && c.last == j && self.is(j, "one");
         Some(c)
+    }
+
+    /// Whether number words from `k` make a group of hundreds below `scale`
+    /// that no scale word of `scale` or more ends ("six hundred and
+    /// sixty-six" after "sixty-six thousand,"; not "ten thousand, six were
+    /// hurt", nor the list "one thousand, two thousand").
+    fn group_after_comma(&self, k: usize, scale: f64) -> bool {
+        let mut q = k;
+        let mut hundred = false;
+        while let Some(a) = self.at(q) {
+            match a.entry().map(|e| e.role) {
+                Some(Role::Hundred) => hundred = true,
+                Some(Role::Unit(_) | Role::Tens(_)) => {}
+                _ if a.is("and") || (a.is("-") && a.glued) => {}
+                _ => break,
+            }
+            q += 1;
+        }
+        let larger_scale = matches!(self.role(q), Some(Role::Scale(s)) if s >= scale);
+        hundred && !larger_scale && !matches!(self.role(q), Some(Role::Vague { .. }))
     }
 
     /// "and a half", "and a quarter", "and three quarters", "and one third",
