@@ -568,6 +568,7 @@ fn singular_persons_and_a_lone_one_count_one() {
                 &["arrested|Two|brothers|Izmir", "arrested|their|cousin|Izmir"],
             ),
             ("Farah Odeh, 31, died in the blast.", &[]),
+            ("Two sisters, ages 6 and 9, drowned near Aden.", &["killed|Two|sisters|Aden"]),
             // A part that says how badly: no victims noun, still a fact.
             (
                 "Four people were hurt, one critically, in Homs.",

@@ -5,8 +5,8 @@
 use super::hedges::is_cue;
 use super::outcomes::{flag, Role};
 use super::victims::{
-    is_aux, is_np_preposition, is_object_start, is_person, nounish, INJURY_FRAMES, INTERRUPTERS,
-    IRREGULAR_PARTICIPLES, PASSIVE_AUX, RELATIVE_STOPS,
+    is_aux, is_np_preposition, is_object_start, is_person, nounish, AGE_WORDS, INJURY_FRAMES,
+    INTERRUPTERS, IRREGULAR_PARTICIPLES, PASSIVE_AUX, RELATIVE_STOPS,
 };
 use super::view::{trig_starting, Cand, Trigger, View};
 use crate::casualties::Outcome;
@@ -16,13 +16,14 @@ use crate::text::TokenKind;
 const CHAIN_STEPS: usize = 20;
 
 /// The token after an age apposition opened by the comma at `i` (", 52,",
-/// ", 21 and 23,"), if one is there: whole numbers up to 120 (the number
-/// layer reads them as ages, not counts).
+/// ", 21 and 23,", ", ages 8 and 10,"), if one is there: whole numbers up to
+/// 120 (the number layer reads them as ages, not counts).
 fn age_apposition(v: &View<'_>, i: usize) -> Option<usize> {
     let age = |k: usize| {
         v.toks.get(k).is_some_and(|t| t.kind() == TokenKind::Number)
             && v.word(k).parse::<u16>().is_ok_and(|n| (1..=120).contains(&n))
     };
+    let i = if AGE_WORDS.contains(&v.word(i + 1)) { i + 1 } else { i };
     if !age(i + 1) {
         return None;
     }

@@ -256,6 +256,10 @@ pub(crate) static CARE_PLACES: &[&str] = &["hospital", "hospitals", "clinic", "c
 pub(crate) static RELATIVE_STOPS: &[&str] =
     &[";", ",", ".", "how", "what", "whether", "why", "that", "if"];
 
+/// Words before an age set off by commas: "Two brothers, ages 8 and 10,
+/// drowned", "a boy, age 9, died".
+pub(crate) static AGE_WORDS: &[&str] = &["age", "ages", "aged"];
+
 /// Heads of a singular person phrase that are an age used as a noun ("a
 /// 19-year-old was shot"): a count of 1 with no victims noun.
 pub(crate) static AGE_HEADS: &[&str] = &["old"];

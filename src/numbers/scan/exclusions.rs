@@ -131,6 +131,13 @@ impl<'h> Scan<'_, 'h> {
                 {
                     return None;
                 }
+                // "ages 8 and 10": the second age.
+                if prev.is_any(&["and", "or", "to"])
+                    && self.before(p.first, 2).is_some_and(|a| a.class == Class::Digits)
+                    && self.before(p.first, 3).is_some_and(|a| a.in_set(Set::Age))
+                {
+                    return None;
+                }
                 // "iPhone 15 owners", "iOS 17": a product's name in camel
                 // case, then its model number.
                 let camel = prev.class == Class::Word
