@@ -10,6 +10,7 @@
 
 use super::abbreviations::{abbreviation, follows_its_head, is_single_letter, Abbreviation};
 use super::labels::{is_bullet, is_line_bullet, label_at, Label};
+use super::words::{BEFORE_NAMES, GREETINGS, OPENERS, SIGN_OFFS};
 use super::{Token, TokenKind, Tokens};
 use crate::span::Span;
 use std::iter::FusedIterator;
@@ -494,7 +495,6 @@ fn starts_lowercase(s: &str) -> bool {
 /// The word before "I.": "Anna and I." is the pronoun, "Albert I." an
 /// initial, "by I. Newton" a name.
 fn is_pronoun_context(before: &str) -> bool {
-    const BEFORE_NAMES: &[&str] = &["by", "of", "to", "from", "with", "for", "at", "dear"];
     starts_lowercase(before) && !BEFORE_NAMES.contains(&before)
 }
 
@@ -608,13 +608,11 @@ fn citation_end(text: &str, at: usize) -> usize {
 
 /// Words that open a letter's salutation.
 fn is_greeting(s: &str) -> bool {
-    ["Dear", "Hello"].iter().any(|w| s.eq_ignore_ascii_case(w))
+    GREETINGS.iter().any(|w| s.eq_ignore_ascii_case(w))
 }
 
 /// Formulas that close a letter or message: a sentence of their own.
 fn is_sign_off(s: &str) -> bool {
-    const SIGN_OFFS: &[&str] =
-        &["Best", "Cheers", "Cordially", "Love", "Regards", "Sincerely", "Thanks", "Thx", "Yours"];
     SIGN_OFFS.iter().any(|w| s.eq_ignore_ascii_case(w))
 }
 
@@ -657,62 +655,6 @@ fn is_continuation(s: &str) -> bool {
 /// Capitalised words that typically open a sentence: after an abbreviation
 /// such as "Inc." or "U.S." they signal a sentence end; a name would not.
 fn is_opener_word(s: &str) -> bool {
-    const OPENERS: &[&str] = &[
-        "A",
-        "After",
-        "All",
-        "Also",
-        "An",
-        "And",
-        "Are",
-        "As",
-        "At",
-        "But",
-        "By",
-        "For",
-        "He",
-        "Her",
-        "His",
-        "How",
-        "However",
-        "Is",
-        "I",
-        "If",
-        "In",
-        "It",
-        "Its",
-        "Many",
-        "Meanwhile",
-        "Most",
-        "My",
-        "No",
-        "Now",
-        "On",
-        "One",
-        "Our",
-        "She",
-        "So",
-        "Some",
-        "That",
-        "The",
-        "Their",
-        "Then",
-        "There",
-        "These",
-        "They",
-        "This",
-        "Those",
-        "Was",
-        "We",
-        "What",
-        "When",
-        "Where",
-        "While",
-        "Who",
-        "Why",
-        "With",
-        "You",
-    ];
     OPENERS.contains(&s) || s.starts_with(['"', '“', '‘'])
 }
 

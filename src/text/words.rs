@@ -1,0 +1,74 @@
+//! The word lists of the sentence splitter (`sentence.rs`): facts of
+//! written English, written for this crate. Abbreviations have their own
+//! file (`abbreviations.rs`).
+
+/// Capitalised words that typically open a sentence: after an abbreviation
+/// such as "Inc." or "U.S." or a glued ellipsis they signal a sentence end;
+/// a name would not.
+pub(super) const OPENERS: &[&str] = &[
+    "A",
+    "After",
+    "All",
+    "Also",
+    "An",
+    "And",
+    "Are",
+    "As",
+    "At",
+    "But",
+    "By",
+    "For",
+    "He",
+    "Her",
+    "His",
+    "How",
+    "However",
+    "Is",
+    "I",
+    "If",
+    "In",
+    "It",
+    "Its",
+    "Many",
+    "Meanwhile",
+    "Most",
+    "My",
+    "No",
+    "Now",
+    "On",
+    "One",
+    "Our",
+    "She",
+    "So",
+    "Some",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Was",
+    "We",
+    "What",
+    "When",
+    "Where",
+    "While",
+    "Who",
+    "Why",
+    "With",
+    "You",
+];
+
+/// Lowercase words before "I." that make it an initial of a name ("by I.
+/// Newton"), not the pronoun ("Anna and I.").
+pub(super) const BEFORE_NAMES: &[&str] = &["by", "of", "to", "from", "with", "for", "at", "dear"];
+
+/// Formulas that close a letter or message: a sentence of their own.
+pub(super) const SIGN_OFFS: &[&str] =
+    &["Best", "Cheers", "Cordially", "Love", "Regards", "Sincerely", "Thanks", "Thx", "Yours"];
+
+/// Words that open a letter or message ("Dear Anna,").
+pub(super) const GREETINGS: &[&str] = &["Dear", "Hello"];
