@@ -110,6 +110,33 @@ fn p1_fractions_and_mixed_numbers() {
                 ("a fifth", pt(0.2), false, F, None),
             ],
         ),
+        // Shares of a poll: "N in M" with N above one when M is ten or less,
+        // a hundred or a thousand and no time unit follows.
+        (
+            "Over six in ten renters and 4 in 100 owners moved.",
+            &[
+                ("Over six in ten", (Some(0.6), false, None, false), false, F, None),
+                ("4 in 100", pt(0.04), false, F, None),
+            ],
+        ),
+        (
+            "She won 3 in 10 minutes; sales were four in 2019.",
+            &[
+                ("3", pt(3.0), false, N, None),
+                ("10", pt(10.0), false, N, Some("minutes")),
+                ("four", pt(4.0), false, N, None),
+            ],
+        ),
+        // A change by a share, before "to", "in"... or a mark.
+        (
+            "Fares went up by a quarter to 80 pence; use fell by half.",
+            &[
+                ("a quarter", pt(0.25), false, F, None),
+                ("80", pt(80.0), false, M, Some("pence")),
+                ("half", pt(0.5), false, F, None),
+            ],
+        ),
+        ("The data was held by a third party.", &[]),
         // Not read: improper fractions, compound-ordinal denominators, other slashes.
         ("Nineteen fifths is odd; one forty-second too.", &[]),
         ("Marks of 7/15 and 30/100 were posted.", &[]),
@@ -578,6 +605,13 @@ fn hyphens_for_spaces() {
         ("A 2-million-strong crowd and a 1.5-million-year-old skull.", &[]),
         ("A three-and-a-half-year sentence after a nine-and-a-half-hour trial.", &[]),
         ("A five-pound note and two-euro coins.", &[]),
+        // A glued unit or scale before the modifier's hyphen: no value, and
+        // never "10m" read as ten million.
+        ("A 3km-long convoy passed a 12m-high dam and a 2.5m-strong union.", &[]),
+        (
+            "A $3m-a-year contract and a 7bn-rupee fund.",
+            &[("$3m", pt(3e6), false, M, None), ("7bn", pt(7e9), false, M, Some("rupee"))],
+        ),
     ]);
 }
 

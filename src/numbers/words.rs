@@ -365,6 +365,11 @@ pub(crate) const FRACTION_VERBS: &[&str] = &[
     "remain", "remains", "remained",
 ];
 
+/// Words after a change "by a third" that make it a share, not an ordinal
+/// ("rose by a third to 1.5 million"; "by a third party" stays an ordinal).
+pub(crate) const AFTER_CHANGE_BY: &[&str] =
+    &["to", "from", "in", "since", "over", "on", "compared", "last", "this", "year-on-year"];
+
 /// The indefinite article, read as one in "a hundred", "a quarter".
 pub(crate) const ARTICLES: &[&str] = &["a", "an"];
 

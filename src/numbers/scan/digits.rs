@@ -80,6 +80,15 @@ impl<'h> Scan<'_, 'h> {
                 Class::Word => {
                     let unit = n.in_set(Set::GluedUnit)
                         && (n.text.len() > 1 || n.text.bytes().all(|b| b.is_ascii_lowercase()));
+                    // "a 5km-long queue", "a 1.2m-strong army", "a 10m-high
+                    // wall": a compound modifier (section 2), but not an
+                    // amount of money ("a $5m-a-year deal").
+                    if (unit || scale_abbreviation(n, false).is_some())
+                        && self.hyphenated_modifier(j + 1)
+                        && !self.is_money_at(c.first)
+                    {
+                        return None;
+                    }
                     if n.is("m") && unit && self.metres(j + 1) {
                         // "2.4m high": metres, the unit is the noun.
                     } else if let Some(m) = scale_abbreviation(n, false) {
@@ -230,9 +239,7 @@ impl<'h> Scan<'_, 'h> {
         if self.in_set(k + 1, Set::Dimension) {
             return true;
         }
-        let first = k.saturating_sub(1);
-        let money = self.is_currency_sign(first.wrapping_sub(1))
-            || self.before(first, 1).is_some_and(|p| p.in_set(Set::CurrencyCode));
+        let money = self.is_money_at(k.saturating_sub(1));
         let counted = self.at(k + 1).is_some_and(|n| {
             n.class == Class::Word
                 && (is_plural(n.text) || n.in_set(Set::Irregular) || currency_word(n).is_some())
@@ -242,6 +249,24 @@ impl<'h> Scan<'_, 'h> {
         }
         (k.saturating_sub(6)..k + 7).any(|x| x != k && self.in_set(x, Set::LengthUnit))
             || (k.saturating_sub(4)..k).any(|x| self.in_set(x, Set::LengthNoun))
+    }
+
+    /// Whether the number whose first atom is at `first` follows a currency
+    /// sign ("$5m") or code ("USD 5m").
+    fn is_money_at(&self, first: usize) -> bool {
+        self.is_currency_sign(first.wrapping_sub(1))
+            || self.before(first, 1).is_some_and(|p| p.in_set(Set::CurrencyCode))
+    }
+
+    /// Whether the word glued at `k` is followed by a glued hyphen and a word
+    /// that makes the whole a modifier ("-long", "-strong", "-high"; not a
+    /// currency word, "a 5m-krone cost").
+    fn hyphenated_modifier(&self, k: usize) -> bool {
+        self.glued(k + 1).is_some_and(|h| h.is_any(HYPHENS))
+            && self
+                .glued(k + 2)
+                .is_some_and(|w| w.class == Class::Word && currency_word(w).is_none())
+            && !self.may_follow_hyphen(k + 2)
     }
 
     /// The digit groups around `j` separated by single spaces: whether they

@@ -272,6 +272,7 @@ impl<'h> Scan<'_, 'h> {
                         || self.before(d, 1).is_some_and(|h| h.is("-") && h.glued)
                         || scale_at.is_some()
                         || self.mode == Mode::Whole
+                        || self.change_by_share(first, d + 1)
                 }
             };
             if n != 1.0 || !after_ok {
@@ -296,7 +297,8 @@ impl<'h> Scan<'_, 'h> {
             return None;
         }
         let k = c.last + 1;
-        let start = if self.is(k, "in") && num == 1.0 {
+        let in_ratio = self.is(k, "in");
+        let start = if in_ratio {
             if self.is(k + 1, "every") {
                 k + 2
             } else {
@@ -315,10 +317,31 @@ impl<'h> Scan<'_, 'h> {
         if !den.is_point() || den.lo <= num {
             return None;
         }
+        if in_ratio && num != 1.0 && !self.poll_share(&den) {
+            return None;
+        }
         let value = c.exact?.div(den.exact?)?;
         let mut f = Core::exact(j, den.last, value);
         f.kind = NumberKind::Fraction;
         Some(f)
+    }
+
+    /// Whether the share whose first word is at `first` is what something
+    /// changed by ("rose by a third to 1.5 million", "cut by half.", "fell
+    /// by a quarter in 2020"), the word at `next` ending it ("by a third
+    /// party" stays an ordinal).
+    fn change_by_share(&self, first: usize, next: usize) -> bool {
+        self.before(first, 1).is_some_and(|b| b.is("by"))
+            && self.at(next).is_none_or(|a| a.class == Class::Mark || a.is_any(AFTER_CHANGE_BY))
+    }
+
+    /// Whether "N in `den`" with N above one is a share ("eight in ten",
+    /// "3 in 10 voters", "seven in 100"): a denominator of ten or less, or
+    /// a hundred or a thousand, and no time unit after it ("2 in 10
+    /// minutes", a count; a year, "four in 2011", is no such denominator).
+    fn poll_share(&self, den: &Core) -> bool {
+        let small = den.lo <= 10.0 || den.lo == 100.0 || den.lo == 1000.0;
+        small && !self.in_set(den.last + 1, Set::TimeUnit)
     }
 
     /// "dozens", "hundreds of thousands", "tens of millions": [2U, 10U).
@@ -397,7 +420,10 @@ impl<'h> Scan<'_, 'h> {
         if self.before(j, 1).is_some_and(|a| a.in_set(Set::PeriodOrdinal)) {
             return None;
         }
-        let ok = qualified || self.mode == Mode::Whole || self.in_set(j + 1, Set::HalfFollower);
+        let ok = qualified
+            || self.mode == Mode::Whole
+            || self.in_set(j + 1, Set::HalfFollower)
+            || self.change_by_share(j, j + 1);
         if !ok || self.is(j, "halves") {
             return None;
         }
