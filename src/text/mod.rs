@@ -386,6 +386,8 @@ mod tests {
         assert_eq!(words("O'Brien's o'clock"), ["O'Brien", "'s", "o'clock"]);
         assert_eq!(words("gonna cannot dont"), ["gon", "na", "can", "not", "do", "nt"]);
         assert_eq!(words("the students' 's"), ["the", "students", "'", "'s"]);
+        // Stacked clitics each split off.
+        assert_eq!(words("We'd've mightn't've"), ["We", "'d", "'ve", "might", "n't", "'ve"]);
     }
 
     #[test]

@@ -169,7 +169,7 @@ fn word(text: &str, scope: &str, start: usize, end: usize, first: char, fast: bo
     }
     // "Tana.Jones@...": an e-mail address cut short is not a missing space.
     let local_part = bytes.get(end) == Some(&b'@');
-    if let Some(cut) = clitic_split(piece)
+    if let Some(cut) = stacked_clitic_split(piece)
         .or_else(|| contraction_split(piece.as_bytes()))
         .or_else(|| missing_space_split(piece.as_bytes()).filter(|_| !local_part))
     {
@@ -219,6 +219,16 @@ fn keeps_period(text: &str, piece: &str, dot: usize) -> bool {
         Some(_) => true,
         None => false,
     }
+}
+
+/// [`clitic_split`] repeated while the host still ends in a clitic:
+/// "They'd've" -> "They" ("'d" and "'ve" follow), "wouldn't've" -> "would".
+fn stacked_clitic_split(piece: &str) -> Option<usize> {
+    let mut cut = clitic_split(piece)?;
+    while let Some(inner) = piece.get(..cut).and_then(clitic_split) {
+        cut = inner;
+    }
+    Some(cut)
 }
 
 /// Clitics split off the way UD splits syntactic words: "do|n't", "Syria|'s".
