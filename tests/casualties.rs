@@ -195,6 +195,12 @@ fn rates_shares_and_non_persons_give_nothing() {
             ("The flood killed people in 14 districts.", &[]),
             ("Over 300 people were rescued from the rubble.", &[]),
             ("About 90 passengers were on board.", &[]),
+            // The total of a share is not who the outcome happened to...
+            ("Nearly a third of the 600 tenants were evacuated.", &[]),
+            ("Most of the 45 miners were hurt in the collapse.", &[]),
+            ("Some of the 70 protesters fled into the hills.", &[]),
+            // ... unless it carries the outcome itself.
+            ("A quarter of the 36 people arrested were minors.", &["arrested|36|people|-"]),
         ],
     );
 }

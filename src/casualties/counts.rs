@@ -6,7 +6,7 @@ use super::outcomes::{is_outcome_noun, starts_signal, Role};
 use super::victims::{
     is_aux, is_identifier_cue, is_month, is_non_person, is_np_break, is_np_preposition, is_person,
     is_singular_determiner, is_singular_person, is_street_word, nounish, ONE_NOT_AFTER,
-    ONE_OF_SUPERLATIVE, RATE_WORDS, SERIES_WORDS, SINGULAR_DETERMINERS, SURPASS_WORDS,
+    ONE_OF_SUPERLATIVE, RATE_WORDS, SERIES_WORDS, SHARE_WORDS, SINGULAR_DETERMINERS, SURPASS_WORDS,
 };
 use super::view::{trig_ending, trig_starting, Cand, CandKind, Trigger, View};
 use super::Count;
@@ -40,7 +40,12 @@ pub(crate) fn find_counts(
     let toks = v.toks;
     let tok_at = |pos: usize| toks.partition_point(|t| t.span().start < pos);
     let mut out: Vec<Cand> = Vec::new();
+    // The token after each share ("More than half", "40 percent").
+    let mut after_shares: Vec<usize> = Vec::new();
     for p in numbers.iter().filter(|p| ss.contains(p.span())) {
+        if matches!(p.kind(), NumberKind::Fraction | NumberKind::Percent) {
+            after_shares.push(tok_at(p.span().end));
+        }
         if p.kind() != NumberKind::Number {
             continue;
         }
@@ -218,6 +223,23 @@ pub(crate) fn find_counts(
         if of_at > 0 && w(of_at + 1) == "one" && one_at.binary_search(&(c.t0 - of_at - 1)).is_err()
         {
             return false;
+        }
+        // The total of a share is not the number the outcome happened to
+        // (README section 2, rule 4): "More than half of the 400 residents
+        // fled", "Most of the 300 villagers fled"; unless the total carries
+        // the outcome itself ("Two-thirds of the 90 dead", "Half of the 12
+        // people killed": an adjective, a noun or a participle after it; a
+        // verb there is the share's, "Most of the 300 villagers fled").
+        let share = of_at > 0
+            && (after_shares.contains(&(c.t0 - of_at)) || SHARE_WORDS.contains(&w(of_at + 1)));
+        if share && !outcome_noun {
+            let end = c.noun.map_or(c.t1, |i| i + 1);
+            let own = trig_starting(v, triggers, end)
+                .and_then(|ti| triggers.get(ti))
+                .is_some_and(|t| matches!(t.sig.role, Role::Adjective | Role::Noun | Role::Past));
+            if !own {
+                return false;
+            }
         }
         // The noun, or when there is none the word right after the count
         // ("2 million head of cattle").

@@ -72,6 +72,11 @@ pub(crate) static PERSON_SUFFIXES: &[&str] =
 pub(crate) static ESCAPEES: &[&str] =
     &["inmates", "prisoners", "detainees", "convicts", "suspects", "captives", "prisoner"];
 
+/// Words for a share of a group, before "of (the)" and its total: "Most of
+/// the 300 villagers fled" says nothing of how many fled.
+pub(crate) const SHARE_WORDS: &[&str] =
+    &["most", "many", "some", "majority", "minority", "part", "much", "portion", "proportion"];
+
 /// Words after a count that make it a rate ("5,000 lives a year").
 pub(crate) static RATE_WORDS: &[&[&str]] = &[
     &["a", "year"],
