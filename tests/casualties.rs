@@ -43,6 +43,14 @@ const PLACES: &[&str] = &[
     "Quito",
     "Bogotá",
     "Manila",
+    "Mosul",
+    "Nineveh",
+    "Iraq",
+    "Ukraine",
+    "Nablus",
+    "West Bank",
+    "Niamey",
+    "Austin",
 ];
 
 fn analyzer() -> Analyzer {
@@ -387,6 +395,26 @@ fn location_rule_and_its_exclusions() {
             // 5. the larger of two nested places
             ("Five people were killed in Syria's Homs province.", &["killed|Five|people|Homs"]),
             ("Twelve people died in Lyon, France.", &["killed|Twelve|people|Lyon"]),
+            // ... also past the smaller one's unit, a compass word, or "in"
+            (
+                "A car bomb killed 7 people in Mosul, Nineveh Governorate, Iraq.",
+                &["killed|7|people|Mosul"],
+            ),
+            (
+                "Shelling killed 3 people in Kherson, southern Ukraine.",
+                &["killed|3|people|Kherson"],
+            ),
+            ("Two people died in Nablus in the occupied West Bank.", &["killed|Two|people|Nablus"]),
+            // ... but not the subject of "in": "the embassy of X in Y"
+            (
+                "Protesters stormed the embassy of France in Niamey, injuring 4 guards.",
+                &["injured|4|guards|Niamey"],
+            ),
+            // facts of one event share its place
+            (
+                "A Texas plane crash near Austin leaves two dead, four injured.",
+                &["killed|two|-|Austin", "injured|four|-|Austin"],
+            ),
             // 6. a place that locates another clause or fact
             (
                 "In Homs, 6 people were killed; in Hama, 4 died.",

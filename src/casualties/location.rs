@@ -120,6 +120,15 @@ pub(crate) static ADMIN_UNITS: &[&str] = &[
     "borough", "village", "town", "krai", "republic", "regency", "canton", "commune", "raion",
 ];
 
+/// Compass words that may stand between a smaller place's comma and the
+/// larger place it lies in ("Jabalia, northern Gaza", rule 5).
+#[rustfmt::skip]
+pub(crate) static COMPASS_WORDS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+    "southeastern", "southwestern",
+];
+
 /// Capitalised words that may stand right before a place without making a
 /// longer name of it: compass words ("Northern Syria") and dates ("On
 /// Tuesday Kabul police said", "Since March Aleppo has").
@@ -246,6 +255,66 @@ fn inside_longer_name(
         k += 1;
     }
     false
+}
+
+/// Whether the place starting at token `t0` follows a smaller place that
+/// ends at token `b`, nested in it (rule 5): "Tripoli, Libya", "Potosí
+/// Department, Bolivia" (administrative units between), "Jabalia, northern
+/// Gaza" (a compass word before it), "Pokrovsk in Donetsk Oblast", "Jenin,
+/// in the occupied West Bank" ("in", "the" and one lowercase word before
+/// it). `two_before` is the word two tokens before `t0`.
+fn nested_after(
+    v: &View<'_>,
+    sets: &Sets,
+    b: usize,
+    (t0, t1): (usize, usize),
+    two_before: &str,
+) -> bool {
+    let mut k = t0;
+    // "(the) (occupied)" or a compass word right before the larger place.
+    let lowercase = |i: usize| v.raw(i).starts_with(char::is_lowercase);
+    let mut marked = true;
+    if k > b + 1 && word(v, k - 1) == "the"
+        || (k > b + 2 && lowercase(k - 1) && two_before == "the")
+    {
+        k -= if word(v, k - 1) == "the" { 1 } else { 2 };
+    } else if k > b + 1 && COMPASS_WORDS.contains(&word(v, k - 1)) && lowercase(k - 1) {
+        k -= 1;
+    } else {
+        marked = false;
+    }
+    // "X in Y" nests a region so marked, or when either is named with its
+    // unit ("Bhamo in Kachin State", "Rostov Oblast in Russia"); "X Region
+    // of Y" nests too. "The consulate of the United States in Karachi"
+    // does not.
+    let unit = |i: usize| sets.admin_units.contains(word(v, i));
+    if k > b && matches!(word(v, k - 1), "in" | "of") {
+        let mut end = k - 1;
+        while end > b && unit(end - 1) {
+            end -= 1;
+        }
+        let smaller_unit = end < k - 1 || b.checked_sub(1).is_some_and(unit);
+        // "of" after a lowercase unit reads both ways ("the Afghanistan
+        // province of Takhar", "the Hangu district of northwest Pakistan"):
+        // nested only when the unit is part of the name or the region is
+        // marked.
+        let named_unit = end < k - 1 && capitalised(v, end);
+        let nested = if word(v, k - 1) == "in" {
+            marked || smaller_unit || (t0..t1).any(unit)
+        } else {
+            marked || named_unit
+        };
+        return end == b && nested;
+    }
+    // A comma, after administrative units that end the smaller name.
+    if k <= b || word(v, k - 1) != "," {
+        return false;
+    }
+    let mut end = k - 1;
+    while end > b && sets.admin_units.contains(word(v, end - 1)) {
+        end -= 1;
+    }
+    end == b
 }
 
 /// Whether the place at tokens `t0..t1` describes a person (rule 2): a
@@ -384,7 +453,9 @@ pub(crate) fn candidates(
             let head = t0 - 2;
             let k = spans.partition_point(|&(a, _)| a <= head);
             let head_is_place = k > 0 && spans.get(k - 1).is_some_and(|&(_, b)| head < b);
-            if head != v.first_word && capitalised(v, head) && !head_is_place {
+            // "the Shahri Buzurg District of Badakhshan": a unit's place.
+            let unit = sets.admin_units.contains(word(v, head));
+            if head != v.first_word && capitalised(v, head) && !head_is_place && !unit {
                 continue;
             }
         }
@@ -397,8 +468,15 @@ pub(crate) fn candidates(
         }
         // "Tripoli, Libya": the larger place after a smaller one (a name
         // that was no place mention does not count: "Highland Papua, Indonesia").
-        let after_place = |&(_, b): &(usize, usize)| b + 1 == t0 && Some(b) != no_place_end;
-        if prev == "," && idx > 0 && spans.get(idx - 1).is_some_and(after_place) {
+        // A common word the gazetteer lists ("the Paris Police Prefecture in
+        // Paris") is no smaller place.
+        let after_place = |&(a, b): &(usize, usize)| {
+            let common = b == a + 1 && sets.common_word_places.contains(word(v, a));
+            Some(b) != no_place_end
+                && !common
+                && nested_after(v, sets, b, (t0, t1), before(v, t0, 2))
+        };
+        if idx > 0 && spans.get(idx - 1).is_some_and(after_place) {
             continue;
         }
         if word(v, t1) == ":" && t0 == v.first_word && spans.len() > 1 {
@@ -447,17 +525,11 @@ fn near(anchors: &[(usize, usize)], places: &[Place]) -> std::ops::Range<usize> 
     a..b.max(a)
 }
 
-fn nearest(
-    anchors: &[(usize, usize)],
-    places: &[Place],
-    allowed: &dyn Fn(usize) -> bool,
-) -> Option<usize> {
+/// The place nearest to a fact's anchors (ties: the following one).
+fn nearest(anchors: &[(usize, usize)], places: &[Place]) -> Option<usize> {
     let mut best: Option<(usize, bool, usize)> = None;
     for i in near(anchors, places) {
         let Some(p) = places.get(i) else { continue };
-        if !allowed(i) {
-            continue;
-        }
         let (d, follows) = distance(anchors, p);
         let better = match best {
             None => true,
@@ -472,31 +544,13 @@ fn nearest(
 }
 
 /// For each fact (given by its anchors: trigger, count, victims token ranges),
-/// the index of its place in `places` (sorted by position). A place that is
-/// another fact's nearest place and nearer to that fact is left to it
-/// (rule 6), unless no other place remains.
+/// the index of its place in `places` (sorted by position): the nearest.
+/// Rule 6 needs no more: a place that locates another clause or fact is
+/// nearer to that fact's words ("killed 53 in Malawi and 10 in
+/// Mozambique"), and facts of one event share theirs ("Nevada crash near
+/// Las Vegas leaves two dead, three injured": Las Vegas for both).
 pub(crate) fn choose(facts: &[Vec<(usize, usize)>], places: &[Place]) -> Vec<Option<usize>> {
-    let own: Vec<Option<usize>> = facts.iter().map(|a| nearest(a, places, &|_| true)).collect();
-    // For each place, the smallest distance of a fact that takes it as its own.
-    let mut claim: Vec<usize> = vec![usize::MAX; places.len()];
-    for (fi, o) in own.iter().enumerate() {
-        if let (Some(pi), Some(anchors)) = (*o, facts.get(fi)) {
-            if let (Some(slot), Some(p)) = (claim.get_mut(pi), places.get(pi)) {
-                *slot = (*slot).min(distance(anchors, p).0);
-            }
-        }
-    }
-    facts
-        .iter()
-        .enumerate()
-        .map(|(fi, anchors)| {
-            let claimed = |pi: usize| {
-                let by_other = claim.get(pi).copied().unwrap_or(usize::MAX);
-                places.get(pi).is_some_and(|p| by_other < distance(anchors, p).0)
-            };
-            nearest(anchors, places, &|pi| !claimed(pi)).or_else(|| own.get(fi).copied().flatten())
-        })
-        .collect()
+    facts.iter().map(|a| nearest(a, places)).collect()
 }
 
 #[cfg(test)]
