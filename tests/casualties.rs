@@ -366,6 +366,11 @@ fn location_rule_and_its_exclusions() {
             ("The Kabul health ministry said 9 people died.", &["killed|9|people|-"]),
             // ... a longer capitalised name: an organisation, a building, a person
             ("The Kabul National Police said 9 people died.", &["killed|9|people|-"]),
+            // ... but a force's building is in the place
+            (
+                "A gunman wounded 3 officers at Kabul police headquarters.",
+                &["injured|3|officers|Kabul"],
+            ),
             ("Syria's health ministry said 9 people died.", &["killed|9|people|-"]),
             (
                 "The blast left 3 dead and scores wounded in Hama.",

@@ -93,6 +93,14 @@ pub(crate) static NAME_FOLLOWERS: &[&str] = &[
     "station",
 ];
 
+/// Buildings after a force's name that locate in its place what happened
+/// there ("at Paris police headquarters", "a Kabul army base"), where the
+/// name alone would be the organisation (rule 4).
+#[rustfmt::skip]
+pub(crate) static FORCE_BUILDINGS: &[&str] = &[
+    "headquarters", "station", "compound", "academy", "barracks", "base", "checkpoint",
+];
+
 /// People a place describes, right after it ("a 36-year-old Cheltenham man",
 /// "Mexico City mayor Clara Brugada") or before "of" it ("mayor of the
 /// Polish city of Gdańsk", "the former governor of Kano"): a residence or an
@@ -433,7 +441,11 @@ pub(crate) fn candidates(
         // (not "Sudan's civil war").
         let genitive = matches!(word(v, t1), "'s" | "’s");
         let body = |w: &str| sets.source_nouns.contains(w) || BODY_WORDS.contains(&w);
-        if sets.name_followers.contains(word(v, t1)) || (genitive && body(word(v, t1 + 1))) {
+        let force_building =
+            matches!(word(v, t1), "police" | "army") && FORCE_BUILDINGS.contains(&word(v, t1 + 1));
+        if (sets.name_followers.contains(word(v, t1)) && !force_building)
+            || (genitive && body(word(v, t1 + 1)))
+        {
             continue;
         }
         // A month's name before a day or a year is a date ("dated March
