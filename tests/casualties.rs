@@ -51,6 +51,8 @@ const PLACES: &[&str] = &[
     "West Bank",
     "Niamey",
     "Austin",
+    "Kaduna State",
+    "Mexico City",
 ];
 
 fn analyzer() -> Analyzer {
@@ -415,6 +417,9 @@ fn location_rule_and_its_exclusions() {
                 "Protesters stormed the embassy of France in Niamey, injuring 4 guards.",
                 &["injured|4|guards|Niamey"],
             ),
+            // a place's unit word is no part of the location's name
+            ("Bandits abducted 11 farmers in Kaduna State.", &["kidnapped|11|farmers|Kaduna"]),
+            ("A fire killed 4 people in Mexico City.", &["killed|4|people|Mexico City"]),
             // facts of one event share its place
             (
                 "A Texas plane crash near Austin leaves two dead, four injured.",

@@ -194,9 +194,14 @@ pub(crate) fn pass<'a>(cx: &Context<'a>, text: &'a str, want: Wanted, sink: &mut
                 }
             }
             let facts = casualty_facts(text, &block, &block_sentences, &numbers, &place_spans);
+            // A location is a place match, or its start without a unit word
+            // ("Kaduna" of "Kaduna State"): the match's place.
             let place_at = |span: Span| {
                 let i = matches.partition_point(|m| m.span().start < span.start);
-                matches.get(i).filter(|m| m.span() == span).and_then(|_| places.decoded(i))
+                matches
+                    .get(i)
+                    .filter(|m| m.span().start == span.start && m.span().end >= span.end)
+                    .and_then(|_| places.decoded(i))
             };
             sink.casualties(text, &facts, place_at);
             tolls.read_block(text, &block, &facts);

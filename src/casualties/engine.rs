@@ -177,12 +177,11 @@ fn sentence_facts(
         let (Some(c), Some(t)) = (cands.get(d.cand), triggers.get(d.trig)) else { continue };
         let Some(trigger) = v.span(t.t0, t.t1) else { continue };
         let victims = d.victims.and_then(|n| v.span(n, n + 1));
-        let location = chosen
-            .get(k)
-            .copied()
-            .flatten()
-            .and_then(|pi| cands_places.get(pi))
-            .and_then(|p| v.span(p.t0, p.t1));
+        let location =
+            chosen.get(k).copied().flatten().and_then(|pi| cands_places.get(pi)).and_then(|p| {
+                let (t0, t1) = location::name_tokens(&v, p);
+                v.span(t0, t1)
+            });
         let lo = t.t0.min(c.t0);
         let hi = t.t1.max(c.t1);
         out.push(CasualtyFact {

@@ -137,6 +137,17 @@ pub(crate) static COMPASS_WORDS: &[&str] = &[
     "southeastern", "southwestern",
 ];
 
+/// Unit words that a location's name drops when the gazetteer matched them
+/// with it (README section 11: "Kaduna State" -> Kaduna, "Rongjiang
+/// County" -> Rongjiang). Not "City", "Town", "Republic" or "Territory",
+/// which end names of their own ("Mexico City", "Cape Town", "Czech
+/// Republic", "Northern Territory").
+#[rustfmt::skip]
+pub(crate) static DROPPED_UNITS: &[&str] = &[
+    "state", "province", "county", "governorate", "region", "district", "oblast", "prefecture",
+    "department", "parish", "regency", "krai", "raion", "canton",
+];
+
 /// Capitalised words that may stand right before a place without making a
 /// longer name of it: compass words ("Northern Syria") and dates ("On
 /// Tuesday Kabul police said", "Since March Aleppo has").
@@ -497,6 +508,17 @@ pub(crate) fn candidates(
         out.push(Place { t0, t1 });
     }
     out
+}
+
+/// The tokens of the location named by place `p`: without a trailing unit
+/// word ([`DROPPED_UNITS`]: "Kaduna State" -> "Kaduna").
+pub(crate) fn name_tokens(v: &View<'_>, p: &Place) -> (usize, usize) {
+    let last = p.t1.saturating_sub(1);
+    if p.t1 >= p.t0 + 2 && DROPPED_UNITS.contains(&word(v, last)) {
+        (p.t0, last)
+    } else {
+        (p.t0, p.t1)
+    }
 }
 
 /// Token distance between two half-open token ranges (0 when they overlap).
