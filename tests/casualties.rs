@@ -394,6 +394,7 @@ fn location_rule_and_its_exclusions() {
                 &["killed|two|guards|Homs"],
             ),
             ("Kabul mayor Omar Said said two people died.", &["killed|two|people|-"]),
+            ("Kherson regional governor Ivan Petrenko said 3 people died.", &["killed|3|people|-"]),
             ("The mayor of the Syrian city of Homs was shot dead.", &["killed|The|mayor|-"]),
             (
                 "The consul in the port city of Aden was taken hostage.",

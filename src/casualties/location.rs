@@ -113,6 +113,15 @@ pub(crate) static DESCRIBED_PEOPLE: &[&str] = &[
     "premier", "sheriff", "bishop", "archbishop", "ambassador", "consul", "mp",
 ];
 
+/// Words between a place and the office it describes ("Kherson regional
+/// governor", "Chelyabinsk regional Deputy Governor", "Kano state deputy
+/// governor").
+#[rustfmt::skip]
+pub(crate) static OFFICE_QUALIFIERS: &[&str] = &[
+    "regional", "provincial", "state", "district", "county", "city", "municipal", "deputy",
+    "acting", "former", "vice", "lieutenant",
+];
+
 /// A country's people, right after its name: "Four US soldiers were
 /// wounded", "10 Myanmar nationals" say whose, not where (rule 2).
 #[rustfmt::skip]
@@ -340,8 +349,16 @@ fn nested_after(
 /// residence or an office right after it or before "of" it, or an age after
 /// it ("Bryant aged 41").
 fn describes_person(v: &View<'_>, sets: &Sets, t0: usize, t1: usize) -> bool {
-    let after = word(v, t1);
-    if sets.described_people.contains(after) || NATIONALS.contains(&after) || after == "aged" {
+    // "Kherson regional governor", "Chelyabinsk regional Deputy Governor":
+    // the office past the words that qualify it.
+    let mut k = t1;
+    while k < t1 + 2 && OFFICE_QUALIFIERS.contains(&word(v, k)) {
+        k += 1;
+    }
+    let after = word(v, k);
+    if sets.described_people.contains(after)
+        || (k == t1 && (NATIONALS.contains(&after) || after == "aged"))
+    {
         return true;
     }
     // "mayor of the Polish city of Gdańsk": an office up to six words
