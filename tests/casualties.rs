@@ -418,6 +418,11 @@ fn location_rule_and_its_exclusions() {
                 "Protesters stormed the embassy of France in Niamey, injuring 4 guards.",
                 &["injured|4|guards|Niamey"],
             ),
+            // a place the people are named with is their fact's own
+            (
+                "After deaths in Kabul, 2 people in Cebu and 1 in Manila died.",
+                &["killed|1|-|Manila", "killed|2|people|Cebu"],
+            ),
             // a place's unit word is no part of the location's name
             ("Bandits abducted 11 farmers in Kaduna State.", &["kidnapped|11|farmers|Kaduna"]),
             ("A fire killed 4 people in Mexico City.", &["killed|4|people|Mexico City"]),

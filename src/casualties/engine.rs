@@ -177,8 +177,14 @@ fn sentence_facts(
         let (Some(c), Some(t)) = (cands.get(d.cand), triggers.get(d.trig)) else { continue };
         let Some(trigger) = v.span(t.t0, t.t1) else { continue };
         let victims = d.victims.and_then(|n| v.span(n, n + 1));
-        let location =
-            chosen.get(k).copied().flatten().and_then(|pi| cands_places.get(pi)).and_then(|p| {
+        let heads: &[(usize, usize)] = match d.victims {
+            Some(n) => &[(c.t0, c.t1), (n, n + 1)],
+            None => &[(c.t0, c.t1)],
+        };
+        let location = location::bound_place(&v, heads, &cands_places)
+            .or_else(|| chosen.get(k).copied().flatten())
+            .and_then(|pi| cands_places.get(pi))
+            .and_then(|p| {
                 let (t0, t1) = location::name_tokens(&v, p);
                 v.span(t0, t1)
             });

@@ -137,6 +137,11 @@ pub(crate) static ADMIN_UNITS: &[&str] = &[
     "borough", "village", "town", "krai", "republic", "regency", "canton", "commune", "raion",
 ];
 
+/// Prepositions that bind a place to the people right before them ("one
+/// person in the Philippines").
+#[rustfmt::skip]
+pub(crate) static BINDING_PREPOSITIONS: &[&str] = &["in", "at", "near", "outside"];
+
 /// Compass words that may stand between a smaller place's comma and the
 /// larger place it lies in ("Jabalia, northern Gaza", rule 5).
 #[rustfmt::skip]
@@ -536,6 +541,25 @@ pub(crate) fn name_tokens(v: &View<'_>, p: &Place) -> (usize, usize) {
     } else {
         (p.t0, p.t1)
     }
+}
+
+/// The place that a fact's count or victims name with a preposition right
+/// after them ("one person in the Philippines and one in Hong Kong have
+/// died", "Two people in Gaza were killed"): the fact's own place, before
+/// any nearer one (rule 6: it locates that fact). `heads` are the count's
+/// and the victims' token ranges.
+pub(crate) fn bound_place(
+    v: &View<'_>,
+    heads: &[(usize, usize)],
+    places: &[Place],
+) -> Option<usize> {
+    heads.iter().rev().find_map(|&(_, end)| {
+        if !BINDING_PREPOSITIONS.contains(&word(v, end)) {
+            return None;
+        }
+        let at = if word(v, end + 1) == "the" { end + 2 } else { end + 1 };
+        places.iter().position(|p| p.t0 == at)
+    })
 }
 
 /// Token distance between two half-open token ranges (0 when they overlap).
