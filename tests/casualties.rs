@@ -116,6 +116,8 @@ fn outcomes_and_their_signals() {
                 &["killed|6|prisoners|Kherson"],
             ),
             ("The heatwave has claimed 210 lives across Assam.", &["killed|210|-|Assam"]),
+            ("The blaze took the life of a retired nurse.", &["killed|a|nurse|-"]),
+            ("She took her own life; he was a teacher all his life.", &[]),
             ("Deaths from the outbreak have reached 1,300.", &["killed|1,300|-|-"]),
             (
                 "A bomb blast injured 23 shoppers at a market in Peshawar.",

@@ -12,7 +12,7 @@ use super::counts::{find_counts, is_zero_word, opens_count};
 use super::hedges::{is_cue, is_modal, CLAUSE_BREAKS, CUE_NEGATORS, MODAL_REACH};
 use super::location::{self, Place};
 use super::outcomes::{
-    flag, has_key, key_starts, signal_at, Role, NOT_GUNFIRE_AFTER, NOT_GUNFIRE_BEFORE,
+    flag, has_key, key_starts, signal_at, Role, LIFE_VERBS, NOT_GUNFIRE_AFTER, NOT_GUNFIRE_BEFORE,
 };
 use super::view::{Trigger, View};
 use super::CasualtyFact;
@@ -216,9 +216,13 @@ fn find_triggers(v: &mut View<'_>) -> Vec<Trigger> {
             let named = i != v.first_word
                 && !v.title
                 && v.raw(i).chars().next().is_some_and(char::is_uppercase);
-            let other_sense = sig.flags & flag::GUNFIRE != 0
+            let other_sense = (sig.flags & flag::GUNFIRE != 0
                 && (NOT_GUNFIRE_AFTER.contains(&v.word(t1))
-                    || i.checked_sub(1).is_some_and(|p| NOT_GUNFIRE_BEFORE.contains(&v.word(p))));
+                    || i.checked_sub(1).is_some_and(|p| NOT_GUNFIRE_BEFORE.contains(&v.word(p)))))
+                // "a member all his life": no life lost, claimed or cost
+                // anywhere before (the fact's own check is in `attach`).
+                || (sig.flags & flag::LIFE_VERB != 0
+                    && !(i.saturating_sub(8)..i).any(|k| LIFE_VERBS.contains(&v.word(k))));
             if !named && !other_sense {
                 for k in i..t1 {
                     if let Some(slot) = v.trig_at.get_mut(k) {

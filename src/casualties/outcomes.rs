@@ -135,6 +135,8 @@ pub(crate) static SIGNALS: &[Signal] = &[
     s(&["fatality"], Killed, Noun),
     s(&["bodies"], Killed, Noun),
     f(&["lives"], Killed, Noun, flag::LIFE_VERB),
+    // "claimed the life of an elderly woman"
+    f(&["life"], Killed, Noun, flag::LIFE_VERB),
     s(&["death", "toll"], Killed, Toll),
     s(&["death", "tolls"], Killed, Toll),
     s(&["death", "tally"], Killed, Toll),
