@@ -99,6 +99,14 @@ fn abbreviations_and_initials_that_end_a_sentence() {
             ),
             ("He moved to the U.K. How odd.", &["He moved to the U.K.", "How odd."]),
             (
+                "Doors shut at 10 p.m. Everybody left by midnight.",
+                &["Doors shut at 10 p.m.", "Everybody left by midnight."],
+            ),
+            (
+                "The suit names Apex Ltd. Officials declined to comment.",
+                &["The suit names Apex Ltd.", "Officials declined to comment."],
+            ),
+            (
                 "She works for the U.N. Security Council.",
                 &["She works for the U.N. Security Council."],
             ),
