@@ -10,6 +10,7 @@
 use super::abbreviations::{abbreviation, Abbreviation};
 use super::chars::{alphanumeric, numeric};
 use super::raw::piece_end;
+use super::words::{GLUED_UNITS, HYPHEN_PREFIXES, TOP_LEVEL_DOMAINS};
 use super::TokenKind;
 use crate::util::{ascii_digits, ascii_letters, run_end};
 
@@ -292,8 +293,7 @@ fn missing_space_split(piece: &[u8]) -> Option<usize> {
 
 /// Generic top-level domains written capitalised ("Newsfeed.Com").
 fn is_top_level_domain(word: &[u8]) -> bool {
-    const TLDS: &[&[u8]] = &[b"com", b"edu", b"gov", b"info", b"mil", b"net", b"org"];
-    TLDS.iter().any(|t| word.eq_ignore_ascii_case(t))
+    TOP_LEVEL_DOMAINS.iter().any(|t| word.eq_ignore_ascii_case(t))
 }
 
 /// "40°C", "98.6°F": a number's degree sign and scale letter, right after the
@@ -393,21 +393,12 @@ fn unit_split(piece: &str) -> Option<usize> {
     if digits == 0 || unit.is_empty() || !unit.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
-    const UNITS: &[&str] = &[
-        "am", "pm", "k", "m", "b", "bn", "km", "cm", "mm", "kg", "mg", "g", "lb", "lbs", "oz",
-        "ft", "mph", "kph", "kmh", "mi", "min", "mins", "hr", "hrs", "h", "gb", "mb", "kb", "tb",
-        "ghz", "mhz", "khz", "hz", "kw", "mw", "gw", "kwh", "ml", "l", "x",
-    ];
-    UNITS.iter().any(|u| unit.eq_ignore_ascii_case(u)).then_some(digits)
+    GLUED_UNITS.iter().any(|u| unit.eq_ignore_ascii_case(u)).then_some(digits)
 }
 
 /// Prefixes that keep their hyphen in UD English ("non-stop", "e-mail").
 fn is_prefix(piece: &str) -> bool {
-    const PREFIXES: &[&str] = &[
-        "anti", "co", "counter", "cross", "e", "ex", "inter", "intra", "mid", "mini", "multi",
-        "neo", "non", "over", "post", "pre", "pro", "psycho", "re", "semi", "socio", "sub", "un",
-    ];
-    piece.len() <= 7 && PREFIXES.iter().any(|p| piece.eq_ignore_ascii_case(p))
+    piece.len() <= 7 && HYPHEN_PREFIXES.iter().any(|p| piece.eq_ignore_ascii_case(p))
 }
 
 /// Phone numbers and ZIP+4 codes stay one token: 713-853-1234, 853-1234,

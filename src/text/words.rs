@@ -1,6 +1,6 @@
-//! The word lists of the sentence splitter (`sentence.rs`): facts of
-//! written English, written for this crate. Abbreviations have their own
-//! file (`abbreviations.rs`).
+//! The word lists of the sentence splitter (`sentence.rs`) and the
+//! tokenizer's rules (`rules.rs`): facts of written English, written for
+//! this crate. Abbreviations have their own file (`abbreviations.rs`).
 
 /// Capitalised words that typically open a sentence: after an abbreviation
 /// such as "Inc." or "U.S." or a glued ellipsis they signal a sentence end;
@@ -94,3 +94,24 @@ pub(super) const SIGN_OFFS: &[&str] =
 
 /// Words that open a letter or message ("Dear Anna,").
 pub(super) const GREETINGS: &[&str] = &["Dear", "Hello"];
+
+/// Generic top-level domains written capitalised ("Newsfeed.Com"): the
+/// period before them joins a domain, not two sentences.
+pub(super) const TOP_LEVEL_DOMAINS: &[&[u8]] =
+    &[b"com", b"edu", b"gov", b"info", b"mil", b"net", b"org"];
+
+/// Units written straight after a number ("5pm", "10km"), their own token in
+/// UD English.
+#[rustfmt::skip]
+pub(super) const GLUED_UNITS: &[&str] = &[
+    "am", "pm", "k", "m", "b", "bn", "km", "cm", "mm", "kg", "mg", "g", "lb", "lbs", "oz",
+    "ft", "mph", "kph", "kmh", "mi", "min", "mins", "hr", "hrs", "h", "gb", "mb", "kb", "tb",
+    "ghz", "mhz", "khz", "hz", "kw", "mw", "gw", "kwh", "ml", "l", "x",
+];
+
+/// Prefixes that keep their hyphen in UD English ("non-stop", "e-mail").
+#[rustfmt::skip]
+pub(super) const HYPHEN_PREFIXES: &[&str] = &[
+    "anti", "co", "counter", "cross", "e", "ex", "inter", "intra", "mid", "mini", "multi",
+    "neo", "non", "over", "post", "pre", "pro", "psycho", "re", "semi", "socio", "sub", "un",
+];
