@@ -65,6 +65,8 @@ fn read_np(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand], ci: usize) ->
     if v.word(c.t1) != "of" {
         return np;
     }
+    // "Three of five members": a count right after "of".
+    let inner_after = v.cand_starting(c.t1 + 1);
     match v.word(c.t1 + 1) {
         "them" | "whom" | "us" => {
             np.of_them = true;
@@ -112,10 +114,10 @@ fn read_np(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand], ci: usize) ->
                 np.end = n + 1;
             }
         }
-        _ if v.cand_starting(c.t1 + 1).is_some() => {
+        _ if inner_after.is_some() => {
             // "Three of five members were killed": the inner total names
             // the victims, as "of the 40 crew" does.
-            if let Some(d) = v.cand_starting(c.t1 + 1).and_then(|inner| cands.get_mut(inner)) {
+            if let Some(d) = inner_after.and_then(|inner| cands.get_mut(inner)) {
                 d.inner_total = true;
                 np.victims = d.noun.filter(|&n| !is_outcome_noun(v.word(n)));
                 np.end = d.noun.map_or(d.t1, |n| n + 1);
