@@ -172,6 +172,11 @@ fn numbers_and_measurements() {
         "numbers",
         &[
             ("The ticket was $12.50 today. Fine.", &["The ticket was $12.50 today.", "Fine."]),
+            // A temperature scale is no initial.
+            (
+                "The pool was 31 °C. Swimmers left; it hit 90 F. Ice sold out.",
+                &["The pool was 31 °C.", "Swimmers left; it hit 90 F.", "Ice sold out."],
+            ),
             (
                 "See item No. 3.1. It explains the rule.",
                 &["See item No. 3.1.", "It explains the rule."],

@@ -211,6 +211,9 @@ fn word(text: &str, scope: &str, start: usize, end: usize, first: char, fast: bo
 
 /// Whether the period right after `piece` (at `dot`) belongs to it.
 fn keeps_period(text: &str, piece: &str, dot: usize) -> bool {
+    if is_temperature_scale(text, piece, dot) {
+        return false;
+    }
     match abbreviation(piece) {
         Some(Abbreviation::Numero) => {
             // "No. 5" but "I said no."
@@ -220,6 +223,18 @@ fn keeps_period(text: &str, piece: &str, dot: usize) -> bool {
         Some(_) => true,
         None => false,
     }
+}
+
+/// Whether `piece`, ending at `dot`, is a temperature scale after a degree
+/// sign or a number ("40 °C.", "98.6 F."): a unit, not an initial, so the
+/// period after it is the sentence's.
+fn is_temperature_scale(text: &str, piece: &str, dot: usize) -> bool {
+    if !matches!(piece, "C" | "F" | "K") {
+        return false;
+    }
+    let start = dot.saturating_sub(piece.len());
+    let before = text.get(..start).unwrap_or("").trim_end_matches(' ');
+    before.ends_with('°') || before.ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// [`clitic_split`] repeated while the host still ends in a clitic:
