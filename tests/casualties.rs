@@ -641,6 +641,11 @@ fn singular_persons_and_a_lone_one_count_one() {
                 &["killed|Two|hikers|Kabul"],
             ),
             ("A guard was beaten and robbed in Homs.", &[]),
+            // A death coordinated with the clause's first verb.
+            ("A jogger was airlifted to a trauma centre but later died.", &["killed|A|jogger|-"]),
+            ("Two climbers slipped on the ice and died.", &["killed|Two|climbers|-"]),
+            ("A worker fell from scaffolding in Lyon and died.", &["killed|A|worker|Lyon"]),
+            ("Two guards were beaten and later fled.", &[]),
         ],
     );
 }

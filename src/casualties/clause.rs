@@ -6,7 +6,7 @@ use super::hedges::is_cue;
 use super::outcomes::{flag, Role};
 use super::victims::{
     is_aux, is_np_preposition, is_object_start, is_person, nounish, AGE_WORDS, INJURY_FRAMES,
-    INTERRUPTERS, IRREGULAR_PARTICIPLES, PASSIVE_AUX, RELATIVE_STOPS,
+    INTERRUPTERS, IRREGULAR_PARTICIPLES, IRREGULAR_PASTS, LATER_WORDS, PASSIVE_AUX, RELATIVE_STOPS,
 };
 use super::view::{trig_starting, Cand, Trigger, View};
 use crate::casualties::Outcome;
@@ -36,17 +36,43 @@ fn age_apposition(v: &View<'_>, i: usize) -> Option<usize> {
 
 /// The outcome word after the participle at `i` and "and" ("struck and
 /// killed", "hit by a car and killed": up to six words between), if the
-/// participle is coordinated with one.
-fn coordinated_participle(v: &View<'_>, triggers: &[Trigger], i: usize) -> Option<usize> {
+/// participle is coordinated with one. With `passive` false, or after "and"
+/// or "but" further on, only a death coordinated with the first verb of the
+/// clause counts: "A cyclist was hit by a bus and died at the scene", "A
+/// toddler was rushed to hospital but later died", "A boy fell from a
+/// balcony and died" (its subject is the clause's).
+fn coordinated_participle(
+    v: &View<'_>,
+    triggers: &[Trigger],
+    i: usize,
+    passive: bool,
+) -> Option<usize> {
     let w = v.word(i);
-    if !(w.len() > 3 && w.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&w)) {
+    let past = w.len() > 3 && w.ends_with("ed");
+    if !(past || IRREGULAR_PARTICIPLES.contains(&w) || IRREGULAR_PASTS.contains(&w)) {
         return None;
     }
-    let and = (i + 1..(i + 8).min(v.w.len()))
-        .take_while(|&k| !matches!(v.word(k), "," | ";" | "." | ":") && !v.is_trigger_word(k))
-        .find(|&k| v.word(k) == "and")?;
-    let t = triggers.get(trig_starting(v, triggers, and + 1)?)?;
-    (t.sig.role == Role::Past).then_some(and + 1)
+    if passive {
+        let and = (i + 1..(i + 8).min(v.w.len()))
+            .take_while(|&k| !matches!(v.word(k), "," | ";" | "." | ":") && !v.is_trigger_word(k))
+            .find(|&k| v.word(k) == "and");
+        let t = and.and_then(|and| triggers.get(trig_starting(v, triggers, and + 1)?));
+        if let (Some(and), Some(t)) = (and, t) {
+            if t.sig.role == Role::Past {
+                return Some(and + 1);
+            }
+        }
+    }
+    // "... and (later) died": a death of the same subject.
+    let conj = (i + 1..(i + 13).min(v.w.len()))
+        .take_while(|&k| !matches!(v.word(k), ";" | "." | ":") && !v.is_trigger_word(k))
+        .find(|&k| matches!(v.word(k), "and" | "but"))?;
+    let mut k = conj + 1;
+    while LATER_WORDS.contains(&v.word(k)) {
+        k += 1;
+    }
+    let t = triggers.get(trig_starting(v, triggers, k)?)?;
+    (t.sig.role == Role::Intransitive && t.sig.outcome == Outcome::Killed).then_some(k)
 }
 
 /// Whether a past form at `t1` (its end) is followed by an object.
@@ -209,7 +235,7 @@ pub(crate) fn subject(
         }
         // A participle coordinated with the outcome word: "was struck and
         // killed", "was hit by a car and killed".
-        if let Some(next) = passive.then(|| coordinated_participle(v, triggers, i)).flatten() {
+        if let Some(next) = coordinated_participle(v, triggers, i, passive) {
             i = next;
             continue;
         }

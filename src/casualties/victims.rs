@@ -122,6 +122,22 @@ pub(crate) static IRREGULAR_PARTICIPLES: &[&str] = &[
     "dragged", "pinned", "knocked",
 ];
 
+/// Irregular past tenses that may open a clause whose subject later dies
+/// ("A boy fell from a balcony and died").
+#[rustfmt::skip]
+pub(crate) static IRREGULAR_PASTS: &[&str] = &[
+    "fell", "went", "came", "ran", "drove", "rode", "swam", "sank", "got", "became", "was",
+    "were",
+];
+
+/// Words between "and" / "but" and a death of the clause's subject ("and
+/// later died", "but then died").
+#[rustfmt::skip]
+pub(crate) static LATER_WORDS: &[&str] = &[
+    "later", "then", "subsequently", "eventually", "soon", "ultimately", "also", "sadly",
+    "tragically",
+];
+
 /// Words that, right after a past form, start its object (an agent count then
 /// precedes it: "Two senators killed the bill").
 #[rustfmt::skip]
