@@ -158,6 +158,8 @@ fn outcomes_and_their_signals() {
                 "Thousands were left homeless after the cyclone hit Dhaka.",
                 &["displaced|Thousands|-|Dhaka"],
             ),
+            // Offenders who get away are not displaced.
+            ("The driver fled the scene; two gunmen fled on foot.", &[]),
             (
                 "A landslide buried 30 homes, leaving 18 people dead and 9 missing.",
                 &["killed|18|people|-", "missing|9|-|-"],

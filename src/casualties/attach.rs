@@ -384,7 +384,12 @@ pub(crate) fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> 
             {
                 continue;
             }
-            if t.sig.flags & flag::NOT_ESCAPE != 0 && vw.is_some_and(|w| ESCAPEES.contains(&w)) {
+            // Prisoners who escape and offenders who get away ("the driver
+            // fled the scene") are not displaced.
+            let fled_scene = v.word(t.t1) == "the" && v.word(t.t1 + 1) == "scene";
+            if t.sig.flags & flag::NOT_ESCAPE != 0
+                && (fled_scene || vw.is_some_and(|w| ESCAPEES.contains(&w)))
+            {
                 continue;
             }
             if drafts.iter().rev().take_while(|d| d.cand == ci).any(|d| d.trig == ti) {

@@ -68,9 +68,15 @@ pub(crate) static PERSON_NOUNS: &[&str] = &[
 pub(crate) static PERSON_SUFFIXES: &[&str] =
     &["ers", "ors", "ists", "ians", "ans", "men", "ees", "ants", "ents", "ites", "is"];
 
-/// Subjects who escape rather than flee a conflict: "inmates fled" is no displacement.
-pub(crate) static ESCAPEES: &[&str] =
-    &["inmates", "prisoners", "detainees", "convicts", "suspects", "captives", "prisoner"];
+/// Subjects who escape or get away rather than flee a conflict: "inmates
+/// fled", "the gunman fled on foot" are no displacement.
+#[rustfmt::skip]
+pub(crate) static ESCAPEES: &[&str] = &[
+    "inmates", "prisoners", "detainees", "convicts", "suspects", "captives", "prisoner",
+    "suspect", "driver", "gunman", "gunmen", "attacker", "attackers", "assailant", "assailants",
+    "shooter", "shooters", "thief", "thieves", "robber", "robbers", "burglar", "burglars",
+    "perpetrator", "perpetrators", "culprit", "culprits", "killer", "killers",
+];
 
 /// Words for a share of a group, before "of (the)" and its total: "Most of
 /// the 300 villagers fled" says nothing of how many fled.
