@@ -351,6 +351,21 @@ fn p6_money() {
             &[("5", pt(5.0), false, N, Some("feet")), ("4", pt(4.0), false, N, Some("inches"))],
         ),
         ("It was 40 dollars 20.", &[("40", pt(40.0), false, M, Some("dollars"))]),
+        // Colloquial currency names.
+        (
+            "A pint is four quid; the tickets ran 90 bucks.",
+            &[("four", pt(4.0), false, M, Some("quid")), ("90", pt(90.0), false, M, Some("bucks"))],
+        ),
+        // "pc" glued (British press) is a percentage; spaced or in capitals it is not.
+        (
+            "Rents rose 4.5pc and 7pct; the star is 12 pc away; 3 PC games sold.",
+            &[
+                ("4.5pc", pt(4.5), false, P, None),
+                ("7pct", pt(7.0), false, P, None),
+                ("12", pt(12.0), false, N, None),
+                ("3", pt(3.0), false, N, Some("games")),
+            ],
+        ),
     ]);
 }
 

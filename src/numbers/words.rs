@@ -314,6 +314,10 @@ pub(crate) const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("kopek", "RUB"),
     ("kopeks", "RUB"),
     ("centavos", "MXN"),
+    // Colloquial names ("five quid", "200 bucks").
+    ("quid", "GBP"),
+    ("buck", "USD"),
+    ("bucks", "USD"),
     // Codes after the number ("500 USD"): the noun, as currency words are.
     ("usd", "USD"),
     ("eur", "EUR"),
@@ -327,8 +331,10 @@ pub(crate) const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("rub", "RUB"),
 ];
 
-/// Words after the number that make it a percentage ("per cent" is two words).
-pub(crate) const PERCENT_WORDS: &[&[&str]] = &[&["percent"], &["per", "cent"], &["pct"], &["%"]];
+/// Words after the number that make it a percentage ("per cent" is two words;
+/// "pct" also glued, "5pct"; British "pc" only glued, "30pc").
+pub(crate) const PERCENT_WORDS: &[&[&str]] =
+    &[&["percent"], &["per", "cent"], &["pct"], &["pc"], &["%"]];
 
 /// Words that negate the number that follows ("minus 20").
 pub(crate) const MINUS_WORDS: &[&str] = &["minus", "negative"];

@@ -94,6 +94,8 @@ impl<'h> Scan<'_, 'h> {
                     } else if let Some(m) = scale_abbreviation(n, false) {
                         c.scaled(m);
                         c.last = j + 1;
+                    } else if n.is("pct") || n.is("pc") {
+                        // "5pct", "30pc": a percentage (the word follows).
                     } else if unit {
                         // "180ml", "29km": the number, the unit is its noun.
                     } else if n.in_set(Set::CurrencyCode)

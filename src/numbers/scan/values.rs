@@ -141,6 +141,12 @@ impl<'h> Scan<'_, 'h> {
     }
 
     pub(super) fn percent_after(&self, last: usize) -> Option<usize> {
+        // "pc" glued and in lowercase only ("30pc"): "10 PC games" counts
+        // computers, "(38 pc)" is parsecs.
+        if self.is(last + 1, "pc") && self.at(last + 1).is_some_and(|a| a.text != "pc" || !a.glued)
+        {
+            return None;
+        }
         PERCENT_WORDS.iter().find_map(|words| {
             words
                 .iter()
