@@ -293,7 +293,7 @@ fn inside_longer_name(
 /// Whether the place starting at token `t0` follows a smaller place that
 /// ends at token `b`, nested in it (rule 5): "Tripoli, Libya", "Potosí
 /// Department, Bolivia" (administrative units between), "Jabalia, northern
-/// Gaza" (a compass word before it), "Pokrovsk in Donetsk Oblast", "Jenin,
+/// Gaza" (a compass word before it), "Pokrovsk in Donetsk Oblast", "Nablus
 /// in the occupied West Bank" ("in", "the" and one lowercase word before
 /// it). `two_before` is the word two tokens before `t0`.
 fn nested_after(

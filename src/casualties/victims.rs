@@ -132,8 +132,7 @@ pub(crate) static IRREGULAR_PARTICIPLES: &[&str] = &[
 /// ("A boy fell from a balcony and died").
 #[rustfmt::skip]
 pub(crate) static IRREGULAR_PASTS: &[&str] = &[
-    "fell", "went", "came", "ran", "drove", "rode", "swam", "sank", "got", "became", "was",
-    "were",
+    "fell", "went", "came", "ran", "drove", "rode", "swam", "sank", "got", "became",
 ];
 
 /// Words between "and" / "but" and a death of the clause's subject ("and
