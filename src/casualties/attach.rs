@@ -46,9 +46,11 @@ struct Np {
     of_them: bool,
 }
 
-/// "lives" is a fact only when lost, claimed, cost or taken (within 4 tokens before `at`).
-fn life_verb_before(v: &View<'_>, at: usize) -> bool {
-    (at.saturating_sub(4)..at).any(|i| LIFE_VERBS.contains(&v.word(i)))
+/// Whether "lives" or "life" is lost, claimed, cost or taken: one of
+/// [`LIFE_VERBS`] within `within` tokens before `at` (a fact's own count
+/// or outcome word: 4; the word itself, to be a trigger at all: 8).
+pub(crate) fn life_verb_before(v: &View<'_>, at: usize, within: usize) -> bool {
+    (at.saturating_sub(within)..at).any(|i| LIFE_VERBS.contains(&v.word(i)))
 }
 
 fn read_np(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand], ci: usize) -> Np {
@@ -375,7 +377,7 @@ pub(crate) fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> 
             if t.mixture && c.kind != CandKind::Zero {
                 continue;
             }
-            if t.sig.flags & flag::LIFE_VERB != 0 && !life_verb_before(v, c.t0.min(t.t0)) {
+            if t.sig.flags & flag::LIFE_VERB != 0 && !life_verb_before(v, c.t0.min(t.t0), 4) {
                 continue;
             }
             let vw = victims.map(|n| v.word(n)).or(noun_word);

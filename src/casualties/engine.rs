@@ -7,12 +7,12 @@
 //! bounded by a small window. Sentences without any signal word are skipped
 //! before anything is allocated for them.
 
-use super::attach::attach;
+use super::attach::{attach, life_verb_before};
 use super::counts::{find_counts, is_zero_word, opens_count};
 use super::hedges::{is_cue, is_modal, CLAUSE_BREAKS, CUE_NEGATORS, MODAL_REACH};
 use super::location::{self, Place};
 use super::outcomes::{
-    flag, has_key, key_starts, signal_at, Role, LIFE_VERBS, NOT_GUNFIRE_AFTER, NOT_GUNFIRE_BEFORE,
+    flag, has_key, key_starts, signal_at, Role, NOT_GUNFIRE_AFTER, NOT_GUNFIRE_BEFORE,
 };
 use super::view::{Trigger, View};
 use super::CasualtyFact;
@@ -221,8 +221,7 @@ fn find_triggers(v: &mut View<'_>) -> Vec<Trigger> {
                     || i.checked_sub(1).is_some_and(|p| NOT_GUNFIRE_BEFORE.contains(&v.word(p)))))
                 // "a member all his life": no life lost, claimed or cost
                 // anywhere before (the fact's own check is in `attach`).
-                || (sig.flags & flag::LIFE_VERB != 0
-                    && !(i.saturating_sub(8)..i).any(|k| LIFE_VERBS.contains(&v.word(k))));
+                || (sig.flags & flag::LIFE_VERB != 0 && !life_verb_before(v, i, 8));
             if !named && !other_sense {
                 for k in i..t1 {
                     if let Some(slot) = v.trig_at.get_mut(k) {

@@ -142,8 +142,9 @@ pub(crate) static ADMIN_UNITS: &[&str] = &[
 #[rustfmt::skip]
 pub(crate) static BINDING_PREPOSITIONS: &[&str] = &["in", "at", "near", "outside"];
 
-/// Compass words that may stand between a smaller place's comma and the
-/// larger place it lies in ("Jabalia, northern Gaza", rule 5).
+/// Compass words: before a place without making a longer name of it
+/// ("Northern Syria"), and between a smaller place's comma and the larger
+/// place it lies in ("Jabalia, northern Gaza", rule 5).
 #[rustfmt::skip]
 pub(crate) static COMPASS_WORDS: &[&str] = &[
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -163,17 +164,13 @@ pub(crate) static DROPPED_UNITS: &[&str] = &[
 ];
 
 /// Capitalised words that may stand right before a place without making a
-/// longer name of it: compass words ("Northern Syria") and dates ("On
-/// Tuesday Kabul police said", "Since March Aleppo has").
+/// longer name of it, besides [`COMPASS_WORDS`] ("Northern Syria") and
+/// [`MONTHS`]: parts of a region and weekdays ("Upper Egypt", "On Tuesday
+/// Kabul police said").
 #[rustfmt::skip]
 pub(crate) static BEFORE_PLACE: &[&str] = &[
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-    "southeastern", "southwestern", "upper", "lower", "greater", "inner", "outer", "metro",
-    "downtown", "uptown", "midtown", "the",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
+    "upper", "lower", "greater", "inner", "outer", "metro", "downtown", "uptown", "midtown",
+    "the", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 ];
 
 /// Prepositions that, between an office and "of X", place the person in X
@@ -228,7 +225,7 @@ static SETS: Lazy<Sets> = Lazy::new(|| Sets {
     name_followers: WordSet::new(NAME_FOLLOWERS),
     described_people: WordSet::new(DESCRIBED_PEOPLE),
     admin_units: WordSet::new(ADMIN_UNITS),
-    before_place: WordSet::new(BEFORE_PLACE),
+    before_place: WordSet::new(&[BEFORE_PLACE, COMPASS_WORDS, MONTHS].concat()),
 });
 
 /// Whether the token at `i` is a capitalised word with a lowercase letter
@@ -316,38 +313,33 @@ fn nested_after(
     } else {
         marked = false;
     }
-    // "X in Y" nests a region so marked, or when either is named with its
-    // unit ("Bhamo in Kachin State", "Rostov Oblast in Russia"); "X Region
-    // of Y" nests too. "The consulate of the United States in Karachi"
-    // does not.
-    let unit = |i: usize| sets.admin_units.contains(word(v, i));
-    if k > b && matches!(word(v, k - 1), "in" | "of") {
-        let mut end = k - 1;
-        while end > b && unit(end - 1) {
-            end -= 1;
-        }
-        let smaller_unit = end < k - 1 || b.checked_sub(1).is_some_and(unit);
-        // "of" after a lowercase unit reads both ways ("the Afghanistan
-        // province of Takhar", "the Hangu district of northwest Pakistan"):
-        // nested only when the unit is part of the name or the region is
-        // marked.
-        let named_unit = end < k - 1 && capitalised(v, end);
-        let nested = if word(v, k - 1) == "in" {
-            marked || smaller_unit || (t0..t1).any(unit)
-        } else {
-            marked || named_unit
-        };
-        return end == b && nested;
-    }
-    // A comma, after administrative units that end the smaller name.
-    if k <= b || word(v, k - 1) != "," {
+    // The word before the larger place ("in", "of" or a comma), after the
+    // administrative units that end the smaller name ("Potosí Department,").
+    if k <= b {
         return false;
     }
+    let unit = |i: usize| sets.admin_units.contains(word(v, i));
     let mut end = k - 1;
-    while end > b && sets.admin_units.contains(word(v, end - 1)) {
+    while end > b && unit(end - 1) {
         end -= 1;
     }
-    end == b
+    if end != b {
+        return false;
+    }
+    let smaller_unit = end < k - 1 || b.checked_sub(1).is_some_and(unit);
+    match word(v, k - 1) {
+        "," => true,
+        // "X in Y" nests a region so marked, or when either is named with
+        // its unit ("Bhamo in Kachin State", "Rostov Oblast in Russia"); not
+        // "the consulate of the United States in Karachi".
+        "in" => marked || smaller_unit || (t0..t1).any(unit),
+        // "of" after a lowercase unit reads both ways ("the Afghanistan
+        // province of Takhar", "the Hangu district of northwest Pakistan"):
+        // nested only when the unit is part of the name ("the central
+        // Magway Region of Myanmar") or the region is marked.
+        "of" => marked || (end < k - 1 && capitalised(v, end)),
+        _ => false,
+    }
 }
 
 /// Whether the place at tokens `t0..t1` describes a person (rule 2): a
