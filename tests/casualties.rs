@@ -588,6 +588,19 @@ fn singular_persons_and_a_lone_one_count_one() {
                 &["killed|A|farmer|-", "killed|his|son|-"],
             ),
             (
+                "A farmer and his three daughters were hurt in the storm.",
+                &["injured|A|farmer|-", "injured|three|daughters|-"],
+            ),
+            (
+                "The avalanche killed a skier and her two companions before rescuers arrived.",
+                &["killed|a|skier|-", "killed|two|companions|-"],
+            ),
+            (
+                "Divers recovered the bodies of three anglers and a guide.",
+                &["killed|three|anglers|-", "killed|a|guide|-"],
+            ),
+            ("Crews pulled out four bodies and 12 survivors.", &["killed|four|-|-"]),
+            (
                 "Two nurses and a guard were abducted in Katsina.",
                 &["kidnapped|Two|nurses|Katsina", "kidnapped|a|guard|Katsina"],
             ),

@@ -119,6 +119,16 @@ fn a_part_of_another_outcome_is_a_whole() {
             &["killed:two", "injured:Five"],
         )],
     );
+    // A count headed by its own outcome word in a group of no one outcome.
+    check(
+        "mixed group",
+        &[
+            ("The victims included four dead and eleven hurt.", &["killed:four", "injured:eleven"]),
+            ("The virus has caused 900 cases, including 31 deaths.", &["killed:31"]),
+            ("The dead included 6 soldiers and a police officer.", &[]),
+            ("Nine died, including two dead in the second blast.", &["killed:Nine"]),
+        ],
+    );
 }
 
 #[test]

@@ -10,7 +10,8 @@ use super::outcomes::{
 };
 use super::victims::{
     is_non_person, is_person, nounish, AGE_HEADS, AVERTING_WORDS, CARE_PLACES, ELLIPSIS_FOLLOWERS,
-    ESCAPEES, GENERIC_CUES, LINK_WORDS, OBJECT_SKIP, PART_WORDS, SURPASS_WORDS,
+    ESCAPEES, GENERIC_CUES, LINK_WORDS, OBJECT_SKIP, PART_WORDS, POSSESSIVES, SURPASS_WORDS,
+    SURVIVORS,
 };
 use super::view::{trig_ending, trig_starting, Cand, CandKind, Trigger, View};
 use crate::casualties::Outcome;
@@ -258,7 +259,11 @@ pub(crate) fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> 
         }
         // 5. Parts and partitives that borrow their outcome.
         if found.is_empty() {
-            let prev = c.t0.checked_sub(1).map_or("", |i| v.word(i));
+            let mut prev = c.t0.checked_sub(1).map_or("", |i| v.word(i));
+            // "a mother and her three children": the possessive is the count's own.
+            if POSSESSIVES.contains(&prev) && c.t0 >= 2 && v.word(c.t0 - 2) == "and" {
+                prev = "and";
+            }
             let last_fact = drafts
                 .iter()
                 .rev()
@@ -399,6 +404,12 @@ pub(crate) fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> 
             }
             let first = trig_owner.get_mut(ti).map(|o| *o.get_or_insert(ci));
             let borrowed = first.is_some_and(|o| o != ci);
+            if borrowed
+                && t.sig.outcome == Outcome::Killed
+                && vw.is_some_and(|w| SURVIVORS.contains(&w))
+            {
+                continue;
+            }
             if t.sig.outcome == Outcome::Displaced && to_care(v, t.t1.max(c.t1)) {
                 continue;
             }

@@ -6,7 +6,8 @@ use super::hedges::is_cue;
 use super::outcomes::{flag, Role};
 use super::victims::{
     is_aux, is_np_preposition, is_object_start, is_person, nounish, AGE_WORDS, INJURY_FRAMES,
-    INTERRUPTERS, IRREGULAR_PARTICIPLES, IRREGULAR_PASTS, LATER_WORDS, PASSIVE_AUX, RELATIVE_STOPS,
+    INTERRUPTERS, IRREGULAR_PARTICIPLES, IRREGULAR_PASTS, LATER_WORDS, PASSIVE_AUX, POSSESSIVES,
+    RELATIVE_STOPS,
 };
 use super::view::{trig_starting, Cand, Trigger, View};
 use crate::casualties::Outcome;
@@ -118,7 +119,11 @@ pub(crate) fn subject(
         // Coordinated counts share the predicate: "a man and a woman",
         // "17 children and nine adults", "150 troops, 95 civilians and ...".
         if matches!(w, "and" | "or" | ",") {
-            let k = if w == "," && v.word(i + 1) == "and" { i + 2 } else { i + 1 };
+            let mut k = if w == "," && v.word(i + 1) == "and" { i + 2 } else { i + 1 };
+            // "a man and his two sons": a possessive before the count.
+            if v.cand_starting(k).is_none() && POSSESSIVES.contains(&v.word(k)) {
+                k += 1;
+            }
             if let Some(c) = v.cand_starting(k).and_then(|ci| cands.get(ci)) {
                 let end = c.noun.map_or(c.t1, |n| n + 1);
                 // After a comma, only a list continues ("95 civilians and

@@ -60,7 +60,7 @@ pub(crate) static PERSON_NOUNS: &[&str] = &[
     "daughters", "brothers", "sisters", "elderly", "youths", "teenagers", "minors", "athletes",
     "players", "shoppers", "commuters", "drivers", "motorists", "pedestrians", "cyclists",
     "residents", "occupants", "tenants", "locals", "inhabitants", "israelis", "palestinians",
-    "others",
+    "others", "grandchildren", "grandsons", "granddaughters", "grandparents", "siblings", "cousins", "nephews", "nieces", "wives", "husbands", "spouses", "twins", "toddlers", "newborns", "guides", "pilots", "cops", "sherpas", "colleagues", "friends", "neighbours", "neighbors", "classmates",
 ];
 
 /// Suffixes that mark a plural noun naming people ("protesters", "activists",
@@ -159,6 +159,14 @@ pub(crate) static NP_PREPOSITIONS: &[&str] = &[
     "downstream", "upstream", "living", "working", "travelling", "traveling", "under", "with",
 ];
 
+/// People who lived through an event: a count of them never borrows a death
+/// from a count before it ("finds two bodies and 39 survivors").
+pub(crate) static SURVIVORS: &[&str] = &["survivors", "survivor"];
+
+/// Possessive determiners that may stand between "and" and a coordinated count
+/// ("a mother and her three children", "a man and his two sons").
+pub(crate) static POSSESSIVES: &[&str] = &["his", "her", "their", "its", "our"];
+
 /// Words skipped between an active verb and its object count ("killing all 72").
 pub(crate) static OBJECT_SKIP: &[&str] =
     &["all", "another", "a", "further", "the", "some", "his", "her", "their", "its"];
@@ -224,7 +232,7 @@ pub(crate) static SINGULAR_PERSON_NOUNS: &[&str] = &[
     "archbishop", "inspector", "detective", "investigator", "correspondent", "editor",
     "blogger", "dissident", "warlord", "photojournalist", "peacekeeper", "marine", "airman",
     "cadet", "recruit", "gunwoman", "robber", "burglar", "thief", "hijacker",
-    "kidnapper", "smuggler", "trafficker", "dealer", "local",
+    "kidnapper", "smuggler", "trafficker", "dealer", "local", "guide", "porter", "sherpa", "lifeguard", "caretaker", "nanny", "babysitter", "grandchild", "twin", "spouse", "dad", "mum", "mom", "parent", "grandparent", "sibling", "stepbrother", "stepsister", "classmate", "roommate", "housemate", "flatmate", "coworker", "co-worker", "cop", "marshal", "gendarme", "attendant", "steward", "stewardess", "bartender", "jockey", "mountaineer", "camper", "kayaker", "angler", "hunter", "poacher", "biker", "commuter", "shopper", "physician", "pharmacist", "dentist", "midwife", "headteacher", "schoolteacher",
 ];
 
 /// Words inside a singular noun phrase that make it no count (README section
@@ -270,8 +278,22 @@ pub(crate) static INTERRUPTERS: &[&str] = &[
 /// Words after a coordinated count that show it has no predicate of its own,
 /// so it shares its neighbour's ("detain 17 children and nine adults
 /// belonging to ...", "killed 3 soldiers and 2 civilians who ...").
-pub(crate) static ELLIPSIS_FOLLOWERS: &[&str] =
-    &["who", "whose", "from", "with", "aged", "including", "among", "during", "after", "—", "–"];
+pub(crate) static ELLIPSIS_FOLLOWERS: &[&str] = &[
+    "who",
+    "whose",
+    "from",
+    "with",
+    "aged",
+    "including",
+    "among",
+    "during",
+    "after",
+    "before",
+    "when",
+    "while",
+    "—",
+    "–",
+];
 
 /// Places of care: people evacuated to one of them are patients, not
 /// displaced ("evacuates two children to a nearby hospital").

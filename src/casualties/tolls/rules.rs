@@ -127,7 +127,10 @@ fn each(s: &Seen<'_>, _: &[Seen<'_>]) -> bool {
 
 /// "including 9 children", "among them 3 women", "of whom 2": a part, unless
 /// the group named before is of another outcome only ("Five people were shot,
-/// including two who died": the two are all the dead).
+/// including two who died": the two are all the dead), or no group of its
+/// outcome comes before and the count's own head is the outcome word
+/// ("Casualties included seven dead and 20 wounded", "500 cases, including
+/// 12 deaths": the group is of no one outcome).
 fn marked_part(s: &Seen<'_>, seen: &[Seen<'_>]) -> bool {
     let p = s.before(1);
     let marked = PART_MARKERS.contains(&p)
@@ -144,7 +147,7 @@ fn marked_part(s: &Seen<'_>, seen: &[Seen<'_>]) -> bool {
             other = true;
         }
     }
-    same || !other
+    same || (!other && s.t0 != s.c1)
 }
 
 /// "two of the dead": the fact's own outcome word names the whole group, so
