@@ -143,6 +143,28 @@ fn qualifiers_more_and_less() {
             "No more than 20 guests.",
             &[("No more than 20", at_most(20.0), false, N, Some("guests"))],
         ),
+        (
+            "Well below 30 lawyers applied.",
+            &[("Well below 30", less(30.0), false, N, Some("lawyers"))],
+        ),
+        (
+            "It fell just shy of 800 signatures.",
+            &[("just shy of 800", less(800.0), true, N, Some("signatures"))],
+        ),
+        (
+            "A shade over 60 ponies ran.",
+            &[("A shade over 60", more(60.0), true, N, Some("ponies"))],
+        ),
+        (
+            "In the neighbourhood of 70 stalls.",
+            &[(
+                "In the neighbourhood of 70",
+                (Some(70.0), true, Some(70.0), true),
+                true,
+                N,
+                Some("stalls"),
+            )],
+        ),
     ]);
 }
 

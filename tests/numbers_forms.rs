@@ -305,6 +305,8 @@ fn p5_signs() {
             &[("-1.5%", pt(-1.5), false, P, None), ("-€300", pt(-300.0), false, M, None)],
         ),
         ("We need plus 15 beds.", &[("plus 15", pt(15.0), false, N, Some("beds"))]),
+        // "plus or minus" is a tolerance: the value is no negative.
+        ("A margin of plus or minus 4 points.", &[("4", pt(4.0), false, N, Some("points"))]),
         ("Losses - 40 tanks.", &[("40", pt(40.0), false, N, Some("tanks"))]),
         // A dash glued after a percent sign joins two shares, it is no sign.
         (

@@ -16,7 +16,12 @@ impl<'h> Scan<'_, 'h> {
         let mut negative = false;
         // A sign ("-5", "−5", "minus 5", "plus 20", "-$2,400"; section 9.5).
         if let Some(a) = self.at(j) {
+            // "plus or minus 3" is a tolerance, no sign.
+            let tolerance = a.in_set(Set::Minus)
+                && self.before(j, 1).is_some_and(|p| p.is_any(&["or", "/"]))
+                && self.before(j, 2).is_some_and(|p| p.in_set(Set::Plus));
             let sign_word = (a.in_set(Set::Minus) || a.in_set(Set::Plus))
+                && !tolerance
                 && self
                     .at(j + 1)
                     .is_some_and(|n| n.class != Class::Mark || self.is_currency_sign(j + 1));
