@@ -89,6 +89,21 @@ fn abbreviations_and_initials_that_end_a_sentence() {
                 &["We closed at 11 p.m.", "Then we drove home."],
             ),
             ("By 8 a.m. Dr. Lee had arrived.", &["By 8 a.m. Dr. Lee had arrived."]),
+            // After a clock time late in its sentence, any capitalised word
+            // but a day, a month or a time zone opens the next one.
+            (
+                "The ferry left the pier at 6 a.m. Coastguards saw it sink.",
+                &["The ferry left the pier at 6 a.m.", "Coastguards saw it sink."],
+            ),
+            (
+                "The hearing was moved to 2 p.m. Thursday in the annex.",
+                &["The hearing was moved to 2 p.m. Thursday in the annex."],
+            ),
+            (
+                "Markets reopen at 9 a.m. Tokyo time on Monday.",
+                &["Markets reopen at 9 a.m. Tokyo time on Monday."],
+            ),
+            ("Around 5 a.m. Miller heard shots.", &["Around 5 a.m. Miller heard shots."]),
             (
                 "The staff went home at 6 P.M. Mrs. Cole stayed on.",
                 &["The staff went home at 6 P.M.", "Mrs. Cole stayed on."],

@@ -10,7 +10,7 @@
 
 use super::abbreviations::{abbreviation, follows_its_head, is_single_letter, Abbreviation};
 use super::labels::{is_bullet, is_line_bullet, label_at, Label};
-use super::words::{BEFORE_NAMES, GREETINGS, OPENERS, SIGN_OFFS};
+use super::words::{AFTER_CLOCK, BEFORE_NAMES, GREETINGS, OPENERS, SIGN_OFFS};
 use super::{Token, TokenKind, Tokens};
 use crate::span::Span;
 use std::iter::FusedIterator;
@@ -264,6 +264,8 @@ impl<'h> SentenceSplitter<'h> {
                             || (open.tokens_len > 3
                                 && is_title(word)
                                 && follows_its_head(abbreviated(last.as_str())))
+                            || (open.tokens_len > 4
+                                && opens_after_clock(self.text, last.as_str(), &next))
                     }
                     End::No => {
                         newlines == 1
@@ -650,6 +652,25 @@ fn can_start(s: &str) -> bool {
 /// Marks at a line end that say the sentence goes on.
 fn is_continuation(s: &str) -> bool {
     matches!(s, "," | ";" | ":" | "-" | "(" | "&" | "/" | "–" | "—")
+}
+
+/// A capitalised word after a clock time that ends its sentence ("started
+/// at 3 a.m. Firefighters arrived"); not a day, month or time zone ("at 9
+/// a.m. Monday", "3 p.m. ET", "10 a.m. Moscow time"). The caller makes sure
+/// the time does not open the sentence ("By 8 a.m. Lee had left").
+fn opens_after_clock(text: &str, last: &str, next: &Token<'_>) -> bool {
+    let clock = abbreviated(last);
+    let word = next.as_str();
+    let bytes = word.as_bytes();
+    (clock.eq_ignore_ascii_case("a.m") || clock.eq_ignore_ascii_case("p.m"))
+        && next.kind() == TokenKind::Word
+        && bytes.first().is_some_and(u8::is_ascii_uppercase)
+        && bytes.get(1).is_some_and(u8::is_ascii_lowercase)
+        && !AFTER_CLOCK.contains(&word.trim_end_matches('.'))
+        && !text.get(next.span.end..).is_some_and(|rest| {
+            let rest = rest.trim_start_matches(' ');
+            rest.starts_with("time") || rest.starts_with("Time")
+        })
 }
 
 /// Capitalised words that typically open a sentence: after an abbreviation
