@@ -18,6 +18,7 @@ const PLACES: &[&str] = &[
     "Minsk",
     "Katsina",
     "Mogadishu",
+    "Kenya",
     "Queensland",
     "Tbilisi",
     "Hama",
@@ -393,6 +394,10 @@ fn location_rule_and_its_exclusions() {
             // 2. a place that describes a person: residence, office
             ("Police arrested a 40-year-old Kabul man.", &["arrested|a|man|-"]),
             ("Four France soldiers were wounded, officials said.", &["injured|Four|soldiers|-"]),
+            (
+                "Two Kenya service members were killed in a raid on a camp in Mogadishu.",
+                &["killed|Two|members|Mogadishu"],
+            ),
             (
                 "Troops entered the old city of Homs, killing two guards.",
                 &["killed|two|guards|Homs"],

@@ -123,10 +123,14 @@ pub(crate) static OFFICE_QUALIFIERS: &[&str] = &[
 ];
 
 /// A country's people, right after its name: "Four US soldiers were
-/// wounded", "10 Myanmar nationals" say whose, not where (rule 2).
+/// wounded", "10 Myanmar nationals", "three US service members", "two UK
+/// aid workers" say whose, not where (rule 2).
 #[rustfmt::skip]
-pub(crate) static NATIONALS: &[&str] =
-    &["soldiers", "troops", "citizens", "nationals", "servicemen", "personnel"];
+pub(crate) static NATIONALS: &[&str] = &[
+    "soldiers", "troops", "citizens", "nationals", "servicemen", "personnel", "service",
+    "servicemembers", "sailors", "marines", "airmen", "diplomats", "tourists", "contractors",
+    "aid",
+];
 
 /// Administrative unit words that a place's name takes ("Kaduna State",
 /// "Idlib Governorate"): no longer name around the place (rule 4).
