@@ -392,6 +392,21 @@ fn p7_units_glued() {
             "Some 3m residents and £5m in aid.",
             &[("Some 3m", pt(3e6), true, N, Some("residents")), ("£5m", pt(5e6), false, M, None)],
         ),
+        // A race's distance is metres; money before it stays millions.
+        (
+            "She took the 800m final and the 400m hurdles, then a €40m deal.",
+            &[
+                ("800", pt(800.0), false, N, Some("m")),
+                ("400", pt(400.0), false, N, Some("m")),
+                ("€40m", pt(4e7), false, M, None),
+            ],
+        ),
+        (
+            "He swam the 50m in 21.3 seconds.",
+            &[("50", pt(50.0), false, N, Some("m")), ("21.3", pt(21.3), false, N, Some("seconds"))],
+        ),
+        // A glued unit makes a year-like number a measure.
+        ("A 1200km pipeline.", &[("1200", pt(1200.0), false, N, Some("km"))]),
     ]);
 }
 

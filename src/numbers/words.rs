@@ -435,6 +435,40 @@ pub(crate) const DIMENSION_WORDS: &[&str] = &[
     "higher", "taller", "longer", "wider",
 ];
 
+/// Words after "100m" that make it a race's distance in metres ("the 100m
+/// hurdles", "the 400m final", "a 200m world record"; section 9.7's
+/// measurement), unless money comes before ("£100m record").
+pub(crate) const RACE_WORDS: &[&str] = &[
+    "hurdles",
+    "freestyle",
+    "butterfly",
+    "backstroke",
+    "breaststroke",
+    "medley",
+    "relay",
+    "relays",
+    "sprint",
+    "sprints",
+    "sprinter",
+    "dash",
+    "steeplechase",
+    "final",
+    "finals",
+    "heat",
+    "heats",
+    "semifinal",
+    "semifinals",
+    "race",
+    "races",
+    "champion",
+    "title",
+    "record",
+    "world",
+    "gold",
+    "silver",
+    "bronze",
+];
+
 /// Length units: beside one of these, a glued "m" is metres ("1m is equal to 10 dm").
 pub(crate) const LENGTH_UNITS: &[&str] = &[
     "km",

@@ -234,7 +234,8 @@ impl<'h> Scan<'_, 'h> {
         }
     }
 
-    /// Whether the glued "m" at `k` is metres: before a dimension word, or
+    /// Whether the glued "m" at `k` is metres: before a dimension word or a
+    /// race word ("the 100m hurdles"), in a race's time, or
     /// in a measurement ("1m is equal to 10 dm", "an outreach of 48m"); never
     /// in an amount ("£2m") or before a counted noun ("2m people").
     fn metres(&self, k: usize) -> bool {
@@ -242,6 +243,11 @@ impl<'h> Scan<'_, 'h> {
             return true;
         }
         let money = self.is_money_at(k.saturating_sub(1));
+        // A race: "the 100m hurdles", "ran the 100m in 9.58 seconds".
+        let timed = self.is(k + 1, "in") && (k + 2..k + 7).any(|x| self.is(x, "seconds"));
+        if !money && (self.in_set(k + 1, Set::RaceWord) || timed) {
+            return true;
+        }
         let counted = self.at(k + 1).is_some_and(|n| {
             n.class == Class::Word
                 && (is_plural(n.text) || n.in_set(Set::Irregular) || currency_word(n).is_some())

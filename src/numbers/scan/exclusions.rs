@@ -238,7 +238,9 @@ impl<'h> Scan<'_, 'h> {
                         && self.role(p.last + 1).is_none_or(|r| r == Role::Plain)
                         && (is_plural(a.text) || a.in_set(Set::Irregular) || a.in_set(Set::Nominal))
                 });
-            if !counted {
+            // A unit glued to it makes a measure ("a 1500km trip", "the 1500m final").
+            let measured = self.glued(p.last + 1).is_some_and(|u| u.in_set(Set::GluedUnit));
+            if !counted && !measured {
                 // A year is no range start: what follows it may be read
                 // ("from 16.4 million in 1970 to 6.8 million").
                 self.year_rejected.set(true);
