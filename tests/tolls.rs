@@ -106,6 +106,20 @@ fn parts_are_no_candidates() {
             ("The fire killed 3 people and the gunman.", &[]),
             ("The attack killed 39 people and the rescue work ended on Sunday.", &["killed:39"]),
             ("The pilot was among 12 people who died in the crash.", &["killed:12"]),
+            // One of two people with the outcome, the second named without a count.
+            (
+                "A van hit a bus on the coast road. One man was declared dead there. \
+                 A woman from the other vehicle died later in hospital.",
+                &[],
+            ),
+            ("One cyclist was hurt, and another was injured when he fell.", &[]),
+            // ... but not a second person of another event, nor nobody else.
+            (
+                "A climber died on the ridge on Friday. Another climber died in a similar fall last year.",
+                &["killed:A"],
+            ),
+            ("A guard was injured. No other staff were hurt.", &["injured:A"]),
+            ("One man drowned. One other person was injured.", &["killed:One", "injured:One"]),
         ],
     );
 }

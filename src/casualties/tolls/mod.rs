@@ -17,7 +17,7 @@ use super::{CasualtyFact, Count, Outcome};
 use crate::numbers::Interval;
 use crate::span::Span;
 use crate::text::Token;
-use rules::{judge, Verdict};
+use rules::{judge, second_person, Verdict};
 use sentence::{Seen, SentenceWords};
 
 /// The toll of one outcome in a document: the count of everyone with that
@@ -211,6 +211,10 @@ fn pick(
         }) else {
             continue;
         };
+        // A count of one while a second person had the outcome is a part.
+        if best.interval() == Interval::point(1.0) && second_person(text, outcome) {
+            continue;
+        }
         let mut evidence: Vec<Span> =
             cands.iter().filter(|c| c.interval() == best.interval()).map(Count::span).collect();
         evidence.sort_unstable();

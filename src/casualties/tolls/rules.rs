@@ -5,6 +5,7 @@
 use super::super::Outcome;
 use super::sentence::{Cue, Seen};
 use super::words::*;
+use crate::text::{sentences, tokens, TokenKind};
 
 /// What a fact is for its outcome's toll.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -414,4 +415,64 @@ fn zero_contradicted(seen: &[Seen<'_>], v: &mut [Verdict]) {
             }
         }
     }
+}
+
+/// "One driver was pronounced dead at the scene. A passenger in the other car
+/// died later": a second person with the outcome is named without a count
+/// (a series word makes none), so a count of one is a part (README 11, the
+/// isolated "one"). Read on the whole text, only when the toll would be one;
+/// a sentence that speaks of another event ("Another man died in a similar
+/// crash last year") names no second person of this one.
+pub(super) fn second_person(text: &str, outcome: Outcome) -> bool {
+    let (plain, passive): (&[&str], &[&str]) = match outcome {
+        Outcome::Killed => (SECOND_KILLED, SECOND_KILLED_PASSIVE),
+        Outcome::Injured => (&[], SECOND_INJURED_PASSIVE),
+        _ => return false,
+    };
+    let mut words: Vec<String> = Vec::new();
+    sentences(text).any(|sentence| {
+        words.clear();
+        words.extend(tokens(sentence.as_str()).map(|t| match t.kind() {
+            TokenKind::Word => t.as_str().to_ascii_lowercase(),
+            TokenKind::Number => "#".to_owned(),
+            _ => t.as_str().to_owned(),
+        }));
+        names_second(&words, plain, passive) && !other_event(&words)
+    })
+}
+
+/// Whether lowercase `words` hold a second-person word with an outcome word
+/// of `plain` (or of `passive` after "was"/"were") within [`SECOND_REACH`]
+/// words, no mark or number between.
+fn names_second(words: &[String], plain: &[&str], passive: &[&str]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        let prev = i.checked_sub(1).and_then(|k| words.get(k)).map_or("", String::as_str);
+        if !SECOND_PERSON.contains(&w.as_str()) || NOT_SECOND.contains(&prev) {
+            return false;
+        }
+        let after = words.get(i + 1..).unwrap_or(&[]);
+        after
+            .iter()
+            .take(SECOND_REACH + 1)
+            .take_while(|x| x.chars().next().is_some_and(char::is_alphabetic))
+            .enumerate()
+            .any(|(k, x)| {
+                let aux = k > 0
+                    && matches!(
+                        after.get(k - 1).map(String::as_str),
+                        Some("was" | "were" | "been" | "is")
+                    );
+                plain.contains(&x.as_str()) || (aux && passive.contains(&x.as_str()))
+            })
+    })
+}
+
+/// Whether lowercase `words` hold a cue of another event ("a similar crash",
+/// "last year", "a separate attack").
+fn other_event(words: &[String]) -> bool {
+    (0..words.len()).any(|i| {
+        OTHER_EVENT.iter().any(|cue| {
+            cue.iter().enumerate().all(|(k, c)| words.get(i + k).is_some_and(|w| w == c))
+        }) || matches!(words.get(i).map(String::as_str), Some("last" | "ago"))
+    })
 }

@@ -134,3 +134,22 @@ pub(super) const CLOCK_AFTER: &[&str] = &[
     "saturday",
     "sunday",
 ];
+
+/// Words that bring in a second person ("another died", "a passenger in the
+/// other car died later", "a second victim died"): with an outcome word after
+/// them, a count of one is no longer everyone with that outcome.
+pub(super) const SECOND_PERSON: &[&str] = &["another", "other", "second"];
+/// Words before a second-person word that make it none: nobody ("no other
+/// people were hurt") or a count of its own ("one other person", "2 others";
+/// `#` stands for digits).
+pub(super) const NOT_SECOND: &[&str] = &[
+    "no", "any", "#", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+/// Outcome words that say a second person died, on their own ("another
+/// died") or after "was"/"were" ("another was killed").
+pub(super) const SECOND_KILLED: &[&str] = &["died", "dies", "dead", "succumbed", "perished"];
+pub(super) const SECOND_KILLED_PASSIVE: &[&str] = &["killed"];
+/// The same for the injured ("another was hurt").
+pub(super) const SECOND_INJURED_PASSIVE: &[&str] = &["injured", "hurt", "wounded"];
+/// How many words may stand between the second-person word and its outcome word.
+pub(super) const SECOND_REACH: usize = 6;
