@@ -328,6 +328,23 @@ fn surnames_and_given_names_that_are_towns_are_not_places() {
 }
 
 #[test]
+fn news_media_are_organisations_not_the_places_in_their_names() {
+    check_report(
+        "The Chicago Tribune and Voice of America cited Xinhua; France 24 quoted the \
+         Moscow Times and Reuters.",
+        &[
+            ("Chicago Tribune", "ORG"),
+            ("Voice of America", "ORG"),
+            ("Xinhua", "ORG"),
+            ("France 24", "ORG"),
+            ("Moscow Times", "ORG"),
+            ("Reuters", "ORG"),
+        ],
+        &[],
+    );
+}
+
+#[test]
 fn towns_named_after_a_listed_place_are_matched_whole() {
     // Not Albany, New York; Portland, Oregon; Memphis, Tennessee.
     let text = "He left New Albany for South Portland, then West Memphis.";
