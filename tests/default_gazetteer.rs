@@ -345,6 +345,16 @@ fn news_media_are_organisations_not_the_places_in_their_names() {
 }
 
 #[test]
+fn places_inside_an_institution_name_are_no_mentions() {
+    check_report(
+        "A Leeds University team, the Perth Zoo and Oslo Ltd. helped; the Kenya Ministry \
+         of Health and Sydney Airport did too.",
+        &[("Kenya", "LOC"), ("Sydney", "LOC")],
+        &[],
+    );
+}
+
+#[test]
 fn towns_named_after_a_listed_place_are_matched_whole() {
     // Not Albany, New York; Portland, Oregon; Memphis, Tennessee.
     let text = "He left New Albany for South Portland, then West Memphis.";

@@ -20,7 +20,9 @@
 //! The word lists are in `words.rs`.
 
 use super::fold::{char_before, is_word};
-use super::words::{BOUND_PREFIXES, GIVEN_NAMES, PLACE_GIVEN_NAMES, SURNAMES, TITLES};
+use super::words::{
+    BOUND_PREFIXES, GIVEN_NAMES, INSTITUTION_HEADS, PLACE_GIVEN_NAMES, SURNAMES, TITLES,
+};
 use once_cell::sync::Lazy;
 
 /// The capitalised word of ASCII letters (and periods) that ends one space
@@ -142,6 +144,7 @@ pub(crate) fn rejects_start(text: &str, start: usize) -> bool {
 /// ("US$"), a surname after a given name ("Jordan Smith").
 pub(crate) fn rejects_end(text: &str, start: usize, end: usize) -> bool {
     before_currency_sign(text, end)
+        || before_institution_head(text, end)
         || (before_surname(text, end)
             && text.get(start..end).is_some_and(|n| PLACE_GIVEN_NAMES.binary_search(&n).is_ok()))
 }
@@ -165,6 +168,26 @@ pub(crate) fn before_surname(text: &str, end: usize) -> bool {
     whole && text.get(start..at).is_some_and(|w| SURNAME.contains(w))
 }
 
+/// Whether one space and one of [`INSTITUTION_HEADS`], a word of its own,
+/// follow byte `end` of `text`: the match is part of an institution's name
+/// ("Aberdeen University", "the Dresden Zoo").
+pub(crate) fn before_institution_head(text: &str, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.get(end) != Some(&b' ') || !bytes.get(end + 1).is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
+    let start = end + 1;
+    let mut at = start + 1;
+    while bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
+        at += 1;
+    }
+    let Some(word) = text.get(start..at) else { return false };
+    if INSTITUTION_HEADS.binary_search(&word).is_err() {
+        return false;
+    }
+    text.get(at..).and_then(|rest| rest.chars().next()).is_none_or(|c| !is_word(c))
+}
+
 /// Whether the match ending at byte `end` is glued to a currency sign.
 pub(crate) fn before_currency_sign(text: &str, end: usize) -> bool {
     text.get(end..)
@@ -175,10 +198,12 @@ pub(crate) fn before_currency_sign(text: &str, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{
-        after_bound_prefix, after_title_or_given_name, before_currency_sign, before_surname,
-        WordSet,
+        after_bound_prefix, after_title_or_given_name, before_currency_sign,
+        before_institution_head, before_surname, WordSet,
     };
-    use super::{BOUND_PREFIXES, GIVEN_NAMES, PLACE_GIVEN_NAMES, SURNAMES, TITLES};
+    use super::{
+        BOUND_PREFIXES, GIVEN_NAMES, INSTITUTION_HEADS, PLACE_GIVEN_NAMES, SURNAMES, TITLES,
+    };
 
     #[test]
     fn word_lists_are_sorted_for_their_binary_search() {
@@ -186,6 +211,7 @@ mod tests {
         assert!(GIVEN_NAMES.windows(2).all(|w| w[0] < w[1]));
         assert!(SURNAMES.windows(2).all(|w| w[0] < w[1]));
         assert!(PLACE_GIVEN_NAMES.windows(2).all(|w| w[0] < w[1]));
+        assert!(INSTITUTION_HEADS.windows(2).all(|w| w[0] < w[1]));
         assert!(BOUND_PREFIXES.iter().all(|p| p.chars().all(|c| c.is_ascii_lowercase())));
     }
 
@@ -256,6 +282,23 @@ mod tests {
         assert!(!before_currency_sign("US $20", 2));
         assert!(!before_currency_sign("US", 2));
         assert!(!before_currency_sign("US", 9));
+    }
+
+    #[test]
+    fn institution_heads_continue_a_name() {
+        let ends = |text: &str, name: &str| {
+            let end = text.find(name).unwrap() + name.len();
+            before_institution_head(text, end)
+        };
+        assert!(ends("at Leeds University.", "Leeds"));
+        assert!(ends("the Perth Zoo", "Perth"));
+        assert!(ends("Oslo Ltd. said", "Oslo"));
+        // A government body names its place's government.
+        assert!(!ends("the Canada Department of Health", "Canada"));
+        assert!(!ends("the Samoa Health Ministry", "Samoa"));
+        assert!(!ends("in Leeds University", "in"));
+        assert!(!ends("Leeds Universityville", "Leeds"));
+        assert!(!ends("Leeds university", "Leeds"));
     }
 
     fn glued(text: &str, name: &str) -> bool {

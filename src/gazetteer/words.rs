@@ -844,3 +844,36 @@ pub(super) const PLACE_GIVEN_NAMES: [&str; 42] = [
     "Vienna",
     "Virginia",
 ];
+
+/// Capitalised words that, one space after a match, continue the name of an
+/// institution the match is part of ("Aberdeen University", "Dresden Zoo",
+/// "China Daily", "Oslo Ltd"): the place is no mention of its own there.
+/// Not the heads of government bodies ("Department", "Ministry", "Health"),
+/// whose place names the government of that place and is annotated as a
+/// place in geoparsing corpora, nor of facilities that stand in the place
+/// ("Airport", "Hospital"), nor "Police" and "State", which the casualty and
+/// place rules read. Sorted (a binary search).
+pub(super) const INSTITUTION_HEADS: [&str; 22] = [
+    "Academy",
+    "Chronicle",
+    "Clinic",
+    "College",
+    "Company",
+    "Corp",
+    "Corporation",
+    "Daily",
+    "Gazette",
+    "Herald",
+    "Inc",
+    "Infirmary",
+    "Institute",
+    "Journal",
+    "LLC",
+    "Ltd",
+    "Museum",
+    "Polytechnic",
+    "Seminary",
+    "Tribune",
+    "University",
+    "Zoo",
+];
