@@ -606,6 +606,10 @@ fn singular_persons_and_a_lone_one_count_one() {
             ),
             ("Crews pulled out four bodies and 12 survivors.", &["killed|four|-|-"]),
             (
+                "Two pilots are among the 19 people hurt.",
+                &["injured|Two|pilots|-", "injured|19|people|-"],
+            ),
+            (
                 "Two nurses and a guard were abducted in Katsina.",
                 &["kidnapped|Two|nurses|Katsina", "kidnapped|a|guard|Katsina"],
             ),

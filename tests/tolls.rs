@@ -120,6 +120,13 @@ fn parts_are_no_candidates() {
             ),
             ("A guard was injured. No other staff were hurt.", &["injured:A"]),
             ("One man drowned. One other person was injured.", &["killed:One", "injured:One"]),
+            // "among" the group the outcome word names
+            ("Five nurses were among the injured.", &[]),
+            ("Among those killed were 3 guards.", &[]),
+            ("Two pilots are among the 19 people hurt.", &["injured:19"]),
+            // a participle clause after a comma is no coordination
+            ("Three more miners died, raising the toll to 16.", &["killed:16"]),
+            ("Divers found 2 more bodies, taking the toll to 9.", &["killed:9"]),
         ],
     );
 }

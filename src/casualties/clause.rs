@@ -187,6 +187,16 @@ pub(crate) fn subject(
                 continue;
             }
         }
+        // "Six children are among the 17 people killed": a part of the
+        // counted group shares its outcome word.
+        if w == "among" && i > 0 && is_aux(v.word(i - 1)) {
+            let k = if matches!(v.word(i + 1), "the" | "those") { i + 2 } else { i + 1 };
+            if let Some(c) = v.cand_starting(k).and_then(|ci| cands.get(ci)) {
+                i = c.noun.map_or(c.t1, |n| n + 1);
+                passive = true;
+                continue;
+            }
+        }
         if v.cand_starting(i).is_some() {
             return Vec::new();
         }

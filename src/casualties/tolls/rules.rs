@@ -41,8 +41,16 @@ fn before_in_sentence<'s, 'a>(
 type PartRule = fn(&Seen<'_>, &[Seen<'_>]) -> bool;
 
 /// The part rules, one row each.
-const PART_RULES: &[PartRule] =
-    &[all_but, each, marked_part, partitive_part, added, np_coordinated, listed_before_others];
+const PART_RULES: &[PartRule] = &[
+    all_but,
+    each,
+    marked_part,
+    partitive_part,
+    among_group,
+    added,
+    np_coordinated,
+    listed_before_others,
+];
 
 /// Judges every fact: per-fact rules first, then the rules that compare facts.
 pub(super) fn judge(seen: &[Seen<'_>]) -> Vec<Verdict> {
@@ -168,6 +176,14 @@ fn partitive_part(s: &Seen<'_>, seen: &[Seen<'_>]) -> bool {
     }
     GROUP_PRONOUNS.contains(&s.after(1))
         && before_in_sentence(seen, s).any(|o| o.c0 < s.c0 && o.fact.outcome() == s.fact.outcome())
+}
+
+/// "Six children were among the dead", "Four soldiers are among those
+/// killed", "Among the injured were two nurses": "among" before the outcome
+/// word makes the count part of the group the outcome word names.
+fn among_group(s: &Seen<'_>, _: &[Seen<'_>]) -> bool {
+    let before_word = (1..=2).any(|k| s.t0.checked_sub(k).is_some_and(|i| s.word(i) == "among"));
+    (s.t0 > s.c1 && (s.c1..s.t0).any(|i| s.word(i) == "among")) || (s.t0 < s.c0 && before_word)
 }
 
 /// "another 11", "two more", "also died": an addition to a count of the same
@@ -317,6 +333,8 @@ fn when_of(s: &Seen<'_>, i: usize) -> bool {
 /// verb of their own between them ("killed five children in a bus and two
 /// truck drivers", "5 in Manchester and 3 in Liverpool"): parts of a whole the
 /// text never states. A "including" between them makes only the second a part.
+/// A participle after a comma or the second's own outcome word between them
+/// makes a clause of its own ("Two more died, raising the toll to eight").
 fn coordinated_parts(seen: &[Seen<'_>], v: &mut [Verdict]) {
     for (k, b) in seen.iter().enumerate() {
         let prev = before_in_sentence(seen, b)
@@ -338,6 +356,17 @@ fn coordinated_parts(seen: &[Seen<'_>], v: &mut [Verdict]) {
         let mut marker = false;
         for i in gap {
             let w = b.word(i);
+            // The second's own outcome word, or a participle clause, stands
+            // between: "Two more died, raising the toll to eight".
+            let own = b.t0 != a.t0 && (b.t0..b.t1).contains(&i);
+            let participle = w.len() > 4
+                && w.ends_with("ing")
+                && i > 0
+                && b.word(i - 1) == ","
+                && !PART_MARKERS.contains(&w);
+            if own || participle {
+                blocked = true;
+            }
             match w {
                 "and" | "," | "plus" | "&" => joined = true,
                 ";" | ":" | "(" | ")" | "while" | "whereas" | "but" | "then" | "when" | "since"

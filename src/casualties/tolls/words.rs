@@ -15,7 +15,9 @@ pub(super) const ADDED_AFTER: &[&str] = &["more", "additional", "further"];
 pub(super) const VERBISH: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
     "said", "says", "say", "told", "reported", "died", "dies", "die", "shot", "hurt", "left",
-    "leaving", "remain", "remained", "remains",
+    "leaving", "remain", "remained", "remains", "lost", "got", "took", "saw", "fell", "went",
+    "came", "made", "gave", "found", "sent", "kept", "held", "hit", "struck", "caught", "ran",
+    "drove", "flew", "tore", "swept", "sank", "suffer", "suffers", "sustain", "sustains",
 ];
 /// Words that begin a noun phrase after "and" ("... officers and a number of
 /// journalists", "... children and two drivers").
