@@ -539,6 +539,11 @@ fn tolls_changes_nominals_and_ellipsis() {
                 &["killed|26|-|-"],
             ),
             ("Deaths from the virus in France surpass 5,000.", &["killed|surpass 5,000|-|France"]),
+            (
+                "The number of people confirmed dead in Assam rose to 14.",
+                &["killed|14|-|Assam"],
+            ),
+            ("It raised the total number of detained workers to 31.", &["arrested|31|-|-"]),
             ("Officials announce the arrest of 21 people in Rabat.", &["arrested|21|people|Rabat"]),
             (
                 "Police report the abduction of 8 farmers near Katsina.",

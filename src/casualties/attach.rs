@@ -245,7 +245,12 @@ pub(crate) fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> 
                 let noun_total = t.sig.role == Role::Noun
                     && linked
                     && !(t.t0.saturating_sub(3)..t.t0).any(|k| v.in_cand(k));
-                (t.sig.role == Role::Toll || noun_total).then_some(ti)
+                // "The number of (people) confirmed dead has risen to 61".
+                let number_of = linked
+                    && matches!(t.sig.role, Role::Adjective | Role::Past)
+                    && (t.t0.saturating_sub(4)..t.t0)
+                        .any(|k| v.word(k) == "number" && v.word(k + 1) == "of");
+                (t.sig.role == Role::Toll || noun_total || number_of).then_some(ti)
             });
             if let Some(ti) = toll {
                 let t0 = triggers.get(ti).map_or(c.t0, |t| t.t1);
