@@ -610,6 +610,12 @@ fn singular_persons_and_a_lone_one_count_one() {
                 &["killed|three|anglers|-", "killed|a|guide|-"],
             ),
             ("Crews pulled out four bodies and 12 survivors.", &["killed|four|-|-"]),
+            // a part is no greater than its whole
+            ("Three deaths among 40,000 vaccinated people were studied.", &["killed|Three|-|-"]),
+            (
+                "The shelling wounded 30 others, one critically, including 6 children.",
+                &["injured|30|-|-", "injured|one|-|-", "injured|6|children|-"],
+            ),
             (
                 "Two pilots are among the 19 people hurt.",
                 &["injured|Two|pilots|-", "injured|19|people|-"],

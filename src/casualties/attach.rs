@@ -301,9 +301,26 @@ pub(crate) fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> 
             } else if PART_WORDS.contains(&prev)
                 || (matches!(prev, "them" | "whom") && c.t0 >= 2 && v.word(c.t0 - 2) == "among")
             {
-                if let Some(d) = last_fact {
-                    part = true;
-                    found.push((d.trig, np.victims));
+                // A part is no greater than its whole: "two deaths among
+                // 500,000 recipients" names the population, not the dead.
+                let no_greater = |d: &Draft| {
+                    let whole = cands.get(d.cand).map(|e| e.count.interval());
+                    !whole
+                        .and_then(|w| Some((w.high()?, c.count.interval().low()?)))
+                        .is_some_and(|(high, low)| low > high)
+                };
+                if last_fact.is_some() {
+                    // The nearest earlier fact that can hold it ("injuring 70
+                    // others, one seriously, including three children").
+                    let holder = drafts
+                        .iter()
+                        .rev()
+                        .filter(|d| cands.get(d.cand).is_some_and(|e| e.t0 < c.t0))
+                        .find(|d| no_greater(d));
+                    if let Some(d) = holder {
+                        part = true;
+                        found.push((d.trig, np.victims));
+                    }
                 } else if matches!(prev, "included" | "include" | "includes" | "including") {
                     let lo = c.t0.saturating_sub(8);
                     if let Some(ti) = (lo..c.t0).rev().find_map(|i| {
