@@ -5,7 +5,8 @@
 use super::super::Outcome;
 use super::sentence::{Cue, Seen};
 use super::words::*;
-use crate::text::{sentences, tokens, TokenKind};
+use crate::text::{tokens, TokenKind};
+use memchr::memmem;
 
 /// What a fact is for its outcome's toll.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -459,15 +460,58 @@ pub(super) fn second_person(text: &str, outcome: Outcome) -> bool {
         _ => return false,
     };
     let mut words: Vec<String> = Vec::new();
-    sentences(text).any(|sentence| {
+    let mut done = 0;
+    second_person_words(text).any(|(start, end)| {
+        // The sentence around the word, read once: its bounds are the
+        // nearest end marks or line breaks.
+        let ends = |b: &u8| matches!(b, b'.' | b'!' | b'?' | b'\n');
+        let bytes = text.as_bytes();
+        let from = bytes.get(..start).and_then(|h| h.iter().rposition(ends)).map_or(0, |i| i + 1);
+        let to = bytes.get(end..).and_then(|t| t.iter().position(ends)).map_or(text.len(), |i| end + i);
+        if from < done {
+            return false;
+        }
+        done = to.max(from + 1);
+        let Some(sentence) = text.get(from..to) else { return false };
         words.clear();
-        words.extend(tokens(sentence.as_str()).map(|t| match t.kind() {
+        words.extend(tokens(sentence).map(|t| match t.kind() {
             TokenKind::Word => t.as_str().to_ascii_lowercase(),
             TokenKind::Number => "#".to_owned(),
             _ => t.as_str().to_owned(),
         }));
         names_second(&words, plain, passive) && !other_event(&words)
     })
+}
+
+/// The byte spans of the words "another", "other" and "second" (any case of
+/// the first letter) in `text`, found by a substring search: most texts hold
+/// none or a few, so the sentences around them are all the rule reads.
+fn second_person_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let other = memmem::find_iter(bytes, "ther").filter_map(move |at| {
+        // "other", "Other", "another", "Another".
+        let o = at.checked_sub(1)?;
+        let start = match bytes.get(o.checked_sub(2)?..o) {
+            Some(b"an" | b"An") => o - 2,
+            _ => o,
+        };
+        matches!(bytes.get(o), Some(b'o' | b'O')).then_some((start, at + 4))
+    });
+    let second = memmem::find_iter(bytes, "econd").filter_map(move |at| {
+        let start = at.checked_sub(1)?;
+        matches!(bytes.get(start), Some(b's' | b'S')).then_some((start, at + 5))
+    });
+    let mut spans: Vec<(usize, usize)> = other
+        .chain(second)
+        .filter(|&(start, end)| {
+            let letter = |i: Option<usize>| {
+                i.and_then(|i| bytes.get(i)).is_some_and(|b| b.is_ascii_alphanumeric())
+            };
+            !letter(start.checked_sub(1)) && !letter(Some(end))
+        })
+        .collect();
+    spans.sort_unstable();
+    spans.into_iter()
 }
 
 /// Whether lowercase `words` hold a second-person word with an outcome word
