@@ -16,6 +16,7 @@ use super::words::{
 };
 use super::{Place, PlaceTable};
 use crate::gazetteer::{EntityMatch, Gazetteer};
+use crate::text::words::{DAY_NAMES, MONTH_NAMES};
 use memchr::memmem::Finder;
 use once_cell::sync::Lazy;
 
@@ -353,6 +354,8 @@ fn town_named_in_divisions<'t>(
 ) -> Option<Town<'t>> {
     let end = start + name.len();
     if NOT_TOWN_WORDS.contains(&name)
+        || MONTH_NAMES.contains(&name)
+        || DAY_NAMES.contains(&name)
         || COMPASS_WORDS.iter().any(|w| w.eq_ignore_ascii_case(name))
         || names_a_facility(text, end)
     {

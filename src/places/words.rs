@@ -43,35 +43,12 @@ pub(super) const FACILITY_WORDS: [&str; 14] = [
     "hospital", "stadium", "lake", "river", "falls",
 ];
 
-/// Capitalised words after a preposition of place that name a time or an
-/// institution, not a town ("in March", "in May": towns of England and
-/// elsewhere; "in Congress": a town of Arizona).
-pub(super) const NOT_TOWN_WORDS: [&str; 24] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Congress",
-    "Parliament",
-    "Senate",
-    "Court",
-    "Heaven",
-];
+/// Capitalised words after a preposition of place that name an institution,
+/// not a town ("in Congress": a town of Arizona); months and days
+/// ([`MONTH_NAMES`](crate::text::words::MONTH_NAMES), "in March", "in May":
+/// towns of England and elsewhere) are no towns either.
+pub(super) const NOT_TOWN_WORDS: [&str; 5] =
+    ["Congress", "Parliament", "Senate", "Court", "Heaven"];
 
 /// Words that may stand between a town's comma and its qualifier ("Kupiansk,
 /// eastern Ukraine"; "Oskarshamn, southeast Sweden"; "Utica, upstate New

@@ -11,7 +11,7 @@ mod labels;
 mod raw;
 mod rules;
 mod sentence;
-mod words;
+pub(crate) mod words;
 
 pub(crate) use blocks::Blocks;
 pub(crate) use sentence::SentenceSplitter;

@@ -10,7 +10,9 @@
 
 use super::abbreviations::{abbreviation, follows_its_head, is_single_letter, Abbreviation};
 use super::labels::{is_bullet, is_line_bullet, label_at, Label};
-use super::words::{AFTER_CLOCK, BEFORE_NAMES, GREETINGS, OPENERS, SIGN_OFFS};
+use super::words::{
+    AFTER_CLOCK, BEFORE_NAMES, DAY_NAMES, GREETINGS, MONTH_NAMES, OPENERS, SIGN_OFFS,
+};
 use super::{Token, TokenKind, Tokens};
 use crate::span::Span;
 use std::iter::FusedIterator;
@@ -666,7 +668,9 @@ fn opens_after_clock(text: &str, last: &str, next: &Token<'_>) -> bool {
         && next.kind() == TokenKind::Word
         && bytes.first().is_some_and(u8::is_ascii_uppercase)
         && bytes.get(1).is_some_and(u8::is_ascii_lowercase)
-        && !AFTER_CLOCK.contains(&word.trim_end_matches('.'))
+        && ![AFTER_CLOCK, &MONTH_NAMES, &DAY_NAMES]
+            .iter()
+            .any(|list| list.contains(&word.trim_end_matches('.')))
         && !text.get(next.span.end..).is_some_and(|rest| {
             let rest = rest.trim_start_matches(' ');
             rest.starts_with("time") || rest.starts_with("Time")

@@ -1,6 +1,7 @@
 //! The word lists of the sentence splitter (`sentence.rs`) and the
 //! tokenizer's rules (`rules.rs`): facts of written English, written for
-//! this crate. Abbreviations have their own file (`abbreviations.rs`).
+//! this crate. Abbreviations have their own file (`abbreviations.rs`). The
+//! month and day names are the crate's (the place rules read them too).
 
 /// Capitalised words that typically open a sentence: after an abbreviation
 /// such as "Inc." or "U.S." or a glued ellipsis they signal a sentence end;
@@ -84,27 +85,8 @@ pub(super) const OPENERS: &[&str] = &[
     "You",
 ];
 
-/// Capitalised words that go on a clock time ("at 9 a.m. Monday", "3 p.m.
-/// Eastern", "10 a.m. Jan. 4"): after "a.m."/"p.m." any other capitalised
-/// word opens a sentence ("at 3 a.m. Firefighters arrived").
-pub(super) const AFTER_CLOCK: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Mon",
-    "Tue",
-    "Tues",
-    "Wed",
-    "Thu",
-    "Thur",
-    "Thurs",
-    "Fri",
-    "Sat",
-    "Sun",
+/// The months' names, capitalised as written.
+pub(crate) const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -117,6 +99,27 @@ pub(super) const AFTER_CLOCK: &[&str] = &[
     "October",
     "November",
     "December",
+];
+
+/// The days' names, capitalised as written.
+pub(crate) const DAY_NAMES: [&str; 7] =
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// Capitalised words that go on a clock time ("at 9 a.m. Monday", "3 p.m.
+/// Eastern", "10 a.m. Jan. 4") besides [`MONTH_NAMES`] and [`DAY_NAMES`]:
+/// after "a.m."/"p.m." any other capitalised word opens a sentence ("at 3
+/// a.m. Firefighters arrived").
+pub(super) const AFTER_CLOCK: &[&str] = &[
+    "Mon",
+    "Tue",
+    "Tues",
+    "Wed",
+    "Thu",
+    "Thur",
+    "Thurs",
+    "Fri",
+    "Sat",
+    "Sun",
     "Jan",
     "Feb",
     "Mar",

@@ -467,7 +467,8 @@ pub(super) fn second_person(text: &str, outcome: Outcome) -> bool {
         let ends = |b: &u8| matches!(b, b'.' | b'!' | b'?' | b'\n');
         let bytes = text.as_bytes();
         let from = bytes.get(..start).and_then(|h| h.iter().rposition(ends)).map_or(0, |i| i + 1);
-        let to = bytes.get(end..).and_then(|t| t.iter().position(ends)).map_or(text.len(), |i| end + i);
+        let to =
+            bytes.get(end..).and_then(|t| t.iter().position(ends)).map_or(text.len(), |i| end + i);
         if from < done {
             return false;
         }
