@@ -256,6 +256,10 @@ fn a_us_state_s_postal_code_qualifies_the_town_before_it() {
         // Not before a headline's word in capitals, nor an unknown code.
         ("PARIS, IN THE NEWS", "PARIS", 0, "FR", "*"),
         ("Police in Ames, XY said more.", "Ames", 0, "-", "*"),
+        // A state's abbreviation in news style, even one that alone is no match.
+        ("Officers in Lebanon, Pa., made an arrest.", "Lebanon", 0, "US", "PA"),
+        ("JOPLIN, Mo. (AP) \u{2014} A storm hit.", "JOPLIN", 0, "US", "MO"),
+        ("A Columbus, Miss., man was hurt.", "Columbus", 0, "US", "MS"),
     ]);
 }
 

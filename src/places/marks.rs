@@ -3,7 +3,9 @@
 //! Wyoming"), "the state of", runs of capitalised words, whole words.
 //! Functions of the text alone: no candidates, no gazetteer.
 
-use super::words::{COMPASS_WORDS, DIVISION_WORDS, OPENING_WORDS, US_STATE_CODES};
+use super::words::{
+    AP_STATE_ABBREVIATIONS, COMPASS_WORDS, DIVISION_WORDS, OPENING_WORDS, US_STATE_CODES,
+};
 
 /// Words a town name is made of: letters and digits, with `.`, `'` and `-`
 /// inside ("St. Marys", "O'Fallon", "Wilkes-Barre").
@@ -160,6 +162,31 @@ pub(super) fn postal_codes(text: &str) -> impl Iterator<Item = (usize, &str)> + 
     })
 }
 
+/// Each comma of `text` followed by a space and a US state's abbreviation in
+/// news style ([`AP_STATE_ABBREVIATIONS`]: "Lebanon, Pa., police";
+/// "SPRINGFIELD, Mo. (AP)"), as (the comma's byte, the state's postal code).
+pub(super) fn state_abbreviations(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b',', bytes).filter_map(move |at| {
+        if bytes.get(at + 1) != Some(&b' ') || !bytes.get(at + 2)?.is_ascii_uppercase() {
+            return None;
+        }
+        let start = at + 2;
+        let len = bytes
+            .get(start..)?
+            .iter()
+            .take(7)
+            .take_while(|b| b.is_ascii_alphabetic() || **b == b'.')
+            .count();
+        let word = text.get(start..start + len)?;
+        if !word.ends_with('.') || bytes.get(start + len).is_some_and(u8::is_ascii_alphanumeric) {
+            return None;
+        }
+        let k = AP_STATE_ABBREVIATIONS.binary_search_by(|(a, _)| a.cmp(&word)).ok()?;
+        AP_STATE_ABBREVIATIONS.get(k).map(|&(_, code)| (at, code))
+    })
+}
+
 /// Whether a word of ASCII letters (and the marks of [`town_char`]) that
 /// starts with a capital comes before byte `start` of `text`, one space
 /// between: a quick look on the bytes before [`capitalised_runs_before`].
@@ -278,7 +305,7 @@ pub(super) fn named_division_before(text: &str, start: usize) -> bool {
 mod tests {
     use super::{
         capitalised_run, capitalised_runs_before, capitalised_word_before, dateline, marked_before,
-        named_division_before, postal_codes, qualifies, town_head,
+        named_division_before, postal_codes, qualifies, state_abbreviations, town_head,
     };
 
     #[test]
@@ -313,6 +340,20 @@ mod tests {
         assert_eq!(codes("Paris, XY said"), []);
         assert_eq!(codes("Paris,FL"), []);
         assert_eq!(codes("Paris, FL"), [(5, "FL")]);
+        assert_eq!(codes(","), []);
+    }
+
+    #[test]
+    fn state_abbreviations_follow_a_comma() {
+        fn codes(text: &str) -> Vec<(usize, &str)> {
+            state_abbreviations(text).collect()
+        }
+        assert_eq!(codes("Lebanon, Pa., police"), [(7, "PA")]);
+        assert_eq!(codes("AMES, Mo. (AP) and Reno, Nev."), [(4, "MO"), (23, "NV")]);
+        assert_eq!(codes("Trenton, N.J. police"), [(7, "NJ")]);
+        assert_eq!(codes("Smith, Pat said"), []);
+        assert_eq!(codes("Smith, Pa said"), []);
+        assert_eq!(codes("Paris, Xy. said"), []);
         assert_eq!(codes(","), []);
     }
 

@@ -6,7 +6,7 @@
 
 use super::marks::{
     capitalised_run, capitalised_runs_before, capitalised_word_before, dateline, lone_name,
-    postal_codes, qualifies, town_char, town_head, written_in_lowercase,
+    postal_codes, qualifies, state_abbreviations, town_char, town_head, written_in_lowercase,
 };
 use super::resolve::{inside, Candidate, Mention, Tally};
 use super::table::{Kind, PlaceKey, EMPTY};
@@ -142,8 +142,10 @@ pub(super) fn qualify_towns<'t>(
     }
 }
 
-/// Rule 1b with a US state's postal code for the qualifier ("Lakeland, FL";
-/// "Bartow, FL \u{2014}"; "a Lake Wales, FL woman"; [`postal_codes`]): a name
+/// Rule 1b with a US state's postal code or news-style abbreviation for the
+/// qualifier ("Lakeland, FL"; "Bartow, FL \u{2014}"; "a Lake Wales, FL
+/// woman"; "Lebanon, Pa., police"; [`postal_codes`],
+/// [`state_abbreviations`]): a name
 /// the list gives right before the comma is its candidate in that state; a
 /// run of capitalised words there is the town of that name the places
 /// table holds in that state, in place of a match the run ends with (whose
@@ -157,7 +159,7 @@ pub(super) fn qualify_by_postal_code<'t>(
     towns: &mut Vec<Town<'t>>,
     superseded: &mut Vec<usize>,
 ) {
-    for (comma, code) in postal_codes(text) {
+    for (comma, code) in postal_codes(text).chain(state_abbreviations(text)) {
         let in_state = |k: &PlaceKey| table.in_division(k, "US", code);
         // The match that ends at the comma, if any, and the one before.
         let next = matches.partition_point(|m| m.span().start < comma);

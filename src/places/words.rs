@@ -89,6 +89,57 @@ pub(super) const COMPASS_WORDS: [&str; 27] = [
 /// second-level divisions ("the province of Granada").
 pub(super) const DIVISION_WORDS: [&str; 1] = ["state"];
 
+/// The states' abbreviations in news style (the AP's), with their postal
+/// codes: after a town and a comma they qualify it ("Lebanon, Pa.,
+/// police"; "SPRINGFIELD, Mo. (AP)"), even those that alone are too often a
+/// title or a word to be a match ("Pa.", "Mo.", "Miss.", "Ind.", "La.").
+/// Sorted by abbreviation (a binary search).
+pub(super) const AP_STATE_ABBREVIATIONS: [(&str, &str); 43] = [
+    ("Ala.", "AL"),
+    ("Ariz.", "AZ"),
+    ("Ark.", "AR"),
+    ("Calif.", "CA"),
+    ("Colo.", "CO"),
+    ("Conn.", "CT"),
+    ("D.C.", "DC"),
+    ("Del.", "DE"),
+    ("Fla.", "FL"),
+    ("Ga.", "GA"),
+    ("Ill.", "IL"),
+    ("Ind.", "IN"),
+    ("Kan.", "KS"),
+    ("Ky.", "KY"),
+    ("La.", "LA"),
+    ("Mass.", "MA"),
+    ("Md.", "MD"),
+    ("Mich.", "MI"),
+    ("Minn.", "MN"),
+    ("Miss.", "MS"),
+    ("Mo.", "MO"),
+    ("Mont.", "MT"),
+    ("N.C.", "NC"),
+    ("N.D.", "ND"),
+    ("N.H.", "NH"),
+    ("N.J.", "NJ"),
+    ("N.M.", "NM"),
+    ("N.Y.", "NY"),
+    ("Neb.", "NE"),
+    ("Nev.", "NV"),
+    ("Okla.", "OK"),
+    ("Ore.", "OR"),
+    ("Pa.", "PA"),
+    ("R.I.", "RI"),
+    ("S.C.", "SC"),
+    ("S.D.", "SD"),
+    ("Tenn.", "TN"),
+    ("Va.", "VA"),
+    ("Vt.", "VT"),
+    ("W.Va.", "WV"),
+    ("Wash.", "WA"),
+    ("Wis.", "WI"),
+    ("Wyo.", "WY"),
+];
+
 /// The two-letter postal codes of the US states and the District of
 /// Columbia (USPS; GeoNames' first-level division codes for the US are the
 /// same), sorted (a binary search): a qualifier after a town and a comma
