@@ -124,6 +124,9 @@ fn parts_are_no_candidates() {
             ("Five nurses were among the injured.", &[]),
             ("Among those killed were 3 guards.", &[]),
             ("Two pilots are among the 19 people hurt.", &["injured:19"]),
+            // a count beside a person a pronoun names
+            ("She and her 3 sons were hurt.", &[]),
+            ("He and two friends were detained.", &[]),
             // a participle clause after a comma is no coordination
             ("Three more miners died, raising the toll to 16.", &["killed:16"]),
             ("Divers found 2 more bodies, taking the toll to 9.", &["killed:9"]),

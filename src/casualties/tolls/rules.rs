@@ -51,6 +51,7 @@ const PART_RULES: &[PartRule] = &[
     added,
     np_coordinated,
     listed_before_others,
+    with_a_pronoun,
 ];
 
 /// Judges every fact: per-fact rules first, then the rules that compare facts.
@@ -185,6 +186,14 @@ fn partitive_part(s: &Seen<'_>, seen: &[Seen<'_>]) -> bool {
 fn among_group(s: &Seen<'_>, _: &[Seen<'_>]) -> bool {
     let before_word = (1..=2).any(|k| s.t0.checked_sub(k).is_some_and(|i| s.word(i) == "among"));
     (s.t0 > s.c1 && (s.c1..s.t0).any(|i| s.word(i) == "among")) || (s.t0 < s.c0 && before_word)
+}
+
+/// "She and her two daughters were injured", "He and 3 friends were
+/// arrested": a count coordinated with a person a pronoun names (no count:
+/// README 4 (e)) is a part of the group.
+fn with_a_pronoun(s: &Seen<'_>, _: &[Seen<'_>]) -> bool {
+    let k = if POSSESSIVE_WORDS.contains(&s.before(1)) { 2 } else { 1 };
+    s.before(k) == "and" && SUBJECT_PRONOUNS.contains(&s.before(k + 1))
 }
 
 /// "another 11", "two more", "also died": an addition to a count of the same
