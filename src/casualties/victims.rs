@@ -164,8 +164,9 @@ pub(crate) static NP_PREPOSITIONS: &[&str] = &[
 pub(crate) static SURVIVORS: &[&str] = &["survivors", "survivor"];
 
 /// Possessive determiners that may stand between "and" and a coordinated count
-/// ("a mother and her three children", "a man and his two sons").
-pub(crate) static POSSESSIVES: &[&str] = &["his", "her", "their", "its", "our"];
+/// ("a mother and her three children", "a man and his two sons"; the toll
+/// rules read them too: "She and her two daughters").
+pub(crate) static POSSESSIVES: &[&str] = &["his", "her", "their", "its", "our", "my", "your"];
 
 /// Words skipped between an active verb and its object count ("killing all 72").
 pub(crate) static OBJECT_SKIP: &[&str] =

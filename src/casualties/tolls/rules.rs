@@ -5,6 +5,7 @@
 use super::super::Outcome;
 use super::sentence::{Cue, Seen};
 use super::words::*;
+use crate::casualties::victims::POSSESSIVES;
 use crate::text::{tokens, TokenKind};
 use memchr::memmem;
 
@@ -192,7 +193,7 @@ fn among_group(s: &Seen<'_>, _: &[Seen<'_>]) -> bool {
 /// arrested": a count coordinated with a person a pronoun names (no count:
 /// README 4 (e)) is a part of the group.
 fn with_a_pronoun(s: &Seen<'_>, _: &[Seen<'_>]) -> bool {
-    let k = if POSSESSIVE_WORDS.contains(&s.before(1)) { 2 } else { 1 };
+    let k = if POSSESSIVES.contains(&s.before(1)) { 2 } else { 1 };
     s.before(k) == "and" && SUBJECT_PRONOUNS.contains(&s.before(k + 1))
 }
 

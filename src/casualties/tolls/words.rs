@@ -159,5 +159,3 @@ pub(super) const SECOND_REACH: usize = 6;
 /// Subject pronouns: a person the text names without a count ("She and her
 /// two daughters were injured").
 pub(super) const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "i", "we", "you"];
-/// Possessives between "and" and a count ("and her two daughters").
-pub(super) const POSSESSIVE_WORDS: &[&str] = &["his", "her", "their", "my", "our", "your"];
