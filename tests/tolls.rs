@@ -113,6 +113,7 @@ fn parts_are_no_candidates() {
                 &[],
             ),
             ("One cyclist was hurt, and another was injured when he fell.", &[]),
+            ("Other riders were hurt too. One cyclist was injured.", &[]),
             // ... but not a second person of another event, nor nobody else.
             (
                 "A climber died on the ridge on Friday. Another climber died in a similar fall last year.",

@@ -460,7 +460,8 @@ fn zero_contradicted(seen: &[Seen<'_>], v: &mut [Verdict]) {
 /// "One driver was pronounced dead at the scene. A passenger in the other car
 /// died later": a second person with the outcome is named without a count
 /// (a series word makes none), so a count of one is a part (README 11, the
-/// isolated "one"). Read on the whole text, only when the toll would be one;
+/// isolated "one"). Read in the text's sentences that hold such a word,
+/// only when the toll would be one;
 /// a sentence that speaks of another event ("Another man died in a similar
 /// crash last year") names no second person of this one.
 pub(super) fn second_person(text: &str, outcome: Outcome) -> bool {
@@ -502,7 +503,7 @@ fn second_person_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ 
     let other = memmem::find_iter(bytes, "ther").filter_map(move |at| {
         // "other", "Other", "another", "Another".
         let o = at.checked_sub(1)?;
-        let start = match bytes.get(o.checked_sub(2)?..o) {
+        let start = match o.checked_sub(2).and_then(|a| bytes.get(a..o)) {
             Some(b"an" | b"An") => o - 2,
             _ => o,
         };
