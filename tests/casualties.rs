@@ -453,6 +453,20 @@ fn location_rule_and_its_exclusions() {
                 "Nine people were arrested in Dhaka and 4 in Lagos.",
                 &["arrested|Nine|people|Dhaka", "arrested|4|-|Lagos"],
             ),
+            // ... or locates a part counted after the fact
+            (
+                "Heat killed at least 40 people nationwide, with 9 deaths in Texas alone.",
+                &["killed|at least 40|people|-", "killed|9|-|Texas"],
+            ),
+            (
+                "Seven miners are missing, including 4 in Quito and 3 in Lagos.",
+                &["missing|Seven|miners|-", "missing|4|-|Quito", "missing|3|-|Lagos"],
+            ),
+            // ... while coordinated outcomes share the place after them
+            (
+                "Rockets killed 5 people and wounded 12 in Kherson.",
+                &["killed|5|people|Kherson", "injured|12|-|Kherson"],
+            ),
         ],
     );
 }

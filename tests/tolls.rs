@@ -131,6 +131,8 @@ fn parts_are_no_candidates() {
             // a participle clause after a comma is no coordination
             ("Three more miners died, raising the toll to 16.", &["killed:16"]),
             ("Divers found 2 more bodies, taking the toll to 9.", &["killed:9"]),
+            // "with" after a count of its outcome adds a part
+            ("Heat killed 40 people nationwide, with 9 deaths in one city.", &["killed:40"]),
         ],
     );
 }

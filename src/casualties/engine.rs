@@ -14,6 +14,7 @@ use super::location::{self, Place};
 use super::outcomes::{
     flag, has_key, key_starts, signal_at, Role, NOT_GUNFIRE_AFTER, NOT_GUNFIRE_BEFORE,
 };
+use super::victims::PART_WORDS;
 use super::view::{Trigger, View};
 use super::CasualtyFact;
 use crate::numbers::NumberPhrase;
@@ -170,21 +171,35 @@ fn sentence_facts(
             Some(a)
         })
         .collect();
-    let chosen = location::choose(&anchors, &cands_places);
+    // Each fact's own place ("two people in Gaza", "11 deaths in Georgia":
+    // after its count, its victims, or an outcome noun right after the
+    // count), then the nearest one that no part counted beyond it binds.
+    let bound: Vec<location::Bound> = drafts
+        .iter()
+        .map(|d| {
+            let c = cands.get(d.cand).map_or((0, 0), |c| (c.t0, c.t1));
+            let mut heads = vec![c];
+            heads.extend(d.victims.map(|n| (n, n + 1)));
+            if let Some(t) = triggers.get(d.trig).filter(|t| !d.borrowed && t.t0 == c.1) {
+                heads.push((t.t0, t.t1));
+            }
+            let part = c.0.checked_sub(1).is_some_and(|i| {
+                let w = v.word(i);
+                w == "with" || PART_WORDS.contains(&w)
+            });
+            let place = location::bound_place(&v, &heads, &cands_places);
+            location::Bound { count: c, place, part }
+        })
+        .collect();
+    let chosen = location::choose(&anchors, &cands_places, &bound);
     let hedges = HedgeIndex::new(&v);
 
     for (k, d) in drafts.iter().enumerate() {
         let (Some(c), Some(t)) = (cands.get(d.cand), triggers.get(d.trig)) else { continue };
         let Some(trigger) = v.span(t.t0, t.t1) else { continue };
         let victims = d.victims.and_then(|n| v.span(n, n + 1));
-        let heads: &[(usize, usize)] = match d.victims {
-            Some(n) => &[(c.t0, c.t1), (n, n + 1)],
-            None => &[(c.t0, c.t1)],
-        };
-        let location = location::bound_place(&v, heads, &cands_places)
-            .or_else(|| chosen.get(k).copied().flatten())
-            .and_then(|pi| cands_places.get(pi))
-            .and_then(|p| {
+        let location =
+            chosen.get(k).copied().flatten().and_then(|pi| cands_places.get(pi)).and_then(|p| {
                 let (t0, t1) = location::name_tokens(&v, p);
                 v.span(t0, t1)
             });

@@ -596,11 +596,29 @@ fn near(anchors: &[(usize, usize)], places: &[Place]) -> std::ops::Range<usize> 
     a..b.max(a)
 }
 
-/// The place nearest to a fact's anchors (ties: the following one).
-fn nearest(anchors: &[(usize, usize)], places: &[Place]) -> Option<usize> {
+/// A fact's count (token range), the place it names right after its count
+/// or victims ([`bound_place`]), if any, and whether the count is a part
+/// ("including 35 in Gaza City", "with 11 deaths in Georgia").
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Bound {
+    pub count: (usize, usize),
+    pub place: Option<usize>,
+    pub part: bool,
+}
+
+/// The place nearest to a fact's anchors (ties: the following one), among
+/// those `allowed`.
+fn nearest(
+    anchors: &[(usize, usize)],
+    places: &[Place],
+    allowed: impl Fn(usize) -> bool,
+) -> Option<usize> {
     let mut best: Option<(usize, bool, usize)> = None;
     for i in near(anchors, places) {
         let Some(p) = places.get(i) else { continue };
+        if !allowed(i) {
+            continue;
+        }
         let (d, follows) = distance(anchors, p);
         let better = match best {
             None => true,
@@ -614,14 +632,66 @@ fn nearest(anchors: &[(usize, usize)], places: &[Place]) -> Option<usize> {
     best.map(|(_, _, i)| i)
 }
 
-/// For each fact (given by its anchors: trigger, count, victims token ranges),
-/// the index of its place in `places` (sorted by position): the nearest.
-/// Rule 6 needs no more: a place that locates another clause or fact is
-/// nearer to that fact's words ("killed 53 in Malawi and 10 in
-/// Mozambique"), and facts of one event share theirs ("Nevada crash near
-/// Las Vegas leaves two dead, three injured": Las Vegas for both).
-pub(crate) fn choose(facts: &[Vec<(usize, usize)>], places: &[Place]) -> Vec<Option<usize>> {
-    facts.iter().map(|a| nearest(a, places)).collect()
+/// Whether place `pi` locates a part counted between the fact (its anchors)
+/// and the place: bound to a count that is a part or follows one there. "at
+/// least 80 dead across three states, with 11 deaths in Georgia alone"
+/// (Georgia locates the 11 only); "Five are missing, including three in
+/// Luanda and two in Benguela" (neither locates the five); "Eight are killed
+/// and 13 injured in the Gaza Strip" shares its place.
+fn bound_beyond(anchors: &[(usize, usize)], places: &[Place], bound: &[Bound], pi: usize) -> bool {
+    let Some(p) = places.get(pi) else { return false };
+    let lo = anchors.iter().map(|a| a.0).min().unwrap_or(0);
+    let hi = anchors.iter().map(|a| a.1).max().unwrap_or(0);
+    let own = |b: &Bound| anchors.contains(&b.count);
+    // The count nearest the fact of a part between, if any.
+    let first_part = |after: bool| {
+        bound
+            .iter()
+            .filter(|b| b.part && !own(b))
+            .filter(|b| {
+                if after {
+                    hi <= b.count.0 && b.count.1 <= p.t0
+                } else {
+                    p.t1 <= b.count.0 && b.count.1 <= lo
+                }
+            })
+            .map(|b| b.count)
+            .reduce(|a, b| if (b.0 < a.0) == after { b } else { a })
+    };
+    let ties = |after: bool, part: (usize, usize)| {
+        bound.iter().any(|b| {
+            b.place == Some(pi)
+                && !own(b)
+                && if after {
+                    part.0 <= b.count.0 && b.count.1 <= p.t0
+                } else {
+                    p.t1 <= b.count.0 && b.count.1 <= part.1
+                }
+        })
+    };
+    [true, false].into_iter().any(|after| first_part(after).is_some_and(|part| ties(after, part)))
+}
+
+/// For each fact (given by its anchors: trigger, count, victims token ranges,
+/// and by its [`Bound`]), the index of its place in `places` (sorted by
+/// position): the place its count or victims name, else the nearest one.
+/// Rule 6: a place that locates another clause or fact is nearer to that
+/// fact's words ("killed 53 in Malawi and 10 in Mozambique") or bound to a
+/// fact between ("80 dead, with 11 deaths in Georgia alone"); facts of one
+/// event share theirs ("Nevada crash near Las Vegas leaves two dead, three
+/// injured": Las Vegas for both).
+pub(crate) fn choose(
+    facts: &[Vec<(usize, usize)>],
+    places: &[Place],
+    bound: &[Bound],
+) -> Vec<Option<usize>> {
+    facts
+        .iter()
+        .zip(bound)
+        .map(|(a, b)| {
+            b.place.or_else(|| nearest(a, places, |pi| !bound_beyond(a, places, bound, pi)))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -640,6 +710,22 @@ mod tests {
         // "killed 53 people in Malawi and 10 in Mozambique"
         let facts = vec![vec![(0, 1), (1, 2), (2, 3)], vec![(0, 1), (6, 7)]];
         let places = [Place { t0: 4, t1: 5 }, Place { t0: 8, t1: 9 }];
-        assert_eq!(choose(&facts, &places), vec![Some(0), Some(1)]);
+        let bound = [
+            Bound { count: (1, 2), place: Some(0), part: false },
+            Bound { count: (6, 7), place: None, part: false },
+        ];
+        assert_eq!(choose(&facts, &places, &bound), vec![Some(0), Some(1)]);
+    }
+
+    #[test]
+    fn a_place_bound_to_a_later_fact_is_not_an_earlier_ones() {
+        // "80 dead across three states , with 11 deaths in Georgia"
+        let facts = vec![vec![(0, 1), (1, 2)], vec![(8, 9), (9, 10)]];
+        let places = [Place { t0: 11, t1: 12 }];
+        let bound = [
+            Bound { count: (0, 1), place: None, part: false },
+            Bound { count: (8, 9), place: Some(0), part: true },
+        ];
+        assert_eq!(choose(&facts, &places, &bound), vec![None, Some(0)]);
     }
 }

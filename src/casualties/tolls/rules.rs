@@ -142,24 +142,29 @@ fn each(s: &Seen<'_>, _: &[Seen<'_>]) -> bool {
 /// including two who died": the two are all the dead), or no group of its
 /// outcome comes before and the count's own head is the outcome word
 /// ("Casualties included seven dead and 20 wounded", "500 cases, including
-/// 12 deaths": the group is of no one outcome).
+/// 12 deaths": the group is of no one outcome). "with" marks a part only
+/// after a greater count of its outcome ("at least 80 dead, with 11 deaths
+/// in Georgia alone"; "the toll passed 3,000, with 3,020 killed" restates).
 fn marked_part(s: &Seen<'_>, seen: &[Seen<'_>]) -> bool {
     let p = s.before(1);
-    let marked = PART_MARKERS.contains(&p)
+    let with = p == "with";
+    let marked = with
+        || PART_MARKERS.contains(&p)
         || (GROUP_PRONOUNS.contains(&p) && matches!(s.before(2), "among" | "of"));
     if !marked {
         return false;
     }
     let earlier = before_in_sentence(seen, s).filter(|o| o.c0 < s.c0);
     let (mut same, mut other) = (false, false);
+    let high = s.fact.count().interval().high();
     for o in earlier {
-        if o.fact.outcome() == s.fact.outcome() {
-            same = true;
-        } else {
+        if o.fact.outcome() != s.fact.outcome() {
             other = true;
+        } else if !with || high.zip(o.fact.count().interval().low()).is_some_and(|(h, l)| h < l) {
+            same = true;
         }
     }
-    same || (!other && s.t0 != s.c1)
+    same || (!with && !other && s.t0 != s.c1)
 }
 
 /// "two of the dead": the fact's own outcome word names the whole group, so
@@ -382,7 +387,7 @@ fn coordinated_parts(seen: &[Seen<'_>], v: &mut [Verdict]) {
                 "and" | "," | "plus" | "&" => joined = true,
                 ";" | ":" | "(" | ")" | "while" | "whereas" | "but" | "then" | "when" | "since"
                 | "after" | "before" | "as" | "than" | "because" | "where" | "who" | "which"
-                | "that" => blocked = true,
+                | "that" | "with" => blocked = true,
                 _ if PART_MARKERS.contains(&w) => marker = true,
                 _ if verbish(w) && !a.in_trigger(i) && !matches!(w, "was" | "were" | "been") => {
                     blocked = true;
