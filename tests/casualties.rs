@@ -254,6 +254,20 @@ fn victims_partitives_and_totals_with_parts() {
                 "A mortar strike wounded 15 soldiers, three of them critically.",
                 &["injured|15|soldiers|-", "injured|three|-|-"],
             ),
+            // a participle is no victims noun
+            (
+                "Searchers found 11 bodies, four of them burned.",
+                &["killed|11|-|-", "killed|four|-|-"],
+            ),
+            // a part with a later status of its own states that status only
+            (
+                "Officers detained 23 fans, 8 of whom were later charged.",
+                &["arrested|23|fans|-"],
+            ),
+            (
+                "The crash injured 14 people, three of whom were airlifted to hospital.",
+                &["injured|14|people|-"],
+            ),
             (
                 "The 25 injured included eight firefighters.",
                 &["injured|25|-|-", "injured|eight|firefighters|-"],

@@ -181,6 +181,17 @@ pub(crate) static INJURY_FRAMES: &[&str] = &[
     "suffer", "sustain", "receive",
 ];
 
+/// Statuses after an outcome that the rules leave out (README 3: charged,
+/// released, taken to hospital...): "12 of whom were later charged" states
+/// one of them, not the outcome of the group.
+#[rustfmt::skip]
+pub(crate) static LATER_STATUSES: &[&str] = &[
+    "charged", "released", "freed", "sentenced", "jailed", "convicted", "indicted", "deported",
+    "acquitted", "bailed", "questioned", "interrogated", "prosecuted", "hospitalised",
+    "hospitalized", "treated", "discharged", "rescued", "taken", "rushed", "airlifted",
+    "transferred", "admitted",
+];
+
 /// Words that introduce a part of a total ("including three children").
 pub(crate) static PART_WORDS: &[&str] =
     &["including", "included", "include", "includes", "among", ":"];
