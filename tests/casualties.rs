@@ -260,10 +260,7 @@ fn victims_partitives_and_totals_with_parts() {
                 &["killed|11|-|-", "killed|four|-|-"],
             ),
             // a part with a later status of its own states that status only
-            (
-                "Officers detained 23 fans, 8 of whom were later charged.",
-                &["arrested|23|fans|-"],
-            ),
+            ("Officers detained 23 fans, 8 of whom were later charged.", &["arrested|23|fans|-"]),
             (
                 "The crash injured 14 people, three of whom were airlifted to hospital.",
                 &["injured|14|people|-"],
@@ -612,6 +609,20 @@ fn singular_persons_and_a_lone_one_count_one() {
             ),
             ("Troops shot dead a 17-year-old student in Hama.", &["killed|a|student|Hama"]),
             ("Her nephew died in the fire.", &["killed|Her|nephew|-"]),
+            // an apposition is the person it follows, whoever counts first
+            ("One hiker, a 58-year-old teacher, died in Chamonix.", &["killed|One|hiker|Chamonix"]),
+            ("The cyclist, a father of two, was injured.", &["injured|The|cyclist|-"]),
+            (
+                "Three guards, a sergeant and two privates, were wounded.",
+                &["injured|Three|guards|-"],
+            ),
+            // ... while a list of singulars stays a list
+            (
+                "A farmer, a nurse from Homs, and a boy were killed.",
+                &["killed|A|farmer|-", "killed|a|boy|-", "killed|a|nurse|-"],
+            ),
+            // a verb between two person nouns ends the phrase
+            ("A courier suffered minor injuries.", &["injured|A|courier|-"]),
             ("The injured boy was flown to Tbilisi.", &["injured|The|boy|-"]),
             (
                 "Police in Lyon detained a 52-year-old Lyon teacher on Friday.",

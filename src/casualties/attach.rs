@@ -2,7 +2,7 @@
 //! it belongs to (attributive, subject, object, toll value, part of a total,
 //! partitive), with the victims noun it names.
 
-use super::clause::{object_follows, subject};
+use super::clause::{object_follows, phrase_comma, subject};
 use super::counts::person_head;
 use super::outcomes::{
     flag, is_outcome_noun, Role, CHANGE_VERBS, ELLIPSIS_VERBS, LIFE_VERBS, NOMINAL_DETERMINERS,
@@ -476,13 +476,19 @@ pub(crate) fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> 
 
 /// Whether the singular noun phrase `ci` is an apposition to the count just
 /// before it ("one person, a 23-year-old man, died"; "two visitors - a man
-/// from ..."): the same person, already counted.
+/// from ..."): the same person, already counted. After a singular person it
+/// is one only when a comma closes it before a word that continues no list
+/// ("The driver, a 62-year-old woman, died"; "a man, a woman and a child"
+/// are three).
 fn appositive(v: &View<'_>, cands: &[Cand], ci: usize) -> bool {
     let Some(c) = cands.get(ci) else { return false };
     let Some(prev) = ci.checked_sub(1).and_then(|k| cands.get(k)) else { return false };
     let sep = c.t0.checked_sub(1).map_or("", |k| v.word(k));
     let prev_end = prev.noun.map_or(prev.t1, |n| n + 1);
-    prev.kind != CandKind::Singular
+    let closed = phrase_comma(v, c.noun.map_or(c.t1, |n| n + 1)).is_some_and(|k| {
+        !matches!(v.word(k + 1), "and" | "or") && v.cand_starting(k + 1).is_none()
+    });
+    (prev.kind != CandKind::Singular || (sep == "," && closed))
         && matches!(sep, "," | "-" | "—" | "–" | ":" | "(")
         && prev_end + 1 == c.t0
 }

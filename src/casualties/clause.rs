@@ -131,8 +131,27 @@ pub(crate) fn subject(
                 let listed =
                     w != "," || matches!(v.word(end), "," | "and" | "or" | "—" | "–" | "--");
                 if listed {
+                    // After a comma the list may be an apposition that a
+                    // comma closes: "Two people, a man and a woman, died".
+                    appositive |= w == ",";
                     i = end;
                     head_end = end;
+                    pps = 0;
+                    continue;
+                }
+            }
+            // "One person, a mother of three, died", "A man, a woman from
+            // Leeds, and a child": the comma after a noun phrase's modifiers
+            // closes an apposition or goes on with the list.
+            if w == "," {
+                let close = v
+                    .cand_starting(k)
+                    .and_then(|ci| cands.get(ci))
+                    .and_then(|c| phrase_comma(v, c.noun.map_or(c.t1, |n| n + 1)));
+                if let Some(close) = close {
+                    appositive = true;
+                    i = close;
+                    head_end = close;
                     pps = 0;
                     continue;
                 }
@@ -339,6 +358,18 @@ pub(crate) fn subject(
         }
     }
     out
+}
+
+/// The comma that closes a noun phrase's few modifiers ("a mother of three,",
+/// "a woman from Leeds,"), looked for from `end`, the first token after its
+/// head: no outcome word, conjunction or sentence break before it.
+pub(crate) fn phrase_comma(v: &View<'_>, end: usize) -> Option<usize> {
+    (end..end + 5)
+        .take_while(|&k| {
+            let w = v.word(k);
+            w == "," || (!v.is_trigger_word(k) && !matches!(w, "and" | "or" | "" | "." | ";"))
+        })
+        .find(|&k| v.word(k) == ",")
 }
 
 /// If token `i` opens an interruption between a subject and its verb, the

@@ -5,8 +5,9 @@
 use super::outcomes::{is_outcome_noun, starts_signal, Role};
 use super::victims::{
     is_aux, is_identifier_cue, is_month, is_non_person, is_np_break, is_np_preposition, is_person,
-    is_singular_determiner, is_singular_person, is_street_word, nounish, ONE_NOT_AFTER,
-    ONE_OF_SUPERLATIVE, RATE_WORDS, SERIES_WORDS, SHARE_WORDS, SINGULAR_DETERMINERS, SURPASS_WORDS,
+    is_singular_determiner, is_singular_person, is_street_word, nounish, INJURY_FRAMES,
+    ONE_NOT_AFTER, ONE_OF_SUPERLATIVE, RATE_WORDS, SERIES_WORDS, SHARE_WORDS, SINGULAR_DETERMINERS,
+    SURPASS_WORDS,
 };
 use super::view::{trig_ending, trig_starting, Cand, CandKind, Trigger, View};
 use super::Count;
@@ -383,7 +384,9 @@ fn singular_head(v: &View<'_>, triggers: &[Trigger], i: usize) -> Option<usize> 
                     && !is_aux(v.word(k))
                     && !is_np_preposition(v.word(k))
             };
-            if let Some(k) = later.filter(|&k| (j + 1..=k).all(plain)) {
+            // "A driver suffered minor injuries": a verb between ends the phrase.
+            let verb = |k: usize| v.word(k).ends_with("ed") || INJURY_FRAMES.contains(&v.word(k));
+            if let Some(k) = later.filter(|&k| (j + 1..=k).all(plain) && !(j + 1..k).any(verb)) {
                 j = k;
                 continue;
             }
