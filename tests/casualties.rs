@@ -492,6 +492,21 @@ fn the_clause_reader_finds_subjects_and_objects_across_real_syntax() {
                 "In all more than 300 people, mostly civilians, have been killed in Syria.",
                 &["killed|more than 300|people|Syria"],
             ),
+            // a main verb's clause ends at "and" before a new subject
+            ("A sniper opened fire and 4 pilgrims were wounded.", &["injured|4|pilgrims|-"]),
+            (
+                "Two guests suffered smoke inhalation and a porter was treated for a minor injury.",
+                &["injured|a|porter|-"],
+            ),
+            // an object is the subject of its own relative clause only
+            (
+                "A man suspected of killing two people was detained in Minsk.",
+                &["arrested|A|man|Minsk", "killed|two|people|Minsk"],
+            ),
+            (
+                "Divers recovered the bodies of 3 fishermen reported missing on Monday.",
+                &["killed|3|fishermen|-", "missing|3|fishermen|-"],
+            ),
             (
                 "Five people, including a child, were killed in Homs on Monday.",
                 &["killed|Five|people|Homs"],

@@ -47,6 +47,35 @@ struct Np {
     of_them: bool,
 }
 
+/// The outcome word whose object the count `c` is: an active or past verb
+/// right before it ("killed three people", "arrested his son"), or a noun
+/// or nominal verb before "of" ("the deaths of four", "the arrest of 13
+/// people", "the killing of two").
+fn object_of(v: &View<'_>, triggers: &[Trigger], c: &Cand) -> Option<usize> {
+    let mut k = c.t0;
+    let mut skipped = 0;
+    while k > 0 && skipped < 2 && OBJECT_SKIP.contains(&v.word(k - 1)) {
+        k -= 1;
+        skipped += 1;
+    }
+    if k > 0 && v.word(k - 1) == "of" {
+        let ti = trig_ending(v, triggers, k - 1)?;
+        let nominal = |t: &Trigger| {
+            t.sig.role == Role::Noun
+                || (t.sig.role == Role::Active
+                    && t.t0 > 0
+                    && NOMINAL_DETERMINERS.contains(&v.word(t.t0 - 1)))
+        };
+        triggers.get(ti).is_some_and(nominal).then_some(ti)
+    } else {
+        let ti = trig_ending(v, triggers, k)?;
+        triggers
+            .get(ti)
+            .is_some_and(|t| matches!(t.sig.role, Role::Active | Role::Past))
+            .then_some(ti)
+    }
+}
+
 /// Whether "N of whom/them" is the subject of a clause of its own that
 /// states a later status the rules leave out (README 3: charged, released,
 /// taken to hospital...): "arrested 37, 12 of whom were later charged", "two
@@ -207,43 +236,32 @@ pub(crate) fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> 
                 }
             }
         }
+        // 3, read first: the object of an active verb, or "the deaths of",
+        // "the bodies of", is the subject of no later verb but its own
+        // relative clause's ("A man suspected of killing three people was
+        // arrested"; "the bodies of two hostages abducted in 2023": both).
+        let object = object_of(v, triggers, &c);
+        let relative = |ti: usize| {
+            triggers.get(ti).is_some_and(|t| {
+                // "3 fishermen reported missing": no finite verb between.
+                (np.end..t.t0).all(|k| {
+                    let w = v.word(k);
+                    AUX_WORDS.contains(&w) && (w.ends_with("ed") || w.ends_with("ly"))
+                }) || matches!(v.word(np.end), "who" | "that" | "whom")
+            })
+        };
         // 2. Subject of a passive, intransitive or predicative outcome word;
         // also after an attributive one ("two injured people died").
         if found.is_empty() || !np.of_them {
             for ti in subject(v, triggers, cands, np.end) {
-                if !found.iter().any(|f| f.0 == ti) {
+                if (object.is_none() || relative(ti)) && !found.iter().any(|f| f.0 == ti) {
                     found.push((ti, np.victims));
                 }
             }
         }
-        // 3. Object of an active verb, or "the deaths of", "the bodies of".
-        if found.is_empty() {
-            let mut k = c.t0;
-            let mut skipped = 0;
-            while k > 0 && skipped < 2 && OBJECT_SKIP.contains(&v.word(k - 1)) {
-                k -= 1;
-                skipped += 1;
-            }
-            if k > 0 && v.word(k - 1) == "of" {
-                if let Some(ti) = trig_ending(v, triggers, k - 1) {
-                    // "the deaths of four", and a verb used as a noun: "the
-                    // arrest of 13 people", "the killing of two".
-                    let nominal = |t: &Trigger| {
-                        t.sig.role == Role::Noun
-                            || (t.sig.role == Role::Active
-                                && t.t0 > 0
-                                && NOMINAL_DETERMINERS.contains(&v.word(t.t0 - 1)))
-                    };
-                    if triggers.get(ti).is_some_and(nominal) {
-                        found.push((ti, np.victims));
-                    }
-                }
-            } else if let Some(ti) = trig_ending(v, triggers, k) {
-                if triggers.get(ti).is_some_and(|t| matches!(t.sig.role, Role::Active | Role::Past))
-                {
-                    found.push((ti, np.victims));
-                }
-            }
+        // 3. Object.
+        if let Some(ti) = object.filter(|ti| !found.iter().any(|f| f.0 == *ti)) {
+            found.push((ti, np.victims));
         }
         // 4. A toll's value: "the death toll ... rose to 40", "put the toll at 30".
         if found.is_empty() {

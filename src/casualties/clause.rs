@@ -249,11 +249,14 @@ pub(crate) fn subject(
                 (harm && t.sig.role != Role::Past).then_some(ti)
             });
             if let Some(ti) = hit {
+                // "suffered smoke inhalation and a firefighter was treated
+                // for a minor injury": no other count between.
                 let clear = triggers.get(ti).is_some_and(|t| {
                     (i + 1..t.t0).all(|j| {
                         v.toks
                             .get(j)
                             .is_some_and(|k| k.kind() == TokenKind::Word || k.as_str() == "-")
+                            && v.cand_starting(j).is_none()
                     })
                 });
                 if clear {
@@ -282,9 +285,19 @@ pub(crate) fn subject(
         // A reduced relative or a relative clause with a verb of its own:
         // "A man suspected of supplying the gun was arrested".
         if (i == start || after_relative) && (w.ends_with("ed") || w.ends_with("ing")) {
+            // "Two residents suffered smoke inhalation and three were hurt":
+            // "and" before a count opens a clause with a subject of its own.
             if let Some(k) = (i + 1..(i + 12).min(n))
-                .take_while(|&k| !RELATIVE_STOPS.contains(&v.word(k)))
-                .find(|&k| PASSIVE_AUX.contains(&v.word(k)) || v.is_trigger_word(k))
+                .take_while(|&k| {
+                    let new_subject = v.word(k) == "and" && v.cand_starting(k + 1).is_some();
+                    !RELATIVE_STOPS.contains(&v.word(k)) && !new_subject
+                })
+                .find(|&k| {
+                    // "suspected of killing three people": a gerund after a
+                    // preposition is inside the relative.
+                    let gerund = matches!(v.word(k - 1), "of" | "for" | "in" | "after" | "over");
+                    PASSIVE_AUX.contains(&v.word(k)) || (v.is_trigger_word(k) && !gerund)
+                })
             {
                 after_relative = false;
                 i = k;

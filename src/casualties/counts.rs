@@ -373,7 +373,11 @@ fn singular_head(v: &View<'_>, triggers: &[Trigger], i: usize) -> Option<usize> 
         if age_noun {
             return Some(j);
         }
-        if tok.kind() == TokenKind::Word && is_singular_person(w) {
+        // "a minor injury": a person noun used as an adjective.
+        let adjective = trig_starting(v, triggers, j + 1)
+            .and_then(|ti| triggers.get(ti))
+            .is_some_and(|t| t.sig.role == Role::Noun);
+        if tok.kind() == TokenKind::Word && is_singular_person(w) && !adjective {
             let next = v.word(j + 1);
             // "a woman driver", "the local police chief": the last noun is the head.
             let later = (j + 1..j + 3).find(|&k| is_singular_person(v.word(k)));
