@@ -372,6 +372,27 @@ fn datelines() {
     ]);
 }
 
+/// (text, name, expected feature code): which feature a bare name resolves to.
+fn check_feature(cases: &[(&str, &str, &str)]) {
+    for &(text, name, feature) in cases {
+        let doc = analyzer().analyze(text);
+        let got = place_of(&doc, name, 0);
+        assert!(got.ends_with(&format!("/{feature}")), "{text:?}: {name} resolved to {got}");
+    }
+}
+
+#[test]
+fn a_city_stands_for_the_district_of_its_name() {
+    check_feature(&[
+        // The city, not the raion or province GeoNames counts more people in.
+        ("Missiles hit Kharkiv overnight.", "Kharkiv", "PPLA"),
+        ("Crowds gathered in Madrid on Sunday.", "Madrid", "PPLC"),
+        ("The ferry left Bari at noon.", "Bari", "PPLA"),
+        // A small town does not stand for its province.
+        ("Floods reached Rizal and Laguna.", "Rizal", "ADM2"),
+    ]);
+}
+
 #[test]
 fn regions_that_geonames_names_otherwise_take_its_division() {
     check(&[

@@ -35,6 +35,9 @@ const RANK_BONUS: f64 = 1.0;
 /// other of its name (in ln units: 20 times) names itself with confidence
 /// (rule 2): "Florida", the state of 16 million, not Uruguay's department.
 const DECISIVE: f64 = 3.0;
+/// A town that is home to at least 1/`SEAT_SHARE` of the people of a lower
+/// division of its name stands for it ([`seat_named`]).
+const SEAT_SHARE: u64 = 5;
 /// Best candidates closer than this in score, in different countries and
 /// with no context for either, are a coin toss: unresolved.
 const TIE: f64 = 0.05;
@@ -901,6 +904,24 @@ fn known(contribution: &(u32, u32)) -> bool {
     contribution.0 != EMPTY
 }
 
+/// Whether `c` is a lower division named by its seat: a town of the same
+/// name in its first-level division, home to at least a fifth of the
+/// division's people, is a candidate too ("Kharkiv", the city, not Kharkiv
+/// Raion, whose GeoNames population is larger; "Madrid", the capital, not
+/// its province). News names the town; a district is named with its word
+/// ("Kharkiv Raion"). A small town does not stand for its province
+/// ("Rizal", the Philippine province, not its town).
+fn seat_named(c: &Candidate, candidates: &[Candidate]) -> bool {
+    c.key.kind == Kind::Division
+        && c.key.admin1 != EMPTY
+        && candidates.iter().any(|o| {
+            o.key.kind == Kind::Other
+                && o.key.country == c.key.country
+                && o.key.admin1 == c.key.admin1
+                && o.key.population.saturating_mul(SEAT_SHARE) >= c.key.population
+        })
+}
+
 /// The best of an unqualified mention's `candidates` by prior and context.
 fn choose(
     candidates: &[Candidate],
@@ -920,6 +941,9 @@ fn choose(
     let mut second: Option<(f64, bool, &Candidate)> = None;
     for c in candidates {
         let p = c.key;
+        if seat_named(c, candidates) {
+            continue;
+        }
         let mut s = c.prior;
         let mut in_context = false;
         let own_country = own.is_some_and(|(c, _)| c == p.country);
