@@ -65,8 +65,10 @@ impl GazetteerBuilder {
     /// "post-Soviet") names a side or a period, a name glued to a following
     /// currency sign ("US$ 20,000") is part of the symbol, and a name after
     /// a title or a common given name ("Mayor Tyler", "Michael Jordan") is a
-    /// person's, and a name before an institution's head word ("Aberdeen
-    /// University", "China Daily") is part of that name; none is a match. Default: on when the built-in list is included
+    /// person's, a name before an institution's head word ("Aberdeen
+    /// University", "China Daily") or after a capitalised word and a
+    /// particle ("Tour de France") is part of that longer name; none is a
+    /// match. Default: on when the built-in list is included
     /// ([`include_default`](Self::include_default)), off otherwise, where only
     /// the whole-word rule applies.
     ///

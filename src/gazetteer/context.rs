@@ -21,7 +21,8 @@
 
 use super::fold::{char_before, is_word};
 use super::words::{
-    BOUND_PREFIXES, GIVEN_NAMES, INSTITUTION_HEADS, PLACE_GIVEN_NAMES, SURNAMES, TITLES,
+    BOUND_PREFIXES, GIVEN_NAMES, INSTITUTION_HEADS, NAME_PARTICLES, PLACE_GIVEN_NAMES, SURNAMES,
+    TITLES,
 };
 use once_cell::sync::Lazy;
 
@@ -127,6 +128,37 @@ pub(crate) fn after_bound_prefix(text: &str, start: usize) -> bool {
     })
 }
 
+/// Whether the match starting at byte `start` ends a longer name joined by a
+/// lowercase particle after a capitalised word ("Ceamurlia de Jos", "Tour de
+/// France", "Universidad de Chile"): [`NAME_PARTICLES`], one space each side.
+pub(crate) fn after_name_particle(text: &str, start: usize) -> bool {
+    let bytes = text.as_bytes();
+    // Most matches follow punctuation or a longer word: the two bytes before
+    // are seen first.
+    if start < 4 || bytes.get(start - 1) != Some(&b' ') {
+        return false;
+    }
+    if !bytes.get(start - 2).is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let end = start - 1;
+    let mut at = end;
+    while at > 0 && bytes.get(at - 1).is_some_and(u8::is_ascii_lowercase) && end - at < 5 {
+        at -= 1;
+    }
+    let Some(particle) = text.get(at..end) else { return false };
+    if NAME_PARTICLES.binary_search(&particle).is_err()
+        || at < 2
+        || bytes.get(at - 1) != Some(&b' ')
+    {
+        return false;
+    }
+    // The word before the particle starts with a capital.
+    let Some(head) = text.get(..at - 1) else { return false };
+    let word = head.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// Whether the context rules reject a match of `text[start..end]`: the one
 /// definition both iterators use (the overlapping one asks
 /// [`rejects_start`] once per start and [`rejects_end`] per end).
@@ -135,9 +167,12 @@ pub(crate) fn rejects(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// The rules on what precedes a match: a bound prefix ("pro-Beijing"), a
-/// title ("Ms. Corby") or a given name ("Michael Jordan").
+/// title ("Ms. Corby"), a given name ("Michael Jordan") or a name particle
+/// ("Tour de France").
 pub(crate) fn rejects_start(text: &str, start: usize) -> bool {
-    after_bound_prefix(text, start) || after_title_or_given_name(text, start)
+    after_bound_prefix(text, start)
+        || after_title_or_given_name(text, start)
+        || after_name_particle(text, start)
 }
 
 /// The rules on what follows the match `text[start..end]`: a currency sign
@@ -198,11 +233,12 @@ pub(crate) fn before_currency_sign(text: &str, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{
-        after_bound_prefix, after_title_or_given_name, before_currency_sign,
+        after_bound_prefix, after_name_particle, after_title_or_given_name, before_currency_sign,
         before_institution_head, before_surname, WordSet,
     };
     use super::{
-        BOUND_PREFIXES, GIVEN_NAMES, INSTITUTION_HEADS, PLACE_GIVEN_NAMES, SURNAMES, TITLES,
+        BOUND_PREFIXES, GIVEN_NAMES, INSTITUTION_HEADS, NAME_PARTICLES, PLACE_GIVEN_NAMES,
+        SURNAMES, TITLES,
     };
 
     #[test]
@@ -212,6 +248,7 @@ mod tests {
         assert!(SURNAMES.windows(2).all(|w| w[0] < w[1]));
         assert!(PLACE_GIVEN_NAMES.windows(2).all(|w| w[0] < w[1]));
         assert!(INSTITUTION_HEADS.windows(2).all(|w| w[0] < w[1]));
+        assert!(NAME_PARTICLES.windows(2).all(|w| w[0] < w[1]));
         assert!(BOUND_PREFIXES.iter().all(|p| p.chars().all(|c| c.is_ascii_lowercase())));
     }
 
@@ -299,6 +336,21 @@ mod tests {
         assert!(!ends("in Leeds University", "in"));
         assert!(!ends("Leeds Universityville", "Leeds"));
         assert!(!ends("Leeds university", "Leeds"));
+    }
+
+    #[test]
+    fn a_particle_after_a_capitalised_word_joins_a_longer_name() {
+        let after = |text: &str, name: &str| after_name_particle(text, text.find(name).unwrap());
+        assert!(after("in Ceamurlia de Jos, a village", "Jos"));
+        assert!(after("the Tour de France", "France"));
+        assert!(after("Universidad del Valle", "Valle"));
+        assert!(after("Évora de Jos", "Jos"));
+        // Not after a lowercase word, nor another word than a particle.
+        assert!(!after("the gates de Jos", "Jos"));
+        assert!(!after("fled to Jos", "Jos"));
+        assert!(!after("Made in France", "France"));
+        assert!(!after("Jos", "Jos"));
+        assert!(!after("de Jos", "Jos"));
     }
 
     fn glued(text: &str, name: &str) -> bool {

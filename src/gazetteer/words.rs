@@ -4,6 +4,13 @@
 
 /// Prefixes that make one word with what follows their hyphen. Lowercase;
 /// compared case-insensitively ("Pro-Beijing" at a sentence start).
+/// Lowercase particles inside Romance place and institution names ("Ceamurlia
+/// de Jos", "Tour de France", "Universidad de Chile", "Ciudad del Este"): a
+/// name after one that follows a capitalised word is the end of the longer
+/// name; sorted (a binary search).
+pub(super) const NAME_PARTICLES: [&str; 9] =
+    ["da", "de", "del", "della", "des", "di", "do", "dos", "du"];
+
 pub(super) const BOUND_PREFIXES: [&str; 12] =
     ["anti", "counter", "ex", "mid", "neo", "non", "pan", "post", "pre", "pro", "sub", "trans"];
 
