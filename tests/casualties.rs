@@ -473,6 +473,11 @@ fn location_rule_and_its_exclusions() {
                 "Seven miners are missing, including 4 in Quito and 3 in Lagos.",
                 &["missing|Seven|miners|-", "missing|4|-|Quito", "missing|3|-|Lagos"],
             ),
+            // the far side of a border is a reference point (rule 1)
+            (
+                "Two guards were shot dead near the border with Iraq in Nineveh.",
+                &["killed|Two|guards|Nineveh"],
+            ),
             // ... while coordinated outcomes share the place after them
             (
                 "Rockets killed 5 people and wounded 12 in Kherson.",

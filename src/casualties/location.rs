@@ -47,6 +47,11 @@ pub(crate) static DISTANCE_UNITS: &[&str] = &[
     "meters", "metres", "yards", "leagues",
 ];
 
+/// Words before "with X" that make X the other side of a line, a reference
+/// point ("near the border with Turkey", rule 1).
+#[rustfmt::skip]
+pub(crate) static BORDER_WORDS: &[&str] = &["border", "borders", "frontier", "boundary"];
+
 /// Verbs of moving people somewhere: "flown to Tbilisi" is a destination (rule 2).
 #[rustfmt::skip]
 pub(crate) static MOVEMENT_WORDS: &[&str] = &[
@@ -422,6 +427,11 @@ pub(crate) fn candidates(
             if (lo..t0).any(|i| sets.distance_units.contains(word(v, i))) {
                 continue;
             }
+        }
+        // Rule 1: the far side of a border ("near the border with Turkey in
+        // Idlib province"): a reference point, not where it happened.
+        if prev == "with" && BORDER_WORDS.contains(&before(v, t0, 2)) {
+            continue;
         }
         // Rule 2: origin ("migrants from Eritrea"), unless the people left it.
         if prev == "from" && !v.is_trigger_word(t0.wrapping_sub(2)) {
