@@ -131,6 +131,19 @@ fn parts_are_no_candidates() {
             // a participle clause after a comma is no coordination
             ("Three more miners died, raising the toll to 16.", &["killed:16"]),
             ("Divers found 2 more bodies, taking the toll to 9.", &["killed:9"]),
+            // more people with the outcome, uncounted, in the same paragraph
+            (
+                "The blast injured 9 shoppers. Some staff were also hurt, the owner said.",
+                &[],
+            ),
+            ("Six miners died. He also died in the collapse.", &[]),
+            // ... but not a counted person, a name, nor a later total
+            ("Two died. A bystander was also injured.", &["killed:Two", "injured:A"]),
+            (
+                "Eight guards were hurt. Visitors were also hurt. In all 20 people were injured.",
+                &["injured:20"],
+            ),
+            ("Five soldiers were killed. He also toured with Dead artists.", &["killed:Five"]),
             // "with" after a count of its outcome adds a part
             ("Heat killed 40 people nationwide, with 9 deaths in one city.", &["killed:40"]),
         ],

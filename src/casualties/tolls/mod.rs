@@ -17,7 +17,7 @@ use super::{CasualtyFact, Count, Outcome};
 use crate::numbers::Interval;
 use crate::span::Span;
 use crate::text::Token;
-use rules::{judge, second_person, Verdict};
+use rules::{judge, second_person, uncounted_also, Verdict};
 use sentence::{Seen, SentenceWords};
 
 /// The toll of one outcome in a document: the count of everyone with that
@@ -196,6 +196,21 @@ fn pick(
         let mut cands: Vec<Count> = of(Verdict::Candidate).collect();
         if cands.is_empty() {
             cands = of(Verdict::Dated).collect();
+        }
+        // "Fourteen officers were injured. A number of journalists were also
+        // injured": the counts before are parts.
+        if !cands.is_empty() {
+            let counted = |from: usize, to: usize| {
+                facts.iter().any(|f| {
+                    f.outcome() == outcome && {
+                        let sp = f.count().span();
+                        sp.start >= from && sp.end <= to
+                    }
+                })
+            };
+            if let Some((para, at)) = uncounted_also(text, outcome, counted) {
+                cands.retain(|c| !(para..at).contains(&c.span().start));
+            }
         }
         // The first in the body, unless a later one is strictly greater; the
         // headline's only when the body has none as great (README 11.3).

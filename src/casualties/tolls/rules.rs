@@ -500,6 +500,66 @@ pub(super) fn second_person(text: &str, outcome: Outcome) -> bool {
     })
 }
 
+/// Where the text says, without a count, that more people had `outcome`
+/// ("A number of journalists were also injured", "Several passers-by were
+/// also hurt" without a number, "He also died"): the start of the paragraph
+/// (line) and of the sentence saying so. A count between them is then a part
+/// (README 11.1: a candidate counts everyone with the outcome), unless that
+/// sentence speaks of another event. `counted` tells whether a byte range
+/// holds a fact's count of the outcome (then the sentence counts its people:
+/// "Two died. A bystander was also injured").
+pub(super) fn uncounted_also(
+    text: &str,
+    outcome: Outcome,
+    counted: impl Fn(usize, usize) -> bool,
+) -> Option<(usize, usize)> {
+    let (plain, passive): (&[&str], &[&str]) = match outcome {
+        Outcome::Killed => (SECOND_KILLED, SECOND_KILLED_PASSIVE),
+        Outcome::Injured => (&[], SECOND_INJURED_PASSIVE),
+        _ => return None,
+    };
+    let bytes = text.as_bytes();
+    let ends = |b: &u8| matches!(b, b'.' | b'!' | b'?' | b'\n');
+    memmem::find_iter(bytes, " also ").find_map(|at| {
+        let from = bytes.get(..at).and_then(|h| h.iter().rposition(ends)).map_or(0, |i| i + 1);
+        let to =
+            bytes.get(at..).and_then(|t| t.iter().position(ends)).map_or(text.len(), |i| at + i);
+        let sentence = text.get(from..to)?;
+        // (lowercase word, written in lowercase): "Dead associates" is a name.
+        let words: Vec<(String, bool)> = tokens(sentence)
+            .map(|t| match t.kind() {
+                TokenKind::Word => {
+                    let w = t.as_str().to_ascii_lowercase();
+                    let lower = w == t.as_str();
+                    (w, lower)
+                }
+                TokenKind::Number => ("#".to_owned(), false),
+                _ => (t.as_str().to_owned(), false),
+            })
+            .collect();
+        let k = words.iter().position(|w| w.0 == "also")?;
+        // "were also injured", "also (later) died": the outcome word after.
+        let mut i = k + 1;
+        while words.get(i).is_some_and(|w| w.0 == "later" || w.0.ends_with("ly")) {
+            i += 1;
+        }
+        let (w, lower) = words.get(i)?;
+        let was = k
+            .checked_sub(1)
+            .and_then(|p| words.get(p))
+            .is_some_and(|p| matches!(p.0.as_str(), "was" | "were" | "been" | "is" | "are"));
+        let said =
+            *lower && (plain.contains(&w.as_str()) || (was && passive.contains(&w.as_str())));
+        let lowered: Vec<String> = words.iter().map(|w| w.0.clone()).collect();
+        let fired = said
+            && !words.iter().any(|w| w.0 == "#")
+            && !other_event(&lowered)
+            && !counted(from, to);
+        let paragraph = bytes.get(..from).and_then(|h| h.iter().rposition(|&b| b == b'\n'));
+        fired.then_some((paragraph.map_or(0, |i| i + 1), from))
+    })
+}
+
 /// The byte spans of the words "another", "other" and "second" (any case of
 /// the first letter) in `text`, found by a substring search: most texts hold
 /// none or a few, so the sentences around them are all the rule reads.
