@@ -131,6 +131,10 @@ fn parts_are_no_candidates() {
             // a participle clause after a comma is no coordination
             ("Three more miners died, raising the toll to 16.", &["killed:16"]),
             ("Divers found 2 more bodies, taking the toll to 9.", &["killed:9"]),
+            // a zero for the people on the ground, beside those on board
+            ("All but one of the 12 on board died; no one on the ground was hurt.", &[]),
+            ("The jet crashed in a field. No deaths were reported on the ground.", &[]),
+            ("No one was hurt in the ground floor fire.", &["injured:No one"]),
             // more people with the outcome, uncounted, in the same paragraph
             (
                 "The blast injured 9 shoppers. Some staff were also hurt, the owner said.",

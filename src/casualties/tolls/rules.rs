@@ -53,6 +53,7 @@ const PART_RULES: &[PartRule] = &[
     np_coordinated,
     listed_before_others,
     with_a_pronoun,
+    zero_on_the_ground,
 ];
 
 /// Judges every fact: per-fact rules first, then the rules that compare facts.
@@ -200,6 +201,20 @@ fn among_group(s: &Seen<'_>, _: &[Seen<'_>]) -> bool {
 fn with_a_pronoun(s: &Seen<'_>, _: &[Seen<'_>]) -> bool {
     let k = if POSSESSIVES.contains(&s.before(1)) { 2 } else { 1 };
     s.before(k) == "and" && SUBJECT_PRONOUNS.contains(&s.before(k + 1))
+}
+
+/// "no deaths were reported on the ground", "no one on the ground was
+/// hurt": a zero for the people below a crash, a part beside those on board
+/// (README 11: "no deaths ... on the ground" is a part).
+fn zero_on_the_ground(s: &Seen<'_>, _: &[Seen<'_>]) -> bool {
+    let end = s.c1.max(s.t1);
+    s.is_zero()
+        && (s.c1..end + 4).any(|i| {
+            s.word(i) == "on"
+                && s.word(i + 1) == "the"
+                && s.word(i + 2) == "ground"
+                && !matches!(s.word(i + 3), "floor" | "level")
+        })
 }
 
 /// "another 11", "two more", "also died": an addition to a count of the same
