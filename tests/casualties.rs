@@ -324,6 +324,11 @@ fn hedged_classes() {
                 "Up to 2,000 people could be displaced if the river bursts its banks.",
                 &["displaced|Up to 2,000|people|-|hedged"],
             ),
+            // a modal on the verb that takes the count
+            (
+                "The heatwave could cause about 900 more deaths in Lyon.",
+                &["killed|about 900|-|Lyon|hedged"],
+            ),
             (
                 "Authorities fear 30 miners died in the flooded shaft.",
                 &["killed|30|miners|-|hedged"],

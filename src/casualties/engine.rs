@@ -320,7 +320,9 @@ impl HedgeIndex {
         let at = |p: &Vec<usize>, i: usize| p.get(i).or(p.last()).copied().unwrap_or(0);
         let start = self.clause_start.get(lo).copied().unwrap_or(0);
         let clause = at(&self.cues_before, hi) > at(&self.cues_before, start);
-        let from = lo.min(trigger.saturating_sub(MODAL_REACH)).max(start);
+        // A modal just before the count governs the verb that takes it: "may
+        // cause roughly 32,000 more deaths", "could leave 500 dead".
+        let from = lo.saturating_sub(2).min(trigger.saturating_sub(MODAL_REACH)).max(start);
         let modal = at(&self.modals_before, hi) > at(&self.modals_before, from);
         clause || modal
     }
