@@ -14,7 +14,6 @@ use super::location::{self, Place};
 use super::outcomes::{
     flag, has_key, key_starts, signal_at, Role, NOT_GUNFIRE_AFTER, NOT_GUNFIRE_BEFORE,
 };
-use super::victims::PART_WORDS;
 use super::view::{Trigger, View};
 use super::CasualtyFact;
 use crate::numbers::NumberPhrase;
@@ -183,12 +182,7 @@ fn sentence_facts(
             if let Some(t) = triggers.get(d.trig).filter(|t| !d.borrowed && t.t0 == c.1) {
                 heads.push((t.t0, t.t1));
             }
-            let part = c.0.checked_sub(1).is_some_and(|i| {
-                let w = v.word(i);
-                w == "with" || PART_WORDS.contains(&w)
-            });
-            let place = location::bound_place(&v, &heads, &cands_places);
-            location::Bound { count: c, place, part }
+            location::Bound::new(&v, c, &heads, &cands_places)
         })
         .collect();
     let chosen = location::choose(&anchors, &cands_places, &bound);

@@ -4,6 +4,7 @@
 //! inside other names, the larger of two nested places, and places that
 //! locate another fact. The word tables below drive each exclusion.
 
+use super::victims::PART_WORDS;
 use super::view::View;
 use super::wordset::WordSet;
 use once_cell::sync::Lazy;
@@ -614,6 +615,24 @@ pub(crate) struct Bound {
     pub count: (usize, usize),
     pub place: Option<usize>,
     pub part: bool,
+}
+
+impl Bound {
+    /// The bound of a fact whose count spans tokens `count`: the place its
+    /// count, victims or outcome noun (`heads`) names right after them, and
+    /// whether a part word or "with" opens the count.
+    pub(crate) fn new(
+        v: &View<'_>,
+        count: (usize, usize),
+        heads: &[(usize, usize)],
+        places: &[Place],
+    ) -> Bound {
+        let part = count.0.checked_sub(1).is_some_and(|i| {
+            let w = word(v, i);
+            w == "with" || PART_WORDS.contains(&w)
+        });
+        Bound { count, place: bound_place(v, heads, places), part }
+    }
 }
 
 /// The place nearest to a fact's anchors (ties: the following one), among
