@@ -254,6 +254,15 @@ fn victims_partitives_and_totals_with_parts() {
                 "A mortar strike wounded 15 soldiers, three of them critically.",
                 &["injured|15|soldiers|-", "injured|three|-|-"],
             ),
+            // an inner total with its own outcome word is a fact too
+            (
+                "Five of the 9 pilgrims killed in Kabul were women.",
+                &["killed|9|pilgrims|Kabul", "killed|Five|pilgrims|Kabul"],
+            ),
+            (
+                "Two of three men detained were freed.",
+                &["arrested|Two|men|-", "arrested|three|men|-"],
+            ),
             // a participle is no victims noun
             (
                 "Searchers found 11 bodies, four of them burned.",

@@ -131,6 +131,9 @@ fn parts_are_no_candidates() {
             // a participle clause after a comma is no coordination
             ("Three more miners died, raising the toll to 16.", &["killed:16"]),
             ("Divers found 2 more bodies, taking the toll to 9.", &["killed:9"]),
+            // the group a partitive names with its outcome word is the whole
+            ("Four of the 11 miners killed were brothers.", &["killed:11"]),
+            ("Three of the 8 people hurt were children.", &["injured:8"]),
             // a zero for the people on the ground, beside those on board
             ("All but one of the 12 on board died; no one on the ground was hurt.", &[]),
             ("The jet crashed in a field. No deaths were reported on the ground.", &[]),

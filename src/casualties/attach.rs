@@ -76,6 +76,14 @@ fn object_of(v: &View<'_>, triggers: &[Trigger], c: &Cand) -> Option<usize> {
     }
 }
 
+/// Whether a past or adjective outcome word stands at token `at`, right
+/// after a noun phrase: a reduced relative ("the 12 people killed").
+fn reduced_outcome(v: &View<'_>, triggers: &[Trigger], at: usize) -> bool {
+    trig_starting(v, triggers, at)
+        .and_then(|ti| triggers.get(ti))
+        .is_some_and(|t| matches!(t.sig.role, Role::Past | Role::Adjective))
+}
+
 /// Whether "N of whom/them" is the subject of a clause of its own that
 /// states a later status the rules leave out (README 3: charged, released,
 /// taken to hospital...): "arrested 37, 12 of whom were later charged", "two
@@ -151,10 +159,13 @@ fn read_np(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand], ci: usize) ->
                 }
             } else if let Some(inner) = v.cand_starting(k) {
                 // "none of the 40 crew": the inner total names the victims.
+                // "Seven of the 12 people killed": an outcome word right
+                // after it makes the total a fact of its own too.
                 if let Some(d) = cands.get_mut(inner) {
-                    d.inner_total = true;
+                    let end = d.noun.map_or(d.t1, |n| n + 1);
+                    d.inner_total = !reduced_outcome(v, triggers, end);
                     np.victims = d.noun.filter(|&n| !is_outcome_noun(v.word(n)));
-                    np.end = d.noun.map_or(d.t1, |n| n + 1);
+                    np.end = end;
                 }
             } else if let Some(n) = c.noun.filter(|&n| n >= k) {
                 np.end = n + 1;
@@ -168,9 +179,10 @@ fn read_np(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand], ci: usize) ->
             // "Three of five members were killed": the inner total names
             // the victims, as "of the 40 crew" does.
             if let Some(d) = inner_after.and_then(|inner| cands.get_mut(inner)) {
-                d.inner_total = true;
+                let end = d.noun.map_or(d.t1, |n| n + 1);
+                d.inner_total = !reduced_outcome(v, triggers, end);
                 np.victims = d.noun.filter(|&n| !is_outcome_noun(v.word(n)));
-                np.end = d.noun.map_or(d.t1, |n| n + 1);
+                np.end = end;
             }
         }
         _ if c.noun.is_some_and(|n| n > c.t1) => {
