@@ -493,26 +493,36 @@ pub(super) fn second_person(text: &str, outcome: Outcome) -> bool {
     let mut words: Vec<String> = Vec::new();
     let mut done = 0;
     second_person_words(text).any(|(start, end)| {
-        // The sentence around the word, read once: its bounds are the
-        // nearest end marks or line breaks.
-        let ends = |b: &u8| matches!(b, b'.' | b'!' | b'?' | b'\n');
-        let bytes = text.as_bytes();
-        let from = bytes.get(..start).and_then(|h| h.iter().rposition(ends)).map_or(0, |i| i + 1);
-        let to =
-            bytes.get(end..).and_then(|t| t.iter().position(ends)).map_or(text.len(), |i| end + i);
+        // The sentence around the word, read once.
+        let (from, to) = sentence_around(text, start, end);
         if from < done {
             return false;
         }
         done = to.max(from + 1);
         let Some(sentence) = text.get(from..to) else { return false };
-        words.clear();
-        words.extend(tokens(sentence).map(|t| match t.kind() {
-            TokenKind::Word => t.as_str().to_ascii_lowercase(),
-            TokenKind::Number => "#".to_owned(),
-            _ => t.as_str().to_owned(),
-        }));
+        lowercase_words(sentence, &mut words);
         names_second(&words, plain, passive) && !other_event(&words)
     })
+}
+
+/// The bounds of the sentence around bytes `start..end` of `text`: the
+/// nearest end marks or line breaks.
+fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let ends = |b: &u8| matches!(b, b'.' | b'!' | b'?' | b'\n');
+    let bytes = text.as_bytes();
+    let from = bytes.get(..start).and_then(|h| h.iter().rposition(ends)).map_or(0, |i| i + 1);
+    let to = bytes.get(end..).and_then(|t| t.iter().position(ends)).map_or(text.len(), |i| end + i);
+    (from, to)
+}
+
+/// The tokens of `sentence` into `words`: words lowercase, numbers "#".
+fn lowercase_words(sentence: &str, words: &mut Vec<String>) {
+    words.clear();
+    words.extend(tokens(sentence).map(|t| match t.kind() {
+        TokenKind::Word => t.as_str().to_ascii_lowercase(),
+        TokenKind::Number => "#".to_owned(),
+        _ => t.as_str().to_owned(),
+    }));
 }
 
 /// Where the text says, without a count, that more people had `outcome`
@@ -534,42 +544,27 @@ pub(super) fn uncounted_also(
         _ => return None,
     };
     let bytes = text.as_bytes();
-    let ends = |b: &u8| matches!(b, b'.' | b'!' | b'?' | b'\n');
+    let mut words: Vec<String> = Vec::new();
     memmem::find_iter(bytes, " also ").find_map(|at| {
-        let from = bytes.get(..at).and_then(|h| h.iter().rposition(ends)).map_or(0, |i| i + 1);
-        let to =
-            bytes.get(at..).and_then(|t| t.iter().position(ends)).map_or(text.len(), |i| at + i);
+        let (from, to) = sentence_around(text, at, at + 1);
         let sentence = text.get(from..to)?;
-        // (lowercase word, written in lowercase): "Dead associates" is a name.
-        let words: Vec<(String, bool)> = tokens(sentence)
-            .map(|t| match t.kind() {
-                TokenKind::Word => {
-                    let w = t.as_str().to_ascii_lowercase();
-                    let lower = w == t.as_str();
-                    (w, lower)
-                }
-                TokenKind::Number => ("#".to_owned(), false),
-                _ => (t.as_str().to_owned(), false),
-            })
-            .collect();
-        let k = words.iter().position(|w| w.0 == "also")?;
+        lowercase_words(sentence, &mut words);
+        let k = words.iter().position(|w| w == "also")?;
         // "were also injured", "also (later) died": the outcome word after.
         let mut i = k + 1;
-        while words.get(i).is_some_and(|w| w.0 == "later" || w.0.ends_with("ly")) {
+        while words.get(i).is_some_and(|w| w == "later" || w.ends_with("ly")) {
             i += 1;
         }
-        let (w, lower) = words.get(i)?;
+        let w = words.get(i)?.as_str();
         let was = k
             .checked_sub(1)
             .and_then(|p| words.get(p))
-            .is_some_and(|p| matches!(p.0.as_str(), "was" | "were" | "been" | "is" | "are"));
-        let said =
-            *lower && (plain.contains(&w.as_str()) || (was && passive.contains(&w.as_str())));
-        let lowered: Vec<String> = words.iter().map(|w| w.0.clone()).collect();
-        let fired = said
-            && !words.iter().any(|w| w.0 == "#")
-            && !other_event(&lowered)
-            && !counted(from, to);
+            .is_some_and(|p| matches!(p.as_str(), "was" | "were" | "been" | "is" | "are"));
+        // Written in lowercase: "Dead associates" is a name.
+        let said = (plain.contains(&w) || (was && passive.contains(&w)))
+            && tokens(sentence).nth(i).is_some_and(|t| t.as_str() == w);
+        let fired =
+            said && !words.iter().any(|w| w == "#") && !other_event(&words) && !counted(from, to);
         let paragraph = bytes.get(..from).and_then(|h| h.iter().rposition(|&b| b == b'\n'));
         fired.then_some((paragraph.map_or(0, |i| i + 1), from))
     })
