@@ -104,6 +104,17 @@ fn abbreviations_and_initials_that_end_a_sentence() {
                 &["Markets reopen at 9 a.m. Tokyo time on Monday."],
             ),
             ("Around 5 a.m. Miller heard shots.", &["Around 5 a.m. Miller heard shots."]),
+            // A month's abbreviation late in its sentence likewise; a day
+            // number or another date word goes on.
+            (
+                "Exports slumped in Feb. Traders blamed the strike.",
+                &["Exports slumped in Feb.", "Traders blamed the strike."],
+            ),
+            (
+                "The vote is due on Tues. Nov. 8 in the capital.",
+                &["The vote is due on Tues. Nov. 8 in the capital."],
+            ),
+            ("The fire broke out Oct. 3 near Reno.", &["The fire broke out Oct. 3 near Reno."]),
             (
                 "The staff went home at 6 P.M. Mrs. Cole stayed on.",
                 &["The staff went home at 6 P.M.", "Mrs. Cole stayed on."],

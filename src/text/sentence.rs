@@ -11,7 +11,8 @@
 use super::abbreviations::{abbreviation, follows_its_head, is_single_letter, Abbreviation};
 use super::labels::{is_bullet, is_line_bullet, label_at, Label};
 use super::words::{
-    AFTER_CLOCK, BEFORE_NAMES, DAY_NAMES, GREETINGS, MONTH_NAMES, OPENERS, SIGN_OFFS,
+    AFTER_CLOCK, BEFORE_NAMES, DAY_NAMES, GREETINGS, MONTH_ABBREVIATIONS, MONTH_NAMES, OPENERS,
+    SIGN_OFFS,
 };
 use super::{Token, TokenKind, Tokens};
 use crate::span::Span;
@@ -266,8 +267,7 @@ impl<'h> SentenceSplitter<'h> {
                             || (open.tokens_len > 3
                                 && is_title(word)
                                 && follows_its_head(abbreviated(last.as_str())))
-                            || (open.tokens_len > 4
-                                && opens_after_clock(self.text, last.as_str(), &next))
+                            || opens_after_time(self.text, open.tokens_len, last.as_str(), &next)
                     }
                     End::No => {
                         newlines == 1
@@ -656,19 +656,24 @@ fn is_continuation(s: &str) -> bool {
     matches!(s, "," | ";" | ":" | "-" | "(" | "&" | "/" | "–" | "—")
 }
 
-/// A capitalised word after a clock time that ends its sentence ("started
-/// at 3 a.m. Firefighters arrived"); not a day, month or time zone ("at 9
-/// a.m. Monday", "3 p.m. ET", "10 a.m. Moscow time"). The caller makes sure
-/// the time does not open the sentence ("By 8 a.m. Lee had left").
-fn opens_after_clock(text: &str, last: &str, next: &Token<'_>) -> bool {
-    let clock = abbreviated(last);
+/// A capitalised word after a clock time or a month's abbreviation that ends
+/// its sentence ("started at 3 a.m. Firefighters arrived", "prices rose in
+/// Jan. Analysts had"); not a day, month or time zone ("at 9 a.m. Monday",
+/// "3 p.m. ET", "10 a.m. Moscow time", "10 a.m. Jan. 4"), nor after a time
+/// that opens the sentence ("By 8 a.m. Lee had left", "In early Jan. Lee
+/// left"): `tokens_len` counts the sentence's tokens after its first, `next`
+/// included.
+fn opens_after_time(text: &str, tokens_len: usize, last: &str, next: &Token<'_>) -> bool {
+    let time = abbreviated(last);
     let word = next.as_str();
     let bytes = word.as_bytes();
-    (clock.eq_ignore_ascii_case("a.m") || clock.eq_ignore_ascii_case("p.m"))
+    let clock = time.eq_ignore_ascii_case("a.m") || time.eq_ignore_ascii_case("p.m");
+    // A clock time comes with its number: "At around 5 a.m." opens a sentence.
+    ((clock && tokens_len > 4) || (tokens_len > 3 && MONTH_ABBREVIATIONS.contains(&time)))
         && next.kind() == TokenKind::Word
         && bytes.first().is_some_and(u8::is_ascii_uppercase)
         && bytes.get(1).is_some_and(u8::is_ascii_lowercase)
-        && ![AFTER_CLOCK, &MONTH_NAMES, &DAY_NAMES]
+        && ![AFTER_CLOCK, &MONTH_NAMES, &DAY_NAMES, MONTH_ABBREVIATIONS]
             .iter()
             .any(|list| list.contains(&word.trim_end_matches('.')))
         && !text.get(next.span.end..).is_some_and(|rest| {

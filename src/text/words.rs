@@ -105,8 +105,13 @@ pub(crate) const MONTH_NAMES: [&str; 12] = [
 pub(crate) const DAY_NAMES: [&str; 7] =
     ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
+/// The months' abbreviations, capitalised as written ("Jan. 4").
+pub(super) const MONTH_ABBREVIATIONS: &[&str] =
+    &["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"];
+
 /// Capitalised words that go on a clock time ("at 9 a.m. Monday", "3 p.m.
-/// Eastern", "10 a.m. Jan. 4") besides [`MONTH_NAMES`] and [`DAY_NAMES`]:
+/// Eastern", "10 a.m. Jan. 4") besides [`MONTH_NAMES`], [`DAY_NAMES`] and
+/// [`MONTH_ABBREVIATIONS`]:
 /// after "a.m."/"p.m." any other capitalised word opens a sentence ("at 3
 /// a.m. Firefighters arrived").
 pub(super) const AFTER_CLOCK: &[&str] = &[
@@ -120,18 +125,6 @@ pub(super) const AFTER_CLOCK: &[&str] = &[
     "Fri",
     "Sat",
     "Sun",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
     "Eastern",
     "Pacific",
     "Central",
