@@ -418,6 +418,10 @@ fn p8_small_vague_quantities() {
             "We met a couple of thousand fans.",
             &[("a couple of thousand", pt(2000.0), true, N, Some("fans"))],
         ),
+        (
+            "About a couple dozen boats sank.",
+            &[("About a couple dozen", pt(24.0), true, N, Some("boats"))],
+        ),
         ("A pair of eagles nested.", &[("A pair", pt(2.0), false, N, Some("eagles"))]),
         (
             "Only a handful of shops opened.",

@@ -400,7 +400,8 @@ pub(crate) const SCORES_FOLLOWERS: &[&str] = &[
 ];
 
 /// Words after "a couple" that make it a quantity, not the noun ("a couple of").
-pub(crate) const COUPLE_FOLLOWERS: &[&str] = &["of", "more", "hundred", "thousand", "million"];
+pub(crate) const COUPLE_FOLLOWERS: &[&str] =
+    &["of", "more", "dozen", "hundred", "thousand", "million"];
 
 /// Marks that end a phrase read whole (`parse_number("40.")`).
 pub(crate) const TRAILING_PUNCTUATION: &[&str] = &[".", ",", ";", ":", "!", "?", ")", "\""];

@@ -443,7 +443,8 @@ impl<'h> Scan<'_, 'h> {
         Some(c)
     }
 
-    /// "a couple", "a couple of hundred", "a pair", "a handful" (section 9.8).
+    /// "a couple", "a couple of hundred", "a couple dozen", "a pair", "a handful"
+    /// (section 9.8).
     pub(super) fn small_quantity(&self, j: usize) -> Option<Core> {
         let &(_, lo, hi, approximate, scales) = SMALL_QUANTITIES
             .iter()
@@ -465,7 +466,7 @@ impl<'h> Scan<'_, 'h> {
         // "a couple of hundred", "a couple hundred"
         if scales {
             let k = if self.is(last + 1, "of") { last + 2 } else { last + 1 };
-            if let Some(Role::Hundred | Role::Scale(_)) = self.role(k) {
+            if let Some(Role::Hundred | Role::Scale(_) | Role::Dozen) = self.role(k) {
                 let mut scaled = c;
                 self.scale_words(&mut scaled, k);
                 if scaled.last >= k {
