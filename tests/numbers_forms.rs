@@ -536,6 +536,12 @@ fn p12_negatives() {
         ("The two hundred and fifth meeting; the three millionth user.", &[]),
         ("The one hundredth of a second counted.", &[("one hundredth", pt(0.01), false, F, None)]),
         ("He was fifty years old; she is over sixty years old; aged 71.", &[]),
+        // An age with its qualifier, and none of its parts.
+        ("Men aged over 40 and women aged between 18 and 35 applied.", &[]),
+        (
+            "The pupils, aged about nine, found 12 coins.",
+            &[("12", pt(12.0), false, N, Some("coins"))],
+        ),
         ("They won 4-2 and lost 1-3 after a 1-1 draw.", &[]),
         ("Take exit 9 or version 3 or nr. 4.", &[]),
         ("Dial 999 or +1 202 555 0143.", &[]),

@@ -81,6 +81,13 @@ impl<'h> Scan<'_, 'h> {
             return Some(p);
         }
         let first_core = &cores[0];
+        // "aged over 65", "aged between 18 and 25": an age with its qualifier
+        // (a bare "aged 25" is checked with the identifiers below).
+        if p.first != first_core.first
+            && self.before(p.first, 1).is_some_and(|a| a.in_set(Set::Age))
+        {
+            return None;
+        }
         // Identifiers: "Resolution 2254", "No. 10", "the emergency number is 112".
         if p.first == first_core.first {
             if let Some(prev) = self.before(p.first, 1) {

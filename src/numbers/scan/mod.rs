@@ -179,9 +179,17 @@ pub(crate) fn find_in<'h>(
         while from > free && n - from < WINDOW && atoms.get(from - 1).is_some_and(Atom::may_lead) {
             from -= 1;
         }
-        let hit = (from..=n)
-            .filter(|&s| scan.can_start(s))
-            .find_map(|s| scan.phrase_at(s).filter(|p| p.last >= n));
+        let mut hit = None;
+        for s in (from..=n).filter(|&s| scan.can_start(s)) {
+            hit = scan.phrase_at(s).filter(|p| p.last >= n);
+            // An excluded phrase over the anchor, from a qualifier word: its
+            // parts are not read from a later start ("aged between 18 and
+            // 50": not "18").
+            let from_word = scan.at(s).is_some_and(|a| a.class == Class::Word);
+            if hit.is_some() || (from_word && scan.rejected_to.get() >= n) {
+                break;
+            }
+        }
         match hit {
             Some(p) => {
                 free = p.last + 1;
