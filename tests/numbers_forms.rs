@@ -434,6 +434,15 @@ fn p8_small_vague_quantities() {
 #[test]
 fn p9_change_phrases() {
     run(&[
+        // Two amounts of money after a change verb: the change and the level.
+        (
+            "The stock slid $1.20 to $44.80; seats cost $20 to $40.",
+            &[
+                ("$1.20", pt(1.2), false, M, None),
+                ("$44.80", pt(44.8), false, M, None),
+                ("$20 to $40", (Some(20.0), true, Some(40.0), true), false, M, None),
+            ],
+        ),
         (
             "Imports fell 4% to 2.1 million tonnes.",
             &[

@@ -222,8 +222,11 @@ impl<'h> Scan<'_, 'h> {
             return None;
         }
         // "rose from 12 to 19", "grew by $4bn to $52bn", "rose 2% to 5.1
-        // million": two values (section 9.9).
-        let after_change = (self.change_verb_before(j) && c1.kind == NumberKind::Percent)
+        // million", "climbed $2 to $85": two values (section 9.9).
+        let amounts =
+            |kind| c1.kind == kind && self.core(k + 1, true).is_some_and(|c2| c2.kind == kind);
+        let after_change = (self.change_verb_before(j)
+            && (c1.kind == NumberKind::Percent || amounts(NumberKind::Money)))
             || (self.before(j, 1).is_some_and(|a| a.is_any(CHANGE_LINKS))
                 && j >= 1
                 && self.change_verb_before(j - 1));
