@@ -82,7 +82,10 @@ fn render(doc: &Document) -> Vec<String> {
 }
 
 fn check(family: &str, cases: &[(&str, &[&str])]) {
-    let a = analyzer();
+    check_with(&analyzer(), family, cases);
+}
+
+fn check_with(a: &Analyzer, family: &str, cases: &[(&str, &[&str])]) {
     let mut failures = Vec::new();
     for (text, want) in cases {
         let got = render(&a.analyze(text));
@@ -497,6 +500,37 @@ fn location_rule_and_its_exclusions() {
                 "Rockets killed 5 people and wounded 12 in Kherson.",
                 &["killed|5|people|Kherson", "injured|12|-|Kherson"],
             ),
+        ],
+    );
+}
+
+#[test]
+fn a_location_is_a_place_a_list_of_cities_and_countries_names() {
+    check_with(
+        &Analyzer::new(),
+        "location kinds (built-in gazetteer and places)",
+        &[
+            // A place the city-and-country list lacks (a division elsewhere,
+            // an island, a region) is never the location; a larger place
+            // after it is, and it still locates its own fact
+            (
+                "Floods killed 9 people in Eastern Cape, South Africa.",
+                &["killed|9|people|South Africa"],
+            ),
+            (
+                "A ferry sank off Luzon, leaving 30 passengers missing.",
+                &["missing|30|passengers|-"],
+            ),
+            ("Airstrikes across the Gaza Strip killed 26 people.", &["killed|26|people|-"]),
+            (
+                "Storms killed 4 people in Queensland and 2 in Sydney.",
+                &["killed|4|people|-", "killed|2|-|Sydney"],
+            ),
+            // ... but a US state is listed, and so is a name that is also a city's
+            ("Tornadoes killed 6 people in Kentucky.", &["killed|6|people|Kentucky"]),
+            ("Shelling killed 8 people in Idlib Governorate.", &["killed|8|people|Idlib"]),
+            // a dateline is the place of the source (rule 3)
+            ("ROME (AP) -- Floods killed 14 people on Thursday.", &["killed|14|people|-"]),
         ],
     );
 }

@@ -26,6 +26,7 @@ pub(crate) fn extract(
     sentences: &[Sentence<'_>],
     numbers: &[NumberPhrase<'_>],
     places: &[Span],
+    unnamed: &[Span],
 ) -> Vec<CasualtyFact> {
     let mut facts = Vec::new();
     // Both come in text order from the analyzer; sort a copy otherwise so
@@ -85,7 +86,7 @@ pub(crate) fn extract(
             toks,
             &lower,
             numbers.get(na..nb).unwrap_or(&[]),
-            places.get(pa..pb).unwrap_or(&[]),
+            SentencePlaces { spans: places.get(pa..pb).unwrap_or(&[]), unnamed },
             &mut facts,
         );
     }
@@ -122,7 +123,7 @@ fn sentence_facts(
     toks: &[Token<'_>],
     lower: &str,
     numbers: &[NumberPhrase<'_>],
-    places: &[Span],
+    places: SentencePlaces<'_>,
     out: &mut Vec<CasualtyFact>,
 ) {
     let mut v = View::new(text, toks, lower, ss.start);
@@ -142,19 +143,23 @@ fn sentence_facts(
     }
 
     // Location: candidate places of this sentence as token ranges.
-    let mut spans: Vec<(usize, usize)> = places
-        .iter()
-        .filter(|p| ss.contains(**p) && !p.is_empty())
-        .map(|p| {
-            let t0 = toks.partition_point(|t| t.span().start < p.start);
-            let t1 = toks.partition_point(|t| t.span().start < p.end);
-            (t0, t1)
-        })
-        .collect();
+    let tokens_of = |p: &Span| {
+        let t0 = toks.partition_point(|t| t.span().start < p.start);
+        let t1 = toks.partition_point(|t| t.span().start < p.end);
+        (t0, t1)
+    };
+    let mut spans: Vec<(usize, usize)> =
+        places.spans.iter().filter(|p| ss.contains(**p) && !p.is_empty()).map(tokens_of).collect();
     spans.sort_unstable();
     spans.dedup();
+    let unnamed: Vec<(usize, usize)> = places
+        .unnamed
+        .iter()
+        .filter(|p| ss.contains(**p) && !p.is_empty())
+        .map(tokens_of)
+        .collect();
     let blocked = |i: usize| v.is_trigger_word(i) || v.in_cand(i);
-    let cands_places: Vec<Place> = location::candidates(&v, &spans, &blocked);
+    let cands_places: Vec<Place> = location::candidates(&v, &spans, &unnamed, &blocked);
     let anchors: Vec<Vec<(usize, usize)>> = drafts
         .iter()
         .filter_map(|d| {
@@ -209,6 +214,14 @@ fn sentence_facts(
             sentence: ss,
         });
     }
+}
+
+/// The place matches of one sentence, and those of the whole text that may
+/// not be named as a location ([`super::casualty_facts_among`]).
+#[derive(Clone, Copy)]
+struct SentencePlaces<'a> {
+    spans: &'a [Span],
+    unnamed: &'a [Span],
 }
 
 /// Finds the signal occurrences and marks the tokens they cover.

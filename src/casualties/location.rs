@@ -211,6 +211,13 @@ pub(crate) static MONTHS: &[&str] = &[
 pub(crate) struct Place {
     pub t0: usize,
     pub t1: usize,
+    /// Whether the place may be named as a location (not a division,
+    /// island or region a list of cities and countries lacks): one that may
+    /// not still locates its own fact, which then has none ...
+    pub named: bool,
+    /// ... or the larger place named right after it, if any ("in Eastern
+    /// Cape, South Africa": the index of South Africa).
+    pub named_as: Option<usize>,
 }
 
 /// The hot tables as word sets, built once.
@@ -407,6 +414,7 @@ fn capitalised(v: &View<'_>, i: usize) -> bool {
 pub(crate) fn candidates(
     v: &View<'_>,
     spans: &[(usize, usize)],
+    unnamed: &[(usize, usize)],
     blocked: &dyn Fn(usize) -> bool,
 ) -> Vec<Place> {
     let mut out: Vec<Place> = Vec::new();
@@ -434,8 +442,14 @@ pub(crate) fn candidates(
         if prev == "with" && BORDER_WORDS.contains(&before(v, t0, 2)) {
             continue;
         }
-        // Rule 2: origin ("migrants from Eritrea"), unless the people left it.
-        if prev == "from" && !v.is_trigger_word(t0.wrapping_sub(2)) {
+        // Rule 2: origin ("migrants from Eritrea", "from the Philippines",
+        // "released from a Wisconsin jail"), unless the people left it.
+        let from = if matches!(prev, "a" | "an" | "the") {
+            t0.wrapping_sub(2)
+        } else {
+            t0.wrapping_sub(1)
+        };
+        if word(v, from) == "from" && !v.is_trigger_word(from.wrapping_sub(1)) {
             continue;
         }
         // Rule 2: destination ("flown to Tbilisi").
@@ -463,6 +477,13 @@ pub(crate) fn candidates(
         // Rule 3: the place of the source.
         if v.text_after(t1).starts_with("-based")
             || word(v, t1) == "-" && word(v, t1 + 1) == "based"
+        {
+            continue;
+        }
+        // ... a dateline: "ROME (AP) -- Floods killed 14 in ...".
+        if t0 == v.first_word
+            && (t0..t1).all(|i| !v.raw(i).chars().any(char::is_lowercase))
+            && matches!(word(v, t1), "(" | "," | "-" | "--" | "–" | "—")
         {
             continue;
         }
@@ -511,10 +532,12 @@ pub(crate) fn candidates(
                 continue;
             }
         }
-        // Rule 5: the larger of two nested places.
+        // Rule 5: the larger of two nested places, where the smaller one may
+        // be named ("Sudan's Darfur region", "Luzon, Philippines": Sudan, the
+        // Philippines).
         if word(v, t1) == "'s" || word(v, t1) == "’s" {
             let k = spans.partition_point(|&(a, _)| a <= t1);
-            if spans.get(k).is_some_and(|&(a, _)| a <= t1 + 3) {
+            if spans.get(k).is_some_and(|s| s.0 <= t1 + 3 && !unnamed.contains(s)) {
                 continue;
             }
         }
@@ -528,13 +551,20 @@ pub(crate) fn candidates(
                 && !common
                 && nested_after(v, sets, b, (t0, t1), before(v, t0, 2))
         };
-        if idx > 0 && spans.get(idx - 1).is_some_and(after_place) {
-            continue;
+        if let Some(&smaller) = spans.get(idx.wrapping_sub(1)).filter(|s| after_place(s)) {
+            if !unnamed.contains(&smaller) {
+                continue;
+            }
+            // A larger place stands for a smaller one that may not be named.
+            let next = out.len();
+            if let Some(p) = out.last_mut().filter(|p| (p.t0, p.t1) == smaller) {
+                p.named_as = Some(next);
+            }
         }
         if word(v, t1) == ":" && t0 == v.first_word && spans.len() > 1 {
             continue;
         }
-        out.push(Place { t0, t1 });
+        out.push(Place { t0, t1, named: !unnamed.contains(&(t0, t1)), named_as: None });
     }
     out
 }
@@ -547,6 +577,20 @@ pub(crate) fn name_tokens(v: &View<'_>, p: &Place) -> (usize, usize) {
         (p.t0, last)
     } else {
         (p.t0, p.t1)
+    }
+}
+
+/// A place's name without a trailing unit word ([`DROPPED_UNITS`]: "Kaduna
+/// State" -> "Kaduna"), as [`name_tokens`] names a location; the name itself
+/// when it has none.
+pub(crate) fn without_unit_word(name: &str) -> &str {
+    match name.trim_end().rsplit_once(' ') {
+        Some((head, unit))
+            if !head.is_empty() && DROPPED_UNITS.iter().any(|u| u.eq_ignore_ascii_case(unit)) =>
+        {
+            head.trim_end()
+        }
+        _ => name,
     }
 }
 
@@ -717,8 +761,12 @@ pub(crate) fn choose(
     facts
         .iter()
         .zip(bound)
-        .map(|(a, b)| {
-            b.place.or_else(|| nearest(a, places, |pi| !bound_beyond(a, places, bound, pi)))
+        .map(|(a, b)| match b.place {
+            // A place that may not be named still locates its own fact.
+            Some(pi) => places.get(pi).and_then(|p| if p.named { Some(pi) } else { p.named_as }),
+            None => nearest(a, places, |pi| {
+                places.get(pi).is_some_and(|p| p.named) && !bound_beyond(a, places, bound, pi)
+            }),
         })
         .collect()
 }
@@ -738,7 +786,10 @@ mod tests {
     fn each_fact_keeps_its_own_place() {
         // "killed 53 people in Malawi and 10 in Mozambique"
         let facts = vec![vec![(0, 1), (1, 2), (2, 3)], vec![(0, 1), (6, 7)]];
-        let places = [Place { t0: 4, t1: 5 }, Place { t0: 8, t1: 9 }];
+        let places = [
+            Place { t0: 4, t1: 5, named: true, named_as: None },
+            Place { t0: 8, t1: 9, named: true, named_as: None },
+        ];
         let bound = [
             Bound { count: (1, 2), place: Some(0), part: false },
             Bound { count: (6, 7), place: None, part: false },
@@ -750,7 +801,7 @@ mod tests {
     fn a_place_bound_to_a_later_fact_is_not_an_earlier_ones() {
         // "80 dead across three states , with 11 deaths in Georgia"
         let facts = vec![vec![(0, 1), (1, 2)], vec![(8, 9), (9, 10)]];
-        let places = [Place { t0: 11, t1: 12 }];
+        let places = [Place { t0: 11, t1: 12, named: true, named_as: None }];
         let bound = [
             Bound { count: (0, 1), place: None, part: false },
             Bound { count: (8, 9), place: Some(0), part: true },

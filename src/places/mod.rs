@@ -99,6 +99,22 @@ impl Place {
     pub fn is_division(&self) -> bool {
         self.feature.starts_with("ADM")
     }
+
+    /// Whether the place is a populated place: a city, town or village, or a
+    /// section of one (GeoNames `PPL*` features), not a division, an island
+    /// or a region.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let doc = textfacts::Analyzer::new().analyze("Floods in Houston and Texas.");
+    /// let places: Vec<_> = doc.entities().iter().filter_map(|e| e.place.as_ref()).collect();
+    /// assert!(places[0].is_settlement() && !places[1].is_settlement());
+    /// ```
+    #[must_use]
+    pub fn is_settlement(&self) -> bool {
+        self.feature.starts_with("PPL")
+    }
 }
 
 /// Resolves place mentions to GeoNames places, one document at a time.
