@@ -529,6 +529,10 @@ fn a_location_is_a_place_a_list_of_cities_and_countries_names() {
             // ... but a US state is listed, and so is a name that is also a city's
             ("Tornadoes killed 6 people in Kentucky.", &["killed|6|people|Kentucky"]),
             ("Shelling killed 8 people in Idlib Governorate.", &["killed|8|people|Idlib"]),
+            // ... and a country by its own name, not a short or older form
+            ("A U.S. drone strike killed 4 fighters in Somalia.", &["killed|4|fighters|Somalia"]),
+            ("Storms killed 3 people across Britain.", &["killed|3|people|-"]),
+            ("Floods killed 5 people in the Netherlands.", &["killed|5|people|Netherlands"]),
             // a dateline is the place of the source (rule 3)
             ("ROME (AP) -- Floods killed 14 people on Thursday.", &["killed|14|people|-"]),
         ],

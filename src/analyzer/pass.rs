@@ -261,6 +261,13 @@ fn may_be_named(g: &Gazetteer, text: &str, m: &EntityMatch, place: Option<&Place
             || (p.is_division() && p.country == "US")
     };
     let Some(place) = place else { return true };
+    let name = m.span().slice(text).unwrap_or("");
+    if place.is_country() {
+        // Its own name, not a short or older form the list lacks ("US",
+        // "Britain", "Burma"; "the Netherlands" is the Netherlands).
+        let own = Gazetteer::normalize(&place.name);
+        return Gazetteer::normalize(name) == own.strip_prefix("the ").unwrap_or(&own);
+    }
     if listed(place) {
         return true;
     }
@@ -277,7 +284,6 @@ fn may_be_named(g: &Gazetteer, text: &str, m: &EntityMatch, place: Option<&Place
     if names_listed(m) {
         return true;
     }
-    let name = m.span().slice(text).unwrap_or("");
     let bare = without_unit_word(name);
     bare.len() < name.len()
         && g.find_iter(bare)
