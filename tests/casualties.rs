@@ -408,6 +408,10 @@ fn location_rule_and_its_exclusions() {
             ),
             ("Syria's health ministry said 9 people died.", &["killed|9|people|-"]),
             (
+                "Four people were hurt, the Texas Department of Health said.",
+                &["injured|Four|people|-"],
+            ),
+            (
                 "The blast left 3 dead and scores wounded in Hama.",
                 &["killed|3|-|Hama", "injured|scores|-|Hama"],
             ),

@@ -99,6 +99,14 @@ pub(crate) static NAME_FOLLOWERS: &[&str] = &[
     "station",
 ];
 
+/// Capitalised words after a place that, before "of", make the place part of
+/// an office's name ("the Texas Department of Health", rule 4).
+#[rustfmt::skip]
+pub(crate) static OFFICES_BEFORE_OF: &[&str] = &[
+    "department", "office", "bureau", "board", "division", "institute", "council", "college",
+    "school", "museum", "bank", "commission", "secretary", "minister",
+];
+
 /// Buildings after a force's name that locate in its place what happened
 /// there ("at Paris police headquarters", "a Kabul army base"), where the
 /// name alone would be the organisation (rule 4).
@@ -504,8 +512,14 @@ pub(crate) fn candidates(
         let body = |w: &str| sets.source_nouns.contains(w) || BODY_WORDS.contains(&w);
         let force_building =
             matches!(word(v, t1), "police" | "army") && FORCE_BUILDINGS.contains(&word(v, t1 + 1));
+        // ... and an office "of" something: "the Connecticut Department of
+        // Emergency Services" (not "Cauca Department, Colombia").
+        let office = OFFICES_BEFORE_OF.contains(&word(v, t1))
+            && capitalised(v, t1)
+            && word(v, t1 + 1) == "of";
         if (sets.name_followers.contains(word(v, t1)) && !force_building)
             || (genitive && body(word(v, t1 + 1)))
+            || office
         {
             continue;
         }
