@@ -494,6 +494,11 @@ fn location_rule_and_its_exclusions() {
                 "Seven miners are missing, including 4 in Quito and 3 in Lagos.",
                 &["missing|Seven|miners|-", "missing|4|-|Quito", "missing|3|-|Lagos"],
             ),
+            // the sides of a border are reference points (rule 1)
+            ("Shelling killed 3 people near the Iraq-Ukraine border.", &["killed|3|people|-"]),
+            ("A mine near the Iraq border wounded 2 soldiers.", &["injured|2|soldiers|-"]),
+            // a destination after a crossing (rule 2)
+            ("Migrants trying to cross to Iraq: 9 drowned.", &["killed|9|-|-"]),
             // the far side of a border is a reference point (rule 1)
             (
                 "Two guards were shot dead near the border with Iraq in Nineveh.",

@@ -59,7 +59,7 @@ pub(crate) static MOVEMENT_WORDS: &[&str] = &[
     "flown", "flew", "taken", "took", "rushed", "airlifted", "transferred", "brought", "sent",
     "moved", "bound", "heading", "headed", "route", "travelling", "traveling", "deported",
     "returned", "returning", "relocated", "evacuated", "carried", "driven", "transported",
-    "sailing", "bound",
+    "sailing", "cross", "crossing", "smuggled", "smuggling", "trafficked", "kidnapping",
 ];
 
 /// Care places: "in X" after one of them is the place of treatment when the
@@ -448,6 +448,17 @@ pub(crate) fn candidates(
         // Rule 1: the far side of a border ("near the border with Turkey in
         // Idlib province"): a reference point, not where it happened.
         if prev == "with" && BORDER_WORDS.contains(&before(v, t0, 2)) {
+            continue;
+        }
+        // ... and a side named before a border word ("near the Syria border",
+        // "across the Burundi–DRC border").
+        let paired_end = spans
+            .get(idx + 1)
+            .filter(|s| s.0 == t1 + 1 && matches!(word(v, t1), "-" | "–" | "—" | "/"))
+            .map(|s| s.1);
+        if BORDER_WORDS.contains(&word(v, t1))
+            || paired_end.is_some_and(|end| BORDER_WORDS.contains(&word(v, end)))
+        {
             continue;
         }
         // Rule 2: origin ("migrants from Eritrea", "from the Philippines",
