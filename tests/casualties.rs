@@ -266,6 +266,12 @@ fn victims_partitives_and_totals_with_parts() {
                 "Two of three men detained were freed.",
                 &["arrested|Two|men|-", "arrested|three|men|-"],
             ),
+            // ... also past a coordinated noun; a part that was freed is not
+            (
+                "Police secured the release of 12 of the 40 pupils and teachers abducted.",
+                &["kidnapped|40|pupils|-"],
+            ),
+            ("Troops freed 6 of the 19 hostages seized.", &["kidnapped|19|hostages|-"]),
             // a participle is no victims noun
             (
                 "Searchers found 11 bodies, four of them burned.",

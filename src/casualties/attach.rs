@@ -10,8 +10,8 @@ use super::outcomes::{
 };
 use super::victims::{
     is_non_person, is_person, nounish, AGE_HEADS, AUX_WORDS, AVERTING_WORDS, CARE_PLACES,
-    ELLIPSIS_FOLLOWERS, ESCAPEES, GENERIC_CUES, LATER_STATUSES, LINK_WORDS, OBJECT_SKIP,
-    PART_WORDS, PASSIVE_AUX, POSSESSIVES, SURPASS_WORDS, SURVIVORS,
+    ELLIPSIS_FOLLOWERS, ESCAPEES, FREEING_NOUNS, FREEING_VERBS, GENERIC_CUES, LATER_STATUSES,
+    LINK_WORDS, OBJECT_SKIP, PART_WORDS, PASSIVE_AUX, POSSESSIVES, SURPASS_WORDS, SURVIVORS,
 };
 use super::view::{trig_ending, trig_starting, Cand, CandKind, Trigger, View};
 use crate::casualties::Outcome;
@@ -79,9 +79,26 @@ fn object_of(v: &View<'_>, triggers: &[Trigger], c: &Cand) -> Option<usize> {
 /// Whether a past or adjective outcome word stands at token `at`, right
 /// after a noun phrase: a reduced relative ("the 12 people killed").
 fn reduced_outcome(v: &View<'_>, triggers: &[Trigger], at: usize) -> bool {
+    // "the 315 students and staff abducted": past a coordinated noun.
+    let at = if matches!(v.word(at), "and" | "or")
+        && nounish(v.word(at + 1))
+        && trig_starting(v, triggers, at + 1).is_none()
+    {
+        at + 2
+    } else {
+        at
+    };
     trig_starting(v, triggers, at)
         .and_then(|ti| triggers.get(ti))
         .is_some_and(|t| matches!(t.sig.role, Role::Past | Role::Adjective))
+}
+
+/// Whether the count starting at token `t0` is what was freed: right after a
+/// freeing verb ("freed 20 of the 50 hostages") or "the release of".
+fn freed_before(v: &View<'_>, t0: usize) -> bool {
+    let prev = t0.checked_sub(1).map_or("", |i| v.word(i));
+    let noun = t0.checked_sub(2).map_or("", |i| v.word(i));
+    FREEING_VERBS.contains(&prev) || (prev == "of" && FREEING_NOUNS.contains(&noun))
 }
 
 /// Whether "N of whom/them" is the subject of a clause of its own that
@@ -214,6 +231,11 @@ pub(crate) fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> 
         let np = read_np(v, triggers, cands, ci);
         let Some(c) = cands.get(ci).copied() else { continue };
         if c.inner_total {
+            continue;
+        }
+        // "the release of 100 of the 315 students abducted": the part was
+        // freed (README 3: out); the inner total keeps its fact.
+        if v.word(c.t1) == "of" && np.end > c.t1 + 1 && freed_before(v, c.t0) {
             continue;
         }
         if c.kind == CandKind::Singular && appositive(v, cands, ci) {

@@ -192,6 +192,29 @@ pub(crate) static LATER_STATUSES: &[&str] = &[
     "transferred", "admitted",
 ];
 
+/// Verbs that free people, before the part freed of a total ("freed 20 of
+/// the 50 hostages kidnapped").
+pub(crate) static FREEING_VERBS: &[&str] = &[
+    "freed",
+    "freeing",
+    "frees",
+    "free",
+    "released",
+    "releasing",
+    "releases",
+    "release",
+    "rescued",
+    "rescuing",
+    "rescues",
+    "rescue",
+    "recovered",
+    "evacuated",
+];
+
+/// Nouns of freeing before "of" and the part freed ("the release of 100 of
+/// the 315 students abducted").
+pub(crate) static FREEING_NOUNS: &[&str] = &["release", "rescue", "return", "freeing"];
+
 /// Words that introduce a part of a total ("including three children").
 pub(crate) static PART_WORDS: &[&str] =
     &["including", "included", "include", "includes", "among", ":"];
