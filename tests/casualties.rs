@@ -370,6 +370,8 @@ fn hedged_classes() {
                 "Police said 7 people were killed, a figure that could not be verified.",
                 &["killed|7|people|-"],
             ),
+            // "May" capitalised inside a sentence is the month
+            ("The May bombing killed 31 shoppers.", &["killed|31|shoppers|-"]),
         ],
     );
 }

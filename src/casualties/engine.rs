@@ -306,7 +306,12 @@ impl HedgeIndex {
             }
             // A cue inside a compound is no cue ("life-threatening injuries").
             let compound = i > 0 && v.word(i - 1) == "-";
-            let live = !CUE_NEGATORS.contains(&v.word(i + 1)) && !v.is_trigger_word(i) && !compound;
+            // "the May shooting": the month, capitalised inside a sentence.
+            let month = v.raw(i) == "May" && i != v.first_word && !v.title;
+            let live = !CUE_NEGATORS.contains(&v.word(i + 1))
+                && !v.is_trigger_word(i)
+                && !compound
+                && !month;
             if live && cue {
                 cues += 1;
             }
