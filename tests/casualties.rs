@@ -415,6 +415,13 @@ fn location_rule_and_its_exclusions() {
                 &["injured|3|officers|Kabul"],
             ),
             ("Syria's health ministry said 9 people died.", &["killed|9|people|-"]),
+            // ... or a genitive before an organisation's or a person's name,
+            // not before a site in the place
+            (
+                "Gunmen killed two of Iraq's Border Guards near their post.",
+                &["killed|two|Guards|-"],
+            ),
+            ("A blast at Kabul's Grand Mosque killed 5 people.", &["killed|5|people|Kabul"]),
             (
                 "Four people were hurt, the Texas Department of Health said.",
                 &["injured|Four|people|-"],

@@ -107,6 +107,17 @@ pub(crate) static OFFICES_BEFORE_OF: &[&str] = &[
     "school", "museum", "bank", "commission", "secretary", "minister",
 ];
 
+/// Capitalised words that end the name of a site, a building or a place in
+/// a town ("Mecca's Grand Mosque", "Kabul's Shahr-e Naw Park"): what
+/// happened there happened in the town.
+#[rustfmt::skip]
+pub(crate) static SITE_WORDS: &[&str] = &[
+    "mosque", "cathedral", "church", "temple", "synagogue", "shrine", "hospital", "clinic",
+    "airport", "stadium", "arena", "square", "market", "bazaar", "bridge", "station", "park",
+    "street", "avenue", "road", "hotel", "mall", "port", "harbour", "harbor", "beach", "camp",
+    "prison", "jail", "school", "district", "neighbourhood", "neighborhood", "quarter",
+];
+
 /// Buildings after a force's name that locate in its place what happened
 /// there ("at Paris police headquarters", "a Kabul army base"), where the
 /// name alone would be the organisation (rule 4).
@@ -528,9 +539,21 @@ pub(crate) fn candidates(
         let office = OFFICES_BEFORE_OF.contains(&word(v, t1))
             && capitalised(v, t1)
             && word(v, t1 + 1) == "of";
+        // ... and a genitive before a name that is no place: an organisation
+        // or a person ("Iran's Revolutionary Guards", not "Syria's Idlib", nor
+        // a site in the place: "Mecca's Grand Mosque").
+        let site = (t1 + 1..t1 + 5)
+            .take_while(|&i| capitalised(v, i))
+            .any(|i| SITE_WORDS.contains(&word(v, i)));
+        let named_after = genitive
+            && !v.title
+            && capitalised(v, t1 + 1)
+            && !site
+            && !spans.iter().any(|&(a, _)| a == t1 + 1);
         if (sets.name_followers.contains(word(v, t1)) && !force_building)
             || (genitive && body(word(v, t1 + 1)))
             || office
+            || named_after
         {
             continue;
         }
