@@ -409,6 +409,7 @@ fn location_rule_and_its_exclusions() {
             ("The Kabul health ministry said 9 people died.", &["killed|9|people|-"]),
             // ... a longer capitalised name: an organisation, a building, a person
             ("The Kabul National Police said 9 people died.", &["killed|9|people|-"]),
+            ("A Ukraine military drone killed 4 soldiers.", &["killed|4|soldiers|-"]),
             // ... but a force's building is in the place
             (
                 "A gunman wounded 3 officers at Kabul police headquarters.",

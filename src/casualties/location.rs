@@ -96,7 +96,7 @@ pub(crate) static NAME_FOLLOWERS: &[&str] = &[
     "health", "interior", "defence", "defense", "foreign", "ministry", "government", "university",
     "police", "army", "authorities", "civil", "red", "emergency", "disaster", "observatory",
     "times", "post", "tribune", "herald", "fc", "club", "stock", "embassy", "consulate",
-    "station",
+    "station", "military", "navy", "forces", "coast",
 ];
 
 /// Capitalised words after a place that, before "of", make the place part of
