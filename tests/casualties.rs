@@ -706,6 +706,8 @@ fn singular_persons_and_a_lone_one_count_one() {
             ),
             ("Troops shot dead a 17-year-old student in Hama.", &["killed|a|student|Hama"]),
             ("Her nephew died in the fire.", &["killed|Her|nephew|-"]),
+            ("A Labour supporter was shot and killed.", &["killed|A|supporter|-"]),
+            ("An elderly mourner was injured in the crush.", &["injured|An|mourner|-"]),
             // an apposition is the person it follows, whoever counts first
             ("One hiker, a 58-year-old teacher, died in Chamonix.", &["killed|One|hiker|Chamonix"]),
             ("The cyclist, a father of two, was injured.", &["injured|The|cyclist|-"]),
