@@ -397,6 +397,7 @@ fn location_rule_and_its_exclusions() {
                 &["killed|Twenty|pilgrims|Mina"],
             ),
             ("Ten injured miners were flown to Johannesburg.", &["injured|Ten|miners|-"]),
+            ("A Kyiv-bound train derailed, injuring 14 passengers.", &["injured|14|passengers|-"]),
             (
                 "Five people were wounded and taken to a hospital in Kyiv.",
                 &["injured|Five|people|-"],

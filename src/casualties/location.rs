@@ -504,6 +504,10 @@ pub(crate) fn candidates(
                 continue;
             }
         }
+        // Rule 2: a destination written as an adjective ("a Baguio-bound bus").
+        if v.text_after(t1).starts_with("-bound") {
+            continue;
+        }
         // Rule 3: the place of the source.
         if v.text_after(t1).starts_with("-based")
             || word(v, t1) == "-" && word(v, t1 + 1) == "based"
