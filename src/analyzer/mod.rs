@@ -2,6 +2,7 @@
 
 #[cfg(feature = "serde")]
 mod json;
+mod locations;
 mod pass;
 mod records;
 #[cfg(feature = "serde")]

@@ -6,10 +6,11 @@
 //!
 //! [`Document`]: crate::document::Document
 
-use crate::casualties::{casualty_facts_among, without_unit_word, CasualtyFact, Toll, TollReader};
+use super::locations::may_be_named;
+use crate::casualties::{casualty_facts_among, CasualtyFact, Toll, TollReader};
 use crate::gazetteer::{EntityMatch, Gazetteer};
 use crate::numbers::{read_block, NumberPhrase};
-use crate::places::{Place, PlaceResolver, PlaceTable, Resolved, Town, UserPlaces};
+use crate::places::{Place, PlaceResolver, Resolved, Town, UserPlaces};
 use crate::span::Span;
 use crate::text::{sentences, Blocks, SentenceSplitter, Token};
 use crate::util::remove_indices;
@@ -236,57 +237,4 @@ pub(crate) fn pass<'a>(cx: &Context<'a>, text: &'a str, want: Wanted, sink: &mut
             sink.chosen_entity(g, text, m, &places, i);
         }
     }
-}
-
-/// The population from which a list of cities holds a town (GeoNames'
-/// cities over 15,000, casualties README section 6).
-const LISTED_TOWN_POPULATION: u64 = 15_000;
-
-/// Whether a place match may be named as a casualty fact's location: a
-/// name of the kinds of places a list of cities and countries holds
-/// (casualties README section 6), a settlement, a country, territory or
-/// continent, or a US state or county. A name only of a division elsewhere
-/// ("Eastern Cape"), an island ("Luzon") or a region ("Gaza Strip") is not,
-/// unless one of its other places is such a place ("Idlib" the province is
-/// also the city) or its name without its unit word names one ("Kaduna
-/// State": Kaduna); it still takes part in the location rules (it locates its
-/// own fact: "21 hurt in Davao del Sur, 7 in General Santos": not General
-/// Santos for the 21). A match without a place (places not resolved, a user's
-/// row without place columns) or with a feature code of its own may.
-fn may_be_named(g: &Gazetteer, text: &str, m: &EntityMatch, place: Option<&Place>) -> bool {
-    let listed = |p: &Place| {
-        p.feature.is_empty()
-            || p.is_settlement()
-            || p.is_country()
-            || (p.is_division() && p.country == "US")
-    };
-    let Some(place) = place else { return true };
-    let name = m.span().slice(text).unwrap_or("");
-    if place.is_country() {
-        // Its own name, not a short or older form the list lacks ("US",
-        // "Britain", "Burma"; "the Netherlands" is the Netherlands).
-        let own = Gazetteer::normalize(&place.name);
-        return Gazetteer::normalize(name) == own.strip_prefix("the ").unwrap_or(&own);
-    }
-    if listed(place) {
-        return true;
-    }
-    // Another place of the name counts when a list of cities would hold it
-    // too: not a suburb ("Queensland", a part of Calgary).
-    let table = PlaceTable::builtin();
-    let names_listed = |m: &EntityMatch| {
-        g.candidates(m).iter().any(|&e| {
-            table.get(g, e).and_then(|(n, _)| table.place(n)).is_some_and(|p| {
-                listed(&p) && (!p.is_settlement() || p.population >= LISTED_TOWN_POPULATION)
-            })
-        })
-    };
-    if names_listed(m) {
-        return true;
-    }
-    let bare = without_unit_word(name);
-    bare.len() < name.len()
-        && g.find_iter(bare)
-            .next()
-            .is_some_and(|b| b.span().len() == bare.len() && names_listed(&b))
 }
