@@ -410,6 +410,7 @@ fn regions_that_geonames_names_otherwise_take_its_division() {
         ("Drones fell in the Moscow region overnight.", "Moscow region", 0, "RU", "*"),
         ("Bandits raided two villages in Niger State.", "Niger State", 0, "NG", "*"),
         ("Fighting was reported in Lower Juba.", "Lower Juba", 0, "SO", "*"),
+        ("Landslides struck Highland Papua on Friday.", "Highland Papua", 0, "ID", "PE"),
         // Such a region qualifies a town the list does not name.
         ("Gunmen attacked Pankshin, Plateau State, at dawn.", "Pankshin", 0, "NG", "49"),
         ("Heavy snow fell on Rankin Inlet, Nunavut, overnight.", "Rankin Inlet", 0, "CA", "14"),
