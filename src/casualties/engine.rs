@@ -152,12 +152,13 @@ fn sentence_facts(
         places.spans.iter().filter(|p| ss.contains(**p) && !p.is_empty()).map(tokens_of).collect();
     spans.sort_unstable();
     spans.dedup();
-    let unnamed: Vec<(usize, usize)> = places
+    let mut unnamed: Vec<(usize, usize)> = places
         .unnamed
         .iter()
         .filter(|p| ss.contains(**p) && !p.is_empty())
         .map(tokens_of)
         .collect();
+    unnamed.sort_unstable();
     let blocked = |i: usize| v.is_trigger_word(i) || v.in_cand(i);
     let cands_places: Vec<Place> = location::candidates(&v, &spans, &unnamed, &blocked);
     let anchors: Vec<Vec<(usize, usize)>> = drafts

@@ -427,8 +427,9 @@ fn capitalised(v: &View<'_>, i: usize) -> bool {
     v.raw(i).chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Filters the gazetteer's place spans of one sentence down to true place
-/// mentions that may locate a fact (rules 1-5; rule 6 is in [`choose`]).
+/// Filters the gazetteer's place spans of one sentence (sorted) down to true
+/// place mentions that may locate a fact (rules 1-5; rule 6 is in
+/// [`choose`]); those of `unnamed` (sorted) take part but are never named.
 /// `blocked(i)` tells whether token `i` belongs to a count or outcome word.
 pub(crate) fn candidates(
     v: &View<'_>,
@@ -553,7 +554,7 @@ pub(crate) fn candidates(
             && !v.title
             && capitalised(v, t1 + 1)
             && !site
-            && !spans.iter().any(|&(a, _)| a == t1 + 1);
+            && spans.binary_search_by_key(&(t1 + 1), |s| s.0).is_err();
         if (sets.name_followers.contains(word(v, t1)) && !force_building)
             || (genitive && body(word(v, t1 + 1)))
             || office
@@ -589,7 +590,7 @@ pub(crate) fn candidates(
         // Philippines).
         if word(v, t1) == "'s" || word(v, t1) == "’s" {
             let k = spans.partition_point(|&(a, _)| a <= t1);
-            if spans.get(k).is_some_and(|s| s.0 <= t1 + 3 && !unnamed.contains(s)) {
+            if spans.get(k).is_some_and(|s| s.0 <= t1 + 3 && unnamed.binary_search(s).is_err()) {
                 continue;
             }
         }
@@ -604,7 +605,7 @@ pub(crate) fn candidates(
                 && nested_after(v, sets, b, (t0, t1), before(v, t0, 2))
         };
         if let Some(&smaller) = spans.get(idx.wrapping_sub(1)).filter(|s| after_place(s)) {
-            if !unnamed.contains(&smaller) {
+            if unnamed.binary_search(&smaller).is_err() {
                 continue;
             }
             // A larger place stands for a smaller one that may not be named.
@@ -616,7 +617,8 @@ pub(crate) fn candidates(
         if word(v, t1) == ":" && t0 == v.first_word && spans.len() > 1 {
             continue;
         }
-        out.push(Place { t0, t1, named: !unnamed.contains(&(t0, t1)), named_as: None });
+        let named = unnamed.binary_search(&(t0, t1)).is_err();
+        out.push(Place { t0, t1, named, named_as: None });
     }
     out
 }
@@ -859,5 +861,28 @@ mod tests {
             Bound { count: (8, 9), place: Some(0), part: true },
         ];
         assert_eq!(choose(&facts, &places, &bound), vec![None, Some(0)]);
+    }
+
+    #[test]
+    fn a_place_that_may_not_be_named_locates_its_own_fact_only() {
+        // "21 hurt in Davao , 36 in Cotabato , Philippines and 7 in Santos":
+        // Davao may not be named; Cotabato may not either, and the
+        // Philippines stands for it; Santos may.
+        let facts = vec![vec![(0, 1), (1, 2)], vec![(5, 6)], vec![(12, 13)]];
+        let places = [
+            Place { t0: 3, t1: 4, named: false, named_as: None },
+            Place { t0: 7, t1: 8, named: false, named_as: Some(2) },
+            Place { t0: 9, t1: 10, named: true, named_as: None },
+            Place { t0: 14, t1: 15, named: true, named_as: None },
+        ];
+        let bound = [
+            Bound { count: (0, 1), place: Some(0), part: false },
+            Bound { count: (5, 6), place: Some(1), part: false },
+            Bound { count: (12, 13), place: Some(3), part: false },
+        ];
+        assert_eq!(choose(&facts, &places, &bound), vec![None, Some(2), Some(3)]);
+        // Unbound, the nearest place that may be named.
+        let free = [Bound { count: (0, 1), place: None, part: false }];
+        assert_eq!(choose(&facts[..1], &places, &free), vec![Some(2)]);
     }
 }
