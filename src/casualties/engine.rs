@@ -20,6 +20,10 @@ use crate::numbers::NumberPhrase;
 use crate::span::Span;
 use crate::text::{Sentence, Token, TokenKind};
 
+/// The casualty facts of `text` ([`super::casualty_facts`]), where the
+/// places `unnamed` (some of `places`, in text order) take part in the
+/// location rules but are never a fact's location: a fact they locate gets
+/// none, or the larger place named right after them.
 pub(crate) fn extract(
     text: &str,
     tokens: &[Token<'_>],

@@ -21,6 +21,7 @@ mod victims;
 mod view;
 mod wordset;
 
+pub(crate) use engine::extract as casualty_facts_among;
 pub(crate) use location::without_unit_word;
 pub(crate) use tolls::TollReader;
 pub use tolls::{casualty_tolls, Toll};
@@ -371,18 +372,4 @@ pub fn casualty_facts(
     places: &[Span],
 ) -> Vec<CasualtyFact> {
     engine::extract(text, tokens, sentences, numbers, places, &[])
-}
-
-/// As [`casualty_facts`], where the places `unnamed` (some of `places`, in
-/// text order) take part in the location rules but are never a fact's
-/// location: a fact they locate gets none.
-pub(crate) fn casualty_facts_among(
-    text: &str,
-    tokens: &[Token<'_>],
-    sentences: &[Sentence<'_>],
-    numbers: &[NumberPhrase<'_>],
-    places: &[Span],
-    unnamed: &[Span],
-) -> Vec<CasualtyFact> {
-    engine::extract(text, tokens, sentences, numbers, places, unnamed)
 }
