@@ -277,6 +277,11 @@ fn victims_partitives_and_totals_with_parts() {
                 "Searchers found 11 bodies, four of them burned.",
                 &["killed|11|-|-", "killed|four|-|-"],
             ),
+            // the last member of a list of parts whose first members are no counts
+            (
+                "Nine people were hurt, including all on board the bus, and one cyclist on the road.",
+                &["injured|Nine|people|-", "injured|one|cyclist|-"],
+            ),
             // a part with a later status of its own states that status only
             ("Officers detained 23 fans, 8 of whom were later charged.", &["arrested|23|fans|-"]),
             (

@@ -444,12 +444,17 @@ pub(crate) fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> 
                                     | "around"
                                     | "outside"
                             );
+                        // The last member of a list of parts whose first
+                        // members are no counts: "14 were injured, including
+                        // all on board the plane, and one airport worker".
+                        let listed_part = (e.t1..c.t0).any(|i| v.word(i) == "including");
+                        let reach = if listed_part { 16 } else { 8 };
                         if nearest_prev == Some(e.t0)
                             && between_clear
                             && elliptical
-                            && c.t0 - e.t1 <= 8
+                            && c.t0 - e.t1 <= reach
                         {
-                            part = d.part;
+                            part = d.part || listed_part;
                             found.push((d.trig, np.victims));
                         }
                     }
