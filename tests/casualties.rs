@@ -580,6 +580,13 @@ fn the_clause_reader_finds_subjects_and_objects_across_real_syntax() {
                 "In all more than 300 people, mostly civilians, have been killed in Syria.",
                 &["killed|more than 300|people|Syria"],
             ),
+            // the sentence's subject, which "before/after being ..." befalls
+            (
+                "A gunman killed 4 people at a market before being shot dead.",
+                &["killed|A|gunman|-", "killed|4|people|-"],
+            ),
+            ("The driver was charged after being detained.", &["arrested|The|driver|-"]),
+            ("A teenager died after being shot at a party.", &["killed|A|teenager|-"]),
             // a main verb's clause ends at "and" before a new subject
             ("A sniper opened fire and 4 pilgrims were wounded.", &["injured|4|pilgrims|-"]),
             (

@@ -101,6 +101,18 @@ fn freed_before(v: &View<'_>, t0: usize) -> bool {
     FREEING_VERBS.contains(&prev) || (prev == "of" && FREEING_NOUNS.contains(&noun))
 }
 
+/// The outcome word of "before/after being ..." in the clause from token
+/// `from` ("... before being shot dead"): what befell the clause's subject.
+fn own_end(v: &View<'_>, triggers: &[Trigger], from: usize) -> Option<usize> {
+    (from..v.w.len())
+        .take_while(|&k| v.word(k) != ";")
+        .find(|&k| matches!(v.word(k), "before" | "after") && v.word(k + 1) == "being")
+        .and_then(|k| trig_starting(v, triggers, k + 2))
+        .filter(|&ti| {
+            triggers.get(ti).is_some_and(|t| matches!(t.sig.role, Role::Past | Role::Adjective))
+        })
+}
+
 /// Whether "N of whom/them" is the subject of a clause of its own that
 /// states a later status the rules leave out (README 3: charged, released,
 /// taken to hospital...): "arrested 37, 12 of whom were later charged", "two
@@ -471,6 +483,21 @@ pub(crate) fn attach(v: &View<'_>, triggers: &[Trigger], cands: &mut [Cand]) -> 
                         }
                     }
                 }
+            }
+        }
+        // 6. The sentence's subject, which an outcome of its own ends: "A man
+        // kills 14 people ... before being shot dead", "The suspect was
+        // arrested after being wounded" (not a plain "shot" after a stated
+        // result: "is killed after being shot").
+        if c.t0 == v.first_word {
+            let outcome = |ti: usize| triggers.get(ti).map(|t| t.sig.outcome);
+            let new = own_end(v, triggers, np.end).filter(|&ti| {
+                found.is_empty()
+                    || (outcome(ti) != Some(Outcome::Shot)
+                        && found.iter().all(|f| outcome(f.0) != outcome(ti)))
+            });
+            if let Some(ti) = new {
+                found.push((ti, np.victims));
             }
         }
 
