@@ -146,6 +146,7 @@ fn outcomes_and_their_signals() {
             ),
             ("Police detained 35 demonstrators in Minsk.", &["arrested|35|demonstrators|Minsk"]),
             ("Authorities have made 120 arrests since Friday.", &["arrested|120|-|-"]),
+            ("Police took 14 fans into custody.", &["arrested|14|fans|-"]),
             (
                 "Militants abducted 30 schoolgirls in Katsina.",
                 &["kidnapped|30|schoolgirls|Katsina"],

@@ -221,6 +221,9 @@ pub(crate) static SIGNALS: &[Signal] = &[
     s(&["detention"], Arrested, Noun),
     s(&["taken", "into", "custody"], Arrested, Past),
     s(&["took", "into", "custody"], Arrested, Past),
+    // "took 12 people into custody": the people between the verb and its
+    // complement, as after "detained".
+    s(&["into", "custody"], Arrested, Past),
     s(&["round", "up"], Arrested, Active),
     s(&["rounds", "up"], Arrested, Active),
     s(&["rounding", "up"], Arrested, Active),
