@@ -63,7 +63,7 @@ pub(crate) fn extract(
     // phrase, digits, or a zero word), then a key as a whole word of the
     // text (one automaton pass).
     let keys = key_starts(tokens);
-    let (mut next_key, mut next_number, mut next_place) = (0, 0, 0);
+    let (mut next_key, mut next_number, mut next_place, mut next_unnamed) = (0, 0, 0, 0);
     for sent in sentences {
         let ss = sent.span();
         let (ka, kb) = starting_in(&keys, |&k| k, ss, &mut next_key);
@@ -84,13 +84,17 @@ pub(crate) fn extract(
         }
         let lower = sent_text.to_ascii_lowercase();
         let (pa, pb) = starting_in(places, |p| p.start, ss, &mut next_place);
+        let (ua, ub) = starting_in(unnamed, |p| p.start, ss, &mut next_unnamed);
         sentence_facts(
             text,
             ss,
             toks,
             &lower,
             numbers.get(na..nb).unwrap_or(&[]),
-            SentencePlaces { spans: places.get(pa..pb).unwrap_or(&[]), unnamed },
+            SentencePlaces {
+                spans: places.get(pa..pb).unwrap_or(&[]),
+                unnamed: unnamed.get(ua..ub).unwrap_or(&[]),
+            },
             &mut facts,
         );
     }
@@ -221,7 +225,7 @@ fn sentence_facts(
     }
 }
 
-/// The place matches of one sentence, and those of the whole text that may
+/// The place matches that start in one sentence, and those of them that may
 /// not be named as a location ([`super::casualty_facts_among`]).
 #[derive(Clone, Copy)]
 struct SentencePlaces<'a> {
